@@ -1,0 +1,308 @@
+import type {
+  CaseDetail,
+  CaseStatus,
+  CaseSummary,
+  Note,
+  Run,
+  RunState,
+  SearchHit,
+  Severity,
+  StepResult,
+  StepState,
+} from '../main/contract/types.js';
+import type { Db } from './database.js';
+
+interface CaseRow {
+  id: number;
+  title: string;
+  severity: Severity;
+  status: CaseStatus;
+  cluster_id: number | null;
+  opened_at: string;
+  closed_at: string | null;
+  run_count: number;
+  cluster_name: string | null;
+}
+
+interface RunRow {
+  id: number;
+  case_id: number;
+  cluster_id: number;
+  kind: 'exec' | 'playbook';
+  title: string;
+  params: string;
+  state: RunState;
+  started_at: string;
+  ended_at: string | null;
+}
+
+interface StepRow {
+  id: number;
+  run_id: number;
+  node_id: number | null;
+  node_name: string;
+  command: string;
+  command_sent: string;
+  state: StepState;
+  exit_code: number | null;
+  exit_signal: string | null;
+  error: string | null;
+  stdout: string;
+  stderr: string;
+  truncated: number;
+  started_at: string | null;
+  ended_at: string | null;
+  duration_ms: number | null;
+}
+
+const caseSelect = `
+  SELECT c.*, cl.name AS cluster_name, (SELECT COUNT(*) FROM runs r WHERE r.case_id = c.id) AS run_count
+  FROM cases c LEFT JOIN clusters cl ON cl.id = c.cluster_id`;
+
+function toCase(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    clusterId: row.cluster_id,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    runCount: row.run_count,
+  };
+}
+
+function toStep(row: StepRow): StepResult {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    nodeId: row.node_id,
+    nodeName: row.node_name,
+    command: row.command,
+    commandSent: row.command_sent,
+    state: row.state,
+    exitCode: row.exit_code,
+    exitSignal: row.exit_signal,
+    error: row.error,
+    stdout: row.stdout,
+    stderr: row.stderr,
+    truncated: row.truncated === 1,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    durationMs: row.duration_ms,
+  };
+}
+
+export interface NewStep {
+  nodeId: number | null;
+  nodeName: string;
+  command: string;
+  commandSent: string;
+}
+
+export interface StepEnd {
+  state: StepState;
+  exitCode: number | null;
+  exitSignal: string | null;
+  error: string | null;
+  truncated: boolean;
+  endedAt: string;
+  durationMs: number | null;
+}
+
+const now = (): string => new Date().toISOString();
+
+/** A process is gone when signalling it fails with ESRCH; EPERM means it lives under another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Cases, runs, step results (streamed as chunks, then folded), notes and the output search. */
+export class CaseLogRepo {
+  constructor(private readonly db: Db) {}
+
+  createCase(title: string, severity: Severity, clusterId: number | null): number {
+    return Number(
+      this.db.prepare('INSERT INTO cases (title, severity, cluster_id, opened_at) VALUES (?, ?, ?, ?)').run(title, severity, clusterId, now())
+        .lastInsertRowid,
+    );
+  }
+
+  listCases(): CaseSummary[] {
+    return (this.db.prepare(`${caseSelect} ORDER BY c.opened_at DESC, c.id DESC`).all() as CaseRow[]).map(toCase);
+  }
+
+  getCaseSummary(id: number): CaseSummary | undefined {
+    const row = this.db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+    return row ? toCase(row) : undefined;
+  }
+
+  getCase(id: number): CaseDetail | undefined {
+    const row = this.db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+    if (!row) return undefined;
+    const runs = (this.db.prepare('SELECT * FROM runs WHERE case_id = ? ORDER BY id').all(id) as RunRow[]).map((r) => this.toRun(r));
+    const notes = (this.db.prepare('SELECT * FROM notes WHERE case_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
+      (n): Note => ({
+        id: n.id as number,
+        caseId: n.case_id as number,
+        author: n.author as string,
+        text: n.text as string,
+        createdAt: n.created_at as string,
+      }),
+    );
+    return { ...toCase(row), clusterName: row.cluster_name, runs, notes };
+  }
+
+  createRun(caseId: number, clusterId: number, kind: 'exec' | 'playbook', title: string, params: Record<string, unknown>, steps: NewStep[]): Run {
+    const insert = this.db.transaction(() => {
+      const runId = Number(
+        this.db
+          .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(caseId, clusterId, kind, title, JSON.stringify(params), 'running', process.pid, now()).lastInsertRowid,
+      );
+      const stmt = this.db.prepare(
+        "INSERT INTO step_results (run_id, node_id, node_name, command, command_sent, state) VALUES (?, ?, ?, ?, ?, 'pending')",
+      );
+      for (const s of steps) stmt.run(runId, s.nodeId, s.nodeName, s.command, s.commandSent);
+      return runId;
+    });
+    const runId = insert();
+    const run = this.getRun(runId);
+    if (!run) throw new Error(`run ${runId} vanished right after insert`);
+    return run;
+  }
+
+  getRun(id: number): Run | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row ? this.toRun(row) : undefined;
+  }
+
+  private toRun(row: RunRow): Run {
+    const steps = (this.db.prepare('SELECT * FROM step_results WHERE run_id = ? ORDER BY id').all(row.id) as StepRow[]).map(toStep);
+    for (const step of steps) {
+      // A step still streaming has its output in chunks; show what has arrived so far.
+      if (step.state === 'running') Object.assign(step, this.chunkedOutput(step.id));
+    }
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      clusterId: row.cluster_id,
+      kind: row.kind,
+      title: row.title,
+      params: JSON.parse(row.params) as Record<string, unknown>,
+      state: row.state,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      steps,
+    };
+  }
+
+  getStep(id: number): StepResult | undefined {
+    const row = this.db.prepare('SELECT * FROM step_results WHERE id = ?').get(id) as StepRow | undefined;
+    return row ? toStep(row) : undefined;
+  }
+
+  markStepRunning(stepId: number, startedAt: string): void {
+    this.db.prepare("UPDATE step_results SET state = 'running', started_at = ? WHERE id = ?").run(startedAt, stepId);
+  }
+
+  /** Append streamed output; many chunks in one transaction keeps the write rate high. */
+  appendChunks(chunks: Array<{ stepId: number; stream: 'stdout' | 'stderr'; data: string }>): void {
+    if (chunks.length === 0) return;
+    const stmt = this.db.prepare('INSERT INTO step_chunks (step_id, stream, data) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const c of chunks) stmt.run(c.stepId, c.stream, c.data);
+    })();
+  }
+
+  private chunkedOutput(stepId: number): { stdout: string; stderr: string } {
+    const rows = this.db.prepare('SELECT stream, data FROM step_chunks WHERE step_id = ? ORDER BY id').all(stepId) as Array<{
+      stream: 'stdout' | 'stderr';
+      data: string;
+    }>;
+    const out = { stdout: [] as string[], stderr: [] as string[] };
+    for (const r of rows) out[r.stream].push(r.data);
+    return { stdout: out.stdout.join(''), stderr: out.stderr.join('') };
+  }
+
+  /** Fold the step's chunks into its row (indexed for search) and record how it ended. */
+  finishStep(stepId: number, end: StepEnd): StepResult {
+    this.db.transaction(() => {
+      const { stdout, stderr } = this.chunkedOutput(stepId);
+      this.db
+        .prepare(
+          `UPDATE step_results SET state = ?, exit_code = ?, exit_signal = ?, error = ?, truncated = ?, ended_at = ?, duration_ms = ?,
+             stdout = ?, stderr = ? WHERE id = ?`,
+        )
+        .run(end.state, end.exitCode, end.exitSignal, end.error, end.truncated ? 1 : 0, end.endedAt, end.durationMs, stdout, stderr, stepId);
+      this.db.prepare('DELETE FROM step_chunks WHERE step_id = ?').run(stepId);
+    })();
+    const step = this.getStep(stepId);
+    if (!step) throw new Error(`step ${stepId} vanished while finishing`);
+    return step;
+  }
+
+  finishRun(runId: number, state: RunState): void {
+    this.db.prepare('UPDATE runs SET state = ?, ended_at = ? WHERE id = ?').run(state, now(), runId);
+  }
+
+  /**
+   * After a crash: runs whose owning process is gone are marked interrupted, and the output
+   * their steps had streamed is kept. Runs of a live process (the app while the CLI starts) are left alone.
+   */
+  recoverInterrupted(): number[] {
+    const orphans = (this.db.prepare("SELECT id, owner_pid FROM runs WHERE state = 'running'").all() as Array<{ id: number; owner_pid: number | null }>)
+      .filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !processAlive(r.owner_pid)))
+      .map((r) => r.id);
+    const endedAt = now();
+    for (const runId of orphans) {
+      const steps = this.db.prepare("SELECT id FROM step_results WHERE run_id = ? AND state IN ('pending', 'running')").all(runId) as Array<{ id: number }>;
+      for (const s of steps) {
+        this.finishStep(s.id, {
+          state: 'interrupted',
+          exitCode: null,
+          exitSignal: null,
+          error: 'Stackscope stopped before this step ended; the output shown is what had arrived.',
+          truncated: false,
+          endedAt,
+          durationMs: null,
+        });
+      }
+      this.finishRun(runId, 'interrupted');
+    }
+    return orphans;
+  }
+
+  /** Full-text search over finished step output; the query is taken as words, not FTS syntax. */
+  searchOutput(query: string, limit: number): SearchHit[] {
+    const words = query.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = `"${words.join(' ')}"`;
+    const rows = this.db
+      .prepare(
+        `SELECT s.id AS step_id, s.run_id, s.node_name, s.command, r.case_id, c.title AS case_title,
+                snippet(step_output_fts, -1, char(2), char(3), '…', 24) AS snippet
+         FROM step_output_fts f
+         JOIN step_results s ON s.id = f.rowid
+         JOIN runs r ON r.id = s.run_id
+         JOIN cases c ON c.id = r.case_id
+         WHERE step_output_fts MATCH ?
+         ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Array<{ step_id: number; run_id: number; node_name: string; command: string; case_id: number; case_title: string; snippet: string }>;
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      caseTitle: r.case_title,
+      runId: r.run_id,
+      stepId: r.step_id,
+      nodeName: r.node_name,
+      command: r.command,
+      snippet: r.snippet,
+    }));
+  }
+}

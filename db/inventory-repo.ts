@@ -1,0 +1,155 @@
+import type { Cluster, ClusterNode, Deployment, KnownHostKey, NodeAuth, NodeRole } from '../main/contract/types.js';
+import type { Db } from './database.js';
+
+interface ClusterRow {
+  id: number;
+  name: string;
+  deployment: Deployment;
+  created_at: string;
+}
+
+interface NodeRow {
+  id: number;
+  cluster_id: number;
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+  roles: string;
+  auth: string;
+  jump_node_id: number | null;
+  kh_key_type: string | null;
+  kh_fingerprint: string | null;
+  kh_trusted_at: string | null;
+}
+
+export interface NodeFields {
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+  roles: NodeRole[];
+  auth: NodeAuth;
+  jumpNodeId: number | null;
+}
+
+export interface StoredHostKey extends KnownHostKey {
+  publicKey: string;
+}
+
+const nodeSelect = `
+  SELECT n.*, k.key_type AS kh_key_type, k.fingerprint AS kh_fingerprint, k.trusted_at AS kh_trusted_at
+  FROM nodes n LEFT JOIN known_host_keys k ON k.host = n.host AND k.port = n.port`;
+
+function toNode(row: NodeRow): ClusterNode {
+  return {
+    id: row.id,
+    clusterId: row.cluster_id,
+    name: row.name,
+    host: row.host,
+    port: row.port,
+    user: row.user,
+    roles: JSON.parse(row.roles) as NodeRole[],
+    auth: JSON.parse(row.auth) as NodeAuth,
+    jumpNodeId: row.jump_node_id,
+    hostKey:
+      row.kh_fingerprint && row.kh_key_type && row.kh_trusted_at
+        ? { host: row.host, port: row.port, keyType: row.kh_key_type, fingerprint: row.kh_fingerprint, trustedAt: row.kh_trusted_at }
+        : null,
+  };
+}
+
+/** Clusters, nodes and known host keys. Plain data in, plain data out; validation happens in the contract. */
+export class InventoryRepo {
+  constructor(private readonly db: Db) {}
+
+  listClusters(): Cluster[] {
+    const clusters = this.db.prepare('SELECT * FROM clusters ORDER BY name').all() as ClusterRow[];
+    const nodes = (this.db.prepare(`${nodeSelect} ORDER BY n.name`).all() as NodeRow[]).map(toNode);
+    return clusters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      deployment: c.deployment,
+      createdAt: c.created_at,
+      nodes: nodes.filter((n) => n.clusterId === c.id),
+    }));
+  }
+
+  getCluster(id: number): Cluster | undefined {
+    return this.listClusters().find((c) => c.id === id);
+  }
+
+  findClusterByName(name: string): Cluster | undefined {
+    return this.listClusters().find((c) => c.name === name);
+  }
+
+  addCluster(name: string, deployment: Deployment): number {
+    const info = this.db
+      .prepare('INSERT INTO clusters (name, deployment, created_at) VALUES (?, ?, ?)')
+      .run(name, deployment, new Date().toISOString());
+    return Number(info.lastInsertRowid);
+  }
+
+  updateCluster(id: number, fields: { name?: string; deployment?: Deployment }): void {
+    if (fields.name !== undefined) this.db.prepare('UPDATE clusters SET name = ? WHERE id = ?').run(fields.name, id);
+    if (fields.deployment !== undefined) this.db.prepare('UPDATE clusters SET deployment = ? WHERE id = ?').run(fields.deployment, id);
+  }
+
+  removeCluster(id: number): boolean {
+    return this.db.prepare('DELETE FROM clusters WHERE id = ?').run(id).changes > 0;
+  }
+
+  getNode(id: number): ClusterNode | undefined {
+    const row = this.db.prepare(`${nodeSelect} WHERE n.id = ?`).get(id) as NodeRow | undefined;
+    return row ? toNode(row) : undefined;
+  }
+
+  listNodes(clusterId: number): ClusterNode[] {
+    return (this.db.prepare(`${nodeSelect} WHERE n.cluster_id = ? ORDER BY n.name`).all(clusterId) as NodeRow[]).map(toNode);
+  }
+
+  addNode(clusterId: number, f: NodeFields): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO nodes (cluster_id, name, host, port, user, roles, auth, jump_node_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(clusterId, f.name, f.host, f.port, f.user, JSON.stringify(f.roles), JSON.stringify(f.auth), f.jumpNodeId, new Date().toISOString());
+    return Number(info.lastInsertRowid);
+  }
+
+  updateNode(id: number, f: Partial<NodeFields>): void {
+    const current = this.getNode(id);
+    if (!current) return;
+    const next = { ...current, ...f };
+    this.db
+      .prepare('UPDATE nodes SET name = ?, host = ?, port = ?, user = ?, roles = ?, auth = ?, jump_node_id = ? WHERE id = ?')
+      .run(next.name, next.host, next.port, next.user, JSON.stringify(next.roles), JSON.stringify(next.auth), next.jumpNodeId, id);
+  }
+
+  removeNode(id: number): boolean {
+    return this.db.prepare('DELETE FROM nodes WHERE id = ?').run(id).changes > 0;
+  }
+
+  getHostKey(host: string, port: number): StoredHostKey | undefined {
+    const row = this.db.prepare('SELECT * FROM known_host_keys WHERE host = ? AND port = ?').get(host, port) as
+      | { host: string; port: number; key_type: string; fingerprint: string; public_key: string; trusted_at: string }
+      | undefined;
+    return row
+      ? { host: row.host, port: row.port, keyType: row.key_type, fingerprint: row.fingerprint, publicKey: row.public_key, trustedAt: row.trusted_at }
+      : undefined;
+  }
+
+  /** Trust a key for host:port, replacing any earlier one (the caller has confirmed it explicitly). */
+  trustHostKey(key: Omit<StoredHostKey, 'trustedAt'>): StoredHostKey {
+    const trustedAt = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO known_host_keys (host, port, key_type, fingerprint, public_key, trusted_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (host, port) DO UPDATE SET key_type = excluded.key_type, fingerprint = excluded.fingerprint,
+           public_key = excluded.public_key, trusted_at = excluded.trusted_at`,
+      )
+      .run(key.host, key.port, key.keyType, key.fingerprint, key.publicKey, trustedAt);
+    return { ...key, trustedAt };
+  }
+}

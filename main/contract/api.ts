@@ -1,0 +1,76 @@
+import type { EventName, MethodName } from './methods.js';
+import type { MethodInput, ParsedInput } from './schemas.js';
+import type {
+  AppInfo,
+  CaseDetail,
+  CaseSummary,
+  Cluster,
+  ClusterNode,
+  HostKeyProbe,
+  KnownHostKey,
+  Run,
+  RunState,
+  SearchHit,
+  StepResult,
+} from './types.js';
+
+/** What each method resolves to. */
+export interface MethodResults {
+  'app.info': AppInfo;
+  'clusters.list': Cluster[];
+  'clusters.add': Cluster;
+  'clusters.update': Cluster;
+  'clusters.remove': null;
+  'nodes.add': ClusterNode;
+  'nodes.update': ClusterNode;
+  'nodes.remove': null;
+  'hostKeys.probe': HostKeyProbe;
+  'hostKeys.trust': KnownHostKey;
+  'secrets.provide': null;
+  'secrets.forget': null;
+  'cases.list': CaseSummary[];
+  'cases.create': CaseSummary;
+  'cases.get': CaseDetail;
+  'cases.search': SearchHit[];
+  'exec.start': { runId: number };
+  'runs.get': Run;
+  'runs.cancel': null;
+}
+
+/** A step's metadata without its (possibly large) output. */
+export type StepStatus = Omit<StepResult, 'stdout' | 'stderr'>;
+
+export interface EventPayloads {
+  'run.started': { run: Run };
+  'step.updated': { step: StepStatus };
+  'step.output': { runId: number; stepId: number; stream: 'stdout' | 'stderr'; data: string };
+  'run.finished': { runId: number; caseId: number; state: RunState };
+}
+
+/** The API as the renderer and other clients see it: every method async. */
+export type StackscopeApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodResults[M]>;
+};
+
+/** The API as main implements it: inputs already validated, defaults filled. */
+export type StackscopeHandlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResults[M]> | MethodResults[M];
+};
+
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
+
+/** A transport carries calls and events; the renderer never knows which one it has. */
+export interface Transport {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResults[M]>;
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+}
+
+/** The JSON frames of the WebSocket transport. */
+export type ClientFrame = { type: 'call'; id: number; method: string; input: unknown };
+export type ServerFrame =
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: import('./errors.js').WireError }
+  | { type: 'event'; name: EventName; payload: unknown };
+
+/** Envelope for IPC results (Electron rewrites thrown errors, so they travel as data). */
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: import('./errors.js').WireError };

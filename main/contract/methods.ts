@@ -1,0 +1,41 @@
+/**
+ * The allow-list of method and event names. Kept free of imports so the sandboxed preload can
+ * bundle it without pulling the schemas in.
+ */
+export const methodNames = [
+  'app.info',
+  'clusters.list',
+  'clusters.add',
+  'clusters.update',
+  'clusters.remove',
+  'nodes.add',
+  'nodes.update',
+  'nodes.remove',
+  'hostKeys.probe',
+  'hostKeys.trust',
+  'secrets.provide',
+  'secrets.forget',
+  'cases.list',
+  'cases.create',
+  'cases.get',
+  'cases.search',
+  'exec.start',
+  'runs.get',
+  'runs.cancel',
+] as const;
+
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.finished'] as const;
+export type EventName = (typeof eventNames)[number];
+
+const methodSet: ReadonlySet<string> = new Set(methodNames);
+const eventSet: ReadonlySet<string> = new Set(eventNames);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && methodSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}

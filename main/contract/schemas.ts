@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { MethodName } from './methods.js';
+import { deployments, nodeRoles } from './types.js';
+
+/** Runtime schemas for every method's input; main validates with these before dispatch. */
+
+const id = z.number().int().positive();
+// Names end up in CLI arguments, file names of reports and UI lists: keep them plain.
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dot, dash or underscore');
+// A hostname or an IPv4/IPv6 literal; no spaces, no shell or URL syntax.
+const host = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(253)
+  .regex(/^[A-Za-z0-9:._%-]+$/, 'must be a hostname or IP address');
+const user = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .regex(/^[A-Za-z0-9._][A-Za-z0-9._-]*$/, 'must be a plain user name');
+const port = z.number().int().min(1).max(65535);
+
+export const nodeAuthSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('key'), keyPath: z.string().min(1), passphrase: z.boolean().default(false) }).strict(),
+  z.object({ method: z.literal('agent'), socket: z.string().min(1).optional() }).strict(),
+  z.object({ method: z.literal('password') }).strict(),
+]);
+
+const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
+
+export const methodInputs = {
+  'app.info': z.object({}).strict(),
+  'clusters.list': z.object({}).strict(),
+  'clusters.add': z.object({ name, deployment: z.enum(deployments) }).strict(),
+  'clusters.update': z.object({ id, name: name.optional(), deployment: z.enum(deployments).optional() }).strict(),
+  'clusters.remove': z.object({ id }).strict(),
+  'nodes.add': z
+    .object({
+      clusterId: id,
+      name,
+      host,
+      port: port.default(22),
+      user,
+      roles,
+      auth: nodeAuthSchema,
+      jumpNodeId: id.nullable().default(null),
+    })
+    .strict(),
+  'nodes.update': z
+    .object({
+      id,
+      name: name.optional(),
+      host: host.optional(),
+      port: port.optional(),
+      user: user.optional(),
+      roles: roles.optional(),
+      auth: nodeAuthSchema.optional(),
+      jumpNodeId: id.nullable().optional(),
+    })
+    .strict(),
+  'nodes.remove': z.object({ id }).strict(),
+  'hostKeys.probe': z.object({ nodeId: id }).strict(),
+  'hostKeys.trust': z
+    .object({ nodeId: id, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be an OpenSSH SHA256 fingerprint') })
+    .strict(),
+  'secrets.provide': z
+    .object({
+      nodeId: id,
+      kind: z.enum(['password', 'passphrase']),
+      value: z.string().min(1).max(4096),
+      remember: z.boolean().default(false),
+    })
+    .strict(),
+  'secrets.forget': z.object({ nodeId: id }).strict(),
+  'cases.list': z.object({}).strict(),
+  'cases.create': z
+    .object({
+      title: z.string().trim().min(1, 'must not be empty').max(200),
+      severity: z.enum(['critical', 'warning', 'info']).default('warning'),
+      clusterId: id.nullable().default(null),
+    })
+    .strict(),
+  'cases.get': z.object({ id }).strict(),
+  'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  'exec.start': z
+    .object({
+      caseId: id,
+      clusterId: id,
+      nodeIds: z.array(id).default([]),
+      roles: z.array(z.enum(nodeRoles)).default([]),
+      command: z.string().trim().min(1, 'must not be empty').max(16384),
+      timeoutSec: z.number().min(1).max(86400).default(120),
+    })
+    .strict()
+    .refine((v) => v.nodeIds.length > 0 || v.roles.length > 0, { message: 'select at least one node or role', path: ['nodeIds'] }),
+  'runs.get': z.object({ runId: id }).strict(),
+  'runs.cancel': z.object({ runId: id }).strict(),
+} satisfies Record<MethodName, z.ZodType>;
+
+export type MethodInputs = typeof methodInputs;
+/** What a caller passes (defaults optional). */
+export type MethodInput<M extends MethodName> = z.input<MethodInputs[M]>;
+/** What a handler receives after validation (defaults filled). */
+export type ParsedInput<M extends MethodName> = z.output<MethodInputs[M]>;

@@ -1,0 +1,152 @@
+/** Data types shared by main, the transports and the renderer. Plain JSON only. */
+
+export const deployments = ['openstack-helm', 'kolla', 'packages'] as const;
+export type Deployment = (typeof deployments)[number];
+
+export const nodeRoles = ['controller', 'compute', 'network', 'storage'] as const;
+export type NodeRole = (typeof nodeRoles)[number];
+
+/** How a node authenticates. Secrets themselves never appear here: only whether one is needed. */
+export type NodeAuth =
+  | { method: 'key'; keyPath: string; passphrase: boolean }
+  | { method: 'agent'; socket?: string }
+  | { method: 'password' };
+
+export interface Cluster {
+  id: number;
+  name: string;
+  deployment: Deployment;
+  createdAt: string;
+  nodes: ClusterNode[];
+}
+
+export interface ClusterNode {
+  id: number;
+  clusterId: number;
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+  roles: NodeRole[];
+  auth: NodeAuth;
+  jumpNodeId: number | null;
+  /** Trusted host key for host:port, if any. */
+  hostKey: KnownHostKey | null;
+}
+
+export interface KnownHostKey {
+  host: string;
+  port: number;
+  keyType: string;
+  /** As OpenSSH prints it: `SHA256:` + unpadded base64. */
+  fingerprint: string;
+  trustedAt: string;
+}
+
+export type HostKeyStatus = 'trusted' | 'unknown' | 'changed';
+
+export interface HostKeyProbe {
+  nodeId: number;
+  nodeName: string;
+  host: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+  status: HostKeyStatus;
+  /** The fingerprint stored before, when status is 'changed'. */
+  knownFingerprint?: string;
+}
+
+export type CaseStatus = 'open' | 'mitigated' | 'resolved';
+export type Severity = 'critical' | 'warning' | 'info';
+
+export interface CaseSummary {
+  id: number;
+  title: string;
+  severity: Severity;
+  status: CaseStatus;
+  clusterId: number | null;
+  openedAt: string;
+  closedAt: string | null;
+  runCount: number;
+}
+
+export type RunState = 'running' | 'succeeded' | 'failed' | 'interrupted' | 'cancelled';
+export type StepState =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'error'
+  | 'timeout'
+  | 'cancelled'
+  | 'interrupted';
+
+export interface Run {
+  id: number;
+  caseId: number;
+  clusterId: number;
+  kind: 'exec' | 'playbook';
+  /** The ad-hoc command or the playbook id. */
+  title: string;
+  params: Record<string, unknown>;
+  state: RunState;
+  startedAt: string;
+  endedAt: string | null;
+  steps: StepResult[];
+}
+
+export interface StepResult {
+  id: number;
+  runId: number;
+  nodeId: number | null;
+  nodeName: string;
+  /** The command as the user wrote it. */
+  command: string;
+  /** The exact string sent to the remote shell (wrapper included). */
+  commandSent: string;
+  state: StepState;
+  exitCode: number | null;
+  exitSignal: string | null;
+  /** Why the step could not run or ended early (connection, timeout, cancel). */
+  error: string | null;
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  clusterName: string | null;
+  runs: Run[];
+  notes: Note[];
+}
+
+export interface Note {
+  id: number;
+  caseId: number;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface SearchHit {
+  caseId: number;
+  caseTitle: string;
+  runId: number;
+  stepId: number;
+  nodeName: string;
+  command: string;
+  /** Matching text with the hit wrapped in \u0002…\u0003 markers. */
+  snippet: string;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'browser';
+  dataDir: string;
+  /** Where secrets go in this mode. */
+  secretStorage: 'keychain' | 'session';
+}

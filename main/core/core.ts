@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { CaseLogRepo } from '../../db/caselog-repo.js';
+import { openDatabase, type Db } from '../../db/database.js';
+import { InventoryRepo } from '../../db/inventory-repo.js';
+import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
+import { StackscopeError, toWireError } from '../contract/errors.js';
+import { isMethodName } from '../contract/methods.js';
+import { methodInputs } from '../contract/schemas.js';
+import type { AppInfo } from '../contract/types.js';
+import { EventBus } from './events.js';
+import { ExecService } from './exec-service.js';
+import { HostKeyService } from './host-key-service.js';
+import { InventoryService } from './inventory-service.js';
+import { OutputSink } from './output-sink.js';
+import { databaseFile } from './paths.js';
+import { SessionSecretStore, type SecretStore } from './secrets.js';
+import { ConnectionManager } from './ssh/connection-manager.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: AppInfo['mode'] | 'cli';
+  secrets?: SecretStore;
+  connectTimeoutMs?: number;
+  concurrency?: number;
+  maxOutputBytes?: number;
+}
+
+export interface Core {
+  readonly db: Db;
+  readonly events: EventBus;
+  readonly inventory: InventoryService;
+  readonly caselog: CaseLogRepo;
+  readonly hostKeys: HostKeyService;
+  readonly exec: ExecService;
+  readonly secrets: SecretStore;
+  readonly ssh: ConnectionManager;
+  readonly handlers: StackscopeHandlers;
+  /** Validate and run one call from any transport; never throws. */
+  dispatch(method: unknown, input: unknown): Promise<CallOutcome>;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Turn schema issues into one line that names the method and field. */
+function validationError(method: string, issues: Array<{ path: PropertyKey[]; message: string }>): StackscopeError {
+  const parts = issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  return new StackscopeError('INVALID_INPUT', `${method}: ${parts.join('; ')}`, {
+    method,
+    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
+}
+
+/** Wire the core services over one case log. Used by the desktop app, browser mode and the CLI alike. */
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(databaseFile(options.dataDir));
+  const events = new EventBus();
+  const inventoryRepo = new InventoryRepo(db);
+  const caselog = new CaseLogRepo(db);
+  caselog.recoverInterrupted();
+  const secrets = options.secrets ?? new SessionSecretStore();
+  const inventory = new InventoryService(inventoryRepo);
+  const ssh = new ConnectionManager({
+    hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },
+    secrets,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
+  const sink = new OutputSink(caselog, events, () => secrets.values());
+  const exec = new ExecService(caselog, inventory, ssh, sink, events, { concurrency: options.concurrency, maxOutputBytes: options.maxOutputBytes });
+  const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
+  const info: AppInfo = {
+    version: packageVersion(),
+    mode: options.mode === 'desktop' ? 'desktop' : 'browser',
+    dataDir: options.dataDir,
+    secretStorage: secrets.kind,
+  };
+
+  const handlers: StackscopeHandlers = {
+    'app.info': () => info,
+    'clusters.list': () => inventory.list(),
+    'clusters.add': (i) => inventory.addCluster(i),
+    'clusters.update': (i) => inventory.updateCluster(i),
+    'clusters.remove': (i) => (inventory.removeCluster(i.id), null),
+    'nodes.add': (i) => inventory.addNode(i),
+    'nodes.update': (i) => inventory.updateNode(i),
+    'nodes.remove': (i) => (inventory.removeNode(i.id), null),
+    'hostKeys.probe': async (i) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { presented, ...probe } = await hostKeys.probe(i.nodeId);
+      return probe;
+    },
+    'hostKeys.trust': (i) => hostKeys.trust(i.nodeId, i.fingerprint),
+    'secrets.provide': (i) => {
+      inventory.node(i.nodeId);
+      secrets.provide(i.nodeId, i.kind, i.value, i.remember);
+      return null;
+    },
+    'secrets.forget': (i) => (secrets.forget(i.nodeId), null),
+    'cases.list': () => caselog.listCases(),
+    'cases.create': (i) => {
+      if (i.clusterId !== null) inventory.cluster(i.clusterId);
+      const id = caselog.createCase(i.title, i.severity, i.clusterId);
+      const summary = caselog.getCaseSummary(id);
+      if (!summary) throw new StackscopeError('INTERNAL', `case ${id} vanished right after insert`);
+      return summary;
+    },
+    'cases.get': (i) => {
+      const c = caselog.getCase(i.id);
+      if (!c) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
+      return c;
+    },
+    'cases.search': (i) => caselog.searchOutput(i.query, i.limit),
+    'exec.start': (i) => {
+      const cluster = inventory.cluster(i.clusterId);
+      const nodes = inventory.select(cluster, i.nodeIds, i.roles);
+      const run = exec.start({ caseId: i.caseId, clusterId: cluster.id, nodes, command: i.command, timeoutSec: i.timeoutSec });
+      return { runId: run.id };
+    },
+    'runs.get': (i) => {
+      const run = caselog.getRun(i.runId);
+      if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
+      return run;
+    },
+    'runs.cancel': (i) => (exec.cancel(i.runId), null),
+  };
+
+  async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
+    try {
+      if (!isMethodName(method)) throw new StackscopeError('INVALID_INPUT', `unknown method ${JSON.stringify(method)}`, { method: String(method) });
+      const parsed = methodInputs[method].safeParse(input ?? {});
+      if (!parsed.success) throw validationError(method, parsed.error.issues);
+      const handler = handlers[method] as (i: unknown) => unknown;
+      return { ok: true, value: (await handler(parsed.data)) ?? null };
+    } catch (err) {
+      return { ok: false, error: toWireError(err) };
+    }
+  }
+
+  let closed = false;
+  return {
+    db,
+    events,
+    inventory,
+    caselog,
+    hostKeys,
+    exec,
+    secrets,
+    ssh,
+    handlers,
+    dispatch,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await exec.stopAll();
+      sink.flush();
+      ssh.closeAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import type { InventoryRepo, NodeFields } from '../../db/inventory-repo.js';
+import type { ParsedInput } from '../contract/schemas.js';
+import { StackscopeError } from '../contract/errors.js';
+import type { Cluster, ClusterNode, NodeRole } from '../contract/types.js';
+import type { SshTarget } from './ssh/connection-manager.js';
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Clusters and nodes with the rules the schema alone cannot check (names unique, jump hosts sane). */
+export class InventoryService {
+  constructor(private readonly repo: InventoryRepo) {}
+
+  list(): Cluster[] {
+    return this.repo.listClusters();
+  }
+
+  cluster(id: number): Cluster {
+    const c = this.repo.getCluster(id);
+    if (!c) throw new StackscopeError('NOT_FOUND', `cluster ${id} does not exist`, { clusterId: id });
+    return c;
+  }
+
+  clusterByName(name: string): Cluster {
+    const c = this.repo.findClusterByName(name);
+    if (!c) {
+      const known = this.repo.listClusters().map((x) => x.name);
+      throw new StackscopeError('NOT_FOUND', `unknown cluster "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (no clusters yet: stackscope cluster add)'}`, {
+        cluster: name,
+      });
+    }
+    return c;
+  }
+
+  node(id: number): ClusterNode {
+    const n = this.repo.getNode(id);
+    if (!n) throw new StackscopeError('NOT_FOUND', `node ${id} does not exist`, { nodeId: id });
+    return n;
+  }
+
+  nodeByName(cluster: Cluster, name: string): ClusterNode {
+    const n = cluster.nodes.find((x) => x.name === name);
+    if (!n) {
+      throw new StackscopeError('NOT_FOUND', `cluster ${cluster.name} has no node "${name}" (nodes: ${cluster.nodes.map((x) => x.name).join(', ') || 'none'})`, {
+        cluster: cluster.name,
+        node: name,
+      });
+    }
+    return n;
+  }
+
+  addCluster(input: ParsedInput<'clusters.add'>): Cluster {
+    try {
+      return this.cluster(this.repo.addCluster(input.name, input.deployment));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
+      throw err;
+    }
+  }
+
+  updateCluster(input: ParsedInput<'clusters.update'>): Cluster {
+    this.cluster(input.id);
+    try {
+      this.repo.updateCluster(input.id, input);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
+      throw err;
+    }
+    return this.cluster(input.id);
+  }
+
+  removeCluster(id: number): void {
+    if (!this.repo.removeCluster(id)) throw new StackscopeError('NOT_FOUND', `cluster ${id} does not exist`, { clusterId: id });
+  }
+
+  addNode(input: ParsedInput<'nodes.add'>): ClusterNode {
+    const cluster = this.cluster(input.clusterId);
+    const fields: NodeFields = { ...input };
+    this.checkNode(cluster, null, fields);
+    try {
+      return this.node(this.repo.addNode(cluster.id, fields));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `cluster ${cluster.name} already has a node named "${input.name}"`, { node: input.name });
+      throw err;
+    }
+  }
+
+  updateNode(input: ParsedInput<'nodes.update'>): ClusterNode {
+    const current = this.node(input.id);
+    const cluster = this.cluster(current.clusterId);
+    const { id, ...changes } = input;
+    const next: NodeFields = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    this.checkNode(cluster, id, next);
+    try {
+      this.repo.updateNode(id, next);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `cluster ${cluster.name} already has a node named "${next.name}"`, { node: next.name });
+      throw err;
+    }
+    return this.node(id);
+  }
+
+  removeNode(id: number): void {
+    if (!this.repo.removeNode(id)) throw new StackscopeError('NOT_FOUND', `node ${id} does not exist`, { nodeId: id });
+  }
+
+  private checkNode(cluster: Cluster, selfId: number | null, f: NodeFields): void {
+    if (f.auth.method === 'key' && !existsSync(f.auth.keyPath)) {
+      throw new StackscopeError('INVALID_INPUT', `node ${f.name}: private key file ${f.auth.keyPath} does not exist`, { node: f.name, keyPath: f.auth.keyPath });
+    }
+    if (f.jumpNodeId === null) return;
+    if (f.jumpNodeId === selfId) throw new StackscopeError('INVALID_INPUT', `node ${f.name} cannot be its own jump host`, { node: f.name });
+    const jump = cluster.nodes.find((n) => n.id === f.jumpNodeId);
+    if (!jump) throw new StackscopeError('INVALID_INPUT', `jump host ${f.jumpNodeId} is not a node of cluster ${cluster.name}`, { node: f.name });
+    // Walk the chain to refuse loops (a → b → a) before they are stored.
+    const seen = new Set<number>(selfId === null ? [] : [selfId]);
+    for (let hop: ClusterNode | undefined = jump; hop; hop = cluster.nodes.find((n) => n.id === hop?.jumpNodeId)) {
+      if (seen.has(hop.id)) throw new StackscopeError('INVALID_INPUT', `jump host chain of ${f.name} loops through ${hop.name}`, { node: f.name });
+      seen.add(hop.id);
+    }
+  }
+
+  /** Nodes of a cluster picked by id and/or role (union), in name order. */
+  select(cluster: Cluster, nodeIds: number[], roles: NodeRole[]): ClusterNode[] {
+    for (const id of nodeIds) {
+      if (!cluster.nodes.some((n) => n.id === id)) throw new StackscopeError('NOT_FOUND', `node ${id} is not in cluster ${cluster.name}`, { nodeId: id });
+    }
+    const picked = cluster.nodes.filter((n) => nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r)));
+    if (picked.length === 0) {
+      throw new StackscopeError('INVALID_INPUT', `no node of cluster ${cluster.name} has role ${roles.join(' or ')}`, { cluster: cluster.name, roles });
+    }
+    return picked;
+  }
+
+  /** The SSH view of a node with its jump chain (checked for loops when stored). */
+  target(node: ClusterNode, depth = 0): SshTarget {
+    if (depth > 8) throw new StackscopeError('INVALID_INPUT', `jump host chain of ${node.name} is longer than 8 hops`, { node: node.name });
+    const jump = node.jumpNodeId === null ? null : this.target(this.node(node.jumpNodeId), depth + 1);
+    return { nodeId: node.id, name: node.name, host: node.host, port: node.port, user: node.user, auth: node.auth, jump };
+  }
+}

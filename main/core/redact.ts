@@ -1,0 +1,108 @@
+/**
+ * Redaction applied to every line of output before it is stored, shown or exported.
+ * Patterns cover what OpenStack hosts print: connection URLs with credentials, password
+ * settings in config files and environments, Keystone Fernet tokens, private key blocks.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+const linePatterns: Array<[RegExp, string]> = [
+  // scheme://user:password@host (mysql+pymysql, rabbit, amqp, redis, http…)
+  [/([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@'"]+)(@)/gi, `$1${REDACTED}$3`],
+  // OS_PASSWORD=…, export OS_PASSWORD=…, MYSQL_PWD=…, *_PASSWORD=… in env dumps
+  [/\b([A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN)[A-Z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|\S+)/g, `$1${REDACTED}`],
+  // password = …, admin_password: …, rabbit_password=…  (ini / yaml style, case-insensitive keys)
+  [/(^|[\s,{])((?:[a-z0-9_.-]*_)?(?:password|passwd|secret|token|transport_url_password)\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gim, `$1$2${REDACTED}`],
+  // --password X, --os-password X, -p'secret' is too ambiguous; --password=X
+  [/(--(?:os-)?password(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
+  // Keystone Fernet tokens
+  [/\bgAAAAA[A-Za-z0-9_-]{20,}={0,2}/g, REDACTED],
+  // X-Auth-Token headers
+  [/(x-auth-token:\s*)\S+/gi, `$1${REDACTED}`],
+];
+
+const keyBegin = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const keyEnd = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Redact one complete line (no newline inside), plus any literal secrets known to this session. */
+export function redactLine(line: string, literals: readonly string[] = []): string {
+  let out = line;
+  for (const [re, replacement] of linePatterns) out = out.replace(re, replacement);
+  for (const secret of literals) {
+    if (secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+  }
+  return out;
+}
+
+/** Redact a whole text at once (reports, one-shot outputs). */
+export function redactText(text: string, literals: readonly string[] = []): string {
+  const redactor = new StreamRedactor(() => literals);
+  return redactor.push(text) + redactor.end();
+}
+
+/**
+ * Redacts a stream line by line. Bytes after the last line break are held back until the line
+ * completes (or grows past `maxHold`), so a secret is never split across two stored chunks.
+ * Private key blocks are replaced whole, across lines.
+ */
+export class StreamRedactor {
+  private pending = '';
+  private inKeyBlock = false;
+
+  constructor(
+    private readonly literals: () => readonly string[] = () => [],
+    private readonly maxHold = 64 * 1024,
+  ) {}
+
+  push(text: string): string {
+    this.pending += text;
+    let out = '';
+    let start = 0;
+    for (;;) {
+      const nl = this.indexOfBreak(start);
+      if (nl === -1) break;
+      // keep \r\n together
+      const end = this.pending[nl] === '\r' && this.pending[nl + 1] === '\n' ? nl + 2 : nl + 1;
+      if (this.pending[nl] === '\r' && nl + 1 === this.pending.length) break; // wait: might be \r\n
+      out += this.redactComplete(this.pending.slice(start, nl), this.pending.slice(nl, end));
+      start = end;
+    }
+    this.pending = this.pending.slice(start);
+    if (this.pending.length > this.maxHold) {
+      out += this.redactComplete(this.pending, '');
+      this.pending = '';
+    }
+    return out;
+  }
+
+  /** Flush whatever is held (end of stream). */
+  end(): string {
+    const rest = this.pending;
+    this.pending = '';
+    return rest.length > 0 ? this.redactComplete(rest, '') : '';
+  }
+
+  private indexOfBreak(from: number): number {
+    for (let i = from; i < this.pending.length; i++) {
+      const c = this.pending.charCodeAt(i);
+      if (c === 10 || c === 13) return i;
+    }
+    return -1;
+  }
+
+  private redactComplete(line: string, eol: string): string {
+    if (this.inKeyBlock) {
+      if (keyEnd.test(line)) this.inKeyBlock = false;
+      return '';
+    }
+    if (keyBegin.test(line)) {
+      this.inKeyBlock = !keyEnd.test(line);
+      return `${line.slice(0, line.search(keyBegin))}[REDACTED PRIVATE KEY]${eol}`;
+    }
+    return redactLine(line, this.literals()) + eol;
+  }
+}

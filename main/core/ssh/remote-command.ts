@@ -1,0 +1,124 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { ClientChannel } from 'ssh2';
+
+export interface ExecOptions {
+  /** End the remote command after this long. */
+  timeoutMs: number;
+  /** Stop keeping output (and stop the command) past this many bytes of stdout + stderr. */
+  maxOutputBytes: number;
+  signal?: AbortSignal;
+  /** Decoded text, never splitting a UTF-8 character. */
+  onData: (stream: 'stdout' | 'stderr', text: string) => void;
+}
+
+export interface ExecOutcome {
+  exitCode: number | null;
+  exitSignal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  truncated: boolean;
+  /** The connection dropped before the command reported its exit. */
+  connectionLost: boolean;
+}
+
+/** Grace between TERM and KILL, and between KILL and closing the channel ourselves. */
+const GRACE_MS = 2000;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB` : `${Math.round(bytes / 1024)} kB`;
+}
+
+/**
+ * One command on one channel. Timeout, cancel and the output cap all end the remote command the
+ * same way: TERM (the wrapper's trap kills the whole process group), KILL after a grace period,
+ * then close the channel.
+ */
+export class RemoteCommand {
+  readonly done: Promise<ExecOutcome>;
+  private readonly outcome: ExecOutcome = {
+    exitCode: null,
+    exitSignal: null,
+    timedOut: false,
+    cancelled: false,
+    truncated: false,
+    connectionLost: false,
+  };
+  private bytes = 0;
+  private stopping = false;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly options: ExecOptions,
+    connectionClosed: Promise<void>,
+  ) {
+    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+    const onChunk = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      if (this.outcome.truncated) return;
+      const room = options.maxOutputBytes - this.bytes;
+      this.bytes += chunk.length;
+      if (chunk.length > room) {
+        const text = decoders[stream].write(chunk.subarray(0, Math.max(0, room))) + decoders[stream].end();
+        if (text) options.onData(stream, text);
+        this.outcome.truncated = true;
+        options.onData(stream, `\n[stackscope: output truncated at ${formatSize(options.maxOutputBytes)}; the command was stopped]\n`);
+        this.stop();
+        return;
+      }
+      const text = decoders[stream].write(chunk);
+      if (text) options.onData(stream, text);
+    };
+    channel.on('data', onChunk('stdout'));
+    channel.stderr.on('data', onChunk('stderr'));
+    channel.on('exit', (code: number | null, signal?: string) => {
+      this.outcome.exitCode = typeof code === 'number' ? code : null;
+      this.outcome.exitSignal = signal ?? null;
+    });
+
+    let lost = false;
+    void connectionClosed.then(() => {
+      lost = true;
+    });
+
+    this.done = new Promise<ExecOutcome>((resolve) => {
+      channel.on('close', () => {
+        for (const t of this.timers) clearTimeout(t);
+        options.signal?.removeEventListener('abort', onAbort);
+        for (const stream of ['stdout', 'stderr'] as const) {
+          const rest = decoders[stream].end();
+          if (rest && !this.outcome.truncated) options.onData(stream, rest);
+        }
+        // The connection's 'close' can arrive just after the channel's: wait a tick before deciding.
+        setImmediate(() => {
+          this.outcome.connectionLost = lost && this.outcome.exitCode === null && this.outcome.exitSignal === null && !this.stopping;
+          resolve(this.outcome);
+        });
+      });
+    });
+
+    const onAbort = (): void => {
+      this.outcome.cancelled = true;
+      this.stop();
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    this.timers.push(
+      setTimeout(() => {
+        this.outcome.timedOut = true;
+        this.stop();
+      }, options.timeoutMs),
+    );
+  }
+
+  private stop(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.channel.signal('TERM');
+    this.timers.push(
+      setTimeout(() => {
+        this.channel.signal('KILL');
+        this.timers.push(setTimeout(() => this.channel.close(), GRACE_MS));
+      }, GRACE_MS),
+    );
+  }
+}
