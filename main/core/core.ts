@@ -6,7 +6,7 @@ import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
 import { StackscopeError, toWireError } from '../contract/errors.js';
 import { isMethodName } from '../contract/methods.js';
 import { methodInputs } from '../contract/schemas.js';
-import type { AppInfo } from '../contract/types.js';
+import type { AppInfo, ClusterNode } from '../contract/types.js';
 import { EventBus } from './events.js';
 import { ExecService } from './exec-service.js';
 import { HostKeyService } from './host-key-service.js';
@@ -14,7 +14,7 @@ import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
 import { databaseFile } from './paths.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
-import { ConnectionManager } from './ssh/connection-manager.js';
+import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -23,6 +23,12 @@ export interface CoreOptions {
   connectTimeoutMs?: number;
   concurrency?: number;
   maxOutputBytes?: number;
+}
+
+export interface MissingSecret {
+  nodeId: number;
+  nodeName: string;
+  kind: 'password' | 'passphrase';
 }
 
 export interface Core {
@@ -35,6 +41,8 @@ export interface Core {
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
   readonly handlers: StackscopeHandlers;
+  /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
+  missingSecrets(nodes: ClusterNode[]): MissingSecret[];
   /** Validate and run one call from any transport; never throws. */
   dispatch(method: unknown, input: unknown): Promise<CallOutcome>;
   close(): Promise<void>;
@@ -82,6 +90,17 @@ export function createCore(options: CoreOptions): Core {
     secretStorage: secrets.kind,
   };
 
+  function missingSecrets(nodes: ClusterNode[]): MissingSecret[] {
+    const missing = new Map<string, MissingSecret>();
+    for (const start of nodes) {
+      for (let t: SshTarget | null = inventory.target(start); t; t = t.jump) {
+        const kind = t.auth.method === 'password' ? 'password' : t.auth.method === 'key' && t.auth.passphrase ? 'passphrase' : null;
+        if (kind && secrets.secret(t.nodeId, kind) === undefined) missing.set(`${t.nodeId}:${kind}`, { nodeId: t.nodeId, nodeName: t.name, kind });
+      }
+    }
+    return [...missing.values()];
+  }
+
   const handlers: StackscopeHandlers = {
     'app.info': () => info,
     'clusters.list': () => inventory.list(),
@@ -120,6 +139,14 @@ export function createCore(options: CoreOptions): Core {
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
       const nodes = inventory.select(cluster, i.nodeIds, i.roles);
+      const missing = missingSecrets(nodes);
+      if (missing.length > 0) {
+        throw new StackscopeError(
+          'SECRET_REQUIRED',
+          `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to run this command`,
+          { missing },
+        );
+      }
       const run = exec.start({ caseId: i.caseId, clusterId: cluster.id, nodes, command: i.command, timeoutSec: i.timeoutSec });
       return { runId: run.id };
     },
@@ -154,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     ssh,
     handlers,
+    missingSecrets,
     dispatch,
     async close() {
       if (closed) return;

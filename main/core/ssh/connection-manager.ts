@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader cannot see its named exports.
+const { Client, utils } = ssh2;
+type Client = InstanceType<typeof Client>;
 import type { Duplex } from 'node:stream';
 import { StackscopeError } from '../../contract/errors.js';
 import type { NodeAuth } from '../../contract/types.js';

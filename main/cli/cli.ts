@@ -1,0 +1,280 @@
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { StackscopeError } from '../contract/errors.js';
+import { deployments, nodeRoles, type NodeAuth, type NodeRole, type StepResult } from '../contract/types.js';
+import { methodInputs, type ParsedInput } from '../contract/schemas.js';
+import type { MethodName } from '../contract/methods.js';
+import { createCore, type Core } from '../core/core.js';
+import { resolveDataDir } from '../core/paths.js';
+import { askSecret, confirm } from './prompt.js';
+import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
+import { serveCommand } from './serve.js';
+
+interface GlobalOptions {
+  dataDir?: string;
+  connectTimeout?: string;
+}
+
+/** Exit codes: 0 ok; 1 a remote command failed; 2 bad input or an error before anything ran. */
+export const EXIT_FAILED = 1;
+export const EXIT_ERROR = 2;
+
+function parse<M extends MethodName>(method: M, input: unknown): ParsedInput<M> {
+  const r = methodInputs[method].safeParse(input);
+  if (!r.success) {
+    const flag: Record<string, string> = { roles: '--role', host: '--host', port: '--port', user: '--user', name: 'NAME', title: 'TITLE', deployment: '--deployment' };
+    const msg = r.error.issues
+      .map((i) => (i.path.length ? `${flag[String(i.path[0])] ?? i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    throw new StackscopeError('INVALID_INPUT', msg);
+  }
+  return r.data as ParsedInput<M>;
+}
+
+function positiveInt(label: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new StackscopeError('INVALID_INPUT', `${label} must be a positive whole number, got "${v}"`);
+    return n;
+  };
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** `--role` values, checked here so the error names the flag rather than a schema path. */
+function rolesOf(values: string[] | undefined): NodeRole[] {
+  for (const v of values ?? []) {
+    if (!(nodeRoles as readonly string[]).includes(v)) {
+      throw new StackscopeError('INVALID_INPUT', `--role "${v}" is not a role; use one of ${nodeRoles.join(', ')}`);
+    }
+  }
+  return (values ?? []) as NodeRole[];
+}
+
+export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) => (process.exitCode = c) }): Command {
+  const program = new Command('stackscope')
+    .description('Troubleshoot OpenStack clusters over SSH; keeps every output in a local case log.')
+    .option('--data-dir <dir>', 'where the case log and known host keys live (default: $STACKSCOPE_HOME or the per-user app-data folder)')
+    .option('--connect-timeout <seconds>', 'SSH connect timeout', '10')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  let core: Core | undefined;
+  const open = (): Core => {
+    if (core) return core;
+    const g = program.opts<GlobalOptions>();
+    const timeout = Number(g.connectTimeout ?? '10');
+    if (!(timeout > 0)) throw new StackscopeError('INVALID_INPUT', `--connect-timeout must be a positive number of seconds, got "${g.connectTimeout}"`);
+    core = createCore({ dataDir: resolveDataDir(g.dataDir), mode: 'cli', connectTimeoutMs: timeout * 1000 });
+    return core;
+  };
+  program.hook('postAction', async () => {
+    await core?.close();
+    core = undefined;
+  });
+
+  const cluster = program.command('cluster').description('manage clusters');
+  cluster
+    .command('add <name>')
+    .description('add a cluster')
+    .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments).makeOptionMandatory())
+    .action((name: string, o: { deployment: string }) => {
+      const c = open().inventory.addCluster(parse('clusters.add', { name, deployment: o.deployment }));
+      console.log(`Added cluster ${c.name} (${c.deployment}).`);
+    });
+  cluster
+    .command('list')
+    .description('list clusters and their nodes')
+    .option('--json', 'machine-readable output')
+    .action((o: { json?: boolean }) => {
+      const clusters = open().inventory.list();
+      console.log(o.json ? JSON.stringify(clusters, null, 2) : formatClusters(clusters));
+    });
+  cluster
+    .command('remove <name>')
+    .description('remove a cluster and its nodes (cases keep their runs)')
+    .action((name: string) => {
+      const c = open().inventory.clusterByName(name);
+      open().inventory.removeCluster(c.id);
+      console.log(`Removed cluster ${name}.`);
+    });
+
+  const node = program.command('node').description('manage nodes of a cluster');
+  node
+    .command('add <cluster> <name>')
+    .description('add a node')
+    .requiredOption('--host <host>', 'address or host name')
+    .option('--port <port>', 'SSH port', positiveInt('--port'), 22)
+    .requiredOption('--user <user>', 'SSH user')
+    .option('--role <role>', `role (repeatable): ${nodeRoles.join(', ')}`, collect)
+    .option('--key <path>', 'private key file')
+    .option('--passphrase', 'the key file is protected by a passphrase (asked when needed)')
+    .option('--agent', 'authenticate with ssh-agent ($SSH_AUTH_SOCK)')
+    .option('--password-prompt', 'authenticate with a password (asked when needed, never stored)')
+    .option('--jump <node>', 'reach this node through another node of the cluster (ProxyJump)')
+    .action((clusterName: string, name: string, o: { host: string; port: number; user: string; role?: string[]; key?: string; passphrase?: boolean; agent?: boolean; passwordPrompt?: boolean; jump?: string }) => {
+      const methods = [o.key ? 'key' : null, o.agent ? 'agent' : null, o.passwordPrompt ? 'password' : null].filter(Boolean);
+      if (methods.length !== 1) throw new StackscopeError('INVALID_INPUT', 'choose exactly one of --key PATH, --agent or --password-prompt');
+      if (o.passphrase && !o.key) throw new StackscopeError('INVALID_INPUT', '--passphrase goes with --key');
+      const auth: NodeAuth = o.key ? { method: 'key', keyPath: resolve(o.key), passphrase: Boolean(o.passphrase) } : o.agent ? { method: 'agent' } : { method: 'password' };
+      const c = open().inventory.clusterByName(clusterName);
+      const jumpNodeId = o.jump ? open().inventory.nodeByName(c, o.jump).id : null;
+      const n = open().inventory.addNode(
+        parse('nodes.add', { clusterId: c.id, name, host: o.host, port: o.port, user: o.user, roles: rolesOf(o.role), auth, jumpNodeId }),
+      );
+      console.log(`Added node ${n.name} (${n.user}@${n.host}:${n.port}, ${n.roles.join(', ')}) to ${c.name}. Next: stackscope node trust ${c.name} ${n.name}`);
+    });
+  node
+    .command('remove <cluster> <name>')
+    .description('remove a node')
+    .action((clusterName: string, name: string) => {
+      const inv = open().inventory;
+      inv.removeNode(inv.nodeByName(inv.clusterByName(clusterName), name).id);
+      console.log(`Removed node ${name} from ${clusterName}.`);
+    });
+  node
+    .command('trust <cluster> <name>')
+    .description("show the node's SSH host key fingerprint and trust it")
+    .option('--yes', 'trust the presented key without asking')
+    .option('--replace', 'replace a different key trusted before (only after you checked why it changed)')
+    .action(async (clusterName: string, name: string, o: { yes?: boolean; replace?: boolean }) => {
+      const c = open();
+      const n = c.inventory.nodeByName(c.inventory.clusterByName(clusterName), name);
+      await provideSecrets(c, [n]);
+      const probe = await c.hostKeys.probe(n.id);
+      console.log(`${probe.nodeName} (${probe.host}:${probe.port}) presents ${probe.keyType} key ${bold(probe.fingerprint)}`);
+      if (probe.status === 'trusted') {
+        console.log('This key is already trusted.');
+        return;
+      }
+      if (probe.status === 'changed') {
+        console.log(red(`WARNING: this differs from the trusted key ${probe.knownFingerprint}.`));
+        if (!o.replace) throw new StackscopeError('HOST_KEY_CHANGED', `host key of ${name} changed; nothing trusted (use --replace once you know why it changed)`);
+      }
+      const ok = o.yes || (await confirm('Trust this key?'));
+      if (!ok) throw new StackscopeError('CANCELLED', `host key of ${name} not trusted${process.stdin.isTTY ? '' : ' (no terminal to ask: add --yes)'}`);
+      await c.hostKeys.trust(n.id, probe.fingerprint);
+      console.log(`Trusted ${probe.fingerprint} for ${probe.host}:${probe.port}.`);
+    });
+
+  program
+    .command('exec <cluster> <command...>')
+    .description('run a read-only command on nodes in parallel: stackscope exec CLUSTER --role compute -- uptime')
+    .option('--node <name>', 'node to run on (repeatable)', collect)
+    .option('--role <role>', 'run on every node with this role (repeatable)', collect)
+    .option('--case <id>', 'add the run to this case', positiveInt('--case'))
+    .option('--new-case <title>', 'open a new case for the run')
+    .option('--timeout <seconds>', 'per-node command timeout', positiveInt('--timeout'), 120)
+    .option('--json', 'print the run as JSON at the end instead of streaming')
+    .action(async (clusterName: string, words: string[], o: { node?: string[]; role?: string[]; case?: number; newCase?: string; timeout: number; json?: boolean }) => {
+      const c = open();
+      const cl = c.inventory.clusterByName(clusterName);
+      if (!o.node?.length && !o.role?.length) throw new StackscopeError('INVALID_INPUT', 'choose nodes with --node NAME or --role ROLE');
+      if (o.case && o.newCase) throw new StackscopeError('INVALID_INPUT', 'use either --case or --new-case, not both');
+      const nodes = c.inventory.select(cl, (o.node ?? []).map((n) => c.inventory.nodeByName(cl, n).id), rolesOf(o.role));
+      await provideSecrets(c, nodes);
+      const caseId = o.case ?? c.caselog.createCase(o.newCase ?? `exec on ${cl.name}: ${words.join(' ')}`.slice(0, 200), 'info', cl.id);
+      if (!c.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist (stackscope cases list)`);
+      const width = Math.max(...nodes.map((n) => n.name.length));
+      const names = new Map<number, string>();
+      const partial = new Map<string, string>();
+      const unsubscribe = o.json
+        ? () => undefined
+        : c.events.subscribe((event, payload) => {
+            if (event !== 'step.output') return;
+            const p = payload as { stepId: number; stream: 'stdout' | 'stderr'; data: string };
+            const key = `${p.stepId}:${p.stream}`;
+            const lines = ((partial.get(key) ?? '') + p.data).split('\n');
+            partial.set(key, lines.pop() ?? '');
+            const prefix = dim(`${(names.get(p.stepId) ?? '?').padEnd(width)} |`);
+            for (const line of lines) (p.stream === 'stdout' ? process.stdout : process.stderr).write(`${prefix} ${line}\n`);
+          });
+      const run = c.exec.start({ caseId, clusterId: cl.id, nodes, command: words.join(' '), timeoutSec: o.timeout });
+      for (const s of run.steps) names.set(s.id, s.nodeName);
+      if (!o.json) console.error(dim(`case ${caseId} · run ${run.id} · ${nodes.length} node(s)`));
+      const interrupt = (): void => {
+        console.error(yellow('\ncancelling: stopping the remote commands…'));
+        c.exec.cancel(run.id);
+      };
+      process.once('SIGINT', interrupt);
+      const state = await c.exec.wait(run.id);
+      process.off('SIGINT', interrupt);
+      unsubscribe();
+      const done = c.caselog.getRun(run.id);
+      if (!done) throw new StackscopeError('INTERNAL', `run ${run.id} missing after it ended`);
+      if (o.json) console.log(JSON.stringify(done, null, 2));
+      else {
+        for (const [key, rest] of partial) if (rest) process.stdout.write(`${dim(`${(names.get(Number(key.split(':')[0])) ?? '?').padEnd(width)} |`)} ${rest}\n`);
+        console.error(`\n${table(done.steps.map((s: StepResult) => stepLine(s)))}`);
+        console.error(dim(`run ${run.id} ${state}; see it again: stackscope case show ${caseId}`));
+      }
+      if (state !== 'succeeded') io.exit(EXIT_FAILED);
+    });
+
+  const cases = program.command('cases').description('list and search cases');
+  cases
+    .command('list', { isDefault: true })
+    .option('--json', 'machine-readable output')
+    .action((o: { json?: boolean }) => {
+      const list = open().caselog.listCases();
+      console.log(o.json ? JSON.stringify(list, null, 2) : formatCases(list));
+    });
+  cases
+    .command('search <text...>')
+    .description('find cases whose command output contains this text')
+    .option('--json', 'machine-readable output')
+    .action((text: string[], o: { json?: boolean }) => {
+      const hits = open().caselog.searchOutput(text.join(' '), 50);
+      if (o.json) console.log(JSON.stringify(hits, null, 2));
+      else if (hits.length === 0) console.log('No match.');
+      else for (const h of hits) console.log(`case ${h.caseId} (${h.caseTitle}) · ${h.nodeName} · $ ${h.command}\n  ${h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\n/g, ' ')}`);
+    });
+
+  const kase = program.command('case').description('one case');
+  kase
+    .command('show <id>')
+    .option('--json', 'machine-readable output')
+    .action((id: string, o: { json?: boolean }) => {
+      const c = open().handlers['cases.get']({ id: positiveInt('case id')(id) });
+      return Promise.resolve(c).then((detail) => console.log(o.json ? JSON.stringify(detail, null, 2) : formatCase(detail)));
+    });
+  kase
+    .command('new <title...>')
+    .option('--cluster <name>', 'cluster the case is about')
+    .addOption(new Option('--severity <level>').choices(['critical', 'warning', 'info']).default('warning'))
+    .action((title: string[], o: { cluster?: string; severity: 'critical' | 'warning' | 'info' }) => {
+      const c = open();
+      const clusterId = o.cluster ? c.inventory.clusterByName(o.cluster).id : null;
+      const id = c.caselog.createCase(parse('cases.create', { title: title.join(' '), severity: o.severity, clusterId }).title, o.severity, clusterId);
+      console.log(`Opened case ${id}.`);
+    });
+
+  serveCommand(program, () => program.opts<GlobalOptions>().dataDir);
+  return program;
+}
+
+/** Ask for every password/passphrase the nodes need before connecting (held in memory only). */
+async function provideSecrets(core: Core, nodes: Parameters<Core['missingSecrets']>[0]): Promise<void> {
+  for (const m of core.missingSecrets(nodes)) {
+    const value = await askSecret(`${m.kind === 'password' ? 'Password' : 'Key passphrase'} for ${m.nodeName}: `);
+    if (!value) throw new StackscopeError('SECRET_REQUIRED', `no ${m.kind} given for ${m.nodeName}`);
+    core.secrets.provide(m.nodeId, m.kind, value, false);
+  }
+}
+
+export async function main(argv = process.argv): Promise<number> {
+  let code = 0;
+  const program = buildProgram({ exit: (c) => (code = c) });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander already printed the message (or help/version)
+      return err.exitCode === 0 ? 0 : EXIT_ERROR;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`stackscope: ${message}\n`);
+    return EXIT_ERROR;
+  }
+}

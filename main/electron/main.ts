@@ -1,0 +1,88 @@
+// The desktop shell: one hardened window, the renderer served from app://, and the contract over
+// IPC. Everything else is the core, shared with browser mode and the CLI.
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core/core.js';
+import { resolveDataDir } from '../core/paths.js';
+import { SessionSecretStore } from '../core/secrets.js';
+import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security.js';
+import { KeychainVault } from './keychain.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererRoot = join(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | null = null;
+
+function serveRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'stackscope') return new Response('not found', { status: 404 });
+    const file = normalize(join(rendererRoot, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (!file.startsWith(rendererRoot + sep)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Stackscope',
+    webPreferences: {
+      preload: join(here, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    },
+  });
+  lockDown(win.webContents, session.defaultSession);
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.whenReady().then(() => {
+  const dataDir = resolveDataDir(process.env.STACKSCOPE_HOME);
+  core = createCore({ dataDir, mode: 'desktop', secrets: new SessionSecretStore(new KeychainVault(dataDir)) });
+  serveRenderer();
+  mainWindow = createWindow();
+
+  ipcMain.handle('stackscope:call', async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event, mainWindow?.webContents ?? null)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'IPC call from an untrusted frame was refused' } };
+    }
+    return core?.dispatch(method, input) ?? { ok: false, error: { code: 'UNAVAILABLE', message: 'Stackscope is shutting down' } };
+  });
+  core.events.subscribe((name, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('stackscope:event', name, payload);
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}, (err: unknown) => {
+  console.error(`stackscope: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  // Let running steps record how they ended before the case log closes.
+  event.preventDefault();
+  quitting = true;
+  void core.close().finally(() => app.quit());
+});

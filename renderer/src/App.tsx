@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseSummary, Cluster, ClusterNode } from '../../main/contract/types.js';
+import { CaseView } from './components/CaseView.js';
+import { ClusterForm } from './components/ClusterForm.js';
+import { Dialog } from './components/Dialog.js';
+import { NodeForm } from './components/NodeForm.js';
+import { Sidebar } from './components/Sidebar.js';
+import { TrustDialog } from './components/TrustDialog.js';
+import { errorText, useApp } from './context.js';
+
+type Modal =
+  | { kind: 'cluster' }
+  | { kind: 'node'; cluster: Cluster; node?: ClusterNode }
+  | { kind: 'trust'; node: ClusterNode }
+  | { kind: 'case' }
+  | null;
+
+function caseFromHash(): number | null {
+  const m = /^#\/cases\/(\d+)$/.exec(location.hash);
+  return m ? Number(m[1]) : null;
+}
+
+export function App() {
+  const { api, info } = useApp();
+  const [clusters, setClusters] = useState<Cluster[]>([]);
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [caseId, setCaseId] = useState<number | null>(caseFromHash());
+  const [modal, setModal] = useState<Modal>(null);
+  const [error, setError] = useState('');
+
+  const refresh = useCallback(() => {
+    Promise.all([api['clusters.list']({}), api['cases.list']({})]).then(
+      ([cl, cs]) => {
+        setClusters(cl);
+        setCases(cs);
+      },
+      (err) => setError(errorText(err)),
+    );
+  }, [api]);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    const onHash = (): void => setCaseId(caseFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const openCase = (id: number): void => {
+    location.hash = `#/cases/${id}`;
+    setCaseId(id);
+  };
+  const done = (): void => {
+    setModal(null);
+    refresh();
+  };
+
+  return (
+    <div className="app">
+      <Sidebar
+        clusters={clusters}
+        cases={cases}
+        selectedCaseId={caseId}
+        onAddCluster={() => setModal({ kind: 'cluster' })}
+        onAddNode={(cluster) => setModal({ kind: 'node', cluster })}
+        onEditNode={(cluster, node) => setModal({ kind: 'node', cluster, node })}
+        onTrust={(node) => setModal({ kind: 'trust', node })}
+        onNewCase={() => setModal({ kind: 'case' })}
+        onSelectCase={openCase}
+      />
+      <main className="main">
+        {error && <p className="error" role="alert">{error}</p>}
+        {caseId !== null ? (
+          <CaseView key={caseId} caseId={caseId} clusters={clusters} onChanged={refresh} />
+        ) : (
+          <div className="welcome">
+            <h1>Stackscope</h1>
+            <p>Add a cluster and its nodes, trust their host keys, then open a case and run read-only commands on them in parallel. Every output is kept.</p>
+            <p className="hint">
+              {info.mode} mode · case log in <code>{info.dataDir}</code> · v{info.version}
+            </p>
+          </div>
+        )}
+      </main>
+      {modal?.kind === 'cluster' && <ClusterForm onDone={done} onCancel={() => setModal(null)} />}
+      {modal?.kind === 'node' && <NodeForm cluster={modal.cluster} node={modal.node} onDone={done} onCancel={() => setModal(null)} />}
+      {modal?.kind === 'trust' && <TrustDialog node={modal.node} onDone={done} onCancel={() => setModal(null)} />}
+      {modal?.kind === 'case' && (
+        <NewCase
+          clusters={clusters}
+          onCancel={() => setModal(null)}
+          onDone={(id) => {
+            done();
+            openCase(id);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onCancel: () => void }) {
+  const { api } = useApp();
+  const [title, setTitle] = useState('');
+  const [severity, setSeverity] = useState<'critical' | 'warning' | 'info'>('warning');
+  const [clusterId, setClusterId] = useState<string>(props.clusters[0] ? String(props.clusters[0].id) : '');
+  const [error, setError] = useState('');
+  return (
+    <Dialog title="Open a case" onClose={props.onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          api['cases.create']({ title, severity, clusterId: clusterId ? Number(clusterId) : null }).then(
+            (c) => props.onDone(c.id),
+            (err) => setError(errorText(err)),
+          );
+        }}
+      >
+        <label>
+          Title
+          <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Instances fail to boot on compute-3" required />
+        </label>
+        <label>
+          Severity
+          <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
+            <option value="critical">critical</option>
+            <option value="warning">warning</option>
+            <option value="info">info</option>
+          </select>
+        </label>
+        <label>
+          Cluster
+          <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+            <option value="">none</option>
+            {props.clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="actions">
+          <button type="button" onClick={props.onCancel}>Cancel</button>
+          <button type="submit" className="primary">Open case</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

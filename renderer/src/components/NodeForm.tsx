@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { nodeRoles, type Cluster, type ClusterNode, type NodeAuth, type NodeRole } from '../../../main/contract/types.js';
+import { errorText, useApp } from '../context.js';
+import { Dialog } from './Dialog.js';
+
+type AuthMethod = NodeAuth['method'];
+
+/** Add or edit a node. Secrets are not asked here: they are asked when a connection needs them. */
+export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: () => void; onCancel: () => void }) {
+  const { api } = useApp();
+  const n = props.node;
+  const [name, setName] = useState(n?.name ?? '');
+  const [host, setHost] = useState(n?.host ?? '');
+  const [port, setPort] = useState(String(n?.port ?? 22));
+  const [user, setUser] = useState(n?.user ?? 'root');
+  const [roles, setRoles] = useState<NodeRole[]>(n?.roles ?? ['controller']);
+  const [method, setMethod] = useState<AuthMethod>(n?.auth.method ?? 'key');
+  const [keyPath, setKeyPath] = useState(n?.auth.method === 'key' ? n.auth.keyPath : '');
+  const [passphrase, setPassphrase] = useState(n?.auth.method === 'key' ? n.auth.passphrase : false);
+  const [jump, setJump] = useState<string>(n?.jumpNodeId ? String(n.jumpNodeId) : '');
+  const [error, setError] = useState('');
+
+  const auth: NodeAuth = method === 'key' ? { method, keyPath, passphrase } : method === 'agent' ? { method } : { method };
+  const fields = { name, host, port: Number(port), user, roles, auth, jumpNodeId: jump ? Number(jump) : null };
+
+  const submit = (): void => {
+    const call = n ? api['nodes.update']({ id: n.id, ...fields }) : api['nodes.add']({ clusterId: props.cluster.id, ...fields });
+    call.then(props.onDone, (err) => setError(errorText(err)));
+  };
+
+  return (
+    <Dialog title={n ? `Edit node ${n.name}` : `Add node to ${props.cluster.name}`} onClose={props.onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="grid2">
+          <label>
+            Name
+            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="ctl-1" required />
+          </label>
+          <label>
+            Address
+            <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="10.0.0.11" required />
+          </label>
+          <label>
+            Port
+            <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" required />
+          </label>
+          <label>
+            User
+            <input value={user} onChange={(e) => setUser(e.target.value)} required />
+          </label>
+        </div>
+        <fieldset>
+          <legend>Roles</legend>
+          {nodeRoles.map((r) => (
+            <label key={r} className="inline">
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+              />
+              {r}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Authentication</legend>
+          {(['key', 'agent', 'password'] as const).map((m) => (
+            <label key={m} className="inline">
+              <input type="radio" name="auth" checked={method === m} onChange={() => setMethod(m)} />
+              {m === 'key' ? 'Private key file' : m === 'agent' ? 'ssh-agent' : 'Password'}
+            </label>
+          ))}
+          {method === 'key' && (
+            <>
+              <label>
+                Key file
+                <input value={keyPath} onChange={(e) => setKeyPath(e.target.value)} placeholder="/home/me/.ssh/id_ed25519" required />
+              </label>
+              <label className="inline">
+                <input type="checkbox" checked={passphrase} onChange={(e) => setPassphrase(e.target.checked)} />
+                The key has a passphrase (asked when connecting)
+              </label>
+            </>
+          )}
+          {method === 'password' && <p className="hint">The password is asked when connecting and is never written to the case log.</p>}
+        </fieldset>
+        <label>
+          Jump host
+          <select value={jump} onChange={(e) => setJump(e.target.value)}>
+            <option value="">none (direct)</option>
+            {props.cluster.nodes
+              .filter((x) => x.id !== n?.id)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="actions">
+          <button type="button" onClick={props.onCancel}>Cancel</button>
+          <button type="submit" className="primary">{n ? 'Save' : 'Add node'}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

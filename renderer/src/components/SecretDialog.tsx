@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { errorText, useApp } from '../context.js';
+import { Dialog } from './Dialog.js';
+
+export interface MissingSecret {
+  nodeId: number;
+  nodeName: string;
+  kind: 'password' | 'passphrase';
+}
+
+/** Asks for the passwords/passphrases a run needs. Kept in memory (browser mode) or the OS keychain if asked to (desktop). */
+export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => void; onCancel: () => void }) {
+  const { api, info } = useApp();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [remember, setRemember] = useState(false);
+  const [error, setError] = useState('');
+  const key = (m: MissingSecret): string => `${m.nodeId}:${m.kind}`;
+  return (
+    <Dialog title="Credentials needed" onClose={props.onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          Promise.all(props.missing.map((m) => api['secrets.provide']({ nodeId: m.nodeId, kind: m.kind, value: values[key(m)] ?? '', remember }))).then(
+            props.onDone,
+            (err) => setError(errorText(err)),
+          );
+        }}
+      >
+        {props.missing.map((m, i) => (
+          <label key={key(m)}>
+            {m.kind === 'password' ? 'Password' : 'Key passphrase'} for {m.nodeName}
+            <input
+              type="password"
+              autoFocus={i === 0}
+              autoComplete="off"
+              value={values[key(m)] ?? ''}
+              onChange={(e) => setValues({ ...values, [key(m)]: e.target.value })}
+              required
+            />
+          </label>
+        ))}
+        {info.secretStorage === 'keychain' ? (
+          <label className="inline">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Remember in the OS keychain
+          </label>
+        ) : (
+          <p className="hint">Held in memory until Stackscope stops; never written to disk.</p>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="actions">
+          <button type="button" onClick={props.onCancel}>Cancel</button>
+          <button type="submit" className="primary">Continue</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
