@@ -124,11 +124,18 @@ function processAlive(pid: number): boolean {
 
 /** Cases, runs, step results (streamed as chunks, then folded), notes and the output search. */
 export class CaseLogRepo {
-  constructor(private readonly db: Db) {}
+  /**
+   * @param redact applied to text people type (case titles, commands, notes) before it is stored,
+   * so a password pasted into a command line stays out of the case log. Output is redacted upstream.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly redact: (text: string) => string = (t) => t,
+  ) {}
 
   createCase(title: string, severity: Severity, clusterId: number | null): number {
     return Number(
-      this.db.prepare('INSERT INTO cases (title, severity, cluster_id, opened_at) VALUES (?, ?, ?, ?)').run(title, severity, clusterId, now())
+      this.db.prepare('INSERT INTO cases (title, severity, cluster_id, opened_at) VALUES (?, ?, ?, ?)').run(this.redact(title), severity, clusterId, now())
         .lastInsertRowid,
     );
   }
@@ -163,12 +170,12 @@ export class CaseLogRepo {
       const runId = Number(
         this.db
           .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(caseId, clusterId, kind, title, JSON.stringify(params), 'running', process.pid, now()).lastInsertRowid,
+          .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', process.pid, now()).lastInsertRowid,
       );
       const stmt = this.db.prepare(
         "INSERT INTO step_results (run_id, node_id, node_name, command, command_sent, state) VALUES (?, ?, ?, ?, ?, 'pending')",
       );
-      for (const s of steps) stmt.run(runId, s.nodeId, s.nodeName, s.command, s.commandSent);
+      for (const s of steps) stmt.run(runId, s.nodeId, s.nodeName, this.redact(s.command), this.redact(s.commandSent));
       return runId;
     });
     const runId = insert();

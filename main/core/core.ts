@@ -13,6 +13,7 @@ import { HostKeyService } from './host-key-service.js';
 import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
 import { databaseFile } from './paths.js';
+import { redactText } from './redact.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 
@@ -71,9 +72,9 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir));
   const events = new EventBus();
   const inventoryRepo = new InventoryRepo(db);
-  const caselog = new CaseLogRepo(db);
-  caselog.recoverInterrupted();
   const secrets = options.secrets ?? new SessionSecretStore();
+  const caselog = new CaseLogRepo(db, (text) => redactText(text, secrets.values()));
+  caselog.recoverInterrupted();
   const inventory = new InventoryService(inventoryRepo);
   const ssh = new ConnectionManager({
     hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },

@@ -61,6 +61,7 @@ export class ExecService {
   start(req: ExecRequest): Run {
     if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
     const commandSent = wrapRemoteCommand(req.command);
+    // The case log redacts the command text it stores; the real one is only sent.
     const run = this.caselog.createRun(
       req.caseId,
       req.clusterId,
@@ -73,9 +74,17 @@ export class ExecService {
     const abort = new AbortController();
     const byId = new Map(req.nodes.map((n) => [n.id, n]));
     const done = (async (): Promise<RunState> => {
-      await mapBounded(run.steps, this.concurrency, (step) => this.runStep(run.id, step, byId.get(step.nodeId ?? -1), req, abort.signal));
+      await mapBounded(run.steps, this.concurrency, (step) =>
+        this.runStep(run.id, step, byId.get(step.nodeId ?? -1), commandSent, req.timeoutSec, abort.signal),
+      );
       const steps = this.caselog.getRun(run.id)?.steps ?? [];
-      const state: RunState = abort.signal.aborted ? 'cancelled' : steps.every((s) => s.state === 'succeeded') ? 'succeeded' : 'failed';
+      const state: RunState = abort.signal.aborted
+        ? 'cancelled'
+        : steps.every((s) => s.state === 'succeeded')
+          ? 'succeeded'
+          : steps.some((s) => s.state === 'interrupted')
+            ? 'interrupted'
+            : 'failed';
       this.caselog.finishRun(run.id, state);
       this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
       return state;
@@ -122,7 +131,14 @@ export class ExecService {
     this.events.emit('step.updated', { step: stepStatus(step) });
   }
 
-  private async runStep(runId: number, step: StepResult, node: ClusterNode | undefined, req: ExecRequest, signal: AbortSignal): Promise<void> {
+  private async runStep(
+    runId: number,
+    step: StepResult,
+    node: ClusterNode | undefined,
+    commandSent: string,
+    timeoutSec: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     if (signal.aborted || !node) {
       this.finish(runId, step.id, null, { state: 'cancelled', error: node ? 'cancelled before it started' : 'node was removed' });
       return;
@@ -133,8 +149,8 @@ export class ExecService {
     this.events.emit('step.updated', { step: { ...stepStatus(step), state: 'running', startedAt: startedAt.toISOString() } });
     try {
       const conn = await this.ssh.acquire(this.inventory.target(node));
-      const remote = await conn.exec(step.commandSent, {
-        timeoutMs: req.timeoutSec * 1000,
+      const remote = await conn.exec(commandSent, {
+        timeoutMs: timeoutSec * 1000,
         maxOutputBytes: this.maxOutputBytes,
         signal,
         onData: (stream, text) => this.sink.write(runId, step.id, stream, text),
@@ -152,7 +168,7 @@ export class ExecService {
       const error = o.cancelled
         ? 'cancelled by the user; the remote command was stopped'
         : o.timedOut
-          ? `timed out after ${req.timeoutSec} s; the remote command was stopped`
+          ? `timed out after ${timeoutSec} s; the remote command was stopped`
           : o.connectionLost
             ? `connection to ${node.name} was lost before the command ended; output up to that point is kept`
             : o.truncated

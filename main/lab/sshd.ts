@@ -156,7 +156,7 @@ export class Sshd {
     const [cmd, ...args] = this.opts.netns ? ['ip', 'netns', 'exec', this.opts.netns, ...argv] : argv;
     this.proc = spawn(cmd as string, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.proc.stderr?.on('data', (d: Buffer) => {
-      this.log = (this.log + d.toString()).slice(-8192);
+      this.log = (this.log + d.toString()).slice(-65536);
     });
     const exited = new Promise<never>((_, reject) =>
       this.proc?.once('exit', (code) => reject(new Error(`sshd on ${this.host}:${this.port} exited with ${code}: ${this.log.trim()}`))),

@@ -9,6 +9,7 @@ import { StackscopeError } from '../../contract/errors.js';
 import type { NodeAuth } from '../../contract/types.js';
 import { fingerprintOf, hostKeyPreference, keyTypeOf } from './host-key.js';
 import { RemoteCommand, type ExecOptions } from './remote-command.js';
+import { killGroupCommand } from './shell.js';
 
 /** One node as the SSH layer sees it, with its jump host chain resolved. */
 export interface SshTarget {
@@ -137,13 +138,23 @@ export class SshConnection {
         }
         this.client.exec(command, (err, ch) => (err ? reject(err) : resolve(ch)));
       });
-      const remote = new RemoteCommand(channel, options, this.closedPromise);
+      const remote = new RemoteCommand(channel, options, this.closedPromise, (pid) => this.killGroup(pid));
       void remote.done.finally(() => this.slots.give());
       return remote;
     } catch (err) {
       this.slots.give();
       throw err;
     }
+  }
+
+  /** Fire-and-forget: end a wrapped command's process group (TERM, then KILL). */
+  private killGroup(pid: number): void {
+    if (this.closed) return;
+    this.client.exec(killGroupCommand(pid, 2), (err, ch) => {
+      if (err) return; // the connection is going away; the command dies with it or was already gone
+      ch.resume();
+      ch.stderr.resume();
+    });
   }
 
   /** Open a TCP stream through this host (ProxyJump). */

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
+import { PID_MARK } from './shell.js';
 
 export interface ExecOptions {
   /** End the remote command after this long. */
@@ -47,13 +48,26 @@ export class RemoteCommand {
   private stopping = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
+  /** Remote pid of the wrapper (its process group), once reported. */
+  private pid: number | null = null;
+  private stderrHead: Buffer | null = Buffer.alloc(0);
+
   constructor(
     private readonly channel: ClientChannel,
     private readonly options: ExecOptions,
     connectionClosed: Promise<void>,
+    /** Ends the remote process group over another channel (see wrapRemoteCommand). */
+    private readonly killGroup: (pid: number) => void = () => undefined,
   ) {
     const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
-    const onChunk = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    const onChunk = (stream: 'stdout' | 'stderr') => (raw: Buffer) => {
+      let chunk = raw;
+      if (stream === 'stderr' && this.stderrHead) {
+        const rest = this.takePidLine(raw);
+        if (rest === null) return;
+        chunk = rest;
+        if (chunk.length === 0) return;
+      }
       if (this.outcome.truncated) return;
       const room = options.maxOutputBytes - this.bytes;
       this.bytes += chunk.length;
@@ -110,10 +124,34 @@ export class RemoteCommand {
     );
   }
 
+  /**
+   * Strip the wrapper's pid line from the start of stderr. Returns the bytes after it, or null
+   * while the line is still incomplete. Anything that is not the marker passes through untouched.
+   */
+  private takePidLine(chunk: Buffer): Buffer | null {
+    const head = Buffer.concat([this.stderrHead ?? Buffer.alloc(0), chunk]);
+    const mark = Buffer.from(PID_MARK);
+    const nl = head.indexOf(10);
+    if (nl === -1 && head.length < 64 && mark.subarray(0, head.length).equals(head.subarray(0, mark.length))) {
+      this.stderrHead = head;
+      return null;
+    }
+    this.stderrHead = null;
+    if (nl !== -1 && head.subarray(0, mark.length).equals(mark)) {
+      const pid = Number(head.subarray(mark.length, nl).toString('ascii'));
+      if (Number.isInteger(pid) && pid > 1) this.pid = pid;
+      if (this.stopping && this.pid) this.killGroup(this.pid);
+      return head.subarray(nl + 1);
+    }
+    return head;
+  }
+
   private stop(): void {
     if (this.stopping) return;
     this.stopping = true;
+    // Both ways: the signal request works for non-root logins, the group kill for all of them.
     this.channel.signal('TERM');
+    if (this.pid) this.killGroup(this.pid);
     this.timers.push(
       setTimeout(() => {
         this.channel.signal('KILL');

@@ -5,13 +5,24 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** First line the wrapper writes to stderr; the client strips it and keeps the pid. */
+export const PID_MARK = '\u001estackscope-pid ';
+
 /**
- * The string sent to sshd for a command. sshd puts a non-pty session in a process group of its
- * own (setsid in session.c), so the wrapper can end the whole tree, not just the shell, when the
- * client sends TERM/KILL on timeout or cancel. stdin is closed: tools like rabbitmqctl read it.
- * `exec /bin/sh` makes the behaviour independent of the user's login shell.
+ * The string sent to sshd for a command. It reports its pid first: sshd makes a non-pty session
+ * leader of its own process group (setsid in session.c), so the client can end the whole tree
+ * with `kill -- -PID` over a second channel. SSH "signal" requests alone are not enough: sshd
+ * refuses them for root logins ("session signalling requires privilege separation").
+ * stdin is closed: tools like rabbitmqctl read it. `exec /bin/sh` makes the behaviour
+ * independent of the user's login shell.
  */
 export function wrapRemoteCommand(command: string): string {
-  const script = `trap 'kill -KILL 0' TERM HUP INT; (\n${command}\n) </dev/null & wait $!`;
+  const script = `printf '\\036stackscope-pid %d\\n' $$ >&2; exec </dev/null\n${command}`;
   return `exec /bin/sh -c ${shellQuote(script)}`;
+}
+
+/** Ends a wrapped command's process group: TERM, then KILL after `graceSec`. */
+export function killGroupCommand(pid: number, graceSec: number): string {
+  const p = Math.trunc(pid);
+  return `kill -TERM -- -${p} 2>/dev/null; sleep ${graceSec}; kill -KILL -- -${p} 2>/dev/null; true`;
 }
