@@ -9,6 +9,8 @@ export const REDACTED = '[REDACTED]';
 const linePatterns: Array<[RegExp, string]> = [
   // scheme://user:password@host (mysql+pymysql, rabbit, amqp, redis, http…)
   [/([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@'"]+)(@)/gi, `$1${REDACTED}$3`],
+  // further hosts of a multi-host URL: rabbit://u:p@h1:5672,u:p@h2:5672/
+  [/(,[^\s:/@,'"]+:)([^\s@'",]+)(@)/g, `$1${REDACTED}$3`],
   // OS_PASSWORD=…, export OS_PASSWORD=…, MYSQL_PWD=…, *_PASSWORD=… in env dumps
   [/\b([A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN)[A-Z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|\S+)/g, `$1${REDACTED}`],
   // password = …, admin_password: …, rabbit_password=…  (ini / yaml style, case-insensitive keys)

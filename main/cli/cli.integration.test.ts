@@ -1,0 +1,111 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../core/core.js';
+import { sshWorld, type SshWorld } from '../core/testing/fixtures.js';
+import { eventually, pidsMatching } from '../core/testing/processes.js';
+import type { Sshd } from '../lab/sshd.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'stackscope.js');
+let w: SshWorld;
+let server: Sshd;
+let dataDir: string;
+
+function cli(args: string[], input = ''): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'dist', 'cli', 'index.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  w = await sshWorld();
+  server = await w.startServer('cli');
+  dataDir = join(w.dir, 'cli-data');
+});
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('stackscope CLI', () => {
+  it('adds a cluster and a node, trusts its key and runs a command on it', () => {
+    expect(cli(['cluster', 'add', 'lab', '--deployment', 'packages']).code).toBe(0);
+    const add = cli(['node', 'add', 'lab', 'ctl-1', '--host', server.host, '--port', String(server.port), '--user', 'root', '--role', 'controller', '--key', w.clientKey]);
+    expect(add.code).toBe(0);
+    const untrusted = cli(['exec', 'lab', '--node', 'ctl-1', '--', 'hostname']);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toMatch(/ctl-1 .*host key SHA256:\S+ is not trusted yet/);
+    const refused = cli(['node', 'trust', 'lab', 'ctl-1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not trusted \(no terminal to ask: add --yes\)/);
+    const trust = cli(['node', 'trust', 'lab', 'ctl-1', '--yes']);
+    expect(trust.code).toBe(0);
+    expect(trust.stdout).toMatch(/presents ssh-ed25519 key SHA256:[A-Za-z0-9+/]{43}/);
+
+    const ok = cli(['exec', 'lab', '--role', 'controller', '--new-case', 'cli smoke', '--', 'echo', 'hello-from-cli']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('ctl-1 | hello-from-cli\n');
+    const smoke = (JSON.parse(cli(['cases', 'list', '--json']).stdout) as Array<{ id: number; title: string }>).find((c) => c.title === 'cli smoke');
+    const failing = cli(['exec', 'lab', '--node', 'ctl-1', '--case', String(smoke?.id), '--', 'exit 4']);
+    expect(failing.code).toBe(1);
+
+    const cases = JSON.parse(cli(['cases', 'list', '--json']).stdout) as Array<{ id: number; title: string; runCount: number }>;
+    expect(cases.find((c) => c.title === 'cli smoke')?.runCount).toBe(2);
+    const detail = JSON.parse(cli(['case', 'show', String(smoke?.id), '--json']).stdout) as { runs: Array<{ steps: Array<{ stdout: string; exitCode: number }> }> };
+    expect(detail.runs.map((r) => r.steps[0]?.exitCode)).toEqual([0, 4]);
+    expect(detail.runs[0]?.steps[0]?.stdout).toBe('hello-from-cli\n');
+  });
+
+  it('answers bad input with one line naming what is wrong', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['exec', 'nope', '--role', 'compute', '--', 'ls'], /^stackscope: unknown cluster "nope" \(known: lab\)\n$/],
+      [['exec', 'lab', '--node', 'ghost', '--', 'ls'], /^stackscope: cluster lab has no node "ghost" \(nodes: ctl-1\)\n$/],
+      [['node', 'add', 'lab', 'x', '--host', 'h', '--user', 'u', '--role', 'boss', '--agent'], /^stackscope: --role "boss" is not a role/],
+      [['node', 'add', 'lab', 'y', '--host', 'h', '--user', 'u', '--role', 'compute', '--key', '/nonexistent/key'], /private key file \/nonexistent\/key does not exist/],
+      [['exec', 'lab', '--node', 'ctl-1', '--case', '999', '--', 'ls'], /case 999 does not exist/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(cli(['exec', 'lab', '--bogus-flag']).stderr).toMatch(/unknown option '--bogus-flag'/);
+  });
+
+  it('keeps what arrived when the process dies mid-run, and marks the run interrupted at next start', async () => {
+    const child = spawn(process.execPath, [bin, '--data-dir', dataDir, 'exec', 'lab', '--node', 'ctl-1', '--new-case', 'crash', '--', 'echo before-crash; sleep 600.8181'], {
+      stdio: 'ignore',
+    });
+    const file = join(dataDir, 'caselog.sqlite');
+    // Wait until the streamed line is durable in the case log, then kill the CLI without warning.
+    await eventually(
+      () => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return (db.prepare("SELECT COUNT(*) AS n FROM step_chunks WHERE data LIKE '%before-crash%'").get() as { n: number }).n;
+        } finally {
+          db.close();
+        }
+      },
+      (n) => n > 0,
+      20_000,
+    );
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    execFileSync('pkill', ['-f', 'sleep 600.8181']);
+    await eventually(() => pidsMatching('sleep 600.8181'), (p) => p.length === 0);
+
+    const core = createCore({ dataDir, mode: 'cli' });
+    try {
+      const crash = core.caselog.listCases().find((c) => c.title === 'crash');
+      const run = core.caselog.getCase(crash?.id ?? 0)?.runs[0];
+      expect(run?.state).toBe('interrupted');
+      expect(run?.steps[0]).toMatchObject({ state: 'interrupted', stdout: 'before-crash\n' });
+    } finally {
+      await core.close();
+    }
+  });
+});

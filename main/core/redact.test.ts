@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { redactText, StreamRedactor } from './redact.js';
+
+describe('redaction', () => {
+  const samples: Array<[string, string, string]> = [
+    ['oslo.db connection URL', 'connection = mysql+pymysql://nova:S3cr3tPass@10.0.0.5/nova?charset=utf8', 'S3cr3tPass'],
+    ['oslo.messaging transport URL', 'transport_url = rabbit://openstack:rabbitPW99@ctl-1:5672,openstack:rabbitPW99@ctl-2:5672/', 'rabbitPW99'],
+    ['keystone_authtoken password', 'password = k3ystoneAuthPw', 'k3ystoneAuthPw'],
+    ['yaml secret', '  admin_password: "Adm1nYaml!"', 'Adm1nYaml!'],
+    ['openrc', 'export OS_PASSWORD=OpenRcPassw0rd', 'OpenRcPassw0rd'],
+    ['CLI flag', 'openstack --os-password CliPw123 server list', 'CliPw123'],
+    ['CLI flag with =', 'mysql --password=DbRootPw -e "show status"', 'DbRootPw'],
+    ['Fernet token', 'X-Subject-Token: gAAAAABlZ3xYk1m9Qw2LhT8vR0aB7nC6dE5fG4hI3jK2lM1nO0pQ9rS8tU7vW6xY5zA4bC3dE2fG1hI0jK', 'gAAAAABlZ3xY'],
+    ['auth header', 'curl -H "X-Auth-Token: 9f8e7d6c5b4a"', '9f8e7d6c5b4a'],
+  ];
+  for (const [name, line, secret] of samples) {
+    it(`hides the ${name}`, () => {
+      const out = redactText(line);
+      expect(out).not.toContain(secret);
+      expect(out).toContain('[REDACTED]');
+    });
+  }
+
+  it('keeps ordinary diagnostic output intact', () => {
+    const text = 'wsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';
+    expect(redactText(text)).toBe(text);
+  });
+
+  it('replaces a private key block whole, across chunk boundaries', () => {
+    const r = new StreamRedactor();
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmUAAAA\n-----END OPENSSH PRIVATE KEY-----\nafter\n';
+    let out = '';
+    for (let i = 0; i < key.length; i += 7) out += r.push(key.slice(i, i + 7));
+    out += r.end();
+    expect(out).toBe('[REDACTED PRIVATE KEY]\nafter\n');
+  });
+
+  it('never lets a secret through when it is split across chunks', () => {
+    const r = new StreamRedactor(() => ['hunter2-literal']);
+    const out = r.push('login with hunt') + r.push('er2-literal now\n') + r.end();
+    expect(out).toBe('login with [REDACTED] now\n');
+  });
+
+  it('holds back only the incomplete last line', () => {
+    const r = new StreamRedactor();
+    expect(r.push('one\ntw')).toBe('one\n');
+    expect(r.push('o\r\n')).toBe('two\r\n');
+    expect(r.end()).toBe('');
+  });
+});
