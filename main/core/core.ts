@@ -112,8 +112,7 @@ export function createCore(options: CoreOptions): Core {
     'nodes.update': (i) => inventory.updateNode(i),
     'nodes.remove': (i) => (inventory.removeNode(i.id), null),
     'hostKeys.probe': async (i) => {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { presented, ...probe } = await hostKeys.probe(i.nodeId);
+      const { presented: _presented, ...probe } = await hostKeys.probe(i.nodeId);
       return probe;
     },
     'hostKeys.trust': (i) => hostKeys.trust(i.nodeId, i.fingerprint),

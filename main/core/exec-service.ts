@@ -22,8 +22,7 @@ export interface ExecServiceOptions {
 }
 
 export function stepStatus(step: StepResult): StepStatus {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { stdout, stderr, ...status } = step;
+  const { stdout: _stdout, stderr: _stderr, ...status } = step;
   return status;
 }
 

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,14 +8,7 @@ const run = promisify(execFile);
 
 /** Find the OpenSSH server binary (Debian puts it in /usr/sbin, outside a normal user's PATH). */
 export function sshdBinary(): string {
-  for (const p of ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/usr/bin/sshd']) {
-    try {
-      readFileSync(p, { flag: 'r' }).length;
-      return p;
-    } catch {
-      // next
-    }
-  }
+  for (const p of ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/usr/bin/sshd']) if (existsSync(p)) return p;
   throw new Error('OpenSSH server not found (apt-get install openssh-server)');
 }
 
@@ -118,11 +111,7 @@ export class Sshd {
     mkdirSync(dir, { recursive: true });
     mkdirSync('/run/sshd', { recursive: true });
     if (!this.port) this.port = this.opts.port ?? (await freePort(this.host));
-    try {
-      readFileSync(this.hostKeyFile);
-    } catch {
-      await generateKey(this.hostKeyFile, this.opts.hostKeyType ?? 'ed25519');
-    }
+    if (!existsSync(this.hostKeyFile)) await generateKey(this.hostKeyFile, this.opts.hostKeyType ?? 'ed25519');
     const authorized = join(dir, 'authorized_keys');
     writeFileSync(authorized, `${(this.opts.authorizedKeys ?? []).join('\n')}\n`);
     chmodSync(authorized, 0o600);

@@ -174,7 +174,7 @@ describe('SSH against a real OpenSSH server', () => {
     const conns = execFileSync('ss', ['-tnpH', 'state', 'established', `( dport = :${b.port} )`], { encoding: 'utf8' });
     const owners = [...conns.matchAll(/users:\(\("([^"]+)",pid=(\d+)/g)].map((m) => ({ name: m[1], pid: Number(m[2]) }));
     const jumpSessions = descendants(c.pid ?? -1);
-    expect(owners.some((o) => o.name.startsWith('sshd') && jumpSessions.includes(o.pid))).toBe(true);
+    expect(owners.some((o) => (o.name ?? '').startsWith('sshd') && jumpSessions.includes(o.pid))).toBe(true);
   });
 
   it('names the node when the port is closed, and times out on a server that never answers', async () => {

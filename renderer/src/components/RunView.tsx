@@ -47,7 +47,7 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
       alive = false;
       for (const off of offs) off();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // props.onFinished is a fresh closure each render; re-subscribing for it would drop events.
   }, [api, transport, props.runId]);
 
   if (error) return <p className="error">{error}</p>;

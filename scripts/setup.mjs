@@ -1,0 +1,27 @@
+// `npm run setup`: install on a fresh machine, desktop or not. Needs nothing but Node and npm.
+// Electron's binary comes from GitHub, which some machines cannot reach (registry-only proxies):
+// npm installs the package (types and all) without it, then we try the download once and say
+// plainly what happened. Without it, `npm start` opens browser mode instead.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+const install = existsSync('package-lock.json') ? 'ci' : 'install';
+if (run(npm, [install, '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }) !== 0) {
+  console.error('setup: npm install failed (see above).');
+  process.exit(1);
+}
+
+if (process.env.CI || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  console.log('setup: skipped the Electron binary (CI or ELECTRON_SKIP_BINARY_DOWNLOAD); browser mode works.');
+} else {
+  const status = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'pipe', timeout: 120_000, encoding: 'utf8' });
+  if (status.status === 0) console.log('setup: Electron is installed; `npm start` opens the desktop app.');
+  else {
+    const why = (status.stderr || status.error?.message || '').split('\n').find((l) => l.trim()) ?? 'unknown error';
+    console.log(`setup: the Electron binary could not be downloaded (${why.trim()}).`);
+    console.log('       `npm start` will run browser mode instead; everything else works the same.');
+  }
+}
