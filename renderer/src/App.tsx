@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummary, Cluster, ClusterNode } from '../../main/contract/types.js';
 import { CaseView } from './components/CaseView.js';
 import { ClusterForm } from './components/ClusterForm.js';
-import { Dialog } from './components/Dialog.js';
+import { Dialog, FormFooter } from './components/Dialog.js';
 import { NodeForm } from './components/NodeForm.js';
 import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
@@ -137,11 +137,7 @@ function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onC
             ))}
           </select>
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onCancel}>Cancel</button>
-          <button type="submit" className="primary">Open case</button>
-        </div>
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Open case" />
       </form>
     </Dialog>
   );

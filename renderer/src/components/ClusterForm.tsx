@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { deployments, type Deployment } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
-import { Dialog } from './Dialog.js';
+import { Dialog, FormFooter } from './Dialog.js';
 
 export function ClusterForm(props: { onDone: () => void; onCancel: () => void }) {
   const { api } = useApp();
@@ -30,11 +30,7 @@ export function ClusterForm(props: { onDone: () => void; onCancel: () => void })
             ))}
           </select>
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onCancel}>Cancel</button>
-          <button type="submit" className="primary">Add cluster</button>
-        </div>
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Add cluster" />
       </form>
     </Dialog>
   );

@@ -23,3 +23,24 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     </dialog>
   );
 }
+
+/** The error line and Cancel / submit buttons every form dialog ends with. */
+export function FormFooter(props: { error: string; onCancel: () => void; submitLabel: string }) {
+  return (
+    <>
+      {props.error && (
+        <p className="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { nodeRoles, type Cluster, type ClusterNode, type NodeAuth, type NodeRole } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
-import { Dialog } from './Dialog.js';
+import { Dialog, FormFooter } from './Dialog.js';
 
 type AuthMethod = NodeAuth['method'];
 
@@ -102,11 +102,7 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
               ))}
           </select>
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onCancel}>Cancel</button>
-          <button type="submit" className="primary">{n ? 'Save' : 'Add node'}</button>
-        </div>
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={n ? 'Save' : 'Add node'} />
       </form>
     </Dialog>
   );

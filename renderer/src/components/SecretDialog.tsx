@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorText, useApp } from '../context.js';
-import { Dialog } from './Dialog.js';
+import { Dialog, FormFooter } from './Dialog.js';
 
 export interface MissingSecret {
   nodeId: number;
@@ -47,11 +47,7 @@ export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => vo
         ) : (
           <p className="hint">Held in memory until Stackscope stops; never written to disk.</p>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onCancel}>Cancel</button>
-          <button type="submit" className="primary">Continue</button>
-        </div>
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Continue" />
       </form>
     </Dialog>
   );
