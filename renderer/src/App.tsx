@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummary, Cluster, ClusterNode } from '../../main/contract/types.js';
 import { CaseView } from './components/CaseView.js';
 import { ClusterForm } from './components/ClusterForm.js';
+import { ClusterOptions } from './components/ClusterOptions.js';
 import { Dialog, FormFooter } from './components/Dialog.js';
 import { NodeForm } from './components/NodeForm.js';
 import { Sidebar } from './components/Sidebar.js';
@@ -130,11 +131,7 @@ function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onC
           Cluster
           <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
             <option value="">none</option>
-            {props.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClusterOptions clusters={props.clusters} />
           </select>
         </label>
         <FormFooter error={error} onCancel={props.onCancel} submitLabel="Open case" />

@@ -3,6 +3,7 @@ import { StackscopeError } from '../../../main/contract/errors.js';
 import { nodeRoles, type CaseDetail, type Cluster, type NodeRole } from '../../../main/contract/types.js';
 import { errorText, formatTime, useApp } from '../context.js';
 import { RunView } from './RunView.js';
+import { ClusterOptions } from './ClusterOptions.js';
 import { SecretDialog, type MissingSecret } from './SecretDialog.js';
 
 /** A case: its runs (newest first) and a panel to run a read-only command on chosen nodes. */
@@ -90,11 +91,7 @@ function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId
         <label>
           Cluster
           <select value={cluster.id} onChange={(e) => (setClusterId(Number(e.target.value)), setNodeIds([]), setRoles([]))}>
-            {props.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClusterOptions clusters={props.clusters} />
           </select>
         </label>
         <div className="pick" role="group" aria-label="Roles">
