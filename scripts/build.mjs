@@ -2,7 +2,7 @@
 // (esbuild, dependencies left external) and the renderer (Vite).
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
@@ -14,5 +14,7 @@ await Promise.all([
   // A sandboxed preload must be CommonJS and may only require('electron').
   esbuild({ ...node, entryPoints: ['main/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
+// The lab's helper scripts run as plain Node on the lab nodes (kubectl facade, supervisor).
+cpSync('main/lab/scripts', 'dist/lab/scripts', { recursive: true });
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

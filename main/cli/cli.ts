@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core/core.js';
 import { resolveDataDir } from '../core/paths.js';
 import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
+import { labCommand } from './lab-command.js';
 import { serveCommand } from './serve.js';
 
 interface GlobalOptions {
@@ -249,6 +250,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       console.log(`Opened case ${id}.`);
     });
 
+  labCommand(program, open, () => resolveDataDir(program.opts<GlobalOptions>().dataDir));
   serveCommand(program, () => program.opts<GlobalOptions>().dataDir);
   return program;
 }

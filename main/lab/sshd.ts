@@ -83,6 +83,8 @@ export interface SshdOptions {
   extraConfig?: string[];
   /** Run sshd inside this network namespace (`ip netns exec`). */
   netns?: string;
+  /** Give this server its own host name (a UTS namespace), as `hostname` shows to its sessions. */
+  hostname?: string;
 }
 
 /** A real OpenSSH server with its own host key, config and authorized keys in `dir`. */
@@ -106,7 +108,8 @@ export class Sshd {
     return this.log;
   }
 
-  async start(): Promise<this> {
+  /** Write host key, config and authorized keys; return the command that runs this server. */
+  async prepare(): Promise<string[]> {
     const dir = this.opts.dir;
     mkdirSync(dir, { recursive: true });
     mkdirSync('/run/sshd', { recursive: true });
@@ -141,7 +144,12 @@ export class Sshd {
       ].join('\n'),
     );
     // -D: stay in the foreground so we own the pid; -e: log to stderr. The config path must be absolute.
-    const argv = [sshdBinary(), '-D', '-e', '-f', config];
+    const sshd = [sshdBinary(), '-D', '-e', '-f', config];
+    return this.opts.hostname ? ['unshare', '--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', this.opts.hostname, ...sshd] : sshd;
+  }
+
+  async start(): Promise<this> {
+    const argv = await this.prepare();
     const [cmd, ...args] = this.opts.netns ? ['ip', 'netns', 'exec', this.opts.netns, ...argv] : argv;
     this.proc = spawn(cmd as string, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.proc.stderr?.on('data', (d: Buffer) => {

@@ -1,0 +1,265 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, waitSynced, wsrepStatus } from './galera.js';
+import { halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
+import { computes, controllers, labUuid, nodeByName, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
+import { waitForSshd } from './nodes.js';
+import { aclAddCommand, nbctl, sbctl } from './ovn.js';
+import { ovsEnv, plugArgs, vsctl } from './ovs.js';
+import { allocate, placement, placementConf, providerUuid, setInventories } from './placement.js';
+import { LabError, runCommand, signal, waitUntil } from './proc.js';
+import { component, saveState, type LabState } from './state.js';
+import { computeInventory, type LabInstance } from './tenant.js';
+
+/**
+ * Faults a trainee (or a test) can inject into the lab and undo. Each one is made the way it
+ * happens on a real cloud (a process dies, a rule is deleted, a setting is changed), so the
+ * components report it themselves.
+ */
+export interface Fault {
+  id: string;
+  description: string;
+  /** Only for these flavours (default: all). */
+  flavors?: LabFlavor[];
+  /** Inject; returns what heal needs and a one-line summary. */
+  inject(s: LabState): Promise<{ undo: Record<string, unknown>; summary: string }>;
+  heal(s: LabState, undo: Record<string, unknown>): Promise<string>;
+}
+
+const first = (l: LabLayout): LabNode => controllers(l)[0] as LabNode;
+const lastCompute = (l: LabLayout): LabNode => computes(l).at(-1) as LabNode;
+
+/** The flavor the capacity fault makes impossible to place; it fits on a healthy lab. */
+export const LARGE_FLAVOR = { name: 'm1.large', resources: { VCPU: 4, MEMORY_MB: 8192, DISK_GB: 80 } } as const;
+
+async function restartMysqld(s: LabState, name: string): Promise<void> {
+  const c = component(s, 'mysqld', name);
+  if (isRunning(c)) return;
+  launch(c);
+  await waitSynced(nodeByName(s.layout, name), c, 180_000);
+}
+
+const ORPHAN: LabInstance['name'] = 'old-worker';
+
+export const faults: Fault[] = [
+  {
+    id: 'galera-node-down',
+    description: 'mysqld on controller-3 stopped: Galera runs with 2 of 3 nodes',
+    async inject(s) {
+      await halt(component(s, 'mysqld', 'controller-3'));
+      return { undo: {}, summary: 'mysqld stopped on controller-3; the others report wsrep_cluster_size 2' };
+    },
+    async heal(s) {
+      await restartMysqld(s, 'controller-3');
+      return 'mysqld on controller-3 started and Synced again';
+    },
+  },
+  {
+    id: 'galera-quorum-lost',
+    description: 'mysqld on controller-2 and controller-3 killed: the survivor on controller-1 is non-Primary (ERROR 1047)',
+    async inject(s) {
+      const killed: string[] = [];
+      for (const name of ['controller-2', 'controller-3']) {
+        const c = component(s, 'mysqld', name);
+        if (!isRunning(c)) continue;
+        await halt(c, 'SIGKILL');
+        killed.push(name);
+      }
+      await waitUntil('controller-1 to lose quorum', async () => (await wsrepStatus(first(s.layout)))?.wsrep_cluster_status === 'non-Primary', 60_000);
+      return { undo: { killed }, summary: `mysqld killed on ${killed.join(', ')}; controller-1 is non-Primary` };
+    },
+    async heal(s) {
+      const n = first(s.layout);
+      // The documented recovery: bootstrap a new Primary component from the survivor.
+      if ((await wsrepStatus(n))?.wsrep_cluster_status !== 'Primary') await sql(n, "SET GLOBAL wsrep_provider_options='pc.bootstrap=YES'");
+      await waitUntil('controller-1 to become Primary', async () => (await wsrepStatus(n))?.wsrep_cluster_status === 'Primary', 60_000);
+      for (const name of ['controller-2', 'controller-3']) if (!s.faults['galera-node-down'] || name !== 'controller-3') await restartMysqld(s, name);
+      return 'controller-1 bootstrapped as Primary; the other nodes rejoined';
+    },
+  },
+  {
+    id: 'ovn-acl-drop',
+    description: 'security group "default" loses its tcp/22 ingress rule: SSH between the VMs is dropped by neutron_pg_drop',
+    async inject(s) {
+      const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
+      const rule = sg?.rules.find((r) => r.port === 22);
+      if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
+      const add = aclAddCommand(sg, rule);
+      // acl-del PG DIRECTION PRIORITY MATCH, from the same words acl-add used.
+      const [, , , , , pg, direction, priority, match] = add;
+      await nbctl(s.layout, ['--type=port-group', 'acl-del', pg as string, direction as string, priority as string, match as string]);
+      return { undo: {}, summary: `ACL ${rule.aclName} removed from port group ${sg.portGroup}` };
+    },
+    async heal(s) {
+      const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
+      const rule = sg?.rules.find((r) => r.port === 22);
+      if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
+      const existing = await nbctl(s.layout, ['--format=csv', '--no-headings', '--columns=name', 'find', 'acl', `name=${rule.aclName}`]);
+      if (!existing.trim()) await nbctl(s.layout, aclAddCommand(sg, rule));
+      return `ACL ${rule.aclName} restored`;
+    },
+  },
+  {
+    id: 'ovn-chassis-missing',
+    description: 'ovn-controller on the last compute exits: its chassis disappears from the OVN southbound DB',
+    async inject(s) {
+      const n = lastCompute(s.layout);
+      const c = component(s, 'ovn-controller', n.name);
+      // `exit` (without --restart) makes ovn-controller remove its own Chassis record.
+      await vsctlAppctl(n, ['-t', 'ovn-controller', 'exit']);
+      await waitUntil(`${c.name} to exit`, () => !isRunning(c), 30_000, c.logFile);
+      await waitUntil(`chassis ${n.name} to leave the SB`, async () => !(await chassisNames(s.layout)).includes(n.name), 30_000);
+      return { undo: {}, summary: `chassis ${n.name} gone from the SB (ovn-controller stopped)` };
+    },
+    async heal(s) {
+      const n = lastCompute(s.layout);
+      const c = component(s, 'ovn-controller', n.name);
+      if (!isRunning(c)) launch(c);
+      await waitUntil(`chassis ${n.name} to register`, async () => (await chassisNames(s.layout)).includes(n.name), 60_000, c.logFile);
+      return `ovn-controller on ${n.name} running, chassis registered`;
+    },
+  },
+  {
+    id: 'ovs-port-missing-device',
+    description: 'compute-1 gets a tap port of a deleted VM whose device does not exist: ovs-vsctl show reports the error',
+    async inject(s) {
+      const n = computes(s.layout)[0] as LabNode;
+      const ghost = ghostInstance(n.name);
+      await vsctl(n, plugArgs(ghost, 'system'));
+      return { undo: {}, summary: `port ${ghost.port.tap} added to br-int on ${n.name} without a device` };
+    },
+    async heal(s) {
+      const n = computes(s.layout)[0] as LabNode;
+      await vsctl(n, ['--if-exists', 'del-port', 'br-int', ghostInstance(n.name).port.tap]);
+      return 'stale port removed';
+    },
+  },
+  {
+    id: 'placement-no-capacity',
+    description: `every compute's MEMORY_MB gets allocation_ratio 1.0 and 8 GiB reserved: flavor ${LARGE_FLAVOR.name} (4 VCPU, 8 GiB, 80 GB) fits nowhere (NoValidHost)`,
+    async inject(s) {
+      for (const c of computes(s.layout)) {
+        await setInventories(s.layout, providerUuid(c.name), { ...computeInventory, MEMORY_MB: { total: 16384, reserved: 8192, allocation_ratio: 1.0 } });
+      }
+      return { undo: {}, summary: 'MEMORY_MB capacity per compute is now 8192 MB minus what instances use' };
+    },
+    async heal(s) {
+      for (const c of computes(s.layout)) await setInventories(s.layout, providerUuid(c.name), computeInventory);
+      return 'inventories restored (MEMORY_MB ratio 1.5, 512 MB reserved)';
+    },
+  },
+  {
+    id: 'placement-orphan-allocation',
+    description: `an allocation on compute-1 for instance "${ORPHAN}", deleted in Nova long ago: a consumer that no longer exists`,
+    async inject(s) {
+      const ghost = ghostInstance((computes(s.layout)[0] as LabNode).name);
+      await sql(
+        first(s.layout),
+        `REPLACE INTO instances (id, uuid, hostname, host, node, vm_state, project_id, user_id, instance_type, created_at, deleted_at, deleted)
+         VALUES (9999, '${ghost.uuid}', '${ORPHAN}', '${ghost.host}', '${ghost.host}', 'deleted', '${s.tenant.projectId}', '${s.tenant.userId}', 'm1.small', NOW() - INTERVAL 30 DAY, NOW() - INTERVAL 7 DAY, 9999)`,
+        'nova',
+      );
+      await allocate(s.layout, s.tenant, ghost.uuid, providerUuid(ghost.host), { VCPU: 1, MEMORY_MB: 2048, DISK_GB: 20 });
+      return { undo: {}, summary: `allocation for consumer ${ghost.uuid} (${ORPHAN}, deleted) on ${ghost.host}` };
+    },
+    async heal(s) {
+      const ghost = ghostInstance((computes(s.layout)[0] as LabNode).name);
+      await placement(s.layout, 'DELETE', `/allocations/${ghost.uuid}`).catch(() => undefined);
+      await sql(first(s.layout), `DELETE FROM instances WHERE uuid = '${ghost.uuid}'`, 'nova');
+      return 'orphan allocation deleted';
+    },
+  },
+  {
+    id: 'pod-crashloop',
+    description: 'placement-api gets a wrong database password: the pod restarts with "Access denied" in its previous log (CrashLoopBackOff)',
+    flavors: ['openstack-helm'],
+    async inject(s) {
+      const n = first(s.layout);
+      const c = component(s, 'placement-api', n.name);
+      const file = placementConf(n);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/(mysql\+pymysql:\/\/placement:)[^@]+@/, '$1wrong-password@'));
+      signal(componentPid(c), 'SIGTERM');
+      await waitUntil(
+        'placement-api to crash with the wrong password',
+        () => {
+          const st = supervisorState(c);
+          return st?.state === 'waiting' && /Access denied/.test(readFileSync(join(c.supervised?.dir as string, 'previous.log'), 'utf8'));
+        },
+        120_000,
+        c.logFile,
+      );
+      return { undo: {}, summary: 'placement-api crash-loops: (1045, "Access denied for user \'placement\'")' };
+    },
+    async heal(s) {
+      const n = first(s.layout);
+      const c = component(s, 'placement-api', n.name);
+      copyFileSync(`${placementConf(n)}.good`, placementConf(n));
+      signal(supervisorPid(c), 'SIGUSR1');
+      await waitUntil('placement-api to answer again', async () => supervisorState(c)?.state === 'running' && (await placement(s.layout, 'GET', '/').then(() => true, () => false)), 120_000, c.logFile);
+      return 'placement.conf restored; placement-api running';
+    },
+  },
+  {
+    id: 'node-unreachable',
+    description: 'sshd on the last compute stopped: the node refuses SSH connections',
+    async inject(s) {
+      const n = lastCompute(s.layout);
+      await halt(component(s, 'sshd', n.name));
+      return { undo: {}, summary: `sshd stopped on ${n.name} (${n.ip}:22 refuses connections)` };
+    },
+    async heal(s) {
+      const n = lastCompute(s.layout);
+      const c = component(s, 'sshd', n.name);
+      if (!isRunning(c)) launch(c);
+      await waitForSshd(n);
+      return `sshd on ${n.name} accepts connections again`;
+    },
+  },
+];
+
+/** An instance Nova deleted but that left traces (a tap port, an allocation). */
+function ghostInstance(host: string): LabInstance {
+  const id = labUuid(`port:${ORPHAN}`);
+  return {
+    name: ORPHAN,
+    uuid: labUuid(`instance:${ORPHAN}`),
+    host,
+    flavor: 'm1.small',
+    port: { id, name: `${ORPHAN}-port`, tap: `tap${id.slice(0, 11)}`, mac: 'fa:16:3e:de:ad:01', ip: '10.0.0.250', securityGroups: ['default'] },
+  };
+}
+
+async function vsctlAppctl(n: LabNode, args: string[]): Promise<void> {
+  await runCommand(['ovs-appctl', ...args], { netns: n.netns, env: ovsEnv(n), timeoutMs: 10_000 });
+}
+
+export async function chassisNames(l: LabLayout): Promise<string[]> {
+  const out = await sbctl(l, ['--format=csv', '--no-headings', '--columns=name', 'list', 'chassis']);
+  return out.split('\n').map((x) => x.replace(/"/g, '').trim()).filter(Boolean);
+}
+
+export function faultById(id: string): Fault {
+  const f = faults.find((x) => x.id === id);
+  if (!f) throw new LabError(`no fault "${id}"; the lab knows: ${faults.map((x) => x.id).join(', ')}`);
+  return f;
+}
+
+export async function breakFault(s: LabState, id: string): Promise<string> {
+  const f = faultById(id);
+  if (f.flavors && !f.flavors.includes(s.layout.flavor)) {
+    throw new LabError(`${id} needs a lab of flavour ${f.flavors.join(' or ')}; this one is ${s.layout.flavor} (stackscope lab down; stackscope lab up --flavor ${f.flavors[0]})`);
+  }
+  if (s.faults[id]) throw new LabError(`${id} is already in force (since ${s.faults[id]?.since}); heal it first: stackscope lab heal ${id}`);
+  const { undo, summary } = await f.inject(s);
+  s.faults[id] = { since: new Date().toISOString(), undo };
+  saveState(s);
+  return summary;
+}
+
+export async function healFault(s: LabState, id: string): Promise<string> {
+  const f = faultById(id);
+  const summary = await f.heal(s, s.faults[id]?.undo ?? {});
+  delete s.faults[id];
+  saveState(s);
+  return summary;
+}

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mapBounded } from '../core/exec-service.js';
+import { startGalera } from './galera.js';
+import { launch } from './launch.js';
+import { computes, planLab, type LabFlavor, type LabLayout } from './layout.js';
+import { createNetwork, destroyNetwork, freeSubnet } from './network.js';
+import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
+import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
+import { startCompute } from './ovs.js';
+import { startPlacement } from './placement.js';
+import { LabError, runCommand } from './proc.js';
+import { rabbitReady, startRabbit } from './rabbitmq.js';
+import { generateKey } from './sshd.js';
+import { loadState, saveState, type LabComponent, type LabState } from './state.js';
+import { tenantOf } from './tenant.js';
+
+export interface LabUpOptions {
+  dataDir: string;
+  flavor: LabFlavor;
+  computes: number;
+  /** Progress lines for the user. */
+  log?: (line: string) => void;
+  /** Skip RabbitMQ (benchmarks at 50 nodes do not need it). */
+  rabbitmq?: boolean;
+}
+
+const pointerFile = (dataDir: string): string => join(dataDir, 'lab.json');
+
+/** The running lab's folder for this data dir, if one is up. */
+export function currentLabRoot(dataDir: string): string | undefined {
+  try {
+    const { root } = JSON.parse(readFileSync(pointerFile(dataDir), 'utf8')) as { root: string };
+    return existsSync(root) ? root : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function currentLab(dataDir: string): LabState {
+  const root = currentLabRoot(dataDir);
+  if (!root) throw new LabError(`no lab is up for ${dataDir}; start one with: stackscope lab up`);
+  return loadState(root);
+}
+
+/** What must be installed, by the Debian package that brings it. */
+const requirements: Array<[string, string]> = [
+  ['/usr/sbin/sshd', 'openssh-server'],
+  ['/usr/bin/ssh-keygen', 'openssh-client'],
+  ['/usr/bin/unshare', 'util-linux'],
+  ['/usr/sbin/ovsdb-server', 'openvswitch-switch'],
+  ['/usr/sbin/ovs-vswitchd', 'openvswitch-switch'],
+  ['/usr/bin/ovn-northd', 'ovn-central'],
+  ['/usr/bin/ovn-controller', 'ovn-host'],
+  ['/usr/sbin/mariadbd', 'mariadb-server'],
+  ['/usr/lib/galera/libgalera_smm.so', 'galera-4'],
+  ['/usr/bin/rsync', 'rsync'],
+  ['/usr/bin/placement-api', 'placement-api'],
+  ['/usr/lib/rabbitmq/bin/rabbitmq-server', 'rabbitmq-server'],
+];
+
+export function checkPrerequisites(): void {
+  if (process.platform !== 'linux') throw new LabError('the practice lab runs on Linux only (it uses network namespaces)');
+  if (process.getuid?.() !== 0) throw new LabError('the practice lab needs root (it creates network namespaces and runs daemons as their users): run it as root');
+  const missing = requirements.filter(([file]) => !existsSync(file));
+  if (missing.length) {
+    const pkgs = [...new Set(missing.map(([, pkg]) => pkg))];
+    throw new LabError(`missing ${missing.map(([f]) => f).join(', ')}; install with: apt-get install ${pkgs.join(' ')} (or run npm run setup)`);
+  }
+}
+
+/**
+ * Bring up a lab: network, one sshd per node, OVN central, the computes' OVS, Galera,
+ * Placement and RabbitMQ. Independent parts start in parallel. If anything fails, whatever
+ * started is stopped again and the logs are kept for reading.
+ */
+export async function labUp(opts: LabUpOptions): Promise<LabState> {
+  checkPrerequisites();
+  const existing = currentLabRoot(opts.dataDir);
+  if (existing) throw new LabError(`a lab is already up (${existing}); stop it first with: stackscope lab down`);
+  const log = opts.log ?? (() => undefined);
+  const started = Date.now();
+  const root = mkdtempSync(join(tmpdir(), 'stackscope-lab-'));
+  // mysqld and rabbitmq run as their own users and must reach their folders under this one.
+  chmodSync(root, 0o755);
+  const id = randomBytes(2).toString('hex');
+  const layout = planLab({ id, root, flavor: opts.flavor, subnet: await freeSubnet(), computes: opts.computes });
+  const tenant = tenantOf(layout);
+  const state: LabState = { version: 1, layout, tenant, components: [], faults: {}, createdAt: new Date().toISOString() };
+  saveState(state);
+  writeFileSync(pointerFile(opts.dataDir), `${JSON.stringify({ root })}\n`);
+  const add = (cs: LabComponent[]): void => {
+    state.components.push(...cs);
+    saveState(state);
+  };
+  try {
+    log(`lab ${id}: ${layout.nodes.length} nodes on 198.18.${layout.subnet}.0/24, folder ${root}`);
+    await createNetwork({ bridge: layout.bridge, subnet: layout.subnet, gateway: layout.gateway, nodes: layout.nodes });
+    const publicKey = await generateKey(layout.keyFile);
+    writeLabBin(layout);
+    const sshds = await Promise.all(layout.nodes.map((n) => prepareNodeSshd(layout, n, publicKey)));
+    for (const c of sshds) launch(c);
+    add(sshds);
+    await Promise.all(layout.nodes.map(waitForSshd));
+    log(`  sshd on ${layout.nodes.length} nodes (${secs(started)})`);
+
+    const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout);
+    if (rabbit) add([rabbit]);
+    const ovn = (async () => {
+      const central = await startOvnCentral(layout);
+      add(central);
+      await nbctlBatch(layout, topologyCommands(tenant));
+      log(`  OVN NB/SB raft clusters, ovn-northd and the tenant topology (${secs(started)})`);
+      await mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, tenant)));
+      log(`  Open vSwitch and ovn-controller on ${computes(layout).length} computes (${secs(started)})`);
+    })();
+    const db = (async () => {
+      add(await startGalera(layout));
+      log(`  Galera: 3 nodes Synced (${secs(started)})`);
+      add([await startPlacement(layout, tenant)]);
+      log(`  Placement API seeded (${secs(started)})`);
+    })();
+    await Promise.all([ovn, db]);
+    if (rabbit) {
+      await rabbitReady(layout, rabbit);
+      log(`  RabbitMQ (${secs(started)})`);
+    }
+    state.readyAt = new Date().toISOString();
+    state.upSeconds = Math.round((Date.now() - started) / 100) / 10;
+    saveState(state);
+    return state;
+  } catch (err) {
+    log(`lab up failed; stopping what started (logs kept in ${root})`);
+    await destroyNetwork({ bridge: layout.bridge, subnet: layout.subnet, gateway: layout.gateway, nodes: layout.nodes }).catch(() => undefined);
+    rmSync(pointerFile(opts.dataDir), { force: true });
+    throw err;
+  }
+}
+
+const secs = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Stop every process of the lab, remove its namespaces, bridge, tap devices and folder. */
+export async function labDown(dataDir: string): Promise<{ root: string } | undefined> {
+  const root = currentLabRoot(dataDir);
+  if (!root) {
+    rmSync(pointerFile(dataDir), { force: true });
+    return undefined;
+  }
+  const state = loadState(root);
+  const l = state.layout;
+  await destroyNetwork({ bridge: l.bridge, subnet: l.subnet, gateway: l.gateway, nodes: l.nodes });
+  rmSync(root, { recursive: true, force: true });
+  rmSync(pointerFile(dataDir), { force: true });
+  return { root };
+}
+
+export async function namespacesLeft(l: LabLayout): Promise<string[]> {
+  const r = await runCommand(['ip', 'netns', 'list']);
+  return r.stdout.split('\n').map((s) => s.split(' ')[0] as string).filter((s) => s.startsWith(`stackscope-${l.id}-`));
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { subnetAddress } from './network.js';
+import { LabError } from './proc.js';
+
+export const labFlavors = ['packages', 'openstack-helm'] as const;
+export type LabFlavor = (typeof labFlavors)[number];
+
+export const MAX_COMPUTES = 140;
+
+export interface LabNode {
+  name: string;
+  role: 'controller' | 'compute';
+  /** 1-based index within its role. */
+  index: number;
+  ip: string;
+  netns: string;
+  veth: string;
+  /** The node's own folder: its sshd, data dirs, sockets and logs. */
+  dir: string;
+}
+
+export interface LabLayout {
+  id: string;
+  root: string;
+  flavor: LabFlavor;
+  subnet: number;
+  bridge: string;
+  gateway: string;
+  /** The private key the inventory uses to log in to every lab node as root. */
+  keyFile: string;
+  nodes: LabNode[];
+}
+
+export function planLab(opts: { id: string; root: string; flavor: LabFlavor; subnet: number; computes: number; controllers?: number }): LabLayout {
+  const controllers = opts.controllers ?? 3;
+  if (!Number.isInteger(opts.computes) || opts.computes < 1 || opts.computes > MAX_COMPUTES) {
+    throw new LabError(`--computes must be a whole number from 1 to ${MAX_COMPUTES}, got ${opts.computes}`);
+  }
+  const node = (role: LabNode['role'], index: number, host: number, seq: number): LabNode => {
+    const name = `${role}-${index}`;
+    return {
+      name,
+      role,
+      index,
+      ip: subnetAddress(opts.subnet, host),
+      netns: `stackscope-${opts.id}-${name}`,
+      veth: `ss${opts.id}v${seq}`,
+      dir: join(opts.root, name),
+    };
+  };
+  const nodes: LabNode[] = [];
+  for (let i = 1; i <= controllers; i++) nodes.push(node('controller', i, 10 + i, nodes.length));
+  for (let i = 1; i <= opts.computes; i++) nodes.push(node('compute', i, 100 + i, nodes.length));
+  return {
+    id: opts.id,
+    root: opts.root,
+    flavor: opts.flavor,
+    subnet: opts.subnet,
+    bridge: `ss${opts.id}br`,
+    gateway: subnetAddress(opts.subnet, 1),
+    keyFile: join(opts.root, 'id_ed25519'),
+    nodes,
+  };
+}
+
+export const controllers = (l: LabLayout): LabNode[] => l.nodes.filter((n) => n.role === 'controller');
+export const computes = (l: LabLayout): LabNode[] => l.nodes.filter((n) => n.role === 'compute');
+
+export function nodeByName(l: LabLayout, name: string): LabNode {
+  const n = l.nodes.find((x) => x.name === name);
+  if (!n) throw new LabError(`the lab has no node "${name}" (nodes: ${l.nodes.map((x) => x.name).join(', ')})`);
+  return n;
+}
+
+/** A stable UUID for a lab object, so runbooks and tests can name the same port on every lab. */
+export function labUuid(key: string): string {
+  const h = createHash('sha1').update(`stackscope-lab:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Folders of one node's components. */
+export const nodePaths = (n: LabNode) => ({
+  sshd: join(n.dir, 'sshd'),
+  home: join(n.dir, 'home'),
+  log: join(n.dir, 'log'),
+  ovn: join(n.dir, 'ovn'),
+  ovs: join(n.dir, 'ovs'),
+  mysql: join(n.dir, 'mysql'),
+  placement: join(n.dir, 'placement'),
+  rabbitmq: join(n.dir, 'rabbitmq'),
+  pods: join(n.dir, 'pods'),
+});

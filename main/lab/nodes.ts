@@ -1,0 +1,99 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fingerprintOf } from '../core/ssh/host-key.js';
+import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { labScript } from './launch.js';
+import { Sshd, waitForPort } from './sshd.js';
+import type { LabComponent } from './state.js';
+
+const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export const nbRemote = (l: LabLayout): string => controllers(l).map((c) => `tcp:${c.ip}:6641`).join(',');
+export const sbRemote = (l: LabLayout): string => controllers(l).map((c) => `tcp:${c.ip}:6642`).join(',');
+export const placementEndpoint = (l: LabLayout): string => `http://${controllers(l)[0]?.ip}:8778`;
+
+/**
+ * What a session on the node sees, set by its sshd (`SetEnv`): the node's own run directories
+ * take the place of /var/run/openvswitch, /var/run/ovn and the MySQL socket, so the stock
+ * commands (`ovs-vsctl show`, `ovn-nbctl show`, `mysql`, `openstack resource provider list`)
+ * work without flags, as on a real node.
+ */
+export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
+  const p = nodePaths(n);
+  const bins = [join(l.root, 'bin'), ...(l.flavor === 'openstack-helm' ? [join(l.root, 'bin-helm')] : [])];
+  const env: Record<string, string> = {
+    PATH: `${bins.join(':')}:${SYSTEM_PATH}`,
+    HOME: p.home,
+    STACKSCOPE_LAB: l.root,
+    STACKSCOPE_LAB_NODE: n.name,
+    OVN_NB_DB: nbRemote(l),
+    OVN_SB_DB: sbRemote(l),
+  };
+  if (n.role === 'controller') {
+    Object.assign(env, {
+      OVN_RUNDIR: p.ovn,
+      MYSQL_UNIX_PORT: join(p.mysql, 'mysqld.sock'),
+      OS_AUTH_TYPE: 'admin_token',
+      OS_TOKEN: 'admin',
+      OS_ENDPOINT: placementEndpoint(l),
+      OS_PLACEMENT_API_VERSION: '1.39',
+      // RabbitMQ runs on the first controller; rabbitmqctl finds it by name and HOME's cookie.
+      ...(n.index === 1 ? { RABBITMQ_NODENAME: 'rabbit@localhost' } : {}),
+    });
+  } else {
+    Object.assign(env, { OVS_RUNDIR: p.ovs, OVS_LOGDIR: p.log, OVS_DBDIR: p.ovs, OVN_RUNDIR: p.ovs, OVN_LOGDIR: p.log });
+  }
+  return env;
+}
+
+/** Scripts every node has on its PATH (and `kubectl` for the openstack-helm flavour). */
+export function writeLabBin(l: LabLayout): void {
+  const bin = join(l.root, 'bin');
+  const helm = join(l.root, 'bin-helm');
+  mkdirSync(bin, { recursive: true });
+  mkdirSync(helm, { recursive: true });
+  // Debian's /usr/sbin/rabbitmqctl switches to the rabbitmq user and its cookie; the lab's
+  // broker runs with the node's HOME, so its tools are called directly.
+  for (const tool of ['rabbitmqctl', 'rabbitmq-diagnostics']) {
+    writeFileSync(join(bin, tool), `#!/bin/sh\nexec /usr/lib/rabbitmq/bin/${tool} "$@"\n`, { mode: 0o755 });
+  }
+  const kubectl = join(helm, 'kubectl');
+  writeFileSync(kubectl, `#!/bin/sh\nexec ${process.execPath} ${labScript('kubectl.mjs')} "$@"\n`);
+  chmodSync(kubectl, 0o755);
+}
+
+export async function prepareNodeSshd(l: LabLayout, n: LabNode, clientPublicKey: string): Promise<LabComponent> {
+  const p = nodePaths(n);
+  for (const d of Object.values(p)) mkdirSync(d, { recursive: true });
+  const env = nodeEnv(l, n);
+  const sshd = new Sshd({
+    dir: p.sshd,
+    host: n.ip,
+    port: 22,
+    authorizedKeys: [clientPublicKey],
+    netns: n.netns,
+    hostname: n.name,
+    extraConfig: [`SetEnv ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`],
+  });
+  const argv = await sshd.prepare();
+  return {
+    name: `sshd@${n.name}`,
+    kind: 'sshd',
+    node: n.name,
+    netns: n.netns,
+    pidFile: join(p.sshd, 'lab.pid'),
+    logFile: join(p.log, 'sshd.log'),
+    endpoints: [`ssh://root@${n.ip}:22`],
+    argv,
+    env: {},
+
+  };
+}
+
+export const waitForSshd = (n: LabNode): Promise<void> => waitForPort(n.ip, 22, 20_000);
+
+/** The SHA256 fingerprint of the host key the lab generated for a node (from its .pub file). */
+export function hostKeyFingerprint(n: LabNode): string {
+  const [, blob] = readFileSync(join(nodePaths(n).sshd, 'ssh_host_key.pub'), 'utf8').trim().split(/\s+/);
+  return fingerprintOf(Buffer.from(blob ?? '', 'base64'));
+}

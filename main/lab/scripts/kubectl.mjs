@@ -1,0 +1,1 @@
+console.error('kubectl facade: not yet'); process.exit(1);

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LabLayout } from './layout.js';
+import { LabError } from './proc.js';
+import type { LabTenant } from './tenant.js';
+
+export type ComponentKind =
+  | 'sshd'
+  | 'ovn-nb'
+  | 'ovn-sb'
+  | 'ovn-northd'
+  | 'ovs-db'
+  | 'ovs-vswitchd'
+  | 'ovn-controller'
+  | 'mysqld'
+  | 'placement-api'
+  | 'rabbitmq';
+
+/** How the openstack-helm flavour presents a component: as a pod of namespace `openstack`. */
+export interface PodInfo {
+  name: string;
+  labels: Record<string, string>;
+  container: string;
+  image: string;
+}
+
+/** One process the lab runs, with everything needed to check it, show it and start it again. */
+export interface LabComponent {
+  name: string;
+  kind: ComponentKind;
+  node: string;
+  netns: string;
+  pidFile: string;
+  logFile: string;
+  dataDir?: string;
+  /** unixctl socket, for `ovs-appctl -t`. */
+  ctl?: string;
+  endpoints: string[];
+  /** The command and environment that start it (used again by `lab heal`). */
+  argv: string[];
+  env: Record<string, string>;
+  /** Restarted by the lab's supervisor when it exits, as Kubernetes or systemd would. */
+  supervised?: { dir: string };
+  /** How the openstack-helm flavour shows it; hosts (sshd) are not pods. */
+  pod?: PodInfo;
+}
+
+export interface LabState {
+  version: 1;
+  layout: LabLayout;
+  tenant: LabTenant;
+  components: LabComponent[];
+  /** Faults in force, with what `heal` needs to undo them. */
+  faults: Record<string, { since: string; undo: Record<string, unknown> }>;
+  createdAt: string;
+  readyAt?: string;
+  upSeconds?: number;
+}
+
+export const stateFile = (root: string): string => join(root, 'state.json');
+
+/** Written whole and renamed into place, so a crash mid-write never leaves half a state. */
+export function saveState(state: LabState): void {
+  const file = stateFile(state.layout.root);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+export function loadState(root: string): LabState {
+  const file = stateFile(root);
+  if (!existsSync(file)) throw new LabError(`no lab state at ${file}`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LabState;
+  } catch (e) {
+    throw new LabError(`${file}: not a lab state file (${(e as Error).message})`);
+  }
+}
+
+export function component(state: LabState, kind: ComponentKind, node: string): LabComponent {
+  const c = state.components.find((x) => x.kind === kind && x.node === node);
+  if (!c) throw new LabError(`the lab has no ${kind} on ${node}`);
+  return c;
+}
