@@ -11,6 +11,7 @@ import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
 import { startCompute } from './ovs.js';
 import { startPlacement } from './placement.js';
+import { writePodTable } from './pods.js';
 import { LabError, runCommand } from './proc.js';
 import { rabbitReady, startRabbit } from './rabbitmq.js';
 import { generateKey } from './sshd.js';
@@ -127,6 +128,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       await rabbitReady(layout, rabbit);
       log(`  RabbitMQ (${secs(started)})`);
     }
+    writePodTable(state);
     state.readyAt = new Date().toISOString();
     state.upSeconds = Math.round((Date.now() - started) / 100) / 10;
     saveState(state);

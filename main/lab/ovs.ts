@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
 import { sbRemote } from './nodes.js';
 import { run, waitUntil, type RunOptions } from './proc.js';
@@ -12,7 +12,9 @@ import type { LabInstance, LabTenant } from './tenant.js';
  * the kernel module is absent) and `ovn-controller`, which registers the node as a chassis,
  * creates the geneve tunnels to the other computes and binds the instances' ports.
  */
-const suffix = (n: LabNode): string => n.name.replace('compute-', '').padStart(5, 'x').replace(/x/g, 'k');
+/** DaemonSet pods end in 5 random characters; the lab's are stable per node. */
+const suffix = (n: LabNode): string =>
+  [...labUuid(`pod:${n.name}`).replaceAll('-', '').slice(0, 5)].map((h) => 'bcdfghjklmnpqrstvwxz2456789'[parseInt(h, 16)]).join('');
 
 export function ovsEnv(n: LabNode): Record<string, string> {
   const p = nodePaths(n);

@@ -1,1 +1,216 @@
-console.error('kubectl facade: not yet'); process.exit(1);
+// The practice lab's `kubectl` (openstack-helm flavour). There is no Kubernetes here: this
+// script answers the kubectl commands an operator uses on an OpenStack-Helm cluster from the
+// lab's real processes. Pods and their containers come from $STACKSCOPE_LAB/pods.json (written
+// by `lab up`); status is read from the processes each time (alive or not, the supervisor's
+// restart count and back-off), logs are the processes' own logs, and `exec` runs the command in
+// that component's network namespace and environment.
+// Supported: get pods|nodes [-n NS|-A] [-o json|wide|name] [-l k=v] [NAME]; describe pod NAME;
+// logs POD [-c C] [-p|--previous] [--tail N]; exec POD [-c C] [-it] -- CMD...; version.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const lab = process.env.STACKSCOPE_LAB;
+const die = (msg, code = 1) => {
+  process.stderr.write(`${msg}\n`);
+  process.exit(code);
+};
+if (!lab || !existsSync(join(lab, 'pods.json'))) die('The connection to the server localhost:8080 was refused - did you specify the right host or port?');
+
+// ---- arguments -----------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const dash = argv.indexOf('--');
+const words = dash >= 0 ? argv.slice(0, dash) : argv;
+const command = dash >= 0 ? argv.slice(dash + 1) : [];
+const opts = { namespace: 'default', all: false, output: '', selector: '', container: '', previous: false, tail: -1 };
+const positional = [];
+for (let i = 0; i < words.length; i++) {
+  const w = words[i];
+  const [flag, inline] = w.startsWith('--') && w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
+  const value = () => inline ?? words[++i];
+  if (flag === '-n' || flag === '--namespace') opts.namespace = value();
+  else if (flag === '-A' || flag === '--all-namespaces') opts.all = true;
+  else if (flag === '-o' || flag === '--output') opts.output = value();
+  else if (flag === '-l' || flag === '--selector') opts.selector = value();
+  else if (flag === '-c' || flag === '--container') opts.container = value();
+  else if (flag === '-p' || flag === '--previous') opts.previous = inline === undefined ? true : inline !== 'false';
+  else if (flag === '--tail') opts.tail = Number(value());
+  else if (/^-[it]+$/.test(flag) || flag === '--stdin' || flag === '--tty' || flag === '--quiet' || flag === '-q') continue;
+  else if (flag.startsWith('-')) die(`error: unknown flag: ${flag}\nSee 'kubectl --help' for usage.`);
+  else positional.push(w);
+}
+
+// ---- pods and their status, from the processes ---------------------------------------------
+const pods = JSON.parse(readFileSync(join(lab, 'pods.json'), 'utf8')).sort((a, b) => a.name.localeCompare(b.name));
+const readJson = (f) => {
+  try {
+    return JSON.parse(readFileSync(f, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const alive = (pidFile) => {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+};
+const mtime = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : undefined);
+
+function containerStatus(c) {
+  const sup = c.supervisedDir ? readJson(join(c.supervisedDir, 'state.json')) : null;
+  const up = alive(c.pidFile);
+  const base = { name: c.name, image: c.image, imageID: '', containerID: `containerd://${Buffer.from(c.pidFile).toString('hex').slice(-64)}`, started: up };
+  const last = sup?.lastState ? { terminated: { exitCode: sup.lastState.exitCode, reason: sup.lastState.reason, startedAt: sup.lastState.startedAt, finishedAt: sup.lastState.finishedAt } } : {};
+  if (sup?.state === 'waiting') return { ...base, ready: false, restartCount: sup.restarts, state: { waiting: { reason: sup.reason, message: sup.message } }, lastState: last };
+  if (up) return { ...base, ready: true, restartCount: sup?.restarts ?? 0, state: { running: { startedAt: sup?.startedAt ?? mtime(c.pidFile) } }, lastState: last };
+  return { ...base, ready: false, restartCount: sup?.restarts ?? 0, state: { terminated: { exitCode: 1, reason: 'Error', message: 'container process is not running', finishedAt: mtime(c.logFile) } }, lastState: last };
+}
+
+function podObject(p) {
+  const statuses = p.containers.map(containerStatus);
+  const ready = statuses.every((s) => s.ready);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: p.name, namespace: p.namespace, labels: p.labels, creationTimestamp: p.createdAt, uid: Buffer.from(p.name).toString('hex').padEnd(32, '0').slice(0, 32) },
+    spec: { nodeName: p.node, hostNetwork: true, containers: p.containers.map((c) => ({ name: c.name, image: c.image })) },
+    status: {
+      phase: 'Running',
+      hostIP: p.hostIP,
+      podIP: p.hostIP,
+      startTime: p.createdAt,
+      conditions: [
+        { type: 'Initialized', status: 'True' },
+        { type: 'Ready', status: ready ? 'True' : 'False', ...(ready ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]` }) },
+        { type: 'ContainersReady', status: ready ? 'True' : 'False' },
+        { type: 'PodScheduled', status: 'True' },
+      ],
+      containerStatuses: statuses,
+    },
+  };
+}
+
+const age = (iso) => {
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  return s < 120 ? `${s}s` : s < 7200 ? `${Math.floor(s / 60)}m` : s < 172800 ? `${Math.floor(s / 3600)}h` : `${Math.floor(s / 86400)}d`;
+};
+const podStatusWord = (o) => {
+  const cs = o.status.containerStatuses;
+  return cs.find((s) => s.state.waiting)?.state.waiting.reason ?? (cs.some((s) => s.state.terminated) ? 'Error' : 'Running');
+};
+const restarts = (o) => {
+  const cs = o.status.containerStatuses;
+  const n = cs.reduce((a, s) => a + s.restartCount, 0);
+  const lastAt = cs.map((s) => s.lastState.terminated?.finishedAt).filter(Boolean).sort().at(-1);
+  return n && lastAt ? `${n} (${age(lastAt)} ago)` : String(n);
+};
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : String(c).padEnd(widths[i] + 3))).join('').trimEnd()).join('\n');
+};
+
+function selectPods() {
+  let list = pods.filter((p) => opts.all || p.namespace === opts.namespace);
+  for (const term of opts.selector ? opts.selector.split(',') : []) {
+    const [k, v] = term.split('=');
+    list = list.filter((p) => p.labels[k] === v);
+  }
+  return list;
+}
+function findPod(name) {
+  const p = pods.find((x) => x.name === name && (opts.all || x.namespace === opts.namespace));
+  if (!p) die(`Error from server (NotFound): pods "${name}" not found`);
+  return p;
+}
+function pickContainer(p) {
+  if (opts.container) {
+    const c = p.containers.find((x) => x.name === opts.container);
+    if (!c) die(`error: container ${opts.container} is not valid for pod ${p.name}`);
+    return c;
+  }
+  if (p.containers.length > 1) process.stderr.write(`Defaulted container "${p.containers[0].name}" out of: ${p.containers.map((c) => c.name).join(', ')}\n`);
+  return p.containers[0];
+}
+
+// ---- commands ------------------------------------------------------------------------------
+const [verb, kind, name] = positional;
+if (verb === 'version') {
+  process.stdout.write('Client Version: v1.29.0-stackscope-lab\nServer Version: v1.29.0-stackscope-lab\n');
+} else if (verb === 'get' && /^(po|pod|pods)$/.test(kind ?? '')) {
+  const list = name ? [findPod(name)] : selectPods();
+  const objs = list.map(podObject);
+  if (opts.output === 'json') {
+    process.stdout.write(`${JSON.stringify(name ? objs[0] : { apiVersion: 'v1', kind: 'List', items: objs, metadata: { resourceVersion: '' } }, null, 4)}\n`);
+  } else if (opts.output === 'name') {
+    for (const o of objs) process.stdout.write(`pod/${o.metadata.name}\n`);
+  } else if (objs.length === 0) {
+    process.stderr.write(`No resources found in ${opts.namespace} namespace.\n`);
+  } else {
+    const wide = opts.output === 'wide';
+    const head = [...(opts.all ? ['NAMESPACE'] : []), 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE'] : [])];
+    const rows = objs.map((o) => [
+      ...(opts.all ? [o.metadata.namespace] : []),
+      o.metadata.name,
+      `${o.status.containerStatuses.filter((s) => s.ready).length}/${o.status.containerStatuses.length}`,
+      podStatusWord(o),
+      restarts(o),
+      age(o.metadata.creationTimestamp),
+      ...(wide ? [o.status.podIP, o.spec.nodeName] : []),
+    ]);
+    process.stdout.write(`${table([head, ...rows])}\n`);
+  }
+} else if (verb === 'get' && /^(no|node|nodes)$/.test(kind ?? '')) {
+  const nodes = [...new Map(pods.map((p) => [p.node, p.hostIP])).entries()].sort();
+  process.stdout.write(`${table([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map(([n]) => [n, 'Ready', n.startsWith('controller') ? 'control-plane' : '<none>', age(pods[0].createdAt), 'v1.29.0'])])}\n`);
+} else if (verb === 'describe' && /^(po|pod|pods)$/.test(kind ?? '') && name) {
+  const p = findPod(name);
+  const o = podObject(p);
+  const out = [`Name:             ${p.name}`, `Namespace:        ${p.namespace}`, 'Priority:         0', `Node:             ${p.node}/${p.hostIP}`, `Start Time:       ${new Date(p.createdAt).toUTCString()}`];
+  out.push(`Labels:           ${Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join('\n                  ')}`);
+  out.push(`Status:           ${o.status.phase}`, `IP:               ${p.hostIP}`, 'Containers:');
+  for (const s of o.status.containerStatuses) {
+    out.push(`  ${s.name}:`, `    Container ID:   ${s.containerID}`, `    Image:          ${s.image}`);
+    const st = s.state;
+    if (st.running) out.push('    State:          Running', `      Started:      ${st.running.startedAt}`);
+    if (st.waiting) out.push('    State:          Waiting', `      Reason:       ${st.waiting.reason}`);
+    if (st.terminated) out.push('    State:          Terminated', `      Reason:       ${st.terminated.reason}`, `      Exit Code:    ${st.terminated.exitCode}`);
+    const lt = s.lastState.terminated;
+    if (lt) out.push('    Last State:     Terminated', `      Reason:       ${lt.reason}`, `      Exit Code:    ${lt.exitCode}`, `      Started:      ${lt.startedAt}`, `      Finished:     ${lt.finishedAt}`);
+    out.push(`    Ready:          ${s.ready ? 'True' : 'False'}`, `    Restart Count:  ${s.restartCount}`);
+  }
+  out.push('Conditions:', '  Type              Status', ...o.status.conditions.map((c) => `  ${c.type.padEnd(18)}${c.status}`));
+  const backoff = o.status.containerStatuses.filter((s) => s.state.waiting?.reason === 'CrashLoopBackOff');
+  out.push('Events:');
+  if (backoff.length === 0) out.push('  <none>');
+  else {
+    out.push('  Type     Reason   Age   From     Message', '  ----     ------   ----  ----     -------');
+    for (const s of backoff) out.push(`  Warning  BackOff  ${age(s.lastState.terminated?.finishedAt ?? p.createdAt)}   kubelet  Back-off restarting failed container ${s.name} in pod ${p.name}_${p.namespace}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+} else if (verb === 'logs' && kind) {
+  const p = findPod(kind);
+  const c = pickContainer(p);
+  let file = c.logFile;
+  if (opts.previous) {
+    file = c.supervisedDir ? join(c.supervisedDir, 'previous.log') : '';
+    if (!file || !existsSync(file)) die(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${p.name}" not found`);
+  }
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  const shown = opts.tail >= 0 ? lines.slice(Math.max(0, lines.length - opts.tail)) : lines;
+  if (text) process.stdout.write(`${shown.join('\n')}\n`);
+} else if (verb === 'exec' && kind) {
+  const p = findPod(kind);
+  const c = pickContainer(p);
+  if (command.length === 0) die('error: you must specify at least one command for the container');
+  if (!alive(c.pidFile)) die(`error: unable to upgrade connection: container not found ("${c.name}")`);
+  const r = spawnSync('ip', ['netns', 'exec', c.netns, ...command], { stdio: 'inherit', env: { ...process.env, ...c.env } });
+  if (r.error) die(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": ${r.error.message}: unknown`, 126);
+  process.exit(r.status ?? 1);
+} else {
+  die(`error: the lab's kubectl supports get pods|nodes, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
+}
