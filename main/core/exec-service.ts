@@ -147,12 +147,17 @@ export class ExecService {
     this.caselog.markStepRunning(step.id, startedAt.toISOString());
     this.events.emit('step.updated', { step: { ...stepStatus(step), state: 'running', startedAt: startedAt.toISOString() } });
     try {
-      const conn = await this.ssh.acquire(this.inventory.target(node));
-      const remote = await conn.exec(commandSent, {
+      const options = {
         timeoutMs: timeoutSec * 1000,
         maxOutputBytes: this.maxOutputBytes,
         signal,
-        onData: (stream, text) => this.sink.write(runId, step.id, stream, text),
+        onData: (stream: 'stdout' | 'stderr', text: string) => this.sink.write(runId, step.id, stream, text),
+      };
+      const target = this.inventory.target(node);
+      const remote = await (await this.ssh.acquire(target)).exec(commandSent, options).catch(async (err: unknown) => {
+        // A pooled connection that died before the command started: one fresh connection.
+        if (!(err instanceof StackscopeError && err.code === 'CONNECTION_LOST')) throw err;
+        return (await this.ssh.acquire(target)).exec(commandSent, options);
       });
       const o = await remote.done;
       const state: StepState = o.cancelled

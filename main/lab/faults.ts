@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
 import { halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
 import { computes, controllers, labUuid, nodeByName, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
+import { namespacePids } from './network.js';
 import { waitForSshd } from './nodes.js';
 import { aclAddCommand, nbctl, sbctl } from './ovn.js';
 import { ovsEnv, plugArgs, vsctl } from './ovs.js';
@@ -205,6 +206,10 @@ export const faults: Fault[] = [
     async inject(s) {
       const n = lastCompute(s.layout);
       await halt(component(s, 'sshd', n.name));
+      // A node that goes away drops its open sessions too, not only the listener.
+      for (const pid of await namespacePids(n.netns)) {
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sshd') signal(pid, 'SIGKILL');
+      }
       return { undo: {}, summary: `sshd stopped on ${n.name} (${n.ip}:22 refuses connections)` };
     },
     async heal(s) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mapBounded } from '../core/exec-service.js';
@@ -83,6 +83,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   if (existing) throw new LabError(`a lab is already up (${existing}); stop it first with: stackscope lab down`);
   const log = opts.log ?? (() => undefined);
   const started = Date.now();
+  mkdirSync(opts.dataDir, { recursive: true });
   const root = mkdtempSync(join(tmpdir(), 'stackscope-lab-'));
   // mysqld and rabbitmq run as their own users and must reach their folders under this one.
   chmodSync(root, 0o755);

@@ -136,7 +136,18 @@ export class SshConnection {
           reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed`, { node: this.target.name }));
           return;
         }
-        this.client.exec(command, (err, ch) => (err ? reject(err) : resolve(ch)));
+        // A connection the server dropped a moment ago may not have emitted 'close' yet; ssh2
+        // then fails the request ("Not connected"). Say so in our terms, so the caller can retry
+        // on a fresh connection: the command never started.
+        const lost = (err: Error): void => {
+          this.closed = true;
+          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
+        };
+        try {
+          this.client.exec(command, (err, ch) => (err ? lost(err) : resolve(ch)));
+        } catch (err) {
+          lost(err as Error);
+        }
       });
       const remote = new RemoteCommand(channel, options, this.closedPromise, (pid) => this.killGroup(pid));
       void remote.done.finally(() => this.slots.give());
