@@ -250,7 +250,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       console.log(`Opened case ${id}.`);
     });
 
-  labCommand(program, open, () => resolveDataDir(program.opts<GlobalOptions>().dataDir));
+  labCommand(program, open, () => resolveDataDir(program.opts<GlobalOptions>().dataDir), io.exit);
   serveCommand(program, () => program.opts<GlobalOptions>().dataDir);
   return program;
 }

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { StackscopeError } from '../contract/errors.js';
 import type { Core } from '../core/core.js';
 import { breakFault, faults, healFault } from '../lab/faults.js';
-import { currentLab, labDown, labUp } from '../lab/lab.js';
+import { currentLab, labDown, labDownAll, labUp } from '../lab/lab.js';
 import { labFlavors, MAX_COMPUTES, nodeByName, type LabFlavor } from '../lab/layout.js';
 import { hostKeyFingerprint } from '../lab/nodes.js';
 import { LAB_CLUSTER, registerLab } from '../lab/register.js';
@@ -10,7 +10,7 @@ import { labStatus, type LabStatus } from '../lab/status.js';
 import { bold, dim, green, red, table, yellow } from './format.js';
 
 /** `stackscope lab …`: the practice lab (Linux, root). */
-export function labCommand(program: Command, open: () => Core, dataDir: () => string): void {
+export function labCommand(program: Command, open: () => Core, dataDir: () => string, exit: (code: number) => void): void {
   const lab = program.command('lab').description('practice lab: a small OpenStack-like cluster of real components on this machine, with injectable faults');
   lab
     .command('up')
@@ -32,7 +32,13 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
   lab
     .command('down')
     .description('stop everything the lab started and remove its folder (the cluster and its cases stay in the inventory)')
-    .action(async () => {
+    .option('--all', 'stop every lab on this machine, also those of other data dirs or of a killed run')
+    .action(async (o: { all?: boolean }) => {
+      if (o.all) {
+        const roots = await labDownAll(dataDir());
+        console.log(roots.length ? `Stopped ${roots.length} lab(s): ${roots.join(', ')}.` : 'No lab is up.');
+        return;
+      }
       const r = await labDown(dataDir());
       console.log(r ? `Lab stopped; removed ${r.root}.` : 'No lab is up.');
     });
@@ -44,7 +50,8 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
       const s = await labStatus(currentLab(dataDir()));
       if (o.json) console.log(JSON.stringify(s, null, 2));
       else console.log(formatStatus(s));
-      if (!s.healthy) process.exitCode = 1;
+      // 1 when any component is not healthy, so scripts can wait for a healed lab.
+      if (!s.healthy) exit(1);
     });
   lab
     .command('faults')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mapBounded } from '../core/exec-service.js';
@@ -15,7 +15,7 @@ import { writePodTable } from './pods.js';
 import { LabError, runCommand } from './proc.js';
 import { rabbitReady, startRabbit } from './rabbitmq.js';
 import { generateKey } from './sshd.js';
-import { loadState, saveState, type LabComponent, type LabState } from './state.js';
+import { loadState, saveState, stateFile, type LabComponent, type LabState } from './state.js';
 import { tenantOf } from './tenant.js';
 
 export interface LabUpOptions {
@@ -157,6 +157,35 @@ export async function labDown(dataDir: string): Promise<{ root: string } | undef
   rmSync(root, { recursive: true, force: true });
   rmSync(pointerFile(dataDir), { force: true });
   return { root };
+}
+
+/**
+ * Stop every lab on this machine, including ones whose data dir is gone (a killed test run, a
+ * deleted STACKSCOPE_HOME): each lab folder in the temp dir holds its own state.
+ */
+export async function labDownAll(dataDir: string): Promise<string[]> {
+  const roots = readdirSync(tmpdir())
+    .filter((d) => d.startsWith('stackscope-lab-'))
+    .map((d) => join(tmpdir(), d))
+    .filter((root) => existsSync(stateFile(root)));
+  for (const root of roots) {
+    const l = loadState(root).layout;
+    await destroyNetwork({ bridge: l.bridge, subnet: l.subnet, gateway: l.gateway, nodes: l.nodes });
+    rmSync(root, { recursive: true, force: true });
+  }
+  // Namespaces and bridges of a lab whose folder is already gone (its teardown was killed).
+  const orphans = new Map<string, string[]>();
+  for (const ns of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
+    const id = /^stackscope-([0-9a-f]{4})-/.exec(ns)?.[1];
+    if (id) orphans.set(id, [...(orphans.get(id) ?? []), ns]);
+  }
+  for (const [id, spaces] of orphans) {
+    await destroyNetwork({ bridge: `ss${id}br`, subnet: 0, gateway: '', nodes: spaces.map((netns) => ({ netns, veth: '', ip: '' })) });
+    roots.push(`namespaces of lab ${id}`);
+  }
+  for (const d of readdirSync(tmpdir()).filter((x) => x.startsWith('stackscope-lab-'))) rmSync(join(tmpdir(), d), { recursive: true, force: true });
+  rmSync(pointerFile(dataDir), { force: true });
+  return roots;
 }
 
 export async function namespacesLeft(l: LabLayout): Promise<string[]> {
