@@ -3,7 +3,7 @@
 // npm installs the package (types and all) without it, then we try the download once and say
 // plainly what happened. Without it, `npm start` opens browser mode instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -24,4 +24,21 @@ if (process.env.CI || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log(`setup: the Electron binary could not be downloaded (${why.trim()}).`);
     console.log('       `npm start` will run browser mode instead; everything else works the same.');
   }
+}
+
+// The practice lab's components come from Debian's packages. As root on Debian/Ubuntu, install
+// the missing ones (apt's policy-rc.d, where present, keeps them from starting as services).
+const labPackages = readFileSync('scripts/lab-packages.txt', 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const missing = labPackages.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+if (missing.length === 0) console.log('setup: the practice lab\'s packages are installed (stackscope lab up).');
+else if (process.env.STACKSCOPE_SKIP_LAB_PACKAGES) console.log(`setup: skipped the practice lab's packages (${missing.join(' ')}).`);
+else if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`setup: installing the practice lab's packages: ${missing.join(' ')}`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env) !== 0) {
+    run('apt-get', ['update', '-q'], env);
+    if (run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env) !== 0) console.log('setup: apt-get failed; the app works, the practice lab will not.');
+  }
+} else {
+  console.log(`setup: the practice lab needs (as root): apt-get install ${missing.join(' ')}`);
 }

@@ -16,11 +16,12 @@ export function serveCommand(program: Command, dataDir: () => string | undefined
     .command('serve')
     .description('browser mode: serve the app on 127.0.0.1 with a per-launch token')
     .option('--port <port>', 'port (default: a free one)', (v) => Number(v), 0)
-    .action(async (o: { port: number }) => {
+    .option('--case <id>', 'open this case (the printed address leads to it)', (v) => Number(v))
+    .action(async (o: { port: number; case?: number }) => {
       const core = createCore({ dataDir: resolveDataDir(dataDir()), mode: 'browser' });
       const server = await startBrowserServer({ core, staticDir: rendererDir(), port: o.port, log: (l) => console.error(`[serve] ${l}`) });
       console.log(`Stackscope browser mode (case log in ${resolveDataDir(dataDir())})`);
-      console.log(`Open: ${server.url}`);
+      console.log(`Open: ${server.url}${o.case && Number.isInteger(o.case) ? `#/cases/${o.case}` : ''}`);
       console.log('Only this machine can connect (127.0.0.1); the token changes at every launch. Ctrl-C stops.');
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve();

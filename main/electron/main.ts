@@ -47,7 +47,9 @@ function createWindow(): BrowserWindow {
     },
   });
   lockDown(win.webContents, session.defaultSession);
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  // `npm run demo` opens the lab's case: only a case number is taken from the environment.
+  const openCase = /^\d+$/.test(process.env.STACKSCOPE_OPEN_CASE ?? '') ? `#/cases/${process.env.STACKSCOPE_OPEN_CASE}` : '';
+  void win.loadURL(`${APP_ORIGIN}/index.html${openCase}`);
   return win;
 }
 
