@@ -220,7 +220,7 @@ const checks: Record<string, (broken: boolean) => Promise<void>> = {
     expect(await tcpRefused(nodeByName(lab.layout, 'compute-2').ip, 22)).toBe(broken);
     const r = await onNode('compute-2', 'true');
     if (broken) expect(r.error ?? '').toMatch(/compute-2/);
-    else expect(r.exitCode).toBe(0);
+    else expect(r, 'a command on the healed node').toMatchObject({ exitCode: 0 });
   },
 };
 
