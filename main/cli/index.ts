@@ -1,9 +1,11 @@
 import { main } from './cli.js';
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`stackscope: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+/** Exit only once stdout has been flushed: on a pipe, process.exit() would cut a long --json short. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main().then(exitAfterFlush, (err: unknown) => {
+  process.stderr.write(`stackscope: ${err instanceof Error ? err.message : String(err)}\n`);
+  exitAfterFlush(2);
+});
