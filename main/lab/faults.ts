@@ -1,14 +1,14 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
-import { halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
+import { appctl, halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
 import { computes, controllers, labUuid, nodeByName, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
 import { namespacePids } from './network.js';
 import { waitForSshd } from './nodes.js';
 import { aclAddCommand, nbctl, sbctl } from './ovn.js';
-import { ovsEnv, plugArgs, vsctl } from './ovs.js';
+import { plugArgs, vsctl } from './ovs.js';
 import { allocate, placement, placementConf, providerUuid, setInventories } from './placement.js';
-import { LabError, runCommand, signal, waitUntil } from './proc.js';
+import { LabError, signal, waitUntil } from './proc.js';
 import { component, saveState, type LabState } from './state.js';
 import { computeInventory, type LabInstance } from './tenant.js';
 
@@ -107,7 +107,7 @@ export const faults: Fault[] = [
       const n = lastCompute(s.layout);
       const c = component(s, 'ovn-controller', n.name);
       // `exit` (without --restart) makes ovn-controller remove its own Chassis record.
-      await vsctlAppctl(n, ['-t', 'ovn-controller', 'exit']);
+      await appctl(c, 'ovn-controller', ['exit'], 10_000);
       await waitUntil(`${c.name} to exit`, () => !isRunning(c), 30_000, c.logFile);
       await waitUntil(`chassis ${n.name} to leave the SB`, async () => !(await chassisNames(s.layout)).includes(n.name), 30_000);
       return { undo: {}, summary: `chassis ${n.name} gone from the SB (ovn-controller stopped)` };
@@ -232,10 +232,6 @@ function ghostInstance(host: string): LabInstance {
     flavor: 'm1.small',
     port: { id, name: `${ORPHAN}-port`, tap: `tap${id.slice(0, 11)}`, mac: 'fa:16:3e:de:ad:01', ip: '10.0.0.250', securityGroups: ['default'] },
   };
-}
-
-async function vsctlAppctl(n: LabNode, args: string[]): Promise<void> {
-  await runCommand(['ovs-appctl', ...args], { netns: n.netns, env: ovsEnv(n), timeoutMs: 10_000 });
 }
 
 export async function chassisNames(l: LabLayout): Promise<string[]> {

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { mapBounded } from '../core/exec-service.js';
 import { startGalera } from './galera.js';
 import { launch } from './launch.js';
-import { computes, planLab, type LabFlavor, type LabLayout } from './layout.js';
+import { computes, planLab, type LabFlavor } from './layout.js';
 import { createNetwork, destroyNetwork, freeSubnet } from './network.js';
 import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
 import { startCompute } from './ovs.js';
 import { startPlacement } from './placement.js';
 import { writePodTable } from './pods.js';
-import { LabError, runCommand } from './proc.js';
+import { LabError } from './proc.js';
 import { rabbitReady, startRabbit } from './rabbitmq.js';
 import { generateKey } from './sshd.js';
 import { loadState, saveState, stateFile, type LabComponent, type LabState } from './state.js';
@@ -99,7 +99,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   };
   try {
     log(`lab ${id}: ${layout.nodes.length} nodes on 198.18.${layout.subnet}.0/24, folder ${root}`);
-    await createNetwork({ bridge: layout.bridge, subnet: layout.subnet, gateway: layout.gateway, nodes: layout.nodes });
+    await createNetwork(layout);
     const publicKey = await generateKey(layout.keyFile);
     writeLabBin(layout);
     const sshds = await Promise.all(layout.nodes.map((n) => prepareNodeSshd(layout, n, publicKey)));
@@ -136,7 +136,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     return state;
   } catch (err) {
     log(`lab up failed; stopping what started (logs kept in ${root})`);
-    await destroyNetwork({ bridge: layout.bridge, subnet: layout.subnet, gateway: layout.gateway, nodes: layout.nodes }).catch(() => undefined);
+    await destroyNetwork(layout).catch(() => undefined);
     rmSync(pointerFile(opts.dataDir), { force: true });
     throw err;
   }
@@ -151,12 +151,15 @@ export async function labDown(dataDir: string): Promise<{ root: string } | undef
     rmSync(pointerFile(dataDir), { force: true });
     return undefined;
   }
-  const state = loadState(root);
-  const l = state.layout;
-  await destroyNetwork({ bridge: l.bridge, subnet: l.subnet, gateway: l.gateway, nodes: l.nodes });
-  rmSync(root, { recursive: true, force: true });
+  await destroyLab(root);
   rmSync(pointerFile(dataDir), { force: true });
   return { root };
+}
+
+/** Stop one lab's processes, remove its namespaces and bridge, then its folder. */
+async function destroyLab(root: string): Promise<void> {
+  await destroyNetwork(loadState(root).layout);
+  rmSync(root, { recursive: true, force: true });
 }
 
 /**
@@ -168,11 +171,7 @@ export async function labDownAll(dataDir: string): Promise<string[]> {
     .filter((d) => d.startsWith('stackscope-lab-'))
     .map((d) => join(tmpdir(), d))
     .filter((root) => existsSync(stateFile(root)));
-  for (const root of roots) {
-    const l = loadState(root).layout;
-    await destroyNetwork({ bridge: l.bridge, subnet: l.subnet, gateway: l.gateway, nodes: l.nodes });
-    rmSync(root, { recursive: true, force: true });
-  }
+  for (const root of roots) await destroyLab(root);
   // Namespaces and bridges of a lab whose folder is already gone (its teardown was killed).
   const orphans = new Map<string, string[]>();
   for (const ns of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
@@ -186,9 +185,4 @@ export async function labDownAll(dataDir: string): Promise<string[]> {
   for (const d of readdirSync(tmpdir()).filter((x) => x.startsWith('stackscope-lab-'))) rmSync(join(tmpdir(), d), { recursive: true, force: true });
   rmSync(pointerFile(dataDir), { force: true });
   return roots;
-}
-
-export async function namespacesLeft(l: LabLayout): Promise<string[]> {
-  const r = await runCommand(['ip', 'netns', 'list']);
-  return r.stdout.split('\n').map((s) => s.split(' ')[0] as string).filter((s) => s.startsWith(`stackscope-${l.id}-`));
 }

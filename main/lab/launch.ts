@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAlive, readPid, signal, startDaemon, waitUntil } from './proc.js';
+import { isAlive, readPid, runCommand, signal, startDaemon, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 
 /**
@@ -17,7 +17,7 @@ export function labScript(name: string): string {
 
 /** The pid of the component's process now (for a supervised one: the current child). */
 export function componentPid(c: LabComponent): number | undefined {
-  return readPid(c.supervised ? join(c.supervised.dir, 'pid') : c.pidFile);
+  return readPid(c.pidFile);
 }
 
 export function supervisorPid(c: LabComponent): number | undefined {
@@ -62,6 +62,12 @@ export async function halt(c: LabComponent, sig: NodeJS.Signals = 'SIGTERM'): Pr
   const pids = [supervisorPid(c), componentPid(c)].filter((p): p is number => p !== undefined);
   for (const pid of pids) signal(pid, sig);
   await waitUntil(`${c.name} to stop`, () => !pids.some(isAlive), 60_000, c.logFile);
+}
+
+/** `ovs-appctl -t TARGET ARGS` for a component, in its namespace and environment; undefined if it does not answer. */
+export async function appctl(c: LabComponent, target: string, args: string[], timeoutMs = 5000): Promise<string | undefined> {
+  const r = await runCommand(['ovs-appctl', '-t', target, ...args], { netns: c.netns, env: c.env, timeoutMs });
+  return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
 export function isRunning(c: LabComponent): boolean {

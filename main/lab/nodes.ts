@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fingerprintOf } from '../core/ssh/host-key.js';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { labScript } from './launch.js';
+import { RABBIT_NODENAME } from './rabbitmq.js';
 import { Sshd, waitForPort } from './sshd.js';
 import type { LabComponent } from './state.js';
 
@@ -11,6 +12,13 @@ const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 export const nbRemote = (l: LabLayout): string => controllers(l).map((c) => `tcp:${c.ip}:6641`).join(',');
 export const sbRemote = (l: LabLayout): string => controllers(l).map((c) => `tcp:${c.ip}:6642`).join(',');
 export const placementEndpoint = (l: LabLayout): string => `http://${controllers(l)[0]?.ip}:8778`;
+export const PLACEMENT_MICROVERSION = '1.39';
+
+/** A compute's OVS and ovn-controller run and log dirs (what /var/run/openvswitch is on a real node). */
+export function ovsEnv(n: LabNode): Record<string, string> {
+  const p = nodePaths(n);
+  return { OVS_RUNDIR: p.ovs, OVS_LOGDIR: p.log, OVS_DBDIR: p.ovs, OVN_RUNDIR: p.ovs, OVN_LOGDIR: p.log };
+}
 
 /**
  * What a session on the node sees, set by its sshd (`SetEnv`): the node's own run directories
@@ -36,12 +44,12 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
       OS_AUTH_TYPE: 'admin_token',
       OS_TOKEN: 'admin',
       OS_ENDPOINT: placementEndpoint(l),
-      OS_PLACEMENT_API_VERSION: '1.39',
+      OS_PLACEMENT_API_VERSION: PLACEMENT_MICROVERSION,
       // RabbitMQ runs on the first controller; rabbitmqctl finds it by name and HOME's cookie.
-      ...(n.index === 1 ? { RABBITMQ_NODENAME: 'rabbit@localhost' } : {}),
+      ...(n.index === 1 ? { RABBITMQ_NODENAME: RABBIT_NODENAME } : {}),
     });
   } else {
-    Object.assign(env, { OVS_RUNDIR: p.ovs, OVS_LOGDIR: p.log, OVS_DBDIR: p.ovs, OVN_RUNDIR: p.ovs, OVN_LOGDIR: p.log });
+    Object.assign(env, ovsEnv(n));
   }
   return env;
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
-import { launch } from './launch.js';
+import { appctl, launch } from './launch.js';
 import { nbRemote, sbRemote } from './nodes.js';
-import { run, runCommand, waitUntil } from './proc.js';
+import { run, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 import type { LabTenant } from './tenant.js';
 
@@ -98,8 +98,7 @@ export async function startOvnCentral(l: LabLayout): Promise<LabComponent[]> {
 
 /** `cluster/status` of a raft member as the server itself reports it, or undefined if it does not answer. */
 export async function clusterStatus(c: LabComponent, model: string): Promise<string | undefined> {
-  const r = await runCommand(['ovs-appctl', '-t', c.ctl as string, 'cluster/status', model], { timeoutMs: 5000 });
-  return r.code === 0 ? r.stdout : undefined;
+  return appctl(c, c.ctl as string, ['cluster/status', model]);
 }
 
 /** ovn-nbctl / ovn-sbctl against the lab's databases, from this machine. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
-import { sbRemote } from './nodes.js';
+import { ovsEnv, sbRemote } from './nodes.js';
 import { run, waitUntil, type RunOptions } from './proc.js';
 import type { LabComponent } from './state.js';
 import type { LabInstance, LabTenant } from './tenant.js';
@@ -15,11 +15,6 @@ import type { LabInstance, LabTenant } from './tenant.js';
 /** DaemonSet pods end in 5 random characters; the lab's are stable per node. */
 const suffix = (n: LabNode): string =>
   [...labUuid(`pod:${n.name}`).replaceAll('-', '').slice(0, 5)].map((h) => 'bcdfghjklmnpqrstvwxz2456789'[parseInt(h, 16)]).join('');
-
-export function ovsEnv(n: LabNode): Record<string, string> {
-  const p = nodePaths(n);
-  return { OVS_RUNDIR: p.ovs, OVS_LOGDIR: p.log, OVS_DBDIR: p.ovs, OVN_RUNDIR: p.ovs, OVN_LOGDIR: p.log };
-}
 
 /** ovs-vsctl on a compute, from this machine (inside the node's namespace). */
 export function vsctl(n: LabNode, args: string[], opts: RunOptions = {}): Promise<string> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { computes, controllers, labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
 import { sql } from './galera.js';
-import { placementEndpoint } from './nodes.js';
+import { PLACEMENT_MICROVERSION, placementEndpoint } from './nodes.js';
 import { LabError, run, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 import { computeInventory, flavors, type LabTenant } from './tenant.js';
@@ -15,7 +15,6 @@ import { computeInventory, flavors, type LabTenant } from './tenant.js';
  * Seeded as nova-compute and the scheduler would leave it: one resource provider per compute
  * with VCPU / MEMORY_MB / DISK_GB inventories, and an allocation per instance.
  */
-export const PLACEMENT_MICROVERSION = '1.39';
 
 export const placementConf = (n: LabNode): string => join(nodePaths(n).placement, 'placement.conf');
 export const providerUuid = (compute: string): string => labUuid(`rp:${compute}`);

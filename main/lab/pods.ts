@@ -47,7 +47,7 @@ export function writePodTable(state: LabState): void {
     pod.containers.push({
       name: c.pod.container,
       image: c.pod.image,
-      pidFile: c.supervised ? join(c.supervised.dir, 'pid') : c.pidFile,
+      pidFile: c.pidFile,
       logFile: c.logFile,
       supervisedDir: c.supervised?.dir ?? null,
       netns: c.netns,

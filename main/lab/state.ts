@@ -30,6 +30,7 @@ export interface LabComponent {
   kind: ComponentKind;
   node: string;
   netns: string;
+  /** Where its pid is: written by the lab at launch, or by the supervisor for a supervised one. */
   pidFile: string;
   logFile: string;
   dataDir?: string;

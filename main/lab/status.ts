@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { wsrepStatus, GALERA_EXPECTED_SIZE } from './galera.js';
-import { componentPid, isRunning, supervisorState } from './launch.js';
+import { appctl, componentPid, isRunning, supervisorState } from './launch.js';
 import { nodeByName } from './layout.js';
 import { namespacePids } from './network.js';
 import { placementEndpoint } from './nodes.js';
 import { clusterStatus } from './ovn.js';
-import { ovsEnv } from './ovs.js';
 import { runCommand } from './proc.js';
 import type { LabComponent, LabState } from './state.js';
 
@@ -48,11 +47,6 @@ const tcpOpen = (host: string, port: number): Promise<boolean> =>
     s.once('error', () => done(false));
   });
 
-async function appctl(c: LabComponent, target: string, args: string[]): Promise<string | undefined> {
-  const r = await runCommand(['ovs-appctl', '-t', target, ...args], { netns: c.netns, env: c.env, timeoutMs: 5000 });
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}
-
 /** Ask the component itself how it is; never Stackscope's own idea of it. */
 async function check(state: LabState, c: LabComponent): Promise<[Health, string]> {
   const node = nodeByName(state.layout, c.node);
@@ -80,7 +74,7 @@ async function check(state: LabState, c: LabComponent): Promise<[Health, string]
       return s ? ['ok', s.replace(/^Status: /, '')] : ['down', 'does not answer'];
     }
     case 'ovs-db': {
-      const r = await runCommand(['ovs-vsctl', '--timeout=3', 'list-br'], { netns: c.netns, env: ovsEnv(node), timeoutMs: 5000 });
+      const r = await runCommand(['ovs-vsctl', '--timeout=3', 'list-br'], { netns: c.netns, env: c.env, timeoutMs: 5000 });
       return r.code === 0 ? ['ok', `bridges ${r.stdout.trim().split('\n').join(', ')}`] : ['down', r.stderr.trim()];
     }
     case 'ovs-vswitchd': {
