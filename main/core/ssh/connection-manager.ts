@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type ConnectConfig } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports.
 const { Client, utils } = ssh2;
@@ -131,7 +131,7 @@ export class SshConnection {
   async exec(command: string, options: ExecOptions): Promise<RemoteCommand> {
     await this.slots.take();
     try {
-      const channel = await new Promise<ClientChannel>((resolve, reject) => {
+      const remote = await new Promise<RemoteCommand>((resolve, reject) => {
         if (this.closed) {
           reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed`, { node: this.target.name }));
           return;
@@ -144,12 +144,17 @@ export class SshConnection {
           reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
         };
         try {
-          this.client.exec(command, (err, ch) => (err ? lost(err) : resolve(ch)));
+          // The listeners must be on the channel within this callback: when the whole reply
+          // (data, exit-status, close) arrives in one TCP read, ssh2 emits 'exit' in the same
+          // tick, and a listener added after an await misses it (seen as exit code null on ~20
+          // of 50 nodes under load). Stream data is buffered; plain events are not.
+          this.client.exec(command, (err, ch) =>
+            err ? lost(err) : resolve(new RemoteCommand(ch, options, this.closedPromise, (pid) => this.killGroup(pid))),
+          );
         } catch (err) {
           lost(err as Error);
         }
       });
-      const remote = new RemoteCommand(channel, options, this.closedPromise, (pid) => this.killGroup(pid));
       void remote.done.finally(() => this.slots.give());
       return remote;
     } catch (err) {
