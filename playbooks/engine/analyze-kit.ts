@@ -1,0 +1,52 @@
+/** Small helpers analyzers share: pick outputs, quote lines, build findings. */
+import type { AnalyzerInput, Evidence, Finding, FindingSeverity, FindingStatus, StepOutput } from './types.js';
+
+const statusOf: Record<FindingSeverity, FindingStatus> = { critical: 'FAILED', warning: 'FAILED', info: 'INFO', ok: 'OK' };
+
+export function finding(f: Omit<Finding, 'status' | 'evidence' | 'likelyCause' | 'nextStep'> & Partial<Pick<Finding, 'evidence' | 'likelyCause' | 'nextStep'>>): Finding {
+  return { evidence: [], likelyCause: '', nextStep: '', ...f, status: statusOf[f.severity] };
+}
+
+/** A check that could not be made: says what and why, so a report lists it. */
+export function skipped(check: string, title: string, reason: string, evidence: Evidence[] = []): Finding {
+  return { check, severity: 'info', status: 'SKIPPED', title, explanation: reason, evidence, likelyCause: '', nextStep: '', skippedReason: reason };
+}
+
+/** Outputs of one step, in node order. */
+export function outputsOf(input: AnalyzerInput, step: string): StepOutput[] {
+  return input.outputs.filter((o) => o.step === step);
+}
+
+/** Outputs of one step that ran to the end (exit code known), whatever the code. */
+export function completed(input: AnalyzerInput, step: string): StepOutput[] {
+  return outputsOf(input, step).filter((o) => o.state === 'succeeded' || o.state === 'failed');
+}
+
+export function lines(text: string): string[] {
+  const all = text.split('\n');
+  if (all.at(-1) === '') all.pop();
+  return all;
+}
+
+/** The exact lines of `text` that match, verbatim. */
+export function matching(text: string, re: RegExp): string[] {
+  return lines(text).filter((l) => re.test(l));
+}
+
+export function evidence(out: Pick<StepOutput, 'node' | 'step'>, evidenceLines: string[]): Evidence {
+  return { node: out.node, step: out.step, lines: evidenceLines };
+}
+
+/** stdout and stderr together, for matching error messages wherever the tool printed them. */
+export function allText(out: StepOutput): string {
+  return out.stderr ? `${out.stdout}${out.stdout.endsWith('\n') || !out.stdout ? '' : '\n'}${out.stderr}` : out.stdout;
+}
+
+/** Parse JSON output; null when the output is not JSON (a tool that printed an error instead). */
+export function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The deployment profile: how a step that names a service reaches it on each flavour. A
+ * playbook never says `kubectl` or `docker`; this table does, once.
+ */
+import type { Deployment } from '../../main/contract/types.js';
+import { shellQuote } from '../../main/core/ssh/shell.js';
+import type { ServiceId } from './types.js';
+
+export interface ServiceProfile {
+  /** openstack-helm: pods in `namespace` matching `selector`; commands go to `container`. */
+  helm: { namespace: string; selector: Record<string, string>; container: string } | null;
+  /** kolla-ansible container name. */
+  kolla: string | null;
+  /** kolla-ansible log file on the host (services log to files there, not to `docker logs`). */
+  kollaLog?: string;
+  /** systemd unit on a packages install (logs via journalctl). */
+  unit: string | null;
+}
+
+export const OPENSTACK_NAMESPACE = 'openstack';
+
+const helm = (application: string, component: string, container: string): ServiceProfile['helm'] => ({
+  namespace: OPENSTACK_NAMESPACE,
+  selector: { application, component },
+  container,
+});
+
+/** Labels and container names are openstack-helm's and kolla-ansible's own. */
+export const services: Record<ServiceId, ServiceProfile> = {
+  host: { helm: null, kolla: null, unit: null },
+  'ovn-nb': { helm: helm('ovn', 'ovn-ovsdb-nb', 'ovsdb'), kolla: 'ovn_nb_db', unit: 'ovn-ovsdb-server-nb' },
+  'ovn-sb': { helm: helm('ovn', 'ovn-ovsdb-sb', 'ovsdb'), kolla: 'ovn_sb_db', unit: 'ovn-ovsdb-server-sb' },
+  'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', unit: 'ovn-northd' },
+  'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller' },
+  ovs: { helm: helm('openvswitch', 'openvswitch-vswitchd', 'openvswitch-vswitchd'), kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
+  database: { helm: helm('mariadb', 'server', 'mariadb'), kolla: 'mariadb', unit: 'mariadb' },
+  placement: { helm: helm('placement', 'api', 'placement-api'), kolla: 'placement_api', kollaLog: '/var/log/kolla/placement/placement-api.log', unit: 'placement-api' },
+  rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },
+  'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', unit: 'nova-compute' },
+  'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', unit: 'nova-scheduler' },
+};
+
+/** Per-cluster choices the flavour leaves open. */
+export interface ClusterProfile {
+  deployment: Deployment;
+  /** kolla: which container engine the hosts use. */
+  containerEngine: 'docker' | 'podman';
+}
+
+/** A pod as discovery found it (openstack-helm). */
+export interface PodRef {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  hostIP: string;
+  nodeName: string;
+  ready: boolean;
+  containers: string[];
+}
+
+export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>): boolean {
+  return pod.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
+}
+
+/** The shell command that runs `command` inside `service` on a node (pod already chosen for helm). */
+export function inService(profile: ClusterProfile, service: ServiceId, command: string, pod?: PodRef): string {
+  const svc = services[service];
+  if (service === 'host' || profile.deployment === 'packages') return command;
+  if (profile.deployment === 'kolla') {
+    if (!svc.kolla) return command;
+    return `${profile.containerEngine} exec ${shellQuote(svc.kolla)} sh -c ${shellQuote(command)}`;
+  }
+  if (!svc.helm) return command;
+  if (!pod) throw new Error(`no pod for service ${service}`);
+  const container = pod.containers.includes(svc.helm.container) ? svc.helm.container : pod.containers[0];
+  return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- sh -c ${shellQuote(command)}`;
+}
+
+/** The command that prints a service's recent log. */
+export function serviceLogs(profile: ClusterProfile, service: ServiceId, tail: number, previous: boolean, pod?: PodRef): string {
+  const svc = services[service];
+  const n = Math.max(1, Math.trunc(tail));
+  if (profile.deployment === 'kolla' && svc.kollaLog) return `tail -n ${n} ${shellQuote(svc.kollaLog)}`;
+  if (profile.deployment === 'kolla' && svc.kolla) return `${profile.containerEngine} logs --tail ${n} ${shellQuote(svc.kolla)} 2>&1`;
+  if (profile.deployment === 'openstack-helm' && svc.helm) {
+    if (!pod) throw new Error(`no pod for service ${service}`);
+    const container = pod.containers.includes(svc.helm.container) ? svc.helm.container : pod.containers[0];
+    return `kubectl -n ${shellQuote(pod.namespace)} logs ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''}${previous ? ' --previous' : ''} --tail ${n}`;
+  }
+  // `previous` (the crashed container's log) has no meaning for a systemd unit: its journal has it all.
+  if (svc.unit) return `journalctl -u ${shellQuote(svc.unit)} -n ${n} --no-pager`;
+  throw new Error(`service ${service} has no log`);
+}

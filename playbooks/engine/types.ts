@@ -1,0 +1,129 @@
+/**
+ * The playbook model: what a playbook file declares, what a step produced on a node, and what
+ * an analyzer turns that into. Pure types, shared by the loader, the engine, the analyzers and
+ * their tests.
+ */
+import type { Deployment, NodeRole, StepState } from '../../main/contract/types.js';
+
+export type Lang = 'en' | 'ko';
+/** Text in every UI language. */
+export type Text = Record<Lang, string>;
+
+/**
+ * Where a step's command runs. The playbook names the service; the cluster's deployment
+ * profile (engine/profile.ts) decides how to reach it: `kubectl -n NS exec POD -c C --` for
+ * openstack-helm, `docker|podman exec CONTAINER` for kolla, the host shell for packages.
+ * `host` is the node's own shell in every flavour (openstack/kubectl/curl clients, files).
+ */
+export const serviceIds = [
+  'host',
+  'ovn-nb',
+  'ovn-sb',
+  'ovn-northd',
+  'ovn-controller',
+  'ovs',
+  'database',
+  'placement',
+  'rabbitmq',
+  'nova-compute',
+  'nova-scheduler',
+] as const;
+export type ServiceId = (typeof serviceIds)[number];
+
+export type ParamType = 'string' | 'integer' | 'ip' | 'port' | 'enum';
+
+export interface ParamDef {
+  name: string;
+  type: ParamType;
+  description: Text;
+  required: boolean;
+  default?: string | number;
+  /** For `enum`. */
+  values?: string[];
+  /** For `string`: the whole value must match. */
+  pattern?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface StepDef {
+  /** Unique in the playbook: [a-z0-9-]+. Fixtures and evidence name steps by it. */
+  id: string;
+  title: Text;
+  service: ServiceId;
+  /**
+   * Shell command run inside the service. `{{name}}` is replaced by the parameter's value as one
+   * single-quoted shell word (never spliced raw); put placeholders where a word goes.
+   */
+  run?: string;
+  /** Instead of `run`: the service's own log (kubectl logs / docker logs / journalctl -u). */
+  logs?: { tail: number; previous: boolean };
+  /** `each` target node, or `one` node (the first of the targets where the service answers). */
+  on: 'each' | 'one';
+  /** Nodes this step runs on; defaults to the playbook's roles. */
+  roles?: NodeRole[];
+  timeoutSec: number;
+  /** Changes the cluster: runs only with an explicit per-run confirmation. */
+  mutating: boolean;
+}
+
+export interface PlaybookDef {
+  id: string;
+  title: Text;
+  description: Text;
+  appliesTo: Deployment[];
+  roles: NodeRole[];
+  params: ParamDef[];
+  steps: StepDef[];
+}
+
+/** What one step produced on one node, as the analyzer sees it (already redacted). */
+export interface StepOutput {
+  step: string;
+  node: string;
+  /** `succeeded` and `failed` (non-zero exit) carry a complete output; the others do not. */
+  state: StepState;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** Why the step could not run or ended early. */
+  error: string | null;
+  /** The command as resolved for this node (before the remote wrapper). */
+  command: string;
+}
+
+export interface AnalyzerInput {
+  params: Record<string, string | number>;
+  deployment: Deployment;
+  /** The nodes the playbook targeted, with their roles. */
+  nodes: Array<{ name: string; roles: NodeRole[] }>;
+  outputs: StepOutput[];
+}
+
+export type FindingSeverity = 'critical' | 'warning' | 'info' | 'ok';
+/** Citellus-style outcome, so a report says what was not checked. */
+export type FindingStatus = 'FAILED' | 'OK' | 'SKIPPED' | 'INFO';
+
+export interface Evidence {
+  node: string;
+  step: string;
+  /** The exact output lines that prove the finding (verbatim, in output order). */
+  lines: string[];
+}
+
+export interface Finding {
+  /** Stable id of the check, e.g. `galera.non-primary`: lets tests and reports group findings. */
+  check: string;
+  severity: FindingSeverity;
+  status: FindingStatus;
+  title: string;
+  explanation: string;
+  evidence: Evidence[];
+  likelyCause: string;
+  /** A command to run or a runbook to follow. */
+  nextStep: string;
+  /** Why the check was not made, when status is SKIPPED. */
+  skippedReason?: string;
+}
+
+export type Analyzer = (input: AnalyzerInput) => Finding[];
