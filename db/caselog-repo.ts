@@ -4,6 +4,7 @@ import type {
   CaseSummary,
   Note,
   Run,
+  RunFinding,
   RunState,
   SearchHit,
   Severity,
@@ -41,6 +42,7 @@ interface StepRow {
   run_id: number;
   node_id: number | null;
   node_name: string;
+  step_key: string;
   command: string;
   command_sent: string;
   state: StepState;
@@ -78,6 +80,7 @@ function toStep(row: StepRow): StepResult {
     runId: row.run_id,
     nodeId: row.node_id,
     nodeName: row.node_name,
+    stepKey: row.step_key,
     command: row.command,
     commandSent: row.command_sent,
     state: row.state,
@@ -96,6 +99,7 @@ function toStep(row: StepRow): StepResult {
 export interface NewStep {
   nodeId: number | null;
   nodeName: string;
+  stepKey?: string;
   command: string;
   commandSent: string;
 }
@@ -172,16 +176,62 @@ export class CaseLogRepo {
           .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', process.pid, now()).lastInsertRowid,
       );
-      const stmt = this.db.prepare(
-        "INSERT INTO step_results (run_id, node_id, node_name, command, command_sent, state) VALUES (?, ?, ?, ?, ?, 'pending')",
-      );
-      for (const s of steps) stmt.run(runId, s.nodeId, s.nodeName, this.redact(s.command), this.redact(s.commandSent));
+      for (const s of steps) this.insertStep(runId, s);
       return runId;
     });
     const runId = insert();
     const run = this.getRun(runId);
     if (!run) throw new Error(`run ${runId} vanished right after insert`);
     return run;
+  }
+
+  private insertStep(runId: number, s: NewStep): number {
+    return Number(
+      this.db
+        .prepare("INSERT INTO step_results (run_id, node_id, node_name, step_key, command, command_sent, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
+        .run(runId, s.nodeId, s.nodeName, s.stepKey ?? 'exec', this.redact(s.command), this.redact(s.commandSent)).lastInsertRowid,
+    );
+  }
+
+  /** A step decided while the run goes (playbooks pick nodes and pods as they learn the cluster). */
+  addStep(runId: number, s: NewStep): StepResult {
+    const step = this.getStep(this.insertStep(runId, s));
+    if (!step) throw new Error(`step of run ${runId} vanished right after insert`);
+    return step;
+  }
+
+  /** Store what the analyzers concluded; text is redacted like everything else stored. */
+  addFindings(runId: number, findings: Array<Omit<RunFinding, 'id' | 'runId' | 'createdAt'>>): RunFinding[] {
+    const stmt = this.db.prepare(
+      `INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, skipped_reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const at = now();
+    this.db.transaction(() => {
+      for (const f of findings) {
+        const evidence = f.evidence.map((e) => ({ ...e, lines: e.lines.map((l) => this.redact(l)) }));
+        stmt.run(runId, f.check, f.severity, f.status, this.redact(f.title), this.redact(f.explanation), JSON.stringify(evidence), this.redact(f.likelyCause), this.redact(f.nextStep), f.skippedReason === null ? null : this.redact(f.skippedReason), at);
+      }
+    })();
+    return this.findingsOf(runId);
+  }
+
+  findingsOf(runId: number): RunFinding[] {
+    const rows = this.db.prepare('SELECT * FROM findings WHERE run_id = ? ORDER BY id').all(runId) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      id: r.id as number,
+      runId: r.run_id as number,
+      check: r.check_id as string,
+      severity: r.severity as RunFinding['severity'],
+      status: r.status as RunFinding['status'],
+      title: r.title as string,
+      explanation: r.explanation as string,
+      evidence: JSON.parse(r.evidence as string) as RunFinding['evidence'],
+      likelyCause: r.likely_cause as string,
+      nextStep: r.remediation as string,
+      skippedReason: (r.skipped_reason as string | null) ?? null,
+      createdAt: r.created_at as string,
+    }));
   }
 
   getRun(id: number): Run | undefined {
@@ -206,6 +256,7 @@ export class CaseLogRepo {
       startedAt: row.started_at,
       endedAt: row.ended_at,
       steps,
+      findings: this.findingsOf(row.id),
     };
   }
 

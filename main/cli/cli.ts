@@ -9,6 +9,7 @@ import { resolveDataDir } from '../core/paths.js';
 import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
+import { playbookCommands } from './playbook-command.js';
 import { serveCommand } from './serve.js';
 
 interface GlobalOptions {
@@ -195,10 +196,10 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       if (!o.json) console.error(dim(`case ${caseId} · run ${run.id} · ${nodes.length} node(s)`));
       const interrupt = (): void => {
         console.error(yellow('\ncancelling: stopping the remote commands…'));
-        c.exec.cancel(run.id);
+        c.runs.cancel(run.id);
       };
       process.once('SIGINT', interrupt);
-      const state = await c.exec.wait(run.id);
+      const state = await c.runs.wait(run.id);
       process.off('SIGINT', interrupt);
       unsubscribe();
       const done = c.caselog.getRun(run.id);
@@ -250,6 +251,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       console.log(`Opened case ${id}.`);
     });
 
+  playbookCommands(program, open, io.exit);
   labCommand(program, open, () => resolveDataDir(program.opts<GlobalOptions>().dataDir), io.exit);
   serveCommand(program, () => program.opts<GlobalOptions>().dataDir);
   return program;

@@ -8,7 +8,9 @@ import type {
   ClusterNode,
   HostKeyProbe,
   KnownHostKey,
+  PlaybookCatalogue,
   Run,
+  RunFinding,
   RunState,
   SearchHit,
   StepResult,
@@ -33,6 +35,8 @@ export interface MethodResults {
   'cases.get': CaseDetail;
   'cases.search': SearchHit[];
   'exec.start': { runId: number };
+  'playbooks.list': PlaybookCatalogue;
+  'playbooks.run': { runId: number };
   'runs.get': Run;
   'runs.cancel': null;
 }
@@ -44,6 +48,7 @@ export interface EventPayloads {
   'run.started': { run: Run };
   'step.updated': { step: StepStatus };
   'step.output': { runId: number; stepId: number; stream: 'stdout' | 'stderr'; data: string };
+  'run.findings': { runId: number; caseId: number; findings: RunFinding[] };
   'run.finished': { runId: number; caseId: number; state: RunState };
 }
 

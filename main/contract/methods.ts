@@ -20,13 +20,15 @@ export const methodNames = [
   'cases.get',
   'cases.search',
   'exec.start',
+  'playbooks.list',
+  'playbooks.run',
   'runs.get',
   'runs.cancel',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.finished'] as const;
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished'] as const;
 export type EventName = (typeof eventNames)[number];
 
 const methodSet: ReadonlySet<string> = new Set(methodNames);

@@ -100,6 +100,21 @@ export const methodInputs = {
     })
     .strict()
     .refine((v) => v.nodeIds.length > 0 || v.roles.length > 0, { message: 'select at least one node or role', path: ['nodeIds'] }),
+  'playbooks.list': z.object({}).strict(),
+  'playbooks.run': z
+    .object({
+      caseId: id,
+      clusterId: id,
+      playbookId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a playbook id'),
+      /** Raw values; the engine checks them against the playbook's typed parameters. */
+      params: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string().max(4096)).default({}),
+      /** Exactly these nodes; empty = every node with one of the playbook's roles. */
+      nodeNames: z.array(z.string().min(1)).default([]),
+      /** The per-run confirmation that steps marked mutating may run. */
+      allowMutating: z.boolean().default(false),
+      concurrency: z.number().int().min(1).max(256).optional(),
+    })
+    .strict(),
   'runs.get': z.object({ runId: id }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
 } satisfies Record<MethodName, z.ZodType>;

@@ -94,6 +94,35 @@ export interface Run {
   startedAt: string;
   endedAt: string | null;
   steps: StepResult[];
+  /** What the playbook's analyzer concluded (empty for ad-hoc commands). */
+  findings: RunFinding[];
+}
+
+export type FindingSeverity = 'critical' | 'warning' | 'info' | 'ok';
+/** Citellus-style outcome, so a report says what was and was not checked. */
+export type FindingStatus = 'FAILED' | 'OK' | 'SKIPPED' | 'INFO';
+
+export interface FindingEvidence {
+  node: string;
+  step: string;
+  /** The exact output lines that prove the finding. */
+  lines: string[];
+}
+
+export interface RunFinding {
+  id: number;
+  runId: number;
+  /** The check that produced it, e.g. `galera.non-primary`. */
+  check: string;
+  severity: FindingSeverity;
+  status: FindingStatus;
+  title: string;
+  explanation: string;
+  evidence: FindingEvidence[];
+  likelyCause: string;
+  nextStep: string;
+  skippedReason: string | null;
+  createdAt: string;
 }
 
 export interface StepResult {
@@ -101,7 +130,9 @@ export interface StepResult {
   runId: number;
   nodeId: number | null;
   nodeName: string;
-  /** The command as the user wrote it. */
+  /** Which playbook step this is (`exec` for ad-hoc commands). */
+  stepKey: string;
+  /** The command as the user wrote it (for playbooks: as resolved for this node). */
   command: string;
   /** The exact string sent to the remote shell (wrapper included). */
   commandSent: string;
@@ -149,4 +180,36 @@ export interface AppInfo {
   dataDir: string;
   /** Where secrets go in this mode. */
   secretStorage: 'keychain' | 'session';
+}
+
+export type Lang = 'en' | 'ko';
+export type LocalText = Record<Lang, string>;
+
+/** A catalogue playbook as the UI and CLI list it. */
+export interface PlaybookInfo {
+  id: string;
+  title: LocalText;
+  description: LocalText;
+  appliesTo: Deployment[];
+  roles: NodeRole[];
+  params: Array<{
+    name: string;
+    type: 'string' | 'integer' | 'ip' | 'port' | 'enum';
+    description: LocalText;
+    required: boolean;
+    default?: string | number;
+    values?: string[];
+    pattern?: string;
+    min?: number;
+    max?: number;
+  }>;
+  steps: Array<{ id: string; title: LocalText; service: string; on: 'each' | 'one'; roles?: NodeRole[]; mutating: boolean; run?: string; logs?: { tail: number; previous: boolean } }>;
+  /** Where it was loaded from. */
+  file: string;
+}
+
+export interface PlaybookCatalogue {
+  playbooks: PlaybookInfo[];
+  /** Playbooks that failed to load, as `file:line:col: reason`. */
+  problems: string[];
 }

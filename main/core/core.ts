@@ -8,7 +8,11 @@ import { isMethodName } from '../contract/methods.js';
 import { methodInputs } from '../contract/schemas.js';
 import type { AppInfo, ClusterNode } from '../contract/types.js';
 import { EventBus } from './events.js';
+import { analyzers, catalogueDir } from '../../playbooks/catalogue/index.js';
+import { loadCatalogue, type Catalogue } from '../../playbooks/engine/loader.js';
 import { ExecService } from './exec-service.js';
+import { PlaybookService } from './playbook-service.js';
+import { RunRegistry, StepExecutor } from './step-executor.js';
 import { HostKeyService } from './host-key-service.js';
 import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
@@ -24,6 +28,8 @@ export interface CoreOptions {
   connectTimeoutMs?: number;
   concurrency?: number;
   maxOutputBytes?: number;
+  /** Playbooks to offer; the shipped catalogue by default. */
+  catalogue?: Catalogue;
 }
 
 export interface MissingSecret {
@@ -39,6 +45,8 @@ export interface Core {
   readonly caselog: CaseLogRepo;
   readonly hostKeys: HostKeyService;
   readonly exec: ExecService;
+  readonly playbooks: PlaybookService;
+  readonly runs: RunRegistry;
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
   readonly handlers: StackscopeHandlers;
@@ -82,7 +90,11 @@ export function createCore(options: CoreOptions): Core {
     connectTimeoutMs: options.connectTimeoutMs,
   });
   const sink = new OutputSink(caselog, events, () => secrets.values());
-  const exec = new ExecService(caselog, inventory, ssh, sink, events, { concurrency: options.concurrency, maxOutputBytes: options.maxOutputBytes });
+  const concurrency = options.concurrency ?? 16;
+  const stepExecutor = new StepExecutor(caselog, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
+  const runs = new RunRegistry(caselog);
+  const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
+  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? loadCatalogue(catalogueDir(), analyzers), concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const info: AppInfo = {
     version: packageVersion(),
@@ -155,7 +167,18 @@ export function createCore(options: CoreOptions): Core {
       if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
       return run;
     },
-    'runs.cancel': (i) => (exec.cancel(i.runId), null),
+    'playbooks.list': () => playbooks.list(),
+    'playbooks.run': (i) => {
+      const cluster = inventory.cluster(i.clusterId);
+      const targets = i.nodeNames.length ? cluster.nodes.filter((n) => i.nodeNames.includes(n.name)) : cluster.nodes;
+      const missing = missingSecrets(targets);
+      if (missing.length > 0) {
+        throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to run this playbook`, { missing });
+      }
+      const run = playbooks.start({ caseId: i.caseId, cluster, playbookId: i.playbookId, params: i.params, nodeNames: i.nodeNames, allowMutating: i.allowMutating, ...(i.concurrency ? { concurrency: i.concurrency } : {}) });
+      return { runId: run.id };
+    },
+    'runs.cancel': (i) => (runs.cancel(i.runId), null),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -178,6 +201,8 @@ export function createCore(options: CoreOptions): Core {
     caselog,
     hostKeys,
     exec,
+    playbooks,
+    runs,
     secrets,
     ssh,
     handlers,
@@ -186,7 +211,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       if (closed) return;
       closed = true;
-      await exec.stopAll();
+      await runs.stopAll();
       sink.flush();
       ssh.closeAll();
       db.close();

@@ -53,7 +53,7 @@ async function onNode(node: string, command: string): Promise<{ exitCode: number
   const n = core.inventory.nodeByName(cluster, node);
   const caseId = core.caselog.createCase(`lab test: ${command}`.slice(0, 200), 'info', cluster.id);
   const r = core.exec.start({ caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 60 });
-  await core.exec.wait(r.id);
+  await core.runs.wait(r.id);
   const step = core.caselog.getRun(r.id)?.steps[0];
   if (!step) throw new Error('no step recorded');
   return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr, state: step.state, error: step.error };

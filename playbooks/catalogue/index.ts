@@ -1,4 +1,7 @@
 /** The catalogue's analyzers, by playbook id (static imports so the bundle carries them). */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Analyzer } from '../engine/types.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
@@ -17,3 +20,15 @@ export const analyzers: Record<string, Analyzer> = {
   'ovs-health': ovsHealth,
   'placement-capacity': placementCapacity,
 };
+
+/**
+ * Where the playbook folders are: this folder in the source tree; beside the bundle's package
+ * root when built (dist/cli/index.js → ../../playbooks/catalogue).
+ */
+export function catalogueDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [here, join(here, '..', '..', 'playbooks', 'catalogue')]) {
+    if (existsSync(join(candidate, 'index.ts')) || existsSync(join(candidate, 'galera-health', 'playbook.yaml'))) return candidate;
+  }
+  throw new Error(`playbook catalogue not found near ${here}`);
+}

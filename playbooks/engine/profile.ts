@@ -32,7 +32,8 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'ovn-sb': { helm: helm('ovn', 'ovn-ovsdb-sb', 'ovsdb'), kolla: 'ovn_sb_db', unit: 'ovn-ovsdb-server-sb' },
   'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', unit: 'ovn-northd' },
   'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller' },
-  ovs: { helm: helm('openvswitch', 'openvswitch-vswitchd', 'openvswitch-vswitchd'), kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
+  // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
+  ovs: { helm: { namespace: OPENSTACK_NAMESPACE, selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
   database: { helm: helm('mariadb', 'server', 'mariadb'), kolla: 'mariadb', unit: 'mariadb' },
   placement: { helm: helm('placement', 'api', 'placement-api'), kolla: 'placement_api', kollaLog: '/var/log/kolla/placement/placement-api.log', unit: 'placement-api' },
   rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },

@@ -3,11 +3,12 @@
  * an analyzer turns that into. Pure types, shared by the loader, the engine, the analyzers and
  * their tests.
  */
-import type { Deployment, NodeRole, StepState } from '../../main/contract/types.js';
+import type { Deployment, FindingEvidence, FindingSeverity, FindingStatus, LocalText, NodeRole, StepState } from '../../main/contract/types.js';
 
-export type Lang = 'en' | 'ko';
+export type { FindingSeverity, FindingStatus };
+
 /** Text in every UI language. */
-export type Text = Record<Lang, string>;
+export type Text = LocalText;
 
 /**
  * Where a step's command runs. The playbook names the service; the cluster's deployment
@@ -100,16 +101,8 @@ export interface AnalyzerInput {
   outputs: StepOutput[];
 }
 
-export type FindingSeverity = 'critical' | 'warning' | 'info' | 'ok';
-/** Citellus-style outcome, so a report says what was not checked. */
-export type FindingStatus = 'FAILED' | 'OK' | 'SKIPPED' | 'INFO';
-
-export interface Evidence {
-  node: string;
-  step: string;
-  /** The exact output lines that prove the finding (verbatim, in output order). */
-  lines: string[];
-}
+/** The exact output lines that prove a finding (verbatim, in output order), with node and step. */
+export type Evidence = FindingEvidence;
 
 export interface Finding {
   /** Stable id of the check, e.g. `galera.non-primary`: lets tests and reports group findings. */

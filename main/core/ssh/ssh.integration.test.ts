@@ -34,7 +34,7 @@ async function trust(node: ClusterNode): Promise<void> {
 async function run(nodes: ClusterNode[], command: string, timeoutSec = 30): Promise<Run> {
   const caseId = w.core.caselog.createCase(`test ${command}`.slice(0, 100), 'info', clusterId);
   const started = w.core.exec.start({ caseId, clusterId, nodes: nodes.map((n) => w.core.inventory.node(n.id)), command, timeoutSec });
-  await w.core.exec.wait(started.id);
+  await w.core.runs.wait(started.id);
   const done = w.core.caselog.getRun(started.id);
   if (!done) throw new Error('run missing');
   return done;
@@ -212,8 +212,8 @@ describe('SSH against a real OpenSSH server', () => {
     const caseId = w.core.caselog.createCase('cancel', 'info', clusterId);
     const started = w.core.exec.start({ caseId, clusterId, nodes: [node], command: `sleep ${marker}`, timeoutSec: 60 });
     await eventually(() => pidsMatching(`sleep ${marker}`), (p) => p.length > 0);
-    w.core.exec.cancel(started.id);
-    expect(await w.core.exec.wait(started.id)).toBe('cancelled');
+    w.core.runs.cancel(started.id);
+    expect(await w.core.runs.wait(started.id)).toBe('cancelled');
     expect(w.core.caselog.getRun(started.id)?.steps[0]?.state).toBe('cancelled');
     expect(await eventually(() => pidsMatching(`sleep ${marker}`), (p) => p.length === 0)).toEqual([]);
   });
@@ -261,7 +261,7 @@ describe('SSH against a real OpenSSH server', () => {
       await capped.hostKeys.trust(n.id, (await capped.hostKeys.probe(n.id)).fingerprint);
       const caseId = capped.caselog.createCase('cap', 'info', cid);
       const started = capped.exec.start({ caseId, clusterId: cid, nodes: [capped.inventory.node(n.id)], command: 'yes capped-output-4711', timeoutSec: 60 });
-      await capped.exec.wait(started.id);
+      await capped.runs.wait(started.id);
       const step = capped.caselog.getRun(started.id)?.steps[0];
       expect(step?.truncated).toBe(true);
       expect(step?.stdout).toMatch(/\[stackscope: output truncated at 1 MB; the command was stopped\]\n$/);
@@ -285,7 +285,7 @@ describe('SSH against a real OpenSSH server', () => {
     await outputArrived;
     off();
     await server.kill();
-    expect(await w.core.exec.wait(started.id)).toBe('interrupted');
+    expect(await w.core.runs.wait(started.id)).toBe('interrupted');
     const step = w.core.caselog.getRun(started.id)?.steps[0];
     expect(step?.state).toBe('interrupted');
     expect(step?.stdout).toBe('partial-line\n');

@@ -1,0 +1,107 @@
+import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
+import type { ClusterProfile } from '../../playbooks/engine/profile.js';
+import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
+import { StackscopeError } from '../contract/errors.js';
+import type { Cluster, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
+import type { EventBus } from './events.js';
+import { wrapRemoteCommand } from './ssh/shell.js';
+import { stepStatus, type RunRegistry, type StepExecutor } from './step-executor.js';
+
+export interface PlaybookRequest {
+  caseId: number;
+  cluster: Cluster;
+  playbookId: string;
+  params: Record<string, string>;
+  nodeNames: string[];
+  allowMutating: boolean;
+  concurrency?: number;
+}
+
+function info(p: LoadedPlaybook): PlaybookInfo {
+  const { def } = p;
+  return { ...def, steps: def.steps.map(({ timeoutSec: _t, ...s }) => s), file: p.file };
+}
+
+/**
+ * Playbook runs: check the request (parameters, flavour, mutating steps) before anything runs,
+ * then let the engine run it step by step through the recorded SSH executor, and store what the
+ * analyzer concluded next to the outputs it came from.
+ */
+export class PlaybookService {
+  constructor(
+    private readonly caselog: CaseLogRepo,
+    private readonly steps: StepExecutor,
+    private readonly runs: RunRegistry,
+    private readonly events: EventBus,
+    private readonly catalogue: Catalogue,
+    private readonly concurrency: number,
+  ) {}
+
+  list(): PlaybookCatalogue {
+    return { playbooks: [...this.catalogue.playbooks.values()].map(info), problems: this.catalogue.problems.map(formatProblem) };
+  }
+
+  get(id: string): LoadedPlaybook {
+    const p = this.catalogue.playbooks.get(id);
+    if (p) return p;
+    const broken = this.catalogue.problems.filter((x) => x.file.includes(`/${id}/`)).map(formatProblem);
+    throw new StackscopeError(
+      'NOT_FOUND',
+      broken.length ? `playbook ${id} failed to load: ${broken.join('; ')}` : `no playbook ${id}; known: ${[...this.catalogue.playbooks.keys()].join(', ')}`,
+      { playbookId: id },
+    );
+  }
+
+  start(req: PlaybookRequest): Run {
+    if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
+    const playbook = this.get(req.playbookId);
+    const { def } = playbook;
+    let params: ReturnType<typeof bindParams>;
+    let targets: Cluster['nodes'];
+    try {
+      checkApplies(def, req.cluster.deployment, req.allowMutating);
+      params = bindParams(def, req.params);
+      targets = selectTargets(def, req.cluster.nodes.map((n) => ({ ...n, host: n.host })), req.nodeNames);
+    } catch (err) {
+      if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${def.id} on ${req.cluster.name}: ${err.message}`, { playbookId: def.id });
+      throw err;
+    }
+    const profile: ClusterProfile = { deployment: req.cluster.deployment, containerEngine: 'docker' };
+    const run = this.caselog.createRun(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
+    this.events.emit('run.started', { run });
+    const byName = new Map(targets.map((n) => [n.name, n]));
+    const runner: CommandRunner = {
+      run: async (job, signal) => {
+        const node = byName.get(job.node.name);
+        const commandSent = wrapRemoteCommand(job.command);
+        const step = this.caselog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
+        this.events.emit('step.updated', { step: stepStatus(step) });
+        const r = await this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
+        return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, error: r.error, command: r.command };
+      },
+    };
+    const abort = new AbortController();
+    const done = (async (): Promise<RunState> => {
+      let state: RunState;
+      try {
+        const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency: req.concurrency ?? this.concurrency, signal: abort.signal });
+        const findings = this.caselog.addFindings(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
+        this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
+        state = abort.signal.aborted ? 'cancelled' : outcome.complete ? 'succeeded' : 'failed';
+      } catch (err) {
+        // The engine does not throw by design; if it does, say so on the run and keep the outputs.
+        const findings = this.caselog.addFindings(run.id, [
+          { check: 'engine.failed', severity: 'warning', status: 'FAILED', title: `The ${def.id} run stopped: ${(err as Error).message}`, explanation: 'The step outputs recorded so far are kept.', evidence: [], likelyCause: '', nextStep: '', skippedReason: null },
+        ]);
+        this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
+        state = 'failed';
+      }
+      this.caselog.finishRun(run.id, state);
+      this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
+      return state;
+    })();
+    this.runs.add(run.id, abort, done);
+    return run;
+  }
+}

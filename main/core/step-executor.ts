@@ -1,0 +1,146 @@
+import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { StepStatus } from '../contract/api.js';
+import { StackscopeError } from '../contract/errors.js';
+import type { ClusterNode, RunState, StepResult, StepState } from '../contract/types.js';
+import type { EventBus } from './events.js';
+import type { InventoryService } from './inventory-service.js';
+import type { OutputSink } from './output-sink.js';
+import type { ConnectionManager } from './ssh/connection-manager.js';
+
+export function stepStatus(step: StepResult): StepStatus {
+  const { stdout: _stdout, stderr: _stderr, ...status } = step;
+  return status;
+}
+
+/** Run `fn` over `items` with at most `limit` in flight. */
+export async function mapBounded<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+interface StepEnding {
+  state: StepState;
+  exitCode?: number | null;
+  exitSignal?: string | null;
+  error?: string | null;
+  truncated?: boolean;
+}
+
+/**
+ * One recorded command on one node: its output streams into the case log as it arrives, and how
+ * it ended (exit code, signal, timeout, cancel, lost connection, could not connect) is stored.
+ * Shared by ad-hoc exec runs and playbook runs.
+ */
+export class StepExecutor {
+  constructor(
+    private readonly caselog: CaseLogRepo,
+    private readonly inventory: InventoryService,
+    private readonly ssh: ConnectionManager,
+    private readonly sink: OutputSink,
+    private readonly events: EventBus,
+    private readonly maxOutputBytes: number,
+  ) {}
+
+  finish(runId: number, stepId: number, startedMs: number | null, end: StepEnding): StepResult {
+    this.sink.endStep(stepId, runId);
+    const step = this.caselog.finishStep(stepId, {
+      state: end.state,
+      exitCode: end.exitCode ?? null,
+      exitSignal: end.exitSignal ?? null,
+      error: end.error ?? null,
+      truncated: end.truncated ?? false,
+      endedAt: new Date().toISOString(),
+      durationMs: startedMs === null ? null : Date.now() - startedMs,
+    });
+    this.events.emit('step.updated', { step: stepStatus(step) });
+    return step;
+  }
+
+  /** Runs the step to its end; never throws (every failure is recorded on the step). */
+  async run(runId: number, step: StepResult, node: ClusterNode | undefined, commandSent: string, timeoutSec: number, signal: AbortSignal): Promise<StepResult> {
+    if (signal.aborted || !node) {
+      return this.finish(runId, step.id, null, { state: 'cancelled', error: node ? 'cancelled before it started' : 'node was removed' });
+    }
+    const startedAt = new Date();
+    const startedMs = startedAt.getTime();
+    this.caselog.markStepRunning(step.id, startedAt.toISOString());
+    this.events.emit('step.updated', { step: { ...stepStatus(step), state: 'running', startedAt: startedAt.toISOString() } });
+    try {
+      const options = {
+        timeoutMs: timeoutSec * 1000,
+        maxOutputBytes: this.maxOutputBytes,
+        signal,
+        onData: (stream: 'stdout' | 'stderr', text: string) => this.sink.write(runId, step.id, stream, text),
+      };
+      const target = this.inventory.target(node);
+      const remote = await (await this.ssh.acquire(target)).exec(commandSent, options).catch(async (err: unknown) => {
+        // A pooled connection that died before the command started: one fresh connection.
+        if (!(err instanceof StackscopeError && err.code === 'CONNECTION_LOST')) throw err;
+        return (await this.ssh.acquire(target)).exec(commandSent, options);
+      });
+      const o = await remote.done;
+      const state: StepState = o.cancelled
+        ? 'cancelled'
+        : o.timedOut
+          ? 'timeout'
+          : o.connectionLost
+            ? 'interrupted'
+            : o.exitCode === 0 && !o.truncated
+              ? 'succeeded'
+              : 'failed';
+      const error = o.cancelled
+        ? 'cancelled by the user; the remote command was stopped'
+        : o.timedOut
+          ? `timed out after ${timeoutSec} s; the remote command was stopped`
+          : o.connectionLost
+            ? `connection to ${node.name} was lost before the command ended; output up to that point is kept`
+            : o.truncated
+              ? 'output exceeded the per-step cap; the remote command was stopped'
+              : o.exitCode === null && !o.exitSignal
+                ? 'the remote side closed the session without reporting an exit status'
+                : null;
+      return this.finish(runId, step.id, startedMs, { state, exitCode: o.exitCode, exitSignal: o.exitSignal, error, truncated: o.truncated });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return this.finish(runId, step.id, startedMs, { state: 'error', error: message });
+    }
+  }
+}
+
+/** Runs in flight, by id: cancel and wait work the same for exec and playbook runs. */
+export class RunRegistry {
+  private readonly active = new Map<number, { abort: AbortController; done: Promise<RunState> }>();
+
+  constructor(private readonly caselog: CaseLogRepo) {}
+
+  add(runId: number, abort: AbortController, done: Promise<RunState>): void {
+    this.active.set(runId, { abort, done: done.finally(() => this.active.delete(runId)) });
+  }
+
+  /** Resolves with the run's final state (for the CLI and tests). */
+  wait(runId: number): Promise<RunState> {
+    const active = this.active.get(runId);
+    if (active) return active.done;
+    const run = this.caselog.getRun(runId);
+    if (!run) return Promise.reject(new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId }));
+    return Promise.resolve(run.state);
+  }
+
+  cancel(runId: number): void {
+    const active = this.active.get(runId);
+    if (!active) {
+      if (!this.caselog.getRun(runId)) throw new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId });
+      return; // already over: nothing to cancel
+    }
+    active.abort.abort();
+  }
+
+  /** Cancel everything in flight and wait for it to be recorded (shutdown). */
+  async stopAll(): Promise<void> {
+    for (const a of this.active.values()) a.abort.abort();
+    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+  }
+}
