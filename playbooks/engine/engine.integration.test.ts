@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunFinding, StepResult } from '../../main/contract/types.js';
+import { createCore, type Core } from '../../main/core/core.js';
+import { tempDir } from '../../main/core/testing/fixtures.js';
+import { breakFault, healFault } from '../../main/lab/faults.js';
+import { labDown, labUp } from '../../main/lab/lab.js';
+import { componentPid } from '../../main/lab/launch.js';
+import { nodeByName } from '../../main/lab/layout.js';
+import { namespacePids } from '../../main/lab/network.js';
+import { hostKeyFingerprint } from '../../main/lab/nodes.js';
+import { signal } from '../../main/lab/proc.js';
+import { LAB_CLUSTER, registerLab } from '../../main/lab/register.js';
+import { component, type LabState } from '../../main/lab/state.js';
+import { finding } from './analyze-kit.js';
+import { loadCatalogue } from './loader.js';
+
+/**
+ * The engine over real SSH on the practice lab (packages flavour: no pods, the host shell):
+ * hostile parameters stay data, mutating steps need the confirmation, and one hung, one
+ * unreachable and one dropped node do not stop the others' results and findings.
+ */
+const tmp = tempDir();
+const dataDir = join(tmp.path, 'data');
+const catalogueDir = join(tmp.path, 'catalogue');
+let core: Core;
+let lab: LabState;
+let caseId: number;
+
+const text = (s: string): string => `{ en: "${s}", ko: "${s}" }`;
+const playbooks: Record<string, string> = {
+  echo: `id: echo
+title: ${text('Echo')}
+description: ${text('Prints its parameter')}
+appliesTo: [packages]
+roles: [controller]
+params:
+  - { name: value, type: string, required: true, description: ${text('Any text')} }
+steps:
+  - { id: print, title: ${text('Print')}, service: host, on: one, run: "printf '%s' {{value}}" }
+`,
+  probe: `id: probe
+title: ${text('Probe')}
+description: ${text('Every node answers, slowly on some')}
+appliesTo: [packages]
+roles: [controller, compute]
+steps:
+  - id: answer
+    title: ${text('Answer')}
+    service: host
+    timeoutSec: 4
+    run: |
+      echo "started on $(hostname)"
+      case "$(hostname)" in compute-1) sleep 60 ;; controller-3) sleep 60 ;; esac
+      echo "done on $(hostname)"
+`,
+  change: `id: change
+title: ${text('Change')}
+description: ${text('A step that mutates')}
+appliesTo: [packages]
+roles: [controller]
+steps:
+  - { id: touch, title: ${text('Touch')}, service: host, on: one, mutating: true, run: "touch /tmp/stackscope-mutated-by-test" }
+`,
+};
+
+beforeAll(async () => {
+  for (const [id, yaml] of Object.entries(playbooks)) {
+    mkdirSync(join(catalogueDir, id), { recursive: true });
+    writeFileSync(join(catalogueDir, id, 'playbook.yaml'), yaml);
+  }
+  const answered = (input: { outputs: Array<{ node: string; step: string; state: string; stdout: string }> }) =>
+    input.outputs.filter((o) => o.state === 'succeeded').map((o) => finding({ check: 'probe.answered', severity: 'ok', title: `${o.node} answered`, explanation: '', evidence: [{ node: o.node, step: o.step, lines: o.stdout.trim().split('\n') }] }));
+  const catalogue = loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered });
+  expect(catalogue.problems).toEqual([]);
+  lab = await labUp({ dataDir, flavor: 'packages', computes: 2, rabbitmq: false });
+  core = createCore({ dataDir, mode: 'cli', catalogue });
+  await registerLab(core, lab, async (name) => hostKeyFingerprint(nodeByName(lab.layout, name)));
+  caseId = core.caselog.createCase('engine test', 'info', null);
+}, 300_000);
+
+afterAll(async () => {
+  await core?.close();
+  await labDown(dataDir);
+  tmp.remove();
+}, 120_000);
+
+async function runPlaybook(playbookId: string, params: Record<string, string> = {}, allowMutating = false) {
+  const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+  const r = await core.dispatch('playbooks.run', { caseId, clusterId: cluster.id, playbookId, params, allowMutating });
+  if (!r.ok) return { error: r.error.message };
+  const runId = (r.value as { runId: number }).runId;
+  const state = await core.runs.wait(runId);
+  const run = core.caselog.getRun(runId);
+  if (!run) throw new Error('run vanished');
+  return { state, run };
+}
+
+describe('playbook engine on the lab', () => {
+  it('passes a hostile parameter as data', async () => {
+    const marker = join(tmp.path, 'pwned');
+    const evil = `x'; touch ${marker}; '`;
+    const r = await runPlaybook('echo', { value: evil });
+    if (!('run' in r) || !r.run) throw new Error(String(r.error));
+    expect(r.run.steps[0]?.stdout).toBe(evil);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses a mutating step without the per-run confirmation, runs it with it', async () => {
+    const refused = await runPlaybook('change');
+    expect(refused.error).toBe('change on lab: change has steps that change the cluster (touch); confirm with --allow-mutating');
+    const allowed = await runPlaybook('change', {}, true);
+    expect(allowed.state).toBe('succeeded');
+  });
+
+  it('keeps results and findings of the other nodes when one hangs, one is unreachable and one drops mid-step', async () => {
+    await breakFault(lab, 'node-unreachable'); // compute-2
+    try {
+      // controller-3 drops once it has started: its sshd sessions die, the listener stays.
+      const c3 = nodeByName(lab.layout, 'controller-3');
+      const listener = componentPid(component(lab, 'sshd', 'controller-3'));
+      const unsubscribe = core.events.subscribe((event, payload) => {
+        if (event !== 'step.output') return;
+        const p = payload as { stepId: number; data: string };
+        if (!p.data.includes('started on controller-3')) return;
+        void namespacePids(c3.netns).then((pids) => {
+          for (const pid of pids) if (pid !== listener) signal(pid, 'SIGKILL');
+        });
+      });
+      const r = await runPlaybook('probe');
+      unsubscribe();
+      if (!('run' in r) || !r.run) throw new Error(String(r.error));
+      const byNode = new Map(r.run.steps.map((s: StepResult) => [s.nodeName, s]));
+      const show = JSON.stringify(r.run.steps.map((s) => ({ node: s.nodeName, state: s.state, error: s.error })));
+      expect(byNode.get('controller-1')?.state, show).toBe('succeeded');
+      expect(byNode.get('controller-2')?.state, show).toBe('succeeded');
+      expect(byNode.get('compute-1')?.state, show).toBe('timeout');
+      expect(byNode.get('compute-2')?.state, show).toBe('error');
+      expect(byNode.get('controller-3')?.state, show).toBe('interrupted');
+      expect(byNode.get('controller-3')?.stdout).toContain('started on controller-3');
+      expect(r.state).toBe('failed');
+      const titles = r.run.findings.map((f: RunFinding) => `${f.severity} ${f.status} ${f.title}`);
+      expect([...titles].sort()).toEqual([
+        'warning SKIPPED Could not check "Answer" on compute-1: timed out',
+        'warning SKIPPED Could not check "Answer" on compute-2: unreachable',
+        'warning SKIPPED Could not check "Answer" on controller-3: interrupted',
+        'ok OK controller-1 answered',
+        'ok OK controller-2 answered',
+      ].sort());
+      expect(r.run.findings.find((f) => f.title.includes('compute-2'))?.evidence[0]?.lines[0]).toMatch(/compute-2|198\.18\./);
+    } finally {
+      await healFault(lab, 'node-unreachable');
+    }
+  }, 120_000);
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlaybook } from './loader.js';
+import { inService, serviceLogs, type PodRef } from './profile.js';
+import { bindParams, checkApplies, parsePods, renderRun, selectTargets, sortFindings } from './run.js';
+import type { PlaybookDef } from './types.js';
+
+const text = `id: demo
+title: { en: Demo, ko: 데모 }
+description: { en: Demo, ko: 데모 }
+appliesTo: [packages, openstack-helm]
+roles: [controller]
+params:
+  - { name: source, type: string, required: true, description: { en: Port, ko: 포트 } }
+  - { name: port, type: port, default: 22, description: { en: Port, ko: 포트 } }
+  - { name: proto, type: enum, values: [tcp, udp], default: tcp, description: { en: Proto, ko: 프로토콜 } }
+steps:
+  - { id: show, title: { en: Show, ko: 보기 }, service: ovn-nb, run: "printf '%s\\\\n' {{source}} {{port}}" }
+  - { id: fix, title: { en: Fix, ko: 수정 }, service: host, run: "true", mutating: true }
+`;
+const parsed = parsePlaybook(text, 'demo.yaml');
+if (!('def' in parsed)) throw new Error(JSON.stringify(parsed));
+const def: PlaybookDef = parsed.def;
+
+describe('engine', () => {
+  it('binds typed parameters with defaults and names every problem', () => {
+    expect(bindParams(def, { source: 'web-1' })).toEqual({ source: 'web-1', port: 22, proto: 'tcp' });
+    expect(() => bindParams(def, { port: 'ssh', proto: 'sctp', colour: 'red' })).toThrow(
+      'unknown parameter "colour" (demo takes: source, port, proto); missing required parameter "source": Port; parameter "port": "ssh" is not a whole number; parameter "proto": "sctp" is not one of tcp, udp',
+    );
+  });
+
+  it('substitutes a hostile value as one quoted word', () => {
+    const evil = "x'; touch /tmp/pwned; '";
+    const cmd = renderRun("printf '%s\\n' {{source}} {{port}}", { source: evil, port: 22 });
+    expect(cmd).toBe(`printf '%s\\n' 'x'\\''; touch /tmp/pwned; '\\''' 22`);
+  });
+
+  it('wraps the same step for each flavour', () => {
+    const pod: PodRef = { namespace: 'openstack', name: 'ovn-ovsdb-nb-0', labels: {}, hostIP: '10.0.0.1', nodeName: 'c1', ready: true, containers: ['ovsdb'] };
+    const cmd = "ovn-nbctl --format=csv list ACL 'a b'";
+    expect(inService({ deployment: 'packages', containerEngine: 'docker' }, 'ovn-nb', cmd)).toBe(cmd);
+    expect(inService({ deployment: 'kolla', containerEngine: 'podman' }, 'ovn-nb', cmd)).toBe(`podman exec ovn_nb_db sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`);
+    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'ovn-nb', cmd, pod)).toBe(
+      `kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`,
+    );
+    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'host', cmd)).toBe(cmd);
+    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe('journalctl -u nova-compute -n 200 --no-pager');
+    expect(serviceLogs({ deployment: 'kolla', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe('tail -n 200 /var/log/kolla/nova/nova-compute.log');
+    expect(serviceLogs({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'database', 50, true, { ...pod, name: 'mariadb-server-0', containers: ['mariadb'] })).toBe(
+      'kubectl -n openstack logs mariadb-server-0 -c mariadb --previous --tail 50',
+    );
+  });
+
+  it('refuses a mutating playbook without confirmation and a flavour it does not apply to', () => {
+    expect(() => checkApplies(def, 'packages', false)).toThrow('demo has steps that change the cluster (fix); confirm with --allow-mutating');
+    expect(() => checkApplies(def, 'packages', true)).not.toThrow();
+    expect(() => checkApplies(def, 'kolla', true)).toThrow('demo applies to packages, openstack-helm; this cluster is kolla');
+  });
+
+  it('selects nodes by role or by name', () => {
+    const nodes = [
+      { name: 'c1', host: '1', roles: ['controller' as const] },
+      { name: 'n1', host: '2', roles: ['compute' as const] },
+    ];
+    expect(selectTargets(def, nodes).map((n) => n.name)).toEqual(['c1']);
+    expect(selectTargets(def, nodes, ['n1']).map((n) => n.name)).toEqual(['n1']);
+    expect(() => selectTargets(def, nodes, ['n9'])).toThrow('no node named n9 in this cluster (nodes: c1, n1)');
+    expect(() => selectTargets({ ...def, roles: ['storage'] }, nodes)).toThrow('demo runs on storage nodes and this cluster has none');
+  });
+
+  it('reads pods, their node and readiness from kubectl JSON', () => {
+    const json = JSON.stringify({
+      items: [
+        {
+          metadata: { namespace: 'openstack', name: 'mariadb-server-0', labels: { application: 'mariadb', component: 'server' } },
+          spec: { nodeName: 'ctl-1', containers: [{ name: 'mariadb' }] },
+          status: { hostIP: '10.0.0.11', containerStatuses: [{ ready: false }] },
+        },
+      ],
+    });
+    expect(parsePods(json)).toEqual([{ namespace: 'openstack', name: 'mariadb-server-0', labels: { application: 'mariadb', component: 'server' }, hostIP: '10.0.0.11', nodeName: 'ctl-1', ready: false, containers: ['mariadb'] }]);
+  });
+
+  it('sorts findings worst first, stable within a severity', () => {
+    const f = (severity: 'critical' | 'warning' | 'info' | 'ok', n: number) => ({ severity, n });
+    expect(sortFindings([f('ok', 1), f('critical', 2), f('info', 3), f('critical', 4), f('warning', 5)]).map((x) => x.n)).toEqual([2, 4, 5, 3, 1]);
+  });
+});
