@@ -9,6 +9,7 @@ import { methodInputs } from '../contract/schemas.js';
 import type { AppInfo, ClusterNode } from '../contract/types.js';
 import { EventBus } from './events.js';
 import { analyzers, catalogueDir } from '../../playbooks/catalogue/index.js';
+import { exitCodeAnalyzer } from '../../playbooks/engine/generic.js';
 import { loadCatalogue, type Catalogue } from '../../playbooks/engine/loader.js';
 import { ExecService } from './exec-service.js';
 import { PlaybookService } from './playbook-service.js';
@@ -75,6 +76,16 @@ function validationError(method: string, issues: Array<{ path: PropertyKey[]; me
   });
 }
 
+/**
+ * The shipped catalogue, plus site playbooks from the folders in STACKSCOPE_PLAYBOOKS
+ * (colon-separated): YAML-only folders, judged by exit code unless they match a shipped analyzer.
+ */
+function shippedAndSitePlaybooks(): Catalogue {
+  const catalogue = loadCatalogue(catalogueDir(), analyzers);
+  for (const dir of (process.env.STACKSCOPE_PLAYBOOKS ?? '').split(':').filter(Boolean)) loadCatalogue(dir, {}, exitCodeAnalyzer, catalogue);
+  return catalogue;
+}
+
 /** Wire the core services over one case log. Used by the desktop app, browser mode and the CLI alike. */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir));
@@ -94,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
   const stepExecutor = new StepExecutor(caselog, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
   const runs = new RunRegistry(caselog);
   const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
-  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? loadCatalogue(catalogueDir(), analyzers), concurrency);
+  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? shippedAndSitePlaybooks(), concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const info: AppInfo = {
     version: packageVersion(),

@@ -219,10 +219,14 @@ export interface Catalogue {
   problems: LoadProblem[];
 }
 
-/** Load every `<dir>/<id>/playbook.yaml`. Broken ones are reported and left out. */
-export function loadCatalogue(dir: string, analyzers: Record<string, Analyzer>): Catalogue {
-  const playbooks = new Map<string, LoadedPlaybook>();
-  const problems: LoadProblem[] = [];
+/**
+ * Load every `<dir>/<id>/playbook.yaml`. Broken ones are reported and left out. A playbook
+ * without a registered analyzer gets `fallback` when one is given (site playbooks), else it is
+ * a problem. Playbooks already in `into` keep their place (the shipped catalogue wins).
+ */
+export function loadCatalogue(dir: string, analyzers: Record<string, Analyzer>, fallback?: Analyzer, into?: Catalogue): Catalogue {
+  const playbooks = into?.playbooks ?? new Map<string, LoadedPlaybook>();
+  const problems: LoadProblem[] = into?.problems ?? [];
   const folders = existsSync(dir) ? readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort() : [];
   for (const folder of folders) {
     const file = join(dir, folder, 'playbook.yaml');
@@ -232,7 +236,11 @@ export function loadCatalogue(dir: string, analyzers: Record<string, Analyzer>):
       problems.push(...result.problems);
       continue;
     }
-    const analyze = analyzers[result.def.id];
+    if (playbooks.has(result.def.id)) {
+      problems.push({ file, line: 1, col: 1, message: `a playbook "${result.def.id}" is already loaded from ${playbooks.get(result.def.id)?.file}` });
+      continue;
+    }
+    const analyze = analyzers[result.def.id] ?? fallback;
     if (!analyze) {
       problems.push({ file, line: 1, col: 1, message: `no analyzer registered for "${result.def.id}" (playbooks/catalogue/index.ts)` });
       continue;

@@ -1,0 +1,103 @@
+// `npm run bench`: a one-step playbook on 50 practice-lab nodes, timed next to
+// `ansible all -m command -a hostname -f 50` and `parallel-ssh -p 50` on the same nodes in the
+// same run, each the same number of times; prints medians and ratios (target: ≤ 0.5× ansible).
+// Needs root, the lab's packages (npm run setup) and `apt-get install ansible pssh`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const COMPUTES = Number(process.env.BENCH_NODES ?? 50);
+const home = join(tmpdir(), 'stackscope-bench');
+const env = { ...process.env, STACKSCOPE_HOME: home, STACKSCOPE_PLAYBOOKS: resolve('bench/playbooks'), NO_COLOR: '1' };
+const cli = (args, opts = {}) => spawnSync(process.execPath, ['bin/stackscope.js', ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20, ...opts });
+
+function need(tool, pkg) {
+  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+    console.error(`bench: ${tool} is missing; install it with: apt-get install -y ${pkg}`);
+    process.exit(2);
+  }
+}
+if (process.getuid?.() !== 0) {
+  console.error('bench: the practice lab needs root (network namespaces).');
+  process.exit(2);
+}
+need('ansible', 'ansible');
+need('parallel-ssh', 'pssh');
+if (!existsSync('dist/cli/index.js')) {
+  console.error('bench: not built yet; run `npm run build`.');
+  process.exit(2);
+}
+
+// A lab with COMPUTES computes: reuse the bench lab if it is up with that size.
+const pointer = join(home, 'lab.json');
+let state = null;
+if (existsSync(pointer) && cli(['lab', 'status']).status === 0) {
+  const root = JSON.parse(readFileSync(pointer, 'utf8')).root;
+  state = JSON.parse(readFileSync(join(root, 'state.json'), 'utf8'));
+  if (state.layout.nodes.filter((n) => n.role === 'compute').length !== COMPUTES) state = null;
+}
+if (!state) {
+  cli(['lab', 'down']);
+  console.error(`bench: bringing up a lab with ${COMPUTES} computes…`);
+  const up = cli(['lab', 'up', '--flavor', 'packages', '--computes', String(COMPUTES), '--no-rabbitmq'], { stdio: 'inherit' });
+  if (up.status !== 0) process.exit(1);
+  const root = JSON.parse(readFileSync(pointer, 'utf8')).root;
+  state = JSON.parse(readFileSync(join(root, 'state.json'), 'utf8'));
+}
+const nodes = state.layout.nodes.filter((n) => n.role === 'compute');
+const key = state.layout.keyFile;
+
+// The other tools verify host keys too: a known_hosts with the keys the lab generated.
+const work = join(home, 'tools');
+mkdirSync(work, { recursive: true });
+const knownHosts = join(work, 'known_hosts');
+writeFileSync(knownHosts, nodes.map((n) => `${n.ip} ${readFileSync(join(n.dir, 'sshd', 'ssh_host_key.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ')}`).join('\n') + '\n');
+const sshOpts = `-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -i ${key}`;
+writeFileSync(join(work, 'hosts'), nodes.map((n) => n.ip).join('\n') + '\n');
+writeFileSync(join(work, 'inventory.ini'), `[all]\n${nodes.map((n) => `${n.name} ansible_host=${n.ip}`).join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${key}\nansible_ssh_common_args='-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`);
+const toolEnv = { ...process.env, ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_HOME: join(work, 'ansible-home'), ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3', ANSIBLE_NOCOLOR: '1' };
+
+const contenders = {
+  stackscope: () => {
+    const r = cli(['run', 'hostname', 'lab', '--json', '--concurrency', String(COMPUTES)]);
+    const run = JSON.parse(r.stdout || '{}');
+    const ok = (run.steps ?? []).filter((s) => s.state === 'succeeded').length;
+    return { ok, detail: r.status === 0 ? '' : r.stderr.trim() };
+  },
+  'ansible -m command': () => {
+    const r = spawnSync('ansible', ['all', '-i', join(work, 'inventory.ini'), '-m', 'command', '-a', 'hostname', '-f', String(COMPUTES), '-o'], { encoding: 'utf8', env: toolEnv, maxBuffer: 64 << 20 });
+    return { ok: (r.stdout.match(/\| CHANGED \| rc=0/g) ?? []).length, detail: r.status === 0 ? '' : (r.stdout + r.stderr).split('\n').filter((l) => !/CHANGED/.test(l)).slice(0, 3).join(' / ') };
+  },
+  'parallel-ssh -p 50': () => {
+    const r = spawnSync('parallel-ssh', ['-h', join(work, 'hosts'), '-l', 'root', '-p', String(COMPUTES), '-x', sshOpts, '-i', 'hostname'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    return { ok: (r.stdout.match(/\[SUCCESS\]/g) ?? []).length, detail: r.status === 0 ? '' : r.stdout.split('\n').filter((l) => /FAILURE/.test(l)).slice(0, 3).join(' / ') };
+  },
+};
+
+const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+// Warm-up round (page cache, Python bytecode), not counted; then interleaved rounds.
+for (const run of Object.values(contenders)) run();
+for (let i = 0; i < ROUNDS; i++) {
+  for (const [name, run] of Object.entries(contenders)) {
+    const t0 = process.hrtime.bigint();
+    const { ok, detail } = run();
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (ok !== nodes.length) {
+      console.error(`bench: ${name} reached ${ok}/${nodes.length} nodes in round ${i + 1}: ${detail}`);
+      process.exit(1);
+    }
+    times[name].push(s);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(times['ansible -m command']);
+console.log(`One-step playbook (hostname) on ${nodes.length} lab nodes, ${ROUNDS} rounds after a warm-up, median wall time (process start to exit):`);
+for (const [name, xs] of Object.entries(times)) {
+  console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(2).padStart(6)} s   ${(median(xs) / base).toFixed(2)}× ansible   [${xs.map((x) => x.toFixed(2)).join(', ')}]`);
+}
+const ratio = median(times.stackscope) / base;
+console.log(`stackscope / ansible = ${ratio.toFixed(2)} (target ≤ 0.50): ${ratio <= 0.5 ? 'met' : 'NOT met'}`);
+console.log(`The lab stays up for the next run; stop it with: STACKSCOPE_HOME=${home} node bin/stackscope.js lab down`);
+process.exit(ratio <= 0.5 ? 0 : 1);
