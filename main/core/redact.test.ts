@@ -12,6 +12,12 @@ describe('redaction', () => {
     ['CLI flag with =', 'mysql --password=DbRootPw -e "show status"', 'DbRootPw'],
     ['Fernet token', 'X-Subject-Token: gAAAAABlZ3xYk1m9Qw2LhT8vR0aB7nC6dE5fG4hI3jK2lM1nO0pQ9rS8tU7vW6xY5zA4bC3dE2fG1hI0jK', 'gAAAAABlZ3xY'],
     ['auth header', 'curl -H "X-Auth-Token: 9f8e7d6c5b4a"', '9f8e7d6c5b4a'],
+    ['CLI flag with a space', 'mysqladmin --password DbSpacePw status', 'DbSpacePw'],
+    ['JSON key', '{"auth": {"passwordCredentials": {"username": "admin", "password": "JsonPw-77"}}}', 'JsonPw-77'],
+    ['kubectl env on one line', '{"name":"DB_PASSWORD","value":"K8sEnvPw"}', 'K8sEnvPw'],
+    ['Galera SST auth', 'wsrep_sst_auth = "root:SstPw-42"', 'SstPw-42'],
+    ['kolla passwords.yml', 'database_password: KollaDbPw9', 'KollaDbPw9'],
+    ['nova.conf connection in a log line', '2024-05-02 10:01:02.123 7 ERROR oslo_db.sqlalchemy.engines [-] Database connection was found disconnected; url mysql+pymysql://nova:LogPw%21@mariadb.openstack.svc.cluster.local:3306/nova', 'LogPw%21'],
   ];
   for (const [name, line, secret] of samples) {
     it(`hides the ${name}`, () => {
@@ -20,6 +26,14 @@ describe('redaction', () => {
       expect(out).toContain('[REDACTED]');
     });
   }
+
+  it('hides a secret env value in pretty-printed kubectl JSON', () => {
+    const json = '          "env": [\n            {\n              "name": "MYSQL_ROOT_PASSWORD",\n              "value": "PrettyK8sPw"\n            },\n            {\n              "name": "NAMESPACE",\n              "value": "openstack"\n            }\n';
+    const out = redactText(json);
+    expect(out).not.toContain('PrettyK8sPw');
+    expect(out).toContain('"value": "[REDACTED]"');
+    expect(out).toContain('"value": "openstack"');
+  });
 
   it('keeps ordinary diagnostic output intact', () => {
     const text = 'wsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';

@@ -17,6 +17,12 @@ const linePatterns: Array<[RegExp, string]> = [
   [/(^|[\s,{])((?:[a-z0-9_.-]*_)?(?:password|passwd|secret|token|transport_url_password)\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gim, `$1$2${REDACTED}`],
   // --password X, --os-password X, -p'secret' is too ambiguous; --password=X
   [/(--(?:os-)?password(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
+  // JSON keys: "admin_password": "…", "token": "…" (API responses, kubectl -o json)
+  [/("[a-z0-9_.-]*(?:password|passwd|secret|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`],
+  // Kubernetes env entries on one line: {"name":"DB_PASSWORD","value":"…"}
+  [/("name"\s*:\s*"[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|password|secret|token)[A-Za-z0-9_]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${REDACTED}"`],
+  // Galera SST credentials: wsrep_sst_auth = user:password
+  [/(wsrep_sst_auth\s*[=:]\s*["']?[^:\s"']*:)([^\s"']+)/gi, `$1${REDACTED}`],
   // Keystone Fernet tokens
   [/\bgAAAAA[A-Za-z0-9_-]{20,}={0,2}/g, REDACTED],
   // X-Auth-Token headers
@@ -54,6 +60,8 @@ export function redactText(text: string, literals: readonly string[] = []): stri
 export class StreamRedactor {
   private pending = '';
   private inKeyBlock = false;
+  /** The previous line named a secret env var (pretty-printed `kubectl -o json`): its value follows. */
+  private secretNameBefore = false;
 
   constructor(
     private readonly literals: () => readonly string[] = () => [],
@@ -105,6 +113,9 @@ export class StreamRedactor {
       this.inKeyBlock = !keyEnd.test(line);
       return `${line.slice(0, line.search(keyBegin))}[REDACTED PRIVATE KEY]${eol}`;
     }
-    return redactLine(line, this.literals()) + eol;
+    let out = redactLine(line, this.literals());
+    if (this.secretNameBefore) out = out.replace(/^(\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"/, `$1"${REDACTED}"`);
+    this.secretNameBefore = /^\s*"name"\s*:\s*"[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|password|secret|token)[A-Za-z0-9_]*"\s*,?\s*$/.test(line);
+    return out + eol;
   }
 }
