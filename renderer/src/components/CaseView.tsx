@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { StackscopeError } from '../../../main/contract/errors.js';
 import { nodeRoles, type CaseDetail, type Cluster, type NodeRole } from '../../../main/contract/types.js';
 import { errorText, formatTime, useApp } from '../context.js';
+import { PlaybookPanel } from './PlaybookPanel.js';
 import { RunView } from './RunView.js';
 import { ClusterOptions } from './ClusterOptions.js';
 import { SecretDialog, type MissingSecret } from './SecretDialog.js';
@@ -37,6 +38,19 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
           props.onChanged();
         }}
       />
+      {(() => {
+        const cluster = props.clusters.find((c) => c.id === detail.clusterId) ?? props.clusters[0];
+        return cluster ? (
+          <PlaybookPanel
+            caseId={detail.id}
+            cluster={cluster}
+            onStarted={() => {
+              load();
+              props.onChanged();
+            }}
+          />
+        ) : null;
+      })()}
       <section className="runs" aria-label="Runs">
         {detail.runs.length === 0 && <p className="hint">No runs in this case yet.</p>}
         {[...detail.runs].reverse().map((r) => (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Run, StepResult } from '../../../main/contract/types.js';
 import { errorText, formatDuration, formatTime, useApp } from '../context.js';
+import { Findings } from './Findings.js';
 
 /** Most recent part of a long output kept on screen; the full text stays in the case log. */
 const SHOWN_CHARS = 1_000_000;
@@ -27,6 +28,10 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
       transport.on('step.updated', (p) => {
         if (!ready || p.step.runId !== props.runId) return;
         patchStep(p.step.id, (s) => ({ ...s, ...p.step }));
+      }),
+      transport.on('run.findings', (p) => {
+        if (!ready || p.runId !== props.runId) return;
+        setRun((r) => (r ? { ...r, findings: p.findings } : r));
       }),
       transport.on('run.finished', (p) => {
         if (!ready || p.runId !== props.runId) return;
@@ -55,7 +60,7 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
   return (
     <article className="run" data-testid={`run-${run.id}`} data-state={run.state}>
       <header>
-        <code className="command">$ {run.title}</code>
+        <code className="command">{run.kind === 'playbook' ? `playbook ${run.title}` : `$ ${run.title}`}</code>
         <span className={`state ${run.state}`}>{run.state}</span>
         <span className="hint">{formatTime(run.startedAt)}</span>
         {run.state === 'running' && (
@@ -64,10 +69,12 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
           </button>
         )}
       </header>
+      <Findings findings={run.findings} />
       <div className="steps">
         {run.steps.map((s) => (
-          <section key={s.id} className="step" data-testid={`step-${s.nodeName}`} data-state={s.state}>
+          <section key={s.id} className="step" data-testid={run.kind === 'playbook' ? `step-${s.stepKey}-${s.nodeName}` : `step-${s.nodeName}`} data-state={s.state}>
             <header>
+              {run.kind === 'playbook' && <code>{s.stepKey}</code>}
               <strong>{s.nodeName}</strong>
               <span className={`state ${s.state}`}>{s.state}</span>
               {s.exitCode !== null && <span className="exit" data-testid="exit-code">exit {s.exitCode}</span>}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Cluster } from '../main/contract/types.js';
+import { createCore, type Core } from '../main/core/core.js';
+import { sshWorld, type SshWorld } from '../main/core/testing/fixtures.js';
+import { startBrowserServer, type BrowserServer } from '../main/server/server.js';
+import { exitCodeAnalyzer } from '../playbooks/engine/generic.js';
+import { loadCatalogue } from '../playbooks/engine/loader.js';
+
+// Playbooks in the real renderer + backend against a real sshd: typed parameters, the findings
+// panel with evidence, and the confirmation a mutating step needs.
+let world: SshWorld;
+let core: Core;
+let server: BrowserServer;
+let marker: string;
+
+const t = (s: string): string => `{ en: "${s}", ko: "${s}" }`;
+
+test.beforeAll(async () => {
+  world = await sshWorld();
+  const sshd = await world.startServer('e2e-playbooks');
+  marker = join(world.dir, 'changed-by-playbook');
+  const dir = join(world.dir, 'catalogue');
+  const write = (id: string, yaml: string): void => {
+    mkdirSync(join(dir, id), { recursive: true });
+    writeFileSync(join(dir, id, 'playbook.yaml'), yaml);
+  };
+  write(
+    'greet',
+    `id: greet\ntitle: ${t('Greet')}\ndescription: ${t('Says hello.')}\nappliesTo: [packages]\nroles: [controller]\nparams:\n  - { name: who, type: string, required: true, description: ${t('Whom to greet')} }\n  - { name: times, type: integer, default: 1, min: 1, max: 3, description: ${t('How often')} }\nsteps:\n  - { id: hello, title: ${t('Hello')}, service: host, run: "i=0; while [ $i -lt {{times}} ]; do printf 'hello %s\\\\n' {{who}}; i=$((i+1)); done; exit 3" }\n`,
+  );
+  write(
+    'tidy',
+    `id: tidy\ntitle: ${t('Tidy up')}\ndescription: ${t('Changes the node.')}\nappliesTo: [packages]\nroles: [controller]\nsteps:\n  - { id: touch, title: ${t('Touch a file')}, service: host, mutating: true, run: "touch ${marker}" }\n`,
+  );
+  core = createCore({ dataDir: join(world.dir, 'app-data'), mode: 'browser', catalogue: loadCatalogue(dir, {}, exitCodeAnalyzer) });
+  const cluster = (await core.handlers['clusters.add']({ name: 'pb', deployment: 'packages' })) as Cluster;
+  const node = await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: world.clientKey, passphrase: false }, jumpNodeId: null });
+  const probe = await core.hostKeys.probe(node.id);
+  await core.hostKeys.trust(node.id, probe.fingerprint);
+  core.caselog.createCase('Playbooks from the app', 'warning', cluster.id);
+  server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await core?.close();
+  await world?.close();
+});
+
+test('run a playbook with typed parameters and read its findings with evidence', async ({ page }, testInfo) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  const panel = page.getByRole('form', { name: 'Run a playbook' });
+  await panel.getByLabel('Playbook').selectOption('greet');
+  const run = panel.getByRole('button', { name: 'Run playbook' });
+  await expect(run).toBeDisabled(); // `who` is required
+  await panel.getByLabel('who').fill("o'brien; touch /tmp/nope");
+  await panel.getByLabel('times').fill('two');
+  await expect(panel.getByText('a whole number')).toBeVisible();
+  await expect(run).toBeDisabled();
+  await panel.getByLabel('times').fill('2');
+  await run.click();
+  const finding = page.getByTestId('finding').first();
+  await expect(finding).toHaveAttribute('data-severity', 'warning');
+  await expect(finding).toContainText('hello on ctl-1: exit 3');
+  await finding.locator('summary').click();
+  await expect(finding.getByTestId('evidence')).toHaveText("hello o'brien; touch /tmp/nope\nhello o'brien; touch /tmp/nope");
+  await page.screenshot({ path: testInfo.outputPath('playbook-findings.png'), fullPage: true });
+});
+
+test('a mutating playbook asks for confirmation and runs only after it', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  const panel = page.getByRole('form', { name: 'Run a playbook' });
+  await panel.getByLabel('Playbook').selectOption('tidy');
+  await expect(panel.getByText('changes the cluster')).toBeVisible();
+  await panel.getByRole('button', { name: 'Run playbook' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Allow tidy to change the cluster?' });
+  await expect(dialog).toContainText(`touch ${marker}`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-testid^="run-"]')).toHaveCount(1); // only the greet run
+  expect(existsSync(marker)).toBe(false);
+
+  await panel.getByRole('button', { name: 'Run playbook' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Run and allow changes' }).click();
+  await expect(page.getByTestId('step-touch-ctl-1')).toHaveAttribute('data-state', 'succeeded');
+  expect(existsSync(marker)).toBe(true);
+});

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useState } from 'react';
+import { StackscopeError } from '../../../main/contract/errors.js';
+import type { Cluster, PlaybookCatalogue, PlaybookInfo } from '../../../main/contract/types.js';
+import { errorText, useApp } from '../context.js';
+import { Dialog } from './Dialog.js';
+import { SecretDialog, type MissingSecret } from './SecretDialog.js';
+
+type Param = PlaybookInfo['params'][number];
+
+/** Client-side hint for a typed parameter; the engine checks again and has the last word. */
+function paramProblem(p: Param, value: string): string {
+  if (value === '') return p.required && p.default === undefined ? 'required' : '';
+  if ((p.type === 'integer' || p.type === 'port') && !/^-?\d+$/.test(value)) return 'a whole number';
+  if (p.type === 'port' && (Number(value) < 1 || Number(value) > 65535)) return '1–65535';
+  if (p.type === 'ip' && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(value)) return 'an IP address';
+  return '';
+}
+
+/** Pick a catalogue playbook for the case's cluster, fill its parameters, run it. */
+export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStarted: () => void }) {
+  const { api } = useApp();
+  const [catalogue, setCatalogue] = useState<PlaybookCatalogue | null>(null);
+  const [playbookId, setPlaybookId] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+
+  useEffect(() => {
+    api['playbooks.list']({}).then(setCatalogue, (err) => setError(errorText(err)));
+  }, [api]);
+  const usable = useMemo(() => (catalogue?.playbooks ?? []).filter((p) => p.appliesTo.includes(props.cluster.deployment)), [catalogue, props.cluster.deployment]);
+  const playbook = usable.find((p) => p.id === playbookId) ?? usable[0];
+  const mutating = playbook?.steps.filter((s) => s.mutating) ?? [];
+  const problems = (playbook?.params ?? []).map((p) => [p.name, paramProblem(p, values[p.name] ?? '')] as const).filter(([, problem]) => problem);
+
+  const start = (allowMutating: boolean): void => {
+    if (!playbook) return;
+    setError('');
+    const params = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== '' && playbook.params.some((p) => p.name === k)));
+    api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating }).then(
+      () => props.onStarted(),
+      (err) => {
+        if (err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing)) setMissing(err.detail.missing as MissingSecret[]);
+        else setError(errorText(err));
+      },
+    );
+  };
+
+  if (!catalogue) return error ? <p className="error">{error}</p> : null;
+  return (
+    <form
+      className="run-panel"
+      aria-label="Run a playbook"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (mutating.length) setConfirming(true);
+        else start(false);
+      }}
+    >
+      <div className="row">
+        <label>
+          Playbook
+          <select aria-label="Playbook" value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}))}>
+            {usable.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title.en} ({p.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        {playbook && (
+          <span className="hint">
+            {playbook.description.en} Runs on {playbook.roles.join(', ')} nodes.
+          </span>
+        )}
+      </div>
+      {playbook && playbook.params.length > 0 && (
+        <div className="row params">
+          {playbook.params.map((p) => (
+            <label key={p.name} title={p.description.en}>
+              {p.name}
+              {p.type === 'enum' ? (
+                <select aria-label={p.name} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
+                  {(p.values ?? []).map((v) => (
+                    <option key={v}>{v}</option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  aria-label={p.name}
+                  placeholder={p.default !== undefined ? String(p.default) : p.required ? 'required' : ''}
+                  inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
+                  value={values[p.name] ?? ''}
+                  onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                />
+              )}
+              {problems.find(([n]) => n === p.name) && values[p.name] !== undefined && <small className="error">{problems.find(([n]) => n === p.name)?.[1]}</small>}
+            </label>
+          ))}
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="primary" disabled={!playbook || problems.length > 0}>
+          Run playbook
+        </button>
+        {mutating.length > 0 && <span className="sev critical">changes the cluster</span>}
+        {catalogue.problems.length > 0 && <span className="hint">{catalogue.problems.length} playbook(s) failed to load: {catalogue.problems.join('; ')}</span>}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {confirming && playbook && (
+        <Dialog title={`Allow ${playbook.id} to change the cluster?`} onClose={() => setConfirming(false)}>
+          <p>These steps are not read-only. They run only for this run, after you confirm:</p>
+          <ul>
+            {mutating.map((s) => (
+              <li key={s.id}>
+                <strong>{s.title.en}</strong> <code>{s.run}</code>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary danger"
+              onClick={() => {
+                setConfirming(false);
+                start(true);
+              }}
+            >
+              Run and allow changes
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {missing && (
+        <SecretDialog
+          missing={missing}
+          onCancel={() => setMissing(null)}
+          onDone={() => {
+            setMissing(null);
+            start(false);
+          }}
+        />
+      )}
+    </form>
+  );
+}
