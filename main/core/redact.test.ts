@@ -35,6 +35,10 @@ describe('redaction', () => {
     expect(out).toContain('"value": "openstack"');
   });
 
+  it('keeps the quotes around a redacted auth header in a stored command', () => {
+    expect(redactText(`curl -H "X-Auth-Token: $T" -H 'X-Auth-Token: abc123'`)).toBe(`curl -H "X-Auth-Token: [REDACTED]" -H 'X-Auth-Token: [REDACTED]'`);
+  });
+
   it('keeps ordinary diagnostic output intact', () => {
     const text = 'wsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';
     expect(redactText(text)).toBe(text);

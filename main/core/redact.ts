@@ -26,7 +26,8 @@ const linePatterns: Array<[RegExp, string]> = [
   // Keystone Fernet tokens
   [/\bgAAAAA[A-Za-z0-9_-]{20,}={0,2}/g, REDACTED],
   // X-Auth-Token headers
-  [/(x-auth-token:\s*)\S+/gi, `$1${REDACTED}`],
+  // (a quote after the value belongs to the command line around it: keep it)
+  [/(x-auth-token:\s*)[^\s"']+/gi, `$1${REDACTED}`],
 ];
 
 const keyBegin = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;

@@ -15,6 +15,8 @@ export interface ServiceProfile {
   kollaLog?: string;
   /** systemd unit on a packages install (logs via journalctl). */
   unit: string | null;
+  /** Shell run before the step's command inside the openstack-helm pod (client credentials). */
+  helmPrelude?: string;
 }
 
 export const OPENSTACK_NAMESPACE = 'openstack';
@@ -34,7 +36,13 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller' },
   // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
   ovs: { helm: { namespace: OPENSTACK_NAMESPACE, selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
-  database: { helm: helm('mariadb', 'server', 'mariadb'), kolla: 'mariadb', unit: 'mariadb' },
+  database: {
+    helm: helm('mariadb', 'server', 'mariadb'),
+    kolla: 'mariadb',
+    unit: 'mariadb',
+    // openstack-helm mounts the admin credentials as a defaults file, not as the root user's ~/.my.cnf.
+    helmPrelude: 'if [ -r /etc/mysql/admin_user.cnf ]; then mysql() { command mysql --defaults-extra-file=/etc/mysql/admin_user.cnf "$@"; }; fi',
+  },
   placement: { helm: helm('placement', 'api', 'placement-api'), kolla: 'placement_api', kollaLog: '/var/log/kolla/placement/placement-api.log', unit: 'placement-api' },
   rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },
   'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', unit: 'nova-compute' },
@@ -74,7 +82,8 @@ export function inService(profile: ClusterProfile, service: ServiceId, command: 
   if (!svc.helm) return command;
   if (!pod) throw new Error(`no pod for service ${service}`);
   const container = pod.containers.includes(svc.helm.container) ? svc.helm.container : pod.containers[0];
-  return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- sh -c ${shellQuote(command)}`;
+  const script = svc.helmPrelude ? `${svc.helmPrelude}\n${command}` : command;
+  return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- sh -c ${shellQuote(script)}`;
 }
 
 /** The command that prints a service's recent log. */
