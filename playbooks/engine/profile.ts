@@ -15,6 +15,8 @@ export interface ServiceProfile {
   kollaLog?: string;
   /** systemd unit on a packages install (logs via journalctl). */
   unit: string | null;
+  /** Log file of a packages install, when the service writes one (Ubuntu/RDO nova does; journald then has little). */
+  hostLog?: string;
   /** Shell run before the step's command inside the openstack-helm pod (client credentials). */
   helmPrelude?: string;
 }
@@ -45,8 +47,8 @@ export const services: Record<ServiceId, ServiceProfile> = {
   },
   placement: { helm: helm('placement', 'api', 'placement-api'), kolla: 'placement_api', kollaLog: '/var/log/kolla/placement/placement-api.log', unit: 'placement-api' },
   rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },
-  'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', unit: 'nova-compute' },
-  'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', unit: 'nova-scheduler' },
+  'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute' },
+  'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
 };
 
 /** Per-cluster choices the flavour leaves open. */
@@ -98,6 +100,8 @@ export function serviceLogs(profile: ClusterProfile, service: ServiceId, tail: n
     return `kubectl -n ${shellQuote(pod.namespace)} logs ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''}${previous ? ' --previous' : ''} --tail ${n}`;
   }
   // `previous` (the crashed container's log) has no meaning for a systemd unit: its journal has it all.
-  if (svc.unit) return `journalctl -u ${shellQuote(svc.unit)} -n ${n} --no-pager`;
+  const journal = svc.unit ? `journalctl -u ${shellQuote(svc.unit)} -n ${n} --no-pager` : null;
+  if (svc.hostLog && journal) return `if [ -r ${shellQuote(svc.hostLog)} ]; then tail -n ${n} ${shellQuote(svc.hostLog)}; else ${journal}; fi`;
+  if (journal) return journal;
   throw new Error(`service ${service} has no log`);
 }

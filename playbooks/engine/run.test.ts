@@ -44,7 +44,10 @@ describe('engine', () => {
       `kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`,
     );
     expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'host', cmd)).toBe(cmd);
-    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe('journalctl -u nova-compute -n 200 --no-pager');
+    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe(
+      'if [ -r /var/log/nova/nova-compute.log ]; then tail -n 200 /var/log/nova/nova-compute.log; else journalctl -u nova-compute -n 200 --no-pager; fi',
+    );
+    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'database', 20, false)).toBe('journalctl -u mariadb -n 20 --no-pager');
     expect(serviceLogs({ deployment: 'kolla', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe('tail -n 200 /var/log/kolla/nova/nova-compute.log');
     expect(serviceLogs({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'database', 50, true, { ...pod, name: 'mariadb-server-0', containers: ['mariadb'] })).toBe(
       'kubectl -n openstack logs mariadb-server-0 -c mariadb --previous --tail 50',
