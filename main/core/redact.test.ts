@@ -40,7 +40,7 @@ describe('redaction', () => {
   });
 
   it('keeps ordinary diagnostic output intact', () => {
-    const text = 'wsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';
+    const text = 'ERROR 1045 (28000): Access denied for user \'placement\'@\'10.0.0.5\' (using password: YES)\nwsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';
     expect(redactText(text)).toBe(text);
   });
 

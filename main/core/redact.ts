@@ -14,7 +14,8 @@ const linePatterns: Array<[RegExp, string]> = [
   // OS_PASSWORD=…, export OS_PASSWORD=…, MYSQL_PWD=…, *_PASSWORD=… in env dumps
   [/\b([A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN)[A-Z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|\S+)/g, `$1${REDACTED}`],
   // password = …, admin_password: …, rabbit_password=…  (ini / yaml style, case-insensitive keys)
-  [/(^|[\s,{])((?:[a-z0-9_.-]*_)?(?:password|passwd|secret|token|transport_url_password)\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gim, `$1$2${REDACTED}`],
+  // (MySQL's "(using password: YES)" says whether one was sent, not what it was: keep it.)
+  [/(^|[\s,{])((?:[a-z0-9_.-]*_)?(?:password|passwd|secret|token|transport_url_password)\s*[:=]\s*)(?!(?:YES|NO)\))("[^"]*"|'[^']*'|\S+)/gim, `$1$2${REDACTED}`],
   // --password X, --os-password X, -p'secret' is too ambiguous; --password=X
   [/(--(?:os-)?password(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
   // JSON keys: "admin_password": "…", "token": "…" (API responses, kubectl -o json)

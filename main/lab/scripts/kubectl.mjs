@@ -5,7 +5,9 @@
 // restart count and back-off), logs are the processes' own logs, and `exec` runs the command in
 // that component's network namespace and environment.
 // Supported: get pods|nodes [-n NS|-A] [-o json|wide|name] [-l k=v] [NAME]; describe pod NAME;
-// logs POD [-c C] [-p|--previous] [--tail N]; exec POD [-c C] [-it] -- CMD...; version.
+// logs POD [-c C] [-p|--previous] [--tail N]; exec POD [-c C] [-it] -- CMD...; version;
+// get events [-n NS|-A] [--field-selector type=Warning|involvedObject.name=POD] [-o json]
+// (BackOff warnings of crash-looping containers, the events the kubelet would post).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +24,7 @@ const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
 const words = dash >= 0 ? argv.slice(0, dash) : argv;
 const command = dash >= 0 ? argv.slice(dash + 1) : [];
-const opts = { namespace: 'default', all: false, output: '', selector: '', container: '', previous: false, tail: -1 };
+const opts = { namespace: 'default', all: false, output: '', selector: '', fieldSelector: '', container: '', previous: false, tail: -1 };
 const positional = [];
 for (let i = 0; i < words.length; i++) {
   const w = words[i];
@@ -32,6 +34,7 @@ for (let i = 0; i < words.length; i++) {
   else if (flag === '-A' || flag === '--all-namespaces') opts.all = true;
   else if (flag === '-o' || flag === '--output') opts.output = value();
   else if (flag === '-l' || flag === '--selector') opts.selector = value();
+  else if (flag === '--field-selector') opts.fieldSelector = value();
   else if (flag === '-c' || flag === '--container') opts.container = value();
   else if (flag === '-p' || flag === '--previous') opts.previous = inline === undefined ? true : inline !== 'false';
   else if (flag === '--tail') opts.tail = Number(value());
@@ -163,6 +166,32 @@ if (verb === 'version') {
     ]);
     process.stdout.write(`${table([head, ...rows])}\n`);
   }
+} else if (verb === 'get' && /^(ev|event|events)$/.test(kind ?? '')) {
+  const fields = Object.fromEntries((opts.fieldSelector ? opts.fieldSelector.split(',') : []).map((t) => t.split('=')));
+  for (const k of Object.keys(fields)) if (!['type', 'involvedObject.name', 'reason'].includes(k)) die(`Error from server (BadRequest): "${k}" is not a known field selector for events`);
+  const events = [];
+  for (const p of selectPods()) {
+    for (const s of podObject(p).status.containerStatuses.filter((x) => x.state.waiting?.reason === 'CrashLoopBackOff')) {
+      const at = s.lastState.terminated?.finishedAt ?? p.createdAt;
+      events.push({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${p.name}.backoff-${s.name}`, namespace: p.namespace },
+        involvedObject: { kind: 'Pod', namespace: p.namespace, name: p.name, fieldPath: `spec.containers{${s.name}}` },
+        reason: 'BackOff',
+        message: `Back-off restarting failed container ${s.name} in pod ${p.name}_${p.namespace}`,
+        source: { component: 'kubelet', host: p.node },
+        firstTimestamp: p.createdAt,
+        lastTimestamp: at,
+        count: Math.max(1, s.restartCount),
+        type: 'Warning',
+      });
+    }
+  }
+  const shown = events.filter((e) => (!fields.type || e.type === fields.type) && (!fields.reason || e.reason === fields.reason) && (!fields['involvedObject.name'] || e.involvedObject.name === fields['involvedObject.name']));
+  if (opts.output === 'json') process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: shown, metadata: { resourceVersion: '' } }, null, 4)}\n`);
+  else if (shown.length === 0) process.stderr.write(`No resources found in ${opts.namespace} namespace.\n`);
+  else process.stdout.write(`${table([['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...shown.map((e) => [age(e.lastTimestamp), e.type, e.reason, `pod/${e.involvedObject.name}`, e.message])])}\n`);
 } else if (verb === 'get' && /^(no|node|nodes)$/.test(kind ?? '')) {
   const nodes = [...new Map(pods.map((p) => [p.node, p.hostIP])).entries()].sort();
   process.stdout.write(`${table([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map(([n]) => [n, 'Ready', n.startsWith('controller') ? 'control-plane' : '<none>', age(pods[0].createdAt), 'v1.29.0'])])}\n`);
@@ -212,5 +241,5 @@ if (verb === 'version') {
   if (r.error) die(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": ${r.error.message}: unknown`, 126);
   process.exit(r.status ?? 1);
 } else {
-  die(`error: the lab's kubectl supports get pods|nodes, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
+  die(`error: the lab's kubectl supports get pods|nodes|events, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
 }
