@@ -250,7 +250,7 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
   if (o.signal.aborted) return { outputs, findings, complete: false };
 
   try {
-    const analyzed = o.playbook.analyze({ params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles })), outputs: outputs.filter((x) => x.step !== DISCOVER_STEP) });
+    const analyzed = o.playbook.analyze({ params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles, host: t.host })), outputs: outputs.filter((x) => x.step !== DISCOVER_STEP) });
     findings.push(...analyzed);
   } catch (err) {
     findings.push(

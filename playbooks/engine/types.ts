@@ -96,8 +96,8 @@ export interface StepOutput {
 export interface AnalyzerInput {
   params: Record<string, string | number>;
   deployment: Deployment;
-  /** The nodes the playbook targeted, with their roles. */
-  nodes: Array<{ name: string; roles: NodeRole[] }>;
+  /** The nodes the playbook targeted, with their roles and address (maps raft/tunnel IPs to names). */
+  nodes: Array<{ name: string; roles: NodeRole[]; host?: string }>;
   outputs: StepOutput[];
 }
 
