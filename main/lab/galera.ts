@@ -122,7 +122,9 @@ export async function startGalera(l: LabLayout): Promise<LabComponent[]> {
     mkdirSync(join(p.mysql, 'data'), { recursive: true });
     writeFileSync(join(p.mysql, 'my.cnf'), myCnf(l, n));
     // Debian's /etc/mysql sets the client socket; the node's ~/.my.cnf (read later) points at this node's server.
-    writeFileSync(join(p.home, '.my.cnf'), `[client]\nsocket = ${mysqlSocket(n)}\n`);
+    // Its [mysqld] datadir is what `my_print_defaults --mysqld` finds on a real host's my.cnf, so
+    // tools (and galera-health) can read grastate.dat while mysqld is down.
+    writeFileSync(join(p.home, '.my.cnf'), `[client]\nsocket = ${mysqlSocket(n)}\n\n[mysqld]\ndatadir = ${join(p.mysql, 'data')}\n`);
     for (const d of [p.mysql, join(p.mysql, 'data')]) chownSync(d, uid, gid);
     if (i === 0 && !existsSync(join(p.mysql, 'data', 'mysql'))) {
       await run(['mariadb-install-db', `--defaults-file=${join(p.mysql, 'my.cnf')}`, '--user=mysql', '--auth-root-authentication-method=socket', '--skip-test-db'], {
