@@ -13,6 +13,7 @@ import { hostKeyFingerprint } from '../../main/lab/nodes.js';
 import { signal } from '../../main/lab/proc.js';
 import { LAB_CLUSTER, registerLab } from '../../main/lab/register.js';
 import { component, type LabState } from '../../main/lab/state.js';
+import { analyzers, catalogueDir as shippedDir } from '../catalogue/index.js';
 import { finding } from './analyze-kit.js';
 import { loadCatalogue } from './loader.js';
 
@@ -72,7 +73,9 @@ beforeAll(async () => {
   }
   const answered = (input: { outputs: Array<{ node: string; step: string; state: string; stdout: string }> }) =>
     input.outputs.filter((o) => o.state === 'succeeded').map((o) => finding({ check: 'probe.answered', severity: 'ok', title: `${o.node} answered`, explanation: '', evidence: [{ node: o.node, step: o.step, lines: o.stdout.trim().split('\n') }] }));
-  const catalogue = loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered });
+  // The shipped catalogue plus the test's own playbooks.
+  const catalogue = loadCatalogue(shippedDir(), analyzers);
+  loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered }, undefined, catalogue);
   expect(catalogue.problems).toEqual([]);
   lab = await labUp({ dataDir, flavor: 'packages', computes: 2, rabbitmq: false });
   core = createCore({ dataDir, mode: 'cli', catalogue });
@@ -98,6 +101,21 @@ async function runPlaybook(playbookId: string, params: Record<string, string> = 
 }
 
 describe('playbook engine on the lab', () => {
+  it('runs every shipped playbook for this flavour on the healthy lab without a critical or warning finding', async () => {
+    const ids = core.playbooks.list().playbooks.filter((p) => p.appliesTo.includes('packages') && !(p.id in playbooks)).map((p) => p.id);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    const params: Record<string, Record<string, string>> = {
+      'ovn-trace': { source: 'bastion-port', destination_ip: '10.0.0.12' },
+      'placement-capacity': { vcpu: '4', memory_mb: '8192', disk_gb: '80' },
+    };
+    for (const id of ids) {
+      const r = await runPlaybook(id, params[id]);
+      if (!('run' in r) || !r.run) throw new Error(`${id}: ${r.error}`);
+      const bad = r.run.findings.filter((f) => f.severity === 'critical' || (f.severity === 'warning' && f.status !== 'SKIPPED'));
+      expect(bad.map((f) => `${id}: ${f.title}`)).toEqual([]);
+    }
+  }, 180_000);
+
   it('passes a hostile parameter as data', async () => {
     const marker = join(tmp.path, 'pwned');
     const evil = `x'; touch ${marker}; '`;
