@@ -51,6 +51,9 @@ function myCnf(l: LabLayout, n: LabNode): string {
   return `[mysqld]
 user = mysql
 datadir = ${join(p.mysql, 'data')}
+# A private tmpdir: mariadb-install-db of two labs at once collided in the shared /tmp
+# ("Could not remove temporary table '/tmp/#sql-temptable-…'", then ERROR 1051).
+tmpdir = ${join(p.mysql, 'tmp')}
 socket = ${mysqlSocket(n)}
 pid-file = ${join(p.mysql, 'mysqld.pid')}
 log-error = ${join(p.mysql, 'mysqld.err')}
@@ -120,12 +123,13 @@ export async function startGalera(l: LabLayout): Promise<LabComponent[]> {
   for (const [i, n] of nodes.entries()) {
     const p = nodePaths(n);
     mkdirSync(join(p.mysql, 'data'), { recursive: true });
+    mkdirSync(join(p.mysql, 'tmp'), { recursive: true });
     writeFileSync(join(p.mysql, 'my.cnf'), myCnf(l, n));
     // Debian's /etc/mysql sets the client socket; the node's ~/.my.cnf (read later) points at this node's server.
     // Its [mysqld] datadir is what `my_print_defaults --mysqld` finds on a real host's my.cnf, so
     // tools (and galera-health) can read grastate.dat while mysqld is down.
     writeFileSync(join(p.home, '.my.cnf'), `[client]\nsocket = ${mysqlSocket(n)}\n\n[mysqld]\ndatadir = ${join(p.mysql, 'data')}\n`);
-    for (const d of [p.mysql, join(p.mysql, 'data')]) chownSync(d, uid, gid);
+    for (const d of [p.mysql, join(p.mysql, 'data'), join(p.mysql, 'tmp')]) chownSync(d, uid, gid);
     if (i === 0 && !existsSync(join(p.mysql, 'data', 'mysql'))) {
       await run(['mariadb-install-db', `--defaults-file=${join(p.mysql, 'my.cnf')}`, '--user=mysql', '--auth-root-authentication-method=socket', '--skip-test-db'], {
         timeoutMs: 120_000,

@@ -22,6 +22,9 @@ export interface ExecOutcome {
   connectionLost: boolean;
 }
 
+/** How long a channel that closed without an exit status waits for its connection to close too. */
+const CLOSE_GRACE_MS = 1500;
+
 /** Grace between TERM and KILL, and between KILL and closing the channel ourselves. */
 const GRACE_MS = 2000;
 
@@ -102,10 +105,21 @@ export class RemoteCommand {
           const rest = decoders[stream].end();
           if (rest && !this.outcome.truncated) options.onData(stream, rest);
         }
-        // The connection's 'close' can arrive just after the channel's: wait a tick before deciding.
-        setImmediate(() => {
+        let settled = false;
+        const settle = (): void => {
+          if (settled) return;
+          settled = true;
           this.outcome.connectionLost = lost && this.outcome.exitCode === null && this.outcome.exitSignal === null && !this.stopping;
           resolve(this.outcome);
+        };
+        if (this.outcome.exitCode !== null || this.outcome.exitSignal !== null || this.stopping) return void settle();
+        // No exit status: most likely the connection is going away, and its 'close' can arrive
+        // well after the channel's under load (seen as a killed server recorded as a plain
+        // failure). Give it a moment to say so before deciding.
+        const grace = setTimeout(settle, CLOSE_GRACE_MS);
+        void connectionClosed.then(() => {
+          clearTimeout(grace);
+          setImmediate(settle);
         });
       });
     });
