@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { appctl, launch } from './launch.js';
 import { nbRemote, sbRemote } from './nodes.js';
-import { run, waitUntil } from './proc.js';
+import { LabError, run, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 import type { LabTenant } from './tenant.js';
 
@@ -178,9 +178,19 @@ const labPortId = (t: LabTenant, name: string): string => {
   return `${base}${name === 'router-private' ? '000000000001' : '000000000002'}`;
 };
 
-/** Run many ovn-nbctl commands as one transaction. */
+/**
+ * Run many ovn-nbctl commands as one transaction, on a fresh NB. When the raft leader changes
+ * during the commit, ovn-nbctl reconnects and runs the transaction again; if the first attempt
+ * had in fact committed, the retry fails with "… already exists" (seen under load with several
+ * labs up). A transaction is atomic, so that message means all of it is in: success.
+ */
 export async function nbctlBatch(l: LabLayout, cmds: string[][]): Promise<void> {
   const args: string[] = [];
   for (const c of cmds) args.push('--', ...c);
-  await nbctl(l, args);
+  try {
+    await nbctl(l, args);
+  } catch (err) {
+    const firstName = cmds[0]?.[1];
+    if (!(err instanceof LabError && firstName && err.message.includes(`${firstName}: a switch with this name already exists`))) throw err;
+  }
 }
