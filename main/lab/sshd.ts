@@ -169,7 +169,9 @@ export class Sshd {
     if (!proc || proc.exitCode !== null || proc.pid === undefined) return;
     const all = [proc.pid, ...descendants(proc.pid)];
     const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    for (const pid of all.reverse()) {
+    // Parents first: a session sshd that outlives its command for a moment reports the command's
+    // death ("exit-signal KILL") instead of dying with the connection, which is what stop() means.
+    for (const pid of all) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
