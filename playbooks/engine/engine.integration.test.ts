@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,14 @@ steps:
       case "$(hostname)" in compute-1) sleep 60 ;; controller-3) sleep 60 ;; esac
       echo "done on $(hostname)"
 `,
+  slow: `id: slow
+title: ${text('Slow')}
+description: ${text('Takes its time')}
+appliesTo: [packages]
+roles: [controller]
+steps:
+  - { id: wait, title: ${text('Wait')}, service: host, timeoutSec: 120, run: "echo waiting; sleep 90.4242" }
+`,
   change: `id: change
 title: ${text('Change')}
 description: ${text('A step that mutates')}
@@ -75,7 +84,7 @@ beforeAll(async () => {
     input.outputs.filter((o) => o.state === 'succeeded').map((o) => finding({ check: 'probe.answered', severity: 'ok', title: `${o.node} answered`, explanation: '', evidence: [{ node: o.node, step: o.step, lines: o.stdout.trim().split('\n') }] }));
   // The shipped catalogue plus the test's own playbooks.
   const catalogue = loadCatalogue(shippedDir(), analyzers);
-  loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered }, undefined, catalogue);
+  loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered, slow: answered }, undefined, catalogue);
   expect(catalogue.problems).toEqual([]);
   lab = await labUp({ dataDir, flavor: 'packages', computes: 2, rabbitmq: false });
   core = createCore({ dataDir, mode: 'cli', catalogue });
@@ -131,6 +140,36 @@ describe('playbook engine on the lab', () => {
     const allowed = await runPlaybook('change', {}, true);
     expect(allowed.state).toBe('succeeded');
   });
+
+  it('cancels a running playbook: remote commands stop, the run is recorded cancelled', async () => {
+    const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+    const waiting = new Promise<void>((resolve) => {
+      const off = core.events.subscribe((event, payload) => {
+        if (event === 'step.output' && (payload as { data: string }).data.includes('waiting')) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const r = await core.dispatch('playbooks.run', { caseId, clusterId: cluster.id, playbookId: 'slow' });
+    if (!r.ok) throw new Error(r.error.message);
+    const runId = (r.value as { runId: number }).runId;
+    await waiting;
+    const t0 = Date.now();
+    core.runs.cancel(runId);
+    expect(await core.runs.wait(runId)).toBe('cancelled');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const run = core.caselog.getRun(runId);
+    expect(run?.steps.map((s) => s.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(run?.findings.filter((f) => f.severity === 'ok')).toEqual([]); // nothing claimed from a cancelled run
+    // The remote commands end (TERM to their process group, KILL after a grace): poll until gone.
+    let left = 'unchecked';
+    for (let i = 0; i < 80 && left !== ''; i++) {
+      left = spawnSync('pgrep', ['-f', 'sleep 90.4242'], { encoding: 'utf8' }).stdout.trim();
+      if (left) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(left).toBe('');
+  }, 60_000);
 
   it('keeps results and findings of the other nodes when one hangs, one is unreachable and one drops mid-step', async () => {
     await breakFault(lab, 'node-unreachable'); // compute-2
