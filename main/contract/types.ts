@@ -185,6 +185,21 @@ export interface AppInfo {
 export type Lang = 'en' | 'ko';
 export type LocalText = Record<Lang, string>;
 
+/** A typed playbook parameter; values reach the remote shell only as one quoted word. */
+export interface PlaybookParam {
+  name: string;
+  type: 'string' | 'integer' | 'ip' | 'port' | 'enum';
+  description: LocalText;
+  required: boolean;
+  default?: string | number;
+  /** Allowed values of an `enum`. */
+  values?: string[];
+  /** For `string`: the whole value must match. */
+  pattern?: string;
+  min?: number;
+  max?: number;
+}
+
 /** A catalogue playbook as the UI and CLI list it. */
 export interface PlaybookInfo {
   id: string;
@@ -192,17 +207,7 @@ export interface PlaybookInfo {
   description: LocalText;
   appliesTo: Deployment[];
   roles: NodeRole[];
-  params: Array<{
-    name: string;
-    type: 'string' | 'integer' | 'ip' | 'port' | 'enum';
-    description: LocalText;
-    required: boolean;
-    default?: string | number;
-    values?: string[];
-    pattern?: string;
-    min?: number;
-    max?: number;
-  }>;
+  params: PlaybookParam[];
   steps: Array<{ id: string; title: LocalText; service: string; on: 'each' | 'one'; roles?: NodeRole[]; mutating: boolean; run?: string; logs?: { tail: number; previous: boolean } }>;
   /** Where it was loaded from. */
   file: string;

@@ -45,3 +45,23 @@ export function loadFixture(dir: string): AnalyzerInput {
   const nodes = meta.nodes ?? nodeNames.map((name) => ({ name, roles: [name.startsWith('compute') ? 'compute' : 'controller'] as NodeRole[] }));
   return { deployment: meta.deployment ?? 'packages', params: meta.params ?? {}, nodes, outputs };
 }
+
+/**
+ * Evidence lines that are not, verbatim, a line of the output of the node and step they name
+ * (stdout or stderr). An analyzer must quote, never paraphrase: empty means every quote is real.
+ */
+export function evidenceNotInOutput(input: AnalyzerInput, findings: Array<{ check: string; evidence: Array<{ node: string; step: string; lines: string[] }> }>): string[] {
+  const problems: string[] = [];
+  for (const f of findings) {
+    for (const e of f.evidence) {
+      const outs = input.outputs.filter((o) => o.node === e.node && o.step === e.step);
+      if (!outs.length) {
+        problems.push(`${f.check}: evidence names ${e.node}/${e.step}, which has no output`);
+        continue;
+      }
+      const all = new Set(outs.flatMap((o) => [...o.stdout.split('\n'), ...o.stderr.split('\n'), ...(o.error ? [o.error] : [])]));
+      for (const l of e.lines) if (!all.has(l)) problems.push(`${f.check}: ${e.node}/${e.step} has no line ${JSON.stringify(l)}`);
+    }
+  }
+  return problems;
+}

@@ -3,7 +3,7 @@
  * an analyzer turns that into. Pure types, shared by the loader, the engine, the analyzers and
  * their tests.
  */
-import type { Deployment, FindingEvidence, FindingSeverity, FindingStatus, LocalText, NodeRole, StepState } from '../../main/contract/types.js';
+import type { Deployment, FindingEvidence, FindingSeverity, FindingStatus, LocalText, NodeRole, PlaybookParam, StepState } from '../../main/contract/types.js';
 
 export type { FindingSeverity, FindingStatus };
 
@@ -31,21 +31,8 @@ export const serviceIds = [
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];
 
-export type ParamType = 'string' | 'integer' | 'ip' | 'port' | 'enum';
-
-export interface ParamDef {
-  name: string;
-  type: ParamType;
-  description: Text;
-  required: boolean;
-  default?: string | number;
-  /** For `enum`. */
-  values?: string[];
-  /** For `string`: the whole value must match. */
-  pattern?: string;
-  min?: number;
-  max?: number;
-}
+export type ParamDef = PlaybookParam;
+export type ParamType = PlaybookParam['type'];
 
 export interface StepDef {
   /** Unique in the playbook: [a-z0-9-]+. Fixtures and evidence name steps by it. */

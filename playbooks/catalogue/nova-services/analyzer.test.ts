@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../engine/fixtures.js';
+import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import type { Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
 import { parseServices, sameHost } from './parse.js';
@@ -13,15 +12,7 @@ const bad = (fs: Finding[]): Finding[] => fs.filter((f) => f.severity === 'criti
 const byCheck = (fs: Finding[], check: string): Finding[] => fs.filter((f) => f.check === check);
 /** Every evidence line is a verbatim line of that node's step output (stdout or stderr). */
 function expectVerbatim(scenario: string, fs: Finding[]): void {
-  for (const f of fs) {
-    for (const e of f.evidence) {
-      const file = (ext: string): string[] => {
-        const p = join(dir, scenario, e.node, `${e.step}.${ext}`);
-        return existsSync(p) ? readFileSync(p, 'utf8').split('\n') : [];
-      };
-      for (const l of e.lines) expect([...file('out'), ...file('err')]).toContain(l);
-    }
-  }
+  expect(evidenceNotInOutput(loadFixture(join(dir, scenario)), fs), scenario).toEqual([]);
 }
 
 describe('nova-services on the practice lab (no Nova there)', () => {

@@ -2,6 +2,7 @@
  * Parsing for ovn-health: `cluster/status` of an ovsdb-server raft member, `ovn-sbctl list Chassis`
  * and `ovs-vsctl list Open_vSwitch` records. Text → facts, each fact with its verbatim line.
  */
+import { map, parseRecords, str } from '../../engine/ovsdb.js';
 
 export interface RaftServer {
   sid: string;
@@ -108,37 +109,6 @@ export function parseClusterStatus(text: string): RaftStatus | null {
   return st.role || st.status ? st : null;
 }
 
-function unquote(s: string): string {
-  const t = s.trim();
-  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/\\(.)/g, '$1') : t;
-}
-
-export interface Rec {
-  values: Record<string, string>;
-  lines: Record<string, string>;
-}
-
-/** `ovs-vsctl|ovn-sbctl list` output: records separated by blank lines, `column : value`. */
-export function parseRecords(text: string): Rec[] {
-  const recs: Rec[] = [];
-  let cur: Rec | null = null;
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_][a-z0-9_-]*)\s*:\s?(.*)$/i.exec(line);
-    if (!m) {
-      if (!line.trim()) cur = null;
-      continue;
-    }
-    const key = m[1] as string;
-    if (!cur || key in cur.values) {
-      cur = { values: {}, lines: {} };
-      recs.push(cur);
-    }
-    cur.values[key] = (m[2] as string).trim();
-    cur.lines[key] = line;
-  }
-  return recs;
-}
-
 export interface Chassis {
   name: string;
   hostname: string;
@@ -150,8 +120,8 @@ export function parseChassis(text: string): Chassis[] {
   return parseRecords(text)
     .filter((r) => r.values.name !== undefined)
     .map((r) => ({
-      name: unquote(r.values.name as string),
-      hostname: unquote(r.values.hostname ?? ''),
+      name: str(r.values.name) ?? '',
+      hostname: str(r.values.hostname) ?? '',
       nameLine: r.lines.name as string,
       hostnameLine: r.lines.hostname ?? null,
     }));
@@ -160,12 +130,8 @@ export function parseChassis(text: string): Chassis[] {
 /** system-id and hostname from `ovs-vsctl --columns=external_ids list Open_vSwitch`. */
 export function parseSystemId(text: string): { systemId: string | null; hostname: string | null; line: string | null } {
   const rec = parseRecords(text)[0];
-  const raw = rec?.values.external_ids ?? '';
-  const pick = (key: string): string | null => {
-    const m = new RegExp(`(?:^|[{,]\\s*)"?${key}"?=("(?:[^"\\\\]|\\\\.)*"|[^,}]*)`).exec(raw);
-    return m ? unquote(m[1] as string) : null;
-  };
-  return { systemId: pick('system-id'), hostname: pick('hostname'), line: rec?.lines.external_ids ?? null };
+  const ids = map(rec?.values.external_ids);
+  return { systemId: ids['system-id'] ?? null, hostname: ids.hostname ?? null, line: rec?.lines.external_ids ?? null };
 }
 
 export const shortName = (h: string): string => h.split('.')[0]?.toLowerCase() ?? h.toLowerCase();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../engine/fixtures.js';
+import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import { parsePlaybook } from '../../engine/loader.js';
 import { renderRun } from '../../engine/run.js';
 import type { Finding } from '../../engine/types.js';
@@ -17,16 +17,7 @@ const only = (scenario: string): Finding => {
 };
 /** Every evidence line must be a verbatim line of that node's step output. */
 function expectVerbatim(scenario: string, f: Finding): void {
-  for (const e of f.evidence) {
-    const out = readFileSync(join(here, 'fixtures', scenario, e.node, `${e.step}.out`), 'utf8').split('\n');
-    let err: string[] = [];
-    try {
-      err = readFileSync(join(here, 'fixtures', scenario, e.node, `${e.step}.err`), 'utf8').split('\n');
-    } catch {
-      /* no stderr */
-    }
-    for (const l of e.lines) expect([...out, ...err]).toContain(l);
-  }
+  expect(evidenceNotInOutput(loadFixture(join(here, 'fixtures', scenario)), [f]), scenario).toEqual([]);
 }
 
 describe('ovn-trace playbook', () => {

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../engine/fixtures.js';
-import { parsePlaybook } from '../../engine/loader.js';
 import type { AnalyzerInput, Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
 import { parseOvsMap, parseShow } from './parse.js';
@@ -14,27 +12,6 @@ const run = (scenario: string): { input: AnalyzerInput; findings: Finding[] } =>
 };
 const problems = (fs: Finding[]): Finding[] => fs.filter((f) => f.severity === 'critical' || f.severity === 'warning');
 const byCheck = (fs: Finding[], check: string): Finding[] => fs.filter((f) => f.check === check);
-
-describe('ovs-health playbook', () => {
-  it('playbook.yaml loads', () => {
-    const r = parsePlaybook(readFileSync(join(dir, 'playbook.yaml'), 'utf8'), 'playbook.yaml', 'ovs-health');
-    expect('problems' in r ? r.problems : []).toEqual([]);
-  });
-
-  it('every evidence line of every fixture is a verbatim line of that node/step output', () => {
-    for (const scenario of readdirSync(join(dir, 'fixtures'))) {
-      const { input, findings } = run(scenario);
-      for (const f of findings) {
-        for (const ev of f.evidence) {
-          const out = input.outputs.find((o) => o.node === ev.node && o.step === ev.step);
-          expect(out, `${scenario} ${f.check}: ${ev.node}/${ev.step}`).toBeDefined();
-          const all = `${out?.stdout ?? ''}\n${out?.stderr ?? ''}`.split('\n');
-          for (const l of ev.lines) expect(all, `${scenario} ${f.check}`).toContain(l);
-        }
-      }
-    }
-  });
-});
 
 describe('ovs-health lab scenarios', () => {
   it.each(['lab-healthy', 'helm-healthy'])('%s: no warning or critical, one ok per node and a complete mesh', (scenario) => {

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { StackscopeError } from '../../../main/contract/errors.js';
 import { nodeRoles, type CaseDetail, type Cluster, type NodeRole } from '../../../main/contract/types.js';
 import { errorText, formatTime, useApp } from '../context.js';
 import { PlaybookPanel } from './PlaybookPanel.js';
 import { RunView } from './RunView.js';
 import { ClusterOptions } from './ClusterOptions.js';
-import { SecretDialog, type MissingSecret } from './SecretDialog.js';
+import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
 
 /** A case: its runs (newest first) and a panel to run a read-only command on chosen nodes. */
 export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged: () => void }) {
@@ -83,9 +82,9 @@ function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId
     api['exec.start']({ caseId: props.caseId, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: Number(timeoutSec) }).then(
       () => props.onStarted(),
       (err) => {
-        if (err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing)) {
-          setMissing(err.detail.missing as MissingSecret[]);
-        } else setError(errorText(err));
+        const missing = secretsNeeded(err);
+        if (missing) setMissing(missing);
+        else setError(errorText(err));
       },
     );
   };

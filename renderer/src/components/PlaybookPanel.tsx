@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { StackscopeError } from '../../../main/contract/errors.js';
 import type { Cluster, PlaybookCatalogue, PlaybookInfo } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
 import { Dialog } from './Dialog.js';
-import { SecretDialog, type MissingSecret } from './SecretDialog.js';
+import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
 
 type Param = PlaybookInfo['params'][number];
 
@@ -41,7 +40,8 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
     api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating }).then(
       () => props.onStarted(),
       (err) => {
-        if (err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing)) setMissing(err.detail.missing as MissingSecret[]);
+        const missing = secretsNeeded(err);
+        if (missing) setMissing(missing);
         else setError(errorText(err));
       },
     );

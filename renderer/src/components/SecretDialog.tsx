@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StackscopeError } from '../../../main/contract/errors.js';
 import { errorText, useApp } from '../context.js';
 import { Dialog, FormFooter } from './Dialog.js';
 
@@ -6,6 +7,11 @@ export interface MissingSecret {
   nodeId: number;
   nodeName: string;
   kind: 'password' | 'passphrase';
+}
+
+/** The credentials a refused start asks for, or null when it failed for another reason. */
+export function secretsNeeded(err: unknown): MissingSecret[] | null {
+  return err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing) ? (err.detail.missing as MissingSecret[]) : null;
 }
 
 /** Asks for the passwords/passphrases a run needs. Kept in memory (browser mode) or the OS keychain if asked to (desktop). */
