@@ -1,15 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run, RunFinding } from '../../main/contract/types.js';
-import { createCore, type Core } from '../../main/core/core.js';
-import { tempDir } from '../../main/core/testing/fixtures.js';
+import type { Core } from '../../main/core/core.js';
 import { breakFault, healFault } from '../../main/lab/faults.js';
-import { labDown, labUp } from '../../main/lab/lab.js';
-import { nodeByName } from '../../main/lab/layout.js';
-import { hostKeyFingerprint } from '../../main/lab/nodes.js';
-import { LAB_CLUSTER, registerLab } from '../../main/lab/register.js';
+import { LAB_CLUSTER } from '../../main/lab/register.js';
 import type { LabState } from '../../main/lab/state.js';
+import { startTestLab, type TestLab } from '../../main/lab/test-lab.js';
 
 /**
  * The shipped catalogue against the practice lab (openstack-helm flavour, so every step goes
@@ -17,34 +13,22 @@ import type { LabState } from '../../main/lab/state.js';
  * any playbook, and each fault the lab can inject is reported by the playbook that should see it,
  * naming the right node or object. The CLI's exit codes are checked on the same lab.
  */
-const tmp = tempDir();
-const dataDir = join(tmp.path, 'data');
-let core: Core;
+let t: TestLab;
 let lab: LabState;
-let caseId: number;
+let core: Core;
+let dataDir: string;
 
 beforeAll(async () => {
-  lab = await labUp({ dataDir, flavor: 'openstack-helm', computes: 2 });
-  core = createCore({ dataDir, mode: 'cli' });
-  await registerLab(core, lab, async (name) => hostKeyFingerprint(nodeByName(lab.layout, name)));
-  caseId = core.caselog.createCase('catalogue on the lab', 'info', null);
+  t = await startTestLab({ flavor: 'openstack-helm', computes: 2 });
+  ({ lab, core, dataDir } = t);
 }, 300_000);
 
-afterAll(async () => {
-  await core?.close();
-  await labDown(dataDir);
-  tmp.remove();
-}, 120_000);
+afterAll(async () => t?.close(), 120_000);
 
 async function run(playbookId: string, params: Record<string, string> = {}): Promise<Run> {
-  const cluster = core.inventory.clusterByName(LAB_CLUSTER);
-  const r = await core.dispatch('playbooks.run', { caseId, clusterId: cluster.id, playbookId, params });
-  if (!r.ok) throw new Error(r.error.message);
-  const runId = (r.value as { runId: number }).runId;
-  await core.runs.wait(runId);
-  const done = core.caselog.getRun(runId);
-  if (!done) throw new Error('run vanished');
-  return done;
+  const r = await t.runPlaybook(playbookId, params);
+  if (!r.run) throw new Error(r.error);
+  return r.run;
 }
 
 const show = (fs: RunFinding[]): string => fs.map((f) => `${f.severity}/${f.status} ${f.check}: ${f.title}`).join('\n');

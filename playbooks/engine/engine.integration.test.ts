@@ -3,17 +3,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunFinding, StepResult } from '../../main/contract/types.js';
-import { createCore, type Core } from '../../main/core/core.js';
+import type { Core } from '../../main/core/core.js';
 import { tempDir } from '../../main/core/testing/fixtures.js';
 import { breakFault, healFault } from '../../main/lab/faults.js';
-import { labDown, labUp } from '../../main/lab/lab.js';
 import { componentPid } from '../../main/lab/launch.js';
 import { nodeByName } from '../../main/lab/layout.js';
 import { namespacePids } from '../../main/lab/network.js';
-import { hostKeyFingerprint } from '../../main/lab/nodes.js';
 import { signal } from '../../main/lab/proc.js';
-import { LAB_CLUSTER, registerLab } from '../../main/lab/register.js';
+import { LAB_CLUSTER } from '../../main/lab/register.js';
 import { component, type LabState } from '../../main/lab/state.js';
+import { startTestLab, type TestLab } from '../../main/lab/test-lab.js';
 import { analyzers, catalogueDir as shippedDir } from '../catalogue/index.js';
 import { finding } from './analyze-kit.js';
 import { loadCatalogue } from './loader.js';
@@ -24,8 +23,8 @@ import { loadCatalogue } from './loader.js';
  * unreachable and one dropped node do not stop the others' results and findings.
  */
 const tmp = tempDir();
-const dataDir = join(tmp.path, 'data');
 const catalogueDir = join(tmp.path, 'catalogue');
+let t: TestLab;
 let core: Core;
 let lab: LabState;
 let caseId: number;
@@ -86,28 +85,16 @@ beforeAll(async () => {
   const catalogue = loadCatalogue(shippedDir(), analyzers);
   loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered, slow: answered }, undefined, catalogue);
   expect(catalogue.problems).toEqual([]);
-  lab = await labUp({ dataDir, flavor: 'packages', computes: 2, rabbitmq: false });
-  core = createCore({ dataDir, mode: 'cli', catalogue });
-  await registerLab(core, lab, async (name) => hostKeyFingerprint(nodeByName(lab.layout, name)));
-  caseId = core.caselog.createCase('engine test', 'info', null);
+  t = await startTestLab({ flavor: 'packages', computes: 2, rabbitmq: false, catalogue });
+  ({ core, lab, caseId } = t);
 }, 300_000);
 
 afterAll(async () => {
-  await core?.close();
-  await labDown(dataDir);
+  await t?.close();
   tmp.remove();
 }, 120_000);
 
-async function runPlaybook(playbookId: string, params: Record<string, string> = {}, allowMutating = false) {
-  const cluster = core.inventory.clusterByName(LAB_CLUSTER);
-  const r = await core.dispatch('playbooks.run', { caseId, clusterId: cluster.id, playbookId, params, allowMutating });
-  if (!r.ok) return { error: r.error.message };
-  const runId = (r.value as { runId: number }).runId;
-  const state = await core.runs.wait(runId);
-  const run = core.caselog.getRun(runId);
-  if (!run) throw new Error('run vanished');
-  return { state, run };
-}
+const runPlaybook = (id: string, params: Record<string, string> = {}, allowMutating = false) => t.runPlaybook(id, params, allowMutating);
 
 describe('playbook engine on the lab', () => {
   it('runs every shipped playbook for this flavour on the healthy lab without a critical or warning finding', async () => {
