@@ -181,8 +181,7 @@ export function createCore(options: CoreOptions): Core {
     'playbooks.list': () => playbooks.list(),
     'playbooks.run': (i) => {
       const cluster = inventory.cluster(i.clusterId);
-      const targets = i.nodeNames.length ? cluster.nodes.filter((n) => i.nodeNames.includes(n.name)) : cluster.nodes;
-      const missing = missingSecrets(targets);
+      const missing = missingSecrets(playbooks.targets(i.playbookId, cluster, i.nodeNames));
       if (missing.length > 0) {
         throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to run this playbook`, { missing });
       }

@@ -3,9 +3,9 @@ import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, Run, RunState, StepResult } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
-import { mapBounded, type RunRegistry, type StepExecutor } from './step-executor.js';
+import { mapBounded } from './bounded.js';
+import type { RunRegistry, StepExecutor } from './step-executor.js';
 
-export { mapBounded, stepStatus } from './step-executor.js';
 
 export interface ExecRequest {
   caseId: number;

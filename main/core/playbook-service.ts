@@ -53,6 +53,16 @@ export class PlaybookService {
     );
   }
 
+  /** The nodes a run of this playbook would contact (to ask for their credentials first). */
+  targets(playbookId: string, cluster: Cluster, nodeNames: string[]): Cluster['nodes'] {
+    try {
+      return selectTargets(this.get(playbookId).def, cluster.nodes, nodeNames);
+    } catch (err) {
+      if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${playbookId} on ${cluster.name}: ${err.message}`, { playbookId });
+      throw err;
+    }
+  }
+
   start(req: PlaybookRequest): Run {
     if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
     const playbook = this.get(req.playbookId);
@@ -62,7 +72,7 @@ export class PlaybookService {
     try {
       checkApplies(def, req.cluster.deployment, req.allowMutating);
       params = bindParams(def, req.params);
-      targets = selectTargets(def, req.cluster.nodes.map((n) => ({ ...n, host: n.host })), req.nodeNames);
+      targets = selectTargets(def, req.cluster.nodes, req.nodeNames);
     } catch (err) {
       if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${def.id} on ${req.cluster.name}: ${err.message}`, { playbookId: def.id });
       throw err;

@@ -12,15 +12,6 @@ export function stepStatus(step: StepResult): StepStatus {
   return status;
 }
 
-/** Run `fn` over `items` with at most `limit` in flight. */
-export async function mapBounded<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 interface StepEnding {
   state: StepState;
   exitCode?: number | null;

@@ -5,6 +5,7 @@
  * log; tests can give it real outputs.
  */
 import type { Deployment, NodeRole } from '../../main/contract/types.js';
+import { mapBounded } from '../../main/core/bounded.js';
 import { shellQuote } from '../../main/core/ssh/shell.js';
 import { finding } from './analyze-kit.js';
 import { checkParamValue, PLACEHOLDER, type LoadedPlaybook } from './loader.js';
@@ -124,14 +125,6 @@ interface Job {
   candidates: Array<{ node: TargetNode; command: string }>;
 }
 
-async function mapBounded<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcome> {
   const { def } = o.playbook;
   const outputs: StepOutput[] = [];
@@ -177,8 +170,8 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
       else podless.push(node);
     }
     if (helmSvc && pods === null) {
-      findings.push(
-        finding({
+      findings.push({
+        ...finding({
           check: 'engine.could-not-check',
           severity: 'warning',
           title: `Could not check "${step.title.en}": the pod list is unavailable`,
@@ -187,8 +180,9 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
           likelyCause: 'kubectl has no access to the cluster from these nodes, or the API server is down.',
           nextStep: 'kubectl get pods -n openstack -o wide',
         }),
-      );
-      findings[findings.length - 1]!.status = 'SKIPPED';
+        status: 'SKIPPED',
+        skippedReason: 'the pod list is unavailable',
+      });
       continue;
     }
     if (helmSvc && step.on === 'each') {
