@@ -155,18 +155,18 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
     const roles = step.roles ?? def.roles;
     const nodes = o.targets.filter((n) => n.roles.some((r) => roles.includes(r)));
     const helmSvc = helm ? services[step.service].helm : null;
-    const command = (node: TargetNode, pod?: PodRef): string =>
+    const command = (pod?: PodRef): string =>
       step.logs ? serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod) : inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
     const candidates: Job['candidates'] = [];
     const podless: TargetNode[] = [];
     for (const node of nodes) {
       if (!helmSvc) {
-        candidates.push({ node, command: command(node) });
+        candidates.push({ node, command: command() });
         continue;
       }
       const onNode = (pods ?? []).filter((p) => podMatches(p, helmSvc) && (p.hostIP === node.host || p.nodeName === node.name));
       const pod = onNode.find((p) => p.ready) ?? onNode[0];
-      if (pod) candidates.push({ node, command: command(node, pod) });
+      if (pod) candidates.push({ node, command: command(pod) });
       else podless.push(node);
     }
     if (helmSvc && pods === null) {
