@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { Transport } from '../../main/contract/api.js';
 import { App } from './App.js';
 import { AppContext } from './context.js';
+import { LangProvider } from './i18n/index.js';
 import { browserTransport, createApi, IpcTransport } from './transport.js';
 import './styles.css';
 
@@ -32,7 +33,9 @@ async function boot(): Promise<void> {
   root.render(
     <StrictMode>
       <AppContext.Provider value={{ api, transport, info }}>
-        <App />
+        <LangProvider>
+          <App />
+        </LangProvider>
       </AppContext.Provider>
     </StrictMode>,
   );
