@@ -44,16 +44,19 @@ export function supervisorState(c: LabComponent): SupervisorState | undefined {
 
 /** Start a component as a daemon (under the lab's supervisor if it has one) and record its pid. */
 export function launch(c: LabComponent): void {
+  // Crash dumps (RabbitMQ's MnesiaCore.*, core files) land in the working directory: keep them in the lab.
+  const cwd = existsSync(c.dataDir) ? c.dataDir : undefined;
   if (c.supervised) {
     mkdirSync(c.supervised.dir, { recursive: true });
     startDaemon([process.execPath, labScript('supervise.mjs'), c.supervised.dir, '--', ...c.argv], {
       netns: c.netns,
       env: c.env,
       logFile: join(c.supervised.dir, 'supervisor.log'),
+      cwd,
     });
     return;
   }
-  const pid = startDaemon(c.argv, { netns: c.netns, env: c.env, logFile: c.logFile });
+  const pid = startDaemon(c.argv, { netns: c.netns, env: c.env, logFile: c.logFile, cwd });
   writeFileSync(c.pidFile, `${pid}\n`);
 }
 
