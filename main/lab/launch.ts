@@ -45,7 +45,7 @@ export function supervisorState(c: LabComponent): SupervisorState | undefined {
 /** Start a component as a daemon (under the lab's supervisor if it has one) and record its pid. */
 export function launch(c: LabComponent): void {
   // Crash dumps (RabbitMQ's MnesiaCore.*, core files) land in the working directory: keep them in the lab.
-  const cwd = existsSync(c.dataDir) ? c.dataDir : undefined;
+  const cwd = c.dataDir && existsSync(c.dataDir) ? c.dataDir : undefined;
   if (c.supervised) {
     mkdirSync(c.supervised.dir, { recursive: true });
     startDaemon([process.execPath, labScript('supervise.mjs'), c.supervised.dir, '--', ...c.argv], {
