@@ -14,6 +14,8 @@ import type {
   RunState,
   SearchHit,
   StepResult,
+  TerminalCloseReason,
+  TerminalSession,
 } from './types.js';
 
 /** What each method resolves to. */
@@ -39,6 +41,14 @@ export interface MethodResults {
   'playbooks.run': { runId: number };
   'runs.get': Run;
   'runs.cancel': null;
+  'terminal.open': { sessionId: number; session: TerminalSession };
+  'terminal.input': null;
+  'terminal.resize': null;
+  'terminal.ack': null;
+  'terminal.close': null;
+  'terminal.list': TerminalSession[];
+  /** The asciicast v2 text (header line + event lines), redacted. */
+  'terminal.recording': string;
 }
 
 /** A step's metadata without its (possibly large) output. */
@@ -50,6 +60,13 @@ export interface EventPayloads {
   'step.output': { runId: number; stepId: number; stream: 'stdout' | 'stderr'; data: string };
   'run.findings': { runId: number; caseId: number; findings: RunFinding[] };
   'run.finished': { runId: number; caseId: number; state: RunState };
+  /**
+   * Live shell output, never splitting a UTF-8 character; unredacted (only the recording is).
+   * `bytes` is what this chunk cost on the SSH channel: acknowledge it with `terminal.ack` once
+   * written to the screen, or the session pauses (flow control).
+   */
+  'terminal.output': { sessionId: number; data: string; bytes: number };
+  'terminal.closed': { sessionId: number; reason: TerminalCloseReason; exitCode: number | null; message: string };
 }
 
 /** The API as the renderer and other clients see it: every method async. */

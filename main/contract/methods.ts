@@ -24,11 +24,18 @@ export const methodNames = [
   'playbooks.run',
   'runs.get',
   'runs.cancel',
+  'terminal.open',
+  'terminal.input',
+  'terminal.resize',
+  'terminal.ack',
+  'terminal.close',
+  'terminal.list',
+  'terminal.recording',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished'] as const;
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'terminal.output', 'terminal.closed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 const methodSet: ReadonlySet<string> = new Set(methodNames);

@@ -33,6 +33,9 @@ export const nodeAuthSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('password') }).strict(),
 ]);
 
+const termCols = z.number().int().min(2).max(1000);
+const termRows = z.number().int().min(1).max(500);
+
 const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
 
 export const methodInputs = {
@@ -117,6 +120,14 @@ export const methodInputs = {
     .strict(),
   'runs.get': z.object({ runId: id }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
+  'terminal.open': z.object({ caseId: id, nodeId: id, cols: termCols, rows: termRows }).strict(),
+  // A paste can be large; the WebSocket frame limit (8 MB) is the outer bound.
+  'terminal.input': z.object({ sessionId: id, data: z.string().min(1).max(1024 * 1024) }).strict(),
+  'terminal.resize': z.object({ sessionId: id, cols: termCols, rows: termRows }).strict(),
+  'terminal.ack': z.object({ sessionId: id, bytes: z.number().int().min(0) }).strict(),
+  'terminal.close': z.object({ sessionId: id }).strict(),
+  'terminal.list': z.object({ caseId: id }).strict(),
+  'terminal.recording': z.object({ sessionId: id }).strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CaseLogRepo } from '../../db/caselog-repo.js';
 import { openDatabase, type Db } from '../../db/database.js';
 import { InventoryRepo } from '../../db/inventory-repo.js';
+import { TerminalRepo } from '../../db/terminal-repo.js';
 import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
 import { StackscopeError, toWireError } from '../contract/errors.js';
 import { isMethodName } from '../contract/methods.js';
@@ -21,6 +22,7 @@ import { databaseFile } from './paths.js';
 import { redactText } from './redact.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
+import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface CoreOptions {
   maxOutputBytes?: number;
   /** Playbooks to offer; the shipped catalogue by default. */
   catalogue?: Catalogue;
+  /** Flow-control watermarks and the recording cap of interactive terminals. */
+  terminals?: TerminalServiceOptions;
 }
 
 export interface MissingSecret {
@@ -50,6 +54,7 @@ export interface Core {
   readonly runs: RunRegistry;
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
+  readonly terminals: TerminalService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
   missingSecrets(nodes: ClusterNode[]): MissingSecret[];
@@ -107,6 +112,9 @@ export function createCore(options: CoreOptions): Core {
   const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
   const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? shippedAndSitePlaybooks(), concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
+  const terminalRepo = new TerminalRepo(db);
+  terminalRepo.recoverInterrupted();
+  const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
@@ -189,6 +197,20 @@ export function createCore(options: CoreOptions): Core {
       return { runId: run.id };
     },
     'runs.cancel': (i) => (runs.cancel(i.runId), null),
+    'terminal.open': async (i) => {
+      const missing = missingSecrets([inventory.node(i.nodeId)]);
+      if (missing.length > 0) {
+        throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to open a terminal`, { missing });
+      }
+      const session = await terminals.open(i);
+      return { sessionId: session.id, session };
+    },
+    'terminal.input': (i) => (terminals.input(i.sessionId, i.data), null),
+    'terminal.resize': (i) => (terminals.resize(i.sessionId, i.cols, i.rows), null),
+    'terminal.ack': (i) => (terminals.ack(i.sessionId, i.bytes), null),
+    'terminal.close': async (i) => (await terminals.close(i.sessionId), null),
+    'terminal.list': (i) => terminals.list(i.caseId),
+    'terminal.recording': (i) => terminals.recording(i.sessionId),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -215,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     runs,
     secrets,
     ssh,
+    terminals,
     handlers,
     missingSecrets,
     dispatch,
@@ -222,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       await runs.stopAll();
+      await terminals.closeAll();
       sink.flush();
       ssh.closeAll();
       db.close();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import ssh2, { type ConnectConfig } from 'ssh2';
+import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports.
 const { Client, utils } = ssh2;
@@ -157,6 +157,41 @@ export class SshConnection {
       });
       void remote.done.finally(() => this.slots.give());
       return remote;
+    } catch (err) {
+      this.slots.give();
+      throw err;
+    }
+  }
+
+  /**
+   * An interactive login shell on a pseudo-terminal. It holds one channel slot until it closes.
+   * `attach` runs inside ssh2's callback, before anything else can happen on the channel, so
+   * its listeners see even an immediate exit (see exec).
+   */
+  async shell(pty: { term: string; cols: number; rows: number }, attach: (channel: ClientChannel) => void): Promise<ClientChannel> {
+    await this.slots.take();
+    try {
+      const channel = await new Promise<ClientChannel>((resolve, reject) => {
+        const lost = (err: Error): void => {
+          this.closed = true;
+          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
+        };
+        if (this.closed) return lost(new Error('before the shell opened'));
+        try {
+          this.client.shell({ term: pty.term, cols: pty.cols, rows: pty.rows, width: 0, height: 0 }, (err, ch) => {
+            if (err && /not connected/i.test(err.message)) return lost(err);
+            if (err) {
+              return reject(new StackscopeError('UNAVAILABLE', `${describe(this.target)}: the server refused an interactive shell: ${err.message}`, { node: this.target.name }));
+            }
+            attach(ch);
+            resolve(ch);
+          });
+        } catch (err) {
+          lost(err as Error);
+        }
+      });
+      channel.once('close', () => this.slots.give());
+      return channel;
     } catch (err) {
       this.slots.give();
       throw err;
