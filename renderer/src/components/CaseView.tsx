@@ -5,6 +5,7 @@ import { PlaybookPanel } from './PlaybookPanel.js';
 import { RunView } from './RunView.js';
 import { ClusterOptions } from './ClusterOptions.js';
 import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
+import { TerminalsPanel } from './TerminalsPanel.js';
 
 /** A case: its runs (newest first) and a panel to run a read-only command on chosen nodes. */
 export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged: () => void }) {
@@ -50,6 +51,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
           />
         ) : null;
       })()}
+      <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />
       <section className="runs" aria-label="Runs">
         {detail.runs.length === 0 && <p className="hint">No runs in this case yet.</p>}
         {[...detail.runs].reverse().map((r) => (

@@ -6,6 +6,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { common } from './common.js';
+import { terminal } from './terminal.js';
 
 export type Lang = 'en' | 'ko';
 export const languages: Array<{ id: Lang; label: string }> = [
@@ -15,7 +16,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common];
+const dictionaries: Dictionary[] = [common, terminal];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {
