@@ -149,4 +149,9 @@ test('a failed connection is told inside the terminal, and reconnect works once 
   await expect(view).toHaveAttribute('data-state', 'live');
   await typeLine(page, view, 'echo back-$((4*4))');
   await expect(rows(view)).toContainText('back-16');
+  // Leaving the page hangs up: no shell stays open that nobody can see.
+  const openOnNode = (): number => core.terminals.list(caseId).filter((s) => s.nodeName === 'cmp-9' && s.state === 'open').length;
+  expect(openOnNode()).toBe(1);
+  await page.reload();
+  await expect.poll(openOnNode).toBe(0);
 });

@@ -17,6 +17,11 @@ export interface TerminalServiceOptions {
   lowWater?: number;
   /** Recorded output per session before the recording stops (the session goes on). */
   maxRecordChars?: number;
+  /**
+   * Live terminals per node. Each holds a channel of the node's pooled connection (8 at most),
+   * and runs and playbooks need the rest.
+   */
+  maxPerNode?: number;
 }
 
 const TERM = 'xterm-256color';
@@ -60,6 +65,7 @@ export class TerminalService {
   private readonly highWater: number;
   private readonly lowWater: number;
   private readonly maxRecordChars: number;
+  private readonly maxPerNode: number;
 
   constructor(
     private readonly repo: TerminalRepo,
@@ -74,6 +80,7 @@ export class TerminalService {
     this.highWater = options.highWater ?? 256 * 1024;
     this.lowWater = options.lowWater ?? 64 * 1024;
     this.maxRecordChars = options.maxRecordChars ?? 64 * 1024 * 1024;
+    this.maxPerNode = options.maxPerNode ?? 4;
   }
 
   async open(input: { caseId: number; nodeId: number; cols: number; rows: number }): Promise<TerminalSession> {
@@ -82,6 +89,9 @@ export class TerminalService {
     const node = this.inventory.node(input.nodeId);
     if (caseSummary.clusterId !== null && node.clusterId !== caseSummary.clusterId) {
       throw new StackscopeError('INVALID_INPUT', `node ${node.name} is not in the cluster of case ${input.caseId}`, { caseId: input.caseId, nodeId: node.id });
+    }
+    if ([...this.live.values()].filter((s) => s.node.id === node.id).length >= this.maxPerNode) {
+      throw new StackscopeError('CONFLICT', `${node.name} already has ${this.maxPerNode} open terminals; close one first`, { nodeId: node.id, node: node.name });
     }
     const target = this.inventory.target(node);
     const state: ChannelState = { exit: null, closed: false, onClose: () => undefined };

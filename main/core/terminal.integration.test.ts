@@ -1,7 +1,12 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../contract/api.js';
 import type { ClusterNode } from '../contract/types.js';
 import type { Sshd } from '../lab/sshd.js';
+import { createCore } from './core.js';
+import { databaseFile } from './paths.js';
+import { openDatabase } from '../../db/database.js';
+import { TerminalRepo } from '../../db/terminal-repo.js';
 import { sshWorld, type SshWorld } from './testing/fixtures.js';
 import { eventually } from './testing/processes.js';
 
@@ -211,6 +216,50 @@ describe('terminal sessions against a real sshd', () => {
     expect(w.core.terminals.recording(id)).toContain('before-9-drop');
     expect(w.core.terminals.list(caseId).find((s) => s.id === id)).toMatchObject({ state: 'closed', closeReason: 'the connection to doomed was lost' });
     screen.dispose();
+  });
+
+  it('keeps channels for runs: at most four live terminals per node', async () => {
+    const opened = [await open(), await open(), await open(), await open()];
+    expect(await w.core.dispatch('terminal.open', { caseId, nodeId: node.id, cols: 80, rows: 24 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'ctl-1 already has 4 open terminals; close one first' },
+    });
+    await w.core.terminals.close(opened[0]?.id ?? 0);
+    opened[0]?.screen.dispose();
+    const fifth = await open();
+    for (const o of [...opened.slice(1), fifth]) {
+      await w.core.terminals.close(o.id);
+      o.screen.dispose();
+    }
+  });
+
+  it('closes live terminals when the core shuts down, and keeps their recordings', async () => {
+    const dataDir = join(w.dir, 'shutdown-data');
+    const other = createCore({ dataDir, mode: 'cli' });
+    const cl = other.inventory.addCluster({ name: 'sd', deployment: 'packages' });
+    const n = other.inventory.addNode({ clusterId: cl.id, name: 'sd-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
+    await other.hostKeys.trust(n.id, (await other.hostKeys.probe(n.id)).fingerprint);
+    const c = other.caselog.createCase('shutdown', 'info', cl.id);
+    const closed: string[] = [];
+    let sawOutput!: () => void;
+    const output = new Promise<void>((r) => (sawOutput = r));
+    other.events.subscribe((name, p) => {
+      if (name === 'terminal.closed') closed.push((p as EventPayloads['terminal.closed']).reason);
+      if (name === 'terminal.output' && (p as EventPayloads['terminal.output']).data.includes('shut-6')) sawOutput();
+    });
+    const s = await other.terminals.open({ caseId: c, nodeId: n.id, cols: 80, rows: 24 });
+    other.terminals.input(s.id, 'echo shut-$((2*3))\r');
+    await output;
+    await other.close();
+    expect(closed).toEqual(['shutdown']);
+    const db = openDatabase(databaseFile(dataDir));
+    try {
+      const repo = new TerminalRepo(db);
+      expect(repo.get(s.id)).toMatchObject({ state: 'closed', closeReason: 'Stackscope was closed while the terminal was open' });
+      expect(repo.recording(s.id)).toContain('shut-6');
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a node outside the case cluster and unknown sessions', async () => {

@@ -55,6 +55,10 @@ export class LiveTerminal {
       if (this.state === 'live' && this.sessionId !== null) void this.api['terminal.resize']({ sessionId: this.sessionId, cols, rows }).catch(() => undefined);
     });
     this.offs.push(() => data.dispose(), () => resize.dispose());
+    // A browser tab that goes away hangs up its shells; nobody could ever see or close them again.
+    const hangUp = (): void => void this.close();
+    window.addEventListener('pagehide', hangUp);
+    this.offs.push(() => window.removeEventListener('pagehide', hangUp));
   }
 
   /** Open a session (again, after the last one ended or failed). */
