@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlive, readPid, runCommand, signal, startDaemon, waitUntil } from './proc.js';
@@ -45,7 +45,8 @@ export function supervisorState(c: LabComponent): SupervisorState | undefined {
 /** Start a component as a daemon (under the lab's supervisor if it has one) and record its pid. */
 export function launch(c: LabComponent): void {
   // Crash dumps (RabbitMQ's MnesiaCore.*, core files) land in the working directory: keep them in the lab.
-  const cwd = c.dataDir && existsSync(c.dataDir) ? c.dataDir : undefined;
+  // Some components' data "dir" is a file (an OVSDB database): those keep the default cwd.
+  const cwd = c.dataDir && existsSync(c.dataDir) && statSync(c.dataDir).isDirectory() ? c.dataDir : undefined;
   if (c.supervised) {
     mkdirSync(c.supervised.dir, { recursive: true });
     startDaemon([process.execPath, labScript('supervise.mjs'), c.supervised.dir, '--', ...c.argv], {
