@@ -10,6 +10,8 @@ import type {
   KnownHostKey,
   PlaybookCatalogue,
   Run,
+  RunbookCatalogue,
+  RunbookProgress,
   RunFinding,
   RunState,
   SearchHit,
@@ -39,6 +41,10 @@ export interface MethodResults {
   'playbooks.run': { runId: number };
   'runs.get': Run;
   'runs.cancel': null;
+  'runbooks.list': RunbookCatalogue;
+  'runbooks.progress.get': RunbookProgress;
+  'runbooks.step.run': { runId: number; progress: RunbookProgress };
+  'runbooks.step.mark': RunbookProgress;
 }
 
 /** A step's metadata without its (possibly large) output. */

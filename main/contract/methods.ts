@@ -24,6 +24,10 @@ export const methodNames = [
   'playbooks.run',
   'runs.get',
   'runs.cancel',
+  'runbooks.list',
+  'runbooks.progress.get',
+  'runbooks.step.run',
+  'runbooks.step.mark',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -34,6 +34,8 @@ export const nodeAuthSchema = z.discriminatedUnion('method', [
 ]);
 
 const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
+const runbookId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook id');
+const runbookStepId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook step id');
 
 export const methodInputs = {
   'app.info': z.object({}).strict(),
@@ -117,6 +119,10 @@ export const methodInputs = {
     .strict(),
   'runs.get': z.object({ runId: id }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
+  'runbooks.list': z.object({}).strict(),
+  'runbooks.progress.get': z.object({ caseId: id, runbookId }).strict(),
+  'runbooks.step.run': z.object({ caseId: id, clusterId: id, runbookId, stepId: runbookStepId }).strict(),
+  'runbooks.step.mark': z.object({ caseId: id, runbookId, stepId: runbookStepId, understood: z.boolean() }).strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;
