@@ -6,6 +6,8 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { common } from './common.js';
+import { runbooks } from './runbooks.js';
+import { ui } from './ui.js';
 
 export type Lang = 'en' | 'ko';
 export const languages: Array<{ id: Lang; label: string }> = [
@@ -15,7 +17,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common];
+const dictionaries: Dictionary[] = [common, ui, runbooks];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {
