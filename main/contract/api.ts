@@ -10,6 +10,8 @@ import type {
   KnownHostKey,
   PlaybookCatalogue,
   Run,
+  RunbookCatalogue,
+  RunbookProgress,
   RunFinding,
   RunState,
   SearchHit,
@@ -49,6 +51,10 @@ export interface MethodResults {
   'terminal.list': TerminalSession[];
   /** The asciicast v2 text (header line + event lines), redacted. */
   'terminal.recording': string;
+  'runbooks.list': RunbookCatalogue;
+  'runbooks.progress.get': RunbookProgress;
+  'runbooks.step.run': { runId: number; progress: RunbookProgress };
+  'runbooks.step.mark': RunbookProgress;
 }
 
 /** A step's metadata without its (possibly large) output. */

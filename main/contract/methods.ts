@@ -31,6 +31,10 @@ export const methodNames = [
   'terminal.close',
   'terminal.list',
   'terminal.recording',
+  'runbooks.list',
+  'runbooks.progress.get',
+  'runbooks.step.run',
+  'runbooks.step.mark',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

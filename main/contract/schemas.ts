@@ -37,6 +37,8 @@ const termCols = z.number().int().min(2).max(1000);
 const termRows = z.number().int().min(1).max(500);
 
 const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
+const runbookId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook id');
+const runbookStepId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook step id');
 
 export const methodInputs = {
   'app.info': z.object({}).strict(),
@@ -128,6 +130,10 @@ export const methodInputs = {
   'terminal.close': z.object({ sessionId: id }).strict(),
   'terminal.list': z.object({ caseId: id }).strict(),
   'terminal.recording': z.object({ sessionId: id }).strict(),
+  'runbooks.list': z.object({}).strict(),
+  'runbooks.progress.get': z.object({ caseId: id, runbookId }).strict(),
+  'runbooks.step.run': z.object({ caseId: id, clusterId: id, runbookId, stepId: runbookStepId }).strict(),
+  'runbooks.step.mark': z.object({ caseId: id, runbookId, stepId: runbookStepId, understood: z.boolean() }).strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -12,6 +12,10 @@ import { EventBus } from './events.js';
 import { analyzers, catalogueDir } from '../../playbooks/catalogue/index.js';
 import { exitCodeAnalyzer } from '../../playbooks/engine/generic.js';
 import { loadCatalogue, type Catalogue } from '../../playbooks/engine/loader.js';
+import { loadRunbooks, type RunbookSet } from '../../playbooks/engine/runbook-loader.js';
+import { runbooksDir } from '../../playbooks/runbooks/index.js';
+import { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
+import { RunbookService } from './runbook-service.js';
 import { ExecService } from './exec-service.js';
 import { PlaybookService } from './playbook-service.js';
 import { RunRegistry, StepExecutor } from './step-executor.js';
@@ -35,6 +39,8 @@ export interface CoreOptions {
   catalogue?: Catalogue;
   /** Flow-control watermarks and the recording cap of interactive terminals. */
   terminals?: TerminalServiceOptions;
+  /** Guided runbooks to offer; the shipped ones (checked against the catalogue) by default. */
+  runbooks?: (catalogue: Catalogue) => RunbookSet;
 }
 
 export interface MissingSecret {
@@ -51,6 +57,7 @@ export interface Core {
   readonly hostKeys: HostKeyService;
   readonly exec: ExecService;
   readonly playbooks: PlaybookService;
+  readonly runbooks: RunbookService;
   readonly runs: RunRegistry;
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
@@ -110,7 +117,8 @@ export function createCore(options: CoreOptions): Core {
   const stepExecutor = new StepExecutor(caselog, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
   const runs = new RunRegistry(caselog);
   const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
-  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? shippedAndSitePlaybooks(), concurrency);
+  const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
+  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, catalogue, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const terminalRepo = new TerminalRepo(db);
   terminalRepo.recoverInterrupted();
@@ -132,6 +140,19 @@ export function createCore(options: CoreOptions): Core {
     }
     return [...missing.values()];
   }
+
+  const runbooks = new RunbookService({
+    runbooks: (options.runbooks ?? ((c) => loadRunbooks(runbooksDir(), c)))(catalogue),
+    progress: new RunbookProgressRepo(db),
+    caselog,
+    inventory,
+    exec,
+    playbooks,
+    requireSecrets: (nodes, what) => {
+      const missing = missingSecrets(nodes);
+      if (missing.length > 0) throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to ${what}`, { missing });
+    },
+  });
 
   const handlers: StackscopeHandlers = {
     'app.info': () => info,
@@ -211,6 +232,10 @@ export function createCore(options: CoreOptions): Core {
     'terminal.close': async (i) => (await terminals.close(i.sessionId), null),
     'terminal.list': (i) => terminals.list(i.caseId),
     'terminal.recording': (i) => terminals.recording(i.sessionId),
+    'runbooks.list': () => runbooks.list(),
+    'runbooks.progress.get': (i) => runbooks.progress(i.caseId, i.runbookId),
+    'runbooks.step.run': (i) => runbooks.runStep(i),
+    'runbooks.step.mark': (i) => runbooks.mark(i),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -234,6 +259,7 @@ export function createCore(options: CoreOptions): Core {
     hostKeys,
     exec,
     playbooks,
+    runbooks,
     runs,
     secrets,
     ssh,

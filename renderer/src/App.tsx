@@ -8,6 +8,7 @@ import { NodeForm } from './components/NodeForm.js';
 import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
 import { errorText, useApp } from './context.js';
+import { useLang } from './i18n/index.js';
 
 type Modal =
   | { kind: 'cluster' }
@@ -23,6 +24,7 @@ function caseFromHash(): number | null {
 
 export function App() {
   const { api, info } = useApp();
+  const { t } = useLang();
   const [clusters, setClusters] = useState<Cluster[]>([]);
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [caseId, setCaseId] = useState<number | null>(caseFromHash());
@@ -74,10 +76,8 @@ export function App() {
         ) : (
           <div className="welcome">
             <h1>Stackscope</h1>
-            <p>Add a cluster and its nodes, trust their host keys, then open a case and run read-only commands on them in parallel. Every output is kept.</p>
-            <p className="hint">
-              {info.mode} mode · case log in <code>{info.dataDir}</code> · v{info.version}
-            </p>
+            <p>{t('ui.welcome')}</p>
+            <p className="hint">{t('ui.about', { mode: t(`ui.mode.${info.mode}`), dir: info.dataDir, version: info.version })}</p>
           </div>
         )}
       </main>
@@ -100,12 +100,13 @@ export function App() {
 
 function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onCancel: () => void }) {
   const { api } = useApp();
+  const { t } = useLang();
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<'critical' | 'warning' | 'info'>('warning');
   const [clusterId, setClusterId] = useState<string>(props.clusters[0] ? String(props.clusters[0].id) : '');
   const [error, setError] = useState('');
   return (
-    <Dialog title="Open a case" onClose={props.onCancel}>
+    <Dialog title={t('ui.newCase.title')} onClose={props.onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -116,25 +117,27 @@ function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onC
         }}
       >
         <label>
-          Title
-          <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Instances fail to boot on compute-3" required />
+          {t('ui.newCase.caseTitle')}
+          <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('ui.newCase.placeholder')} required />
         </label>
         <label>
-          Severity
+          {t('ui.newCase.severity')}
           <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
-            <option value="critical">critical</option>
-            <option value="warning">warning</option>
-            <option value="info">info</option>
+            {(['critical', 'warning', 'info'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`common.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Cluster
+          {t('ui.newCase.cluster')}
           <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
-            <option value="">none</option>
+            <option value="">{t('ui.newCase.none')}</option>
             <ClusterOptions clusters={props.clusters} />
           </select>
         </label>
-        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Open case" />
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={t('ui.newCase.submit')} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { nodeRoles, type CaseDetail, type Cluster, type NodeRole } from '../../.
 import { errorText, formatTime, useApp } from '../context.js';
 import { PlaybookPanel } from './PlaybookPanel.js';
 import { RunView } from './RunView.js';
+import { RunbookPanel } from './runbooks/RunbookPanel.js';
 import { ClusterOptions } from './ClusterOptions.js';
 import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
@@ -52,6 +53,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
         ) : null;
       })()}
       <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />
+      <RunbookPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} onStarted={() => (load(), props.onChanged())} />
       <section className="runs" aria-label="Runs">
         {detail.runs.length === 0 && <p className="hint">No runs in this case yet.</p>}
         {[...detail.runs].reverse().map((r) => (

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { deployments, type Deployment } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
 
 export function ClusterForm(props: { onDone: () => void; onCancel: () => void }) {
   const { api } = useApp();
+  const { t } = useLang();
   const [name, setName] = useState('');
   const [deployment, setDeployment] = useState<Deployment>('packages');
   const [error, setError] = useState('');
   return (
-    <Dialog title="Add cluster" onClose={props.onCancel}>
+    <Dialog title={t('ui.cluster.title')} onClose={props.onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -17,11 +19,11 @@ export function ClusterForm(props: { onDone: () => void; onCancel: () => void })
         }}
       >
         <label>
-          Name
+          {t('ui.cluster.name')}
           <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="prod-east" required />
         </label>
         <label>
-          Deployment
+          {t('ui.cluster.deployment')}
           <select value={deployment} onChange={(e) => setDeployment(e.target.value as Deployment)}>
             {deployments.map((d) => (
               <option key={d} value={d}>
@@ -30,7 +32,7 @@ export function ClusterForm(props: { onDone: () => void; onCancel: () => void })
             ))}
           </select>
         </label>
-        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Add cluster" />
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={t('ui.cluster.submit')} />
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useLang } from '../i18n/index.js';
 
 /** A modal built on <dialog>: focus trapping and Escape come from the platform. */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; label?: string }) {
@@ -26,6 +27,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 
 /** The error line and Cancel / submit buttons every form dialog ends with. */
 export function FormFooter(props: { error: string; onCancel: () => void; submitLabel: string }) {
+  const { t } = useLang();
   return (
     <>
       {props.error && (
@@ -35,7 +37,7 @@ export function FormFooter(props: { error: string; onCancel: () => void; submitL
       )}
       <div className="actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="primary">
           {props.submitLabel}

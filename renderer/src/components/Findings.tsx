@@ -1,19 +1,19 @@
 import type { RunFinding } from '../../../main/contract/types.js';
+import { useLang } from '../i18n/index.js';
 
 /** A run's findings, worst first (the engine stores them sorted), each open to its evidence. */
 export function Findings(props: { findings: RunFinding[] }) {
+  const { t } = useLang();
   if (props.findings.length === 0) return null;
   const count = (s: RunFinding['severity']) => props.findings.filter((f) => f.severity === s && f.status !== 'SKIPPED').length;
   const skipped = props.findings.filter((f) => f.status === 'SKIPPED').length;
   return (
-    <section className="findings" aria-label="Findings">
-      <p className="summary">
-        {count('critical')} critical · {count('warning')} warning · {count('ok')} ok · {skipped} not checked
-      </p>
+    <section className="findings" aria-label={t('ui.findings.label')}>
+      <p className="summary">{t('ui.findings.summary', { critical: count('critical'), warning: count('warning'), ok: count('ok'), skipped })}</p>
       {props.findings.map((f) => (
         <details key={f.id} className={`finding ${f.severity}`} data-testid="finding" data-severity={f.severity} data-check={f.check} open={f.severity === 'critical'}>
           <summary>
-            <span className={`sev ${f.status === 'SKIPPED' ? 'skipped' : f.severity}`}>{f.status === 'SKIPPED' ? 'not checked' : f.severity}</span>
+            <span className={`sev ${f.status === 'SKIPPED' ? 'skipped' : f.severity}`}>{f.status === 'SKIPPED' ? t('ui.findings.notChecked') : t(`common.${f.severity}`)}</span>
             {f.title}
           </summary>
           {f.explanation && <p>{f.explanation}</p>}
@@ -27,12 +27,12 @@ export function Findings(props: { findings: RunFinding[] }) {
           ))}
           {f.likelyCause && (
             <p>
-              <strong>Likely cause:</strong> {f.likelyCause}
+              <strong>{t('ui.findings.likelyCause')}</strong> {f.likelyCause}
             </p>
           )}
           {f.nextStep && (
             <p>
-              <strong>Next step:</strong> <code>{f.nextStep}</code>
+              <strong>{t('ui.findings.nextStep')}</strong> <code>{f.nextStep}</code>
             </p>
           )}
         </details>

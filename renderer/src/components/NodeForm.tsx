@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { nodeRoles, type Cluster, type ClusterNode, type NodeAuth, type NodeRole } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
 
 type AuthMethod = NodeAuth['method'];
@@ -8,6 +9,7 @@ type AuthMethod = NodeAuth['method'];
 /** Add or edit a node. Secrets are not asked here: they are asked when a connection needs them. */
 export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: () => void; onCancel: () => void }) {
   const { api } = useApp();
+  const { t } = useLang();
   const n = props.node;
   const [name, setName] = useState(n?.name ?? '');
   const [host, setHost] = useState(n?.host ?? '');
@@ -29,7 +31,7 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
   };
 
   return (
-    <Dialog title={n ? `Edit node ${n.name}` : `Add node to ${props.cluster.name}`} onClose={props.onCancel}>
+    <Dialog title={n ? t('ui.node.editTitle', { name: n.name }) : t('ui.node.addTitle', { cluster: props.cluster.name })} onClose={props.onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -38,24 +40,24 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
       >
         <div className="grid2">
           <label>
-            Name
+            {t('ui.node.name')}
             <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="ctl-1" required />
           </label>
           <label>
-            Address
+            {t('ui.node.address')}
             <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="10.0.0.11" required />
           </label>
           <label>
-            Port
+            {t('ui.node.port')}
             <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" required />
           </label>
           <label>
-            User
+            {t('ui.node.user')}
             <input value={user} onChange={(e) => setUser(e.target.value)} required />
           </label>
         </div>
         <fieldset>
-          <legend>Roles</legend>
+          <legend>{t('ui.node.roles')}</legend>
           {nodeRoles.map((r) => (
             <label key={r} className="inline">
               <input
@@ -68,31 +70,31 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
           ))}
         </fieldset>
         <fieldset>
-          <legend>Authentication</legend>
+          <legend>{t('ui.node.auth')}</legend>
           {(['key', 'agent', 'password'] as const).map((m) => (
             <label key={m} className="inline">
               <input type="radio" name="auth" checked={method === m} onChange={() => setMethod(m)} />
-              {m === 'key' ? 'Private key file' : m === 'agent' ? 'ssh-agent' : 'Password'}
+              {t(`ui.node.auth.${m}`)}
             </label>
           ))}
           {method === 'key' && (
             <>
               <label>
-                Key file
+                {t('ui.node.keyFile')}
                 <input value={keyPath} onChange={(e) => setKeyPath(e.target.value)} placeholder="/home/me/.ssh/id_ed25519" required />
               </label>
               <label className="inline">
                 <input type="checkbox" checked={passphrase} onChange={(e) => setPassphrase(e.target.checked)} />
-                The key has a passphrase (asked when connecting)
+                {t('ui.node.passphrase')}
               </label>
             </>
           )}
-          {method === 'password' && <p className="hint">The password is asked when connecting and is never written to the case log.</p>}
+          {method === 'password' && <p className="hint">{t('ui.node.passwordHint')}</p>}
         </fieldset>
         <label>
-          Jump host
+          {t('ui.node.jump')}
           <select value={jump} onChange={(e) => setJump(e.target.value)}>
-            <option value="">none (direct)</option>
+            <option value="">{t('ui.node.direct')}</option>
             {props.cluster.nodes
               .filter((x) => x.id !== n?.id)
               .map((x) => (
@@ -102,7 +104,7 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
               ))}
           </select>
         </label>
-        <FormFooter error={error} onCancel={props.onCancel} submitLabel={n ? 'Save' : 'Add node'} />
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={n ? t('ui.node.save') : t('ui.node.add')} />
       </form>
     </Dialog>
   );

@@ -1,23 +1,25 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Cluster, PlaybookCatalogue, PlaybookInfo } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
+import { useLang, type T } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
 
 type Param = PlaybookInfo['params'][number];
 
 /** Client-side hint for a typed parameter; the engine checks again and has the last word. */
-function paramProblem(p: Param, value: string): string {
-  if (value === '') return p.required && p.default === undefined ? 'required' : '';
-  if ((p.type === 'integer' || p.type === 'port') && !/^-?\d+$/.test(value)) return 'a whole number';
-  if (p.type === 'port' && (Number(value) < 1 || Number(value) > 65535)) return '1–65535';
-  if (p.type === 'ip' && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(value)) return 'an IP address';
+function paramProblem(p: Param, value: string, t: T): string {
+  if (value === '') return p.required && p.default === undefined ? t('ui.playbook.required') : '';
+  if ((p.type === 'integer' || p.type === 'port') && !/^-?\d+$/.test(value)) return t('ui.playbook.wholeNumber');
+  if (p.type === 'port' && (Number(value) < 1 || Number(value) > 65535)) return t('ui.playbook.portRange');
+  if (p.type === 'ip' && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(value)) return t('ui.playbook.ip');
   return '';
 }
 
 /** Pick a catalogue playbook for the case's cluster, fill its parameters, run it. */
 export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStarted: () => void }) {
   const { api } = useApp();
+  const { t, lang } = useLang();
   const [catalogue, setCatalogue] = useState<PlaybookCatalogue | null>(null);
   const [playbookId, setPlaybookId] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -31,7 +33,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   const usable = useMemo(() => (catalogue?.playbooks ?? []).filter((p) => p.appliesTo.includes(props.cluster.deployment)), [catalogue, props.cluster.deployment]);
   const playbook = usable.find((p) => p.id === playbookId) ?? usable[0];
   const mutating = playbook?.steps.filter((s) => s.mutating) ?? [];
-  const problems = (playbook?.params ?? []).map((p) => [p.name, paramProblem(p, values[p.name] ?? '')] as const).filter(([, problem]) => problem);
+  const problems = (playbook?.params ?? []).map((p) => [p.name, paramProblem(p, values[p.name] ?? '', t)] as const).filter(([, problem]) => problem);
 
   const start = (allowMutating: boolean): void => {
     if (!playbook) return;
@@ -51,7 +53,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   return (
     <form
       className="run-panel"
-      aria-label="Run a playbook"
+      aria-label={t('ui.playbook.form')}
       onSubmit={(e) => {
         e.preventDefault();
         if (mutating.length) setConfirming(true);
@@ -60,25 +62,25 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
     >
       <div className="row">
         <label>
-          Playbook
-          <select aria-label="Playbook" value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}))}>
+          {t('ui.playbook.label')}
+          <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}))}>
             {usable.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title.en} ({p.id})
+                {p.title[lang] || p.title.en} ({p.id})
               </option>
             ))}
           </select>
         </label>
         {playbook && (
           <span className="hint">
-            {playbook.description.en} Runs on {playbook.roles.join(', ')} nodes.
+            {playbook.description[lang] || playbook.description.en} {t('ui.playbook.runsOn', { roles: playbook.roles.join(', ') })}
           </span>
         )}
       </div>
       {playbook && playbook.params.length > 0 && (
         <div className="row params">
           {playbook.params.map((p) => (
-            <label key={p.name} title={p.description.en}>
+            <label key={p.name} title={p.description[lang] || p.description.en}>
               {p.name}
               {p.type === 'enum' ? (
                 <select aria-label={p.name} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
@@ -89,7 +91,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
               ) : (
                 <input
                   aria-label={p.name}
-                  placeholder={p.default !== undefined ? String(p.default) : p.required ? 'required' : ''}
+                  placeholder={p.default !== undefined ? String(p.default) : p.required ? t('ui.playbook.required') : ''}
                   inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
                   value={values[p.name] ?? ''}
                   onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
@@ -102,10 +104,10 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={!playbook || problems.length > 0}>
-          Run playbook
+          {t('ui.playbook.run')}
         </button>
-        {mutating.length > 0 && <span className="sev critical">changes the cluster</span>}
-        {catalogue.problems.length > 0 && <span className="hint">{catalogue.problems.length} playbook(s) failed to load: {catalogue.problems.join('; ')}</span>}
+        {mutating.length > 0 && <span className="sev critical">{t('ui.playbook.mutating')}</span>}
+        {catalogue.problems.length > 0 && <span className="hint">{t('ui.playbook.problems', { count: catalogue.problems.length, list: catalogue.problems.join('; ') })}</span>}
       </div>
       {error && (
         <p className="error" role="alert">
@@ -113,18 +115,18 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
         </p>
       )}
       {confirming && playbook && (
-        <Dialog title={`Allow ${playbook.id} to change the cluster?`} onClose={() => setConfirming(false)}>
-          <p>These steps are not read-only. They run only for this run, after you confirm:</p>
+        <Dialog title={t('ui.playbook.confirmTitle', { id: playbook.id })} onClose={() => setConfirming(false)}>
+          <p>{t('ui.playbook.confirmText')}</p>
           <ul>
             {mutating.map((s) => (
               <li key={s.id}>
-                <strong>{s.title.en}</strong> <code>{s.run}</code>
+                <strong>{s.title[lang] || s.title.en}</strong> <code>{s.run}</code>
               </li>
             ))}
           </ul>
           <div className="actions">
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -134,7 +136,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
                 start(true);
               }}
             >
-              Run and allow changes
+              {t('ui.playbook.confirm')}
             </button>
           </div>
         </Dialog>

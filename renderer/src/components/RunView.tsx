@@ -1,71 +1,28 @@
-import { useEffect, useState } from 'react';
-import type { Run, StepResult } from '../../../main/contract/types.js';
-import { errorText, formatDuration, formatTime, useApp } from '../context.js';
+import { formatDuration, formatTime, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
 import { Findings } from './Findings.js';
+import { useRun } from './useRun.js';
 
 /** Most recent part of a long output kept on screen; the full text stays in the case log. */
 const SHOWN_CHARS = 1_000_000;
 
-/**
- * One run with a pane per node. Events that arrive before the initial fetch answers are already
- * in that answer (both travel over one ordered channel), so only later ones are appended.
- */
+/** One run with a pane per node, kept current while it runs. */
 export function RunView(props: { runId: number; onFinished?: () => void }) {
-  const { api, transport } = useApp();
-  const [run, setRun] = useState<Run | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    let ready = false;
-    let alive = true;
-    const patchStep = (stepId: number, f: (s: StepResult) => StepResult): void =>
-      setRun((r) => (r ? { ...r, steps: r.steps.map((s) => (s.id === stepId ? f(s) : s)) } : r));
-    const offs = [
-      transport.on('step.output', (p) => {
-        if (!ready || p.runId !== props.runId) return;
-        patchStep(p.stepId, (s) => ({ ...s, [p.stream]: s[p.stream] + p.data }));
-      }),
-      transport.on('step.updated', (p) => {
-        if (!ready || p.step.runId !== props.runId) return;
-        patchStep(p.step.id, (s) => ({ ...s, ...p.step }));
-      }),
-      transport.on('run.findings', (p) => {
-        if (!ready || p.runId !== props.runId) return;
-        setRun((r) => (r ? { ...r, findings: p.findings } : r));
-      }),
-      transport.on('run.finished', (p) => {
-        if (!ready || p.runId !== props.runId) return;
-        // Re-read once: the stored output is the redacted, complete one.
-        api['runs.get']({ runId: props.runId }).then((r) => alive && setRun(r), () => undefined);
-        props.onFinished?.();
-      }),
-    ];
-    api['runs.get']({ runId: props.runId }).then(
-      (r) => {
-        if (!alive) return;
-        setRun(r);
-        ready = true;
-      },
-      (err) => setError(errorText(err)),
-    );
-    return () => {
-      alive = false;
-      for (const off of offs) off();
-    };
-    // props.onFinished is a fresh closure each render; re-subscribing for it would drop events.
-  }, [api, transport, props.runId]);
+  const { api } = useApp();
+  const { t } = useLang();
+  const { run, error } = useRun(props.runId, props.onFinished);
 
   if (error) return <p className="error">{error}</p>;
-  if (!run) return <p className="hint">Loading run…</p>;
+  if (!run) return <p className="hint">{t('ui.run.loading')}</p>;
   return (
     <article className="run" data-testid={`run-${run.id}`} data-state={run.state}>
       <header>
-        <code className="command">{run.kind === 'playbook' ? `playbook ${run.title}` : `$ ${run.title}`}</code>
-        <span className={`state ${run.state}`}>{run.state}</span>
+        <code className="command">{run.kind === 'playbook' ? t('ui.run.playbook', { title: run.title }) : `$ ${run.title}`}</code>
+        <span className={`state ${run.state}`}>{t(`ui.state.${run.state}`)}</span>
         <span className="hint">{formatTime(run.startedAt)}</span>
         {run.state === 'running' && (
           <button type="button" className="small danger" onClick={() => void api['runs.cancel']({ runId: run.id })}>
-            Cancel
+            {t('ui.run.cancel')}
           </button>
         )}
       </header>
@@ -76,9 +33,13 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
             <header>
               {run.kind === 'playbook' && <code>{s.stepKey}</code>}
               <strong>{s.nodeName}</strong>
-              <span className={`state ${s.state}`}>{s.state}</span>
-              {s.exitCode !== null && <span className="exit" data-testid="exit-code">exit {s.exitCode}</span>}
-              {s.exitSignal && <span className="exit">signal {s.exitSignal}</span>}
+              <span className={`state ${s.state}`}>{t(`ui.state.${s.state}`)}</span>
+              {s.exitCode !== null && (
+                <span className="exit" data-testid="exit-code">
+                  {t('ui.run.exit', { code: s.exitCode })}
+                </span>
+              )}
+              {s.exitSignal && <span className="exit">{t('ui.run.signal', { signal: s.exitSignal })}</span>}
               <span className="hint">{formatDuration(s.durationMs)}</span>
             </header>
             {s.error && <p className="error">{s.error}</p>}
@@ -91,11 +52,13 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
   );
 }
 
-function Output(props: { text: string; kind: 'stdout' | 'stderr' }) {
+/** A step's stdout or stderr; a very long one shows its end. */
+export function Output(props: { text: string; kind: 'stdout' | 'stderr' }) {
+  const { t } = useLang();
   const cut = props.text.length > SHOWN_CHARS;
   return (
     <>
-      {cut && <p className="hint">Showing the last {(SHOWN_CHARS / 1e6).toFixed(0)} MB of {(props.text.length / 1e6).toFixed(1)} MB; the case log has all of it.</p>}
+      {cut && <p className="hint">{t('ui.run.shown', { shown: (SHOWN_CHARS / 1e6).toFixed(0), total: (props.text.length / 1e6).toFixed(1) })}</p>}
       <pre className={`output ${props.kind}`} data-testid={props.kind}>
         {cut ? props.text.slice(-SHOWN_CHARS) : props.text}
       </pre>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { StackscopeError } from '../../../main/contract/errors.js';
 import { errorText, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
 
 export interface MissingSecret {
@@ -17,12 +18,13 @@ export function secretsNeeded(err: unknown): MissingSecret[] | null {
 /** Asks for the passwords/passphrases a run needs. Kept in memory (browser mode) or the OS keychain if asked to (desktop). */
 export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => void; onCancel: () => void }) {
   const { api, info } = useApp();
+  const { t } = useLang();
   const [values, setValues] = useState<Record<string, string>>({});
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState('');
   const key = (m: MissingSecret): string => `${m.nodeId}:${m.kind}`;
   return (
-    <Dialog title="Credentials needed" onClose={props.onCancel}>
+    <Dialog title={t('ui.secret.title')} onClose={props.onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -34,7 +36,7 @@ export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => vo
       >
         {props.missing.map((m, i) => (
           <label key={key(m)}>
-            {m.kind === 'password' ? 'Password' : 'Key passphrase'} for {m.nodeName}
+            {t(m.kind === 'password' ? 'ui.secret.password' : 'ui.secret.passphrase', { node: m.nodeName })}
             <input
               type="password"
               autoFocus={i === 0}
@@ -48,12 +50,12 @@ export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => vo
         {info.secretStorage === 'keychain' ? (
           <label className="inline">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-            Remember in the OS keychain
+            {t('ui.secret.remember')}
           </label>
         ) : (
-          <p className="hint">Held in memory until Stackscope stops; never written to disk.</p>
+          <p className="hint">{t('ui.secret.memory')}</p>
         )}
-        <FormFooter error={error} onCancel={props.onCancel} submitLabel="Continue" />
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={t('ui.secret.continue')} />
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import type { CaseSummary, Cluster, ClusterNode } from '../../../main/contract/types.js';
+import { LanguageSwitch, useLang } from '../i18n/index.js';
 
 export function Sidebar(props: {
   clusters: Cluster[];
@@ -11,19 +12,24 @@ export function Sidebar(props: {
   onNewCase: () => void;
   onSelectCase: (id: number) => void;
 }) {
+  const { t } = useLang();
   return (
-    <nav className="sidebar" aria-label="Inventory and cases">
+    <nav className="sidebar" aria-label={t('ui.sidebar.label')}>
+      <div className="sidebar-brand">
+        <strong>Stackscope</strong>
+        <LanguageSwitch />
+      </div>
       <section>
         <header>
-          <h2>Clusters</h2>
-          <button type="button" onClick={props.onAddCluster}>+ Cluster</button>
+          <h2>{t('ui.sidebar.clusters')}</h2>
+          <button type="button" onClick={props.onAddCluster}>{t('ui.sidebar.addCluster')}</button>
         </header>
-        {props.clusters.length === 0 && <p className="hint">No cluster yet. Add one, then its nodes.</p>}
+        {props.clusters.length === 0 && <p className="hint">{t('ui.sidebar.noCluster')}</p>}
         {props.clusters.map((c) => (
           <div key={c.id} className="cluster" data-testid={`cluster-${c.name}`}>
             <div className="cluster-head">
               <strong>{c.name}</strong> <span className="tag">{c.deployment}</span>
-              <button type="button" className="small" onClick={() => props.onAddNode(c)}>+ Node</button>
+              <button type="button" className="small" onClick={() => props.onAddNode(c)}>{t('ui.sidebar.addNode')}</button>
             </div>
             <ul>
               {c.nodes.map((n) => (
@@ -33,9 +39,9 @@ export function Sidebar(props: {
                   </button>
                   <span className="roles">{n.roles.join(', ')}</span>
                   {n.hostKey ? (
-                    <span className="key ok" title={n.hostKey.fingerprint}>key trusted</span>
+                    <span className="key ok" title={n.hostKey.fingerprint}>{t('ui.sidebar.keyTrusted')}</span>
                   ) : (
-                    <button type="button" className="small warn" onClick={() => props.onTrust(n)}>Trust key…</button>
+                    <button type="button" className="small warn" onClick={() => props.onTrust(n)}>{t('ui.sidebar.trustKey')}</button>
                   )}
                 </li>
               ))}
@@ -45,8 +51,8 @@ export function Sidebar(props: {
       </section>
       <section>
         <header>
-          <h2>Cases</h2>
-          <button type="button" onClick={props.onNewCase}>+ Case</button>
+          <h2>{t('ui.sidebar.cases')}</h2>
+          <button type="button" onClick={props.onNewCase}>{t('ui.sidebar.addCase')}</button>
         </header>
         <ul className="cases">
           {props.cases.map((c) => (
@@ -56,7 +62,7 @@ export function Sidebar(props: {
                 className={`case-link ${props.selectedCaseId === c.id ? 'selected' : ''}`}
                 onClick={() => props.onSelectCase(c.id)}
               >
-                <span className={`sev ${c.severity}`}>{c.severity}</span> #{c.id} {c.title}
+                <span className={`sev ${c.severity}`}>{t(`common.${c.severity}`)}</span> #{c.id} {c.title}
               </button>
             </li>
           ))}

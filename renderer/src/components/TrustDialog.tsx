@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ClusterNode, HostKeyProbe } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 
 /** Shows the key the node presents now; trusting is an explicit click, and a changed key is shouted about. */
 export function TrustDialog(props: { node: ClusterNode; onDone: () => void; onCancel: () => void }) {
   const { api } = useApp();
+  const { t } = useLang();
   const [probe, setProbe] = useState<HostKeyProbe | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
@@ -33,34 +35,31 @@ export function TrustDialog(props: { node: ClusterNode; onDone: () => void; onCa
   };
 
   return (
-    <Dialog title={`Host key of ${props.node.name}`} onClose={props.onCancel}>
-      {busy && !probe && <p>Connecting to {props.node.host}:{props.node.port}…</p>}
+    <Dialog title={t('ui.trust.title', { name: props.node.name })} onClose={props.onCancel}>
+      {busy && !probe && <p>{t('ui.trust.connecting', { host: props.node.host, port: props.node.port })}</p>}
       {probe && (
         <div className="trust">
-          <p>
-            {probe.host}:{probe.port} presents this {probe.keyType} key:
-          </p>
+          <p>{t('ui.trust.presents', { host: probe.host, port: probe.port, type: probe.keyType })}</p>
           <code className="fingerprint" data-testid="fingerprint">{probe.fingerprint}</code>
           {probe.status === 'unknown' && (
             <p className="hint">
-              Compare it with the server's own: <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code>. Trust it only if they match.
+              {t('ui.trust.compare')} <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code>. {t('ui.trust.onlyIfMatch')}
             </p>
           )}
-          {probe.status === 'trusted' && <p className="ok">This key is already trusted.</p>}
+          {probe.status === 'trusted' && <p className="ok">{t('ui.trust.already')}</p>}
           {probe.status === 'changed' && (
             <p className="error" role="alert">
-              The host key CHANGED. Trusted before: <code>{probe.knownFingerprint}</code>. This can mean a man-in-the-middle, or a rebuilt host. Replace the trusted
-              key only once you know why.
+              {t('ui.trust.changed')} <code>{probe.knownFingerprint}</code>. {t('ui.trust.changedWhy')}
             </p>
           )}
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
-        <button type="button" onClick={props.onCancel}>Cancel</button>
+        <button type="button" onClick={props.onCancel}>{t('common.cancel')}</button>
         {probe && probe.status !== 'trusted' && (
           <button type="button" className={probe.status === 'changed' ? 'danger' : 'primary'} disabled={busy} onClick={trust}>
-            {probe.status === 'changed' ? 'Replace trusted key' : 'Trust this key'}
+            {probe.status === 'changed' ? t('ui.trust.replace') : t('ui.trust.trust')}
           </button>
         )}
       </div>

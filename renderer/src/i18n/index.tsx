@@ -6,7 +6,9 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { common } from './common.js';
+import { runbooks } from './runbooks.js';
 import { terminal } from './terminal.js';
+import { ui } from './ui.js';
 
 export type Lang = 'en' | 'ko';
 export const languages: Array<{ id: Lang; label: string }> = [
@@ -16,7 +18,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, terminal];
+const dictionaries: Dictionary[] = [common, ui, terminal, runbooks];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

@@ -1,0 +1,99 @@
+import type { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
+import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import { formatProblem } from '../../playbooks/engine/loader.js';
+import { mutatingReason } from '../../playbooks/engine/read-only.js';
+import type { RunbookSet } from '../../playbooks/engine/runbook-loader.js';
+import { StackscopeError } from '../contract/errors.js';
+import type { ClusterNode, RunbookCatalogue, RunbookInfo, RunbookProgress, RunbookStepInfo } from '../contract/types.js';
+import type { ExecService } from './exec-service.js';
+import type { InventoryService } from './inventory-service.js';
+import type { PlaybookService } from './playbook-service.js';
+
+export interface RunbookDeps {
+  runbooks: RunbookSet;
+  progress: RunbookProgressRepo;
+  caselog: CaseLogRepo;
+  inventory: InventoryService;
+  exec: ExecService;
+  playbooks: PlaybookService;
+  /** Throws SECRET_REQUIRED when these nodes need a password or passphrase this session lacks. */
+  requireSecrets: (nodes: ClusterNode[], what: string) => void;
+}
+
+/**
+ * Guided runbooks: list them, run a step (a catalogue playbook through PlaybookService, or the
+ * runbook's own read-only command through ExecService) and keep a trainee's progress per case.
+ * A step runs exactly what its runbook file says; nothing from the client reaches a shell, and
+ * nothing that changes the cluster runs.
+ */
+export class RunbookService {
+  constructor(private readonly d: RunbookDeps) {}
+
+  list(): RunbookCatalogue {
+    return { runbooks: [...this.d.runbooks.runbooks.values()], problems: this.d.runbooks.problems.map(formatProblem) };
+  }
+
+  get(id: string): RunbookInfo {
+    const r = this.d.runbooks.runbooks.get(id);
+    if (r) return r;
+    const broken = this.d.runbooks.problems.filter((p) => p.file.includes(`/${id}/`)).map(formatProblem);
+    throw new StackscopeError(
+      'NOT_FOUND',
+      broken.length ? `runbook ${id} failed to load: ${broken.join('; ')}` : `no runbook ${id}; known: ${[...this.d.runbooks.runbooks.keys()].join(', ') || 'none'}`,
+      { runbookId: id },
+    );
+  }
+
+  private step(runbook: RunbookInfo, stepId: string): RunbookStepInfo {
+    const s = runbook.steps.find((x) => x.id === stepId);
+    if (!s) throw new StackscopeError('NOT_FOUND', `runbook ${runbook.id} has no step ${stepId}; its steps: ${runbook.steps.map((x) => x.id).join(', ')}`, { runbookId: runbook.id, stepId });
+    return s;
+  }
+
+  private requireCase(caseId: number): void {
+    if (!this.d.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
+  }
+
+  progress(caseId: number, runbookId: string): RunbookProgress {
+    this.requireCase(caseId);
+    const runbook = this.get(runbookId);
+    return this.d.progress.get(caseId, runbookId, runbook.steps.map((s) => s.id));
+  }
+
+  runStep(req: { caseId: number; clusterId: number; runbookId: string; stepId: string }): { runId: number; progress: RunbookProgress } {
+    this.requireCase(req.caseId);
+    const runbook = this.get(req.runbookId);
+    const step = this.step(runbook, req.stepId);
+    const cluster = this.d.inventory.cluster(req.clusterId);
+    if (!runbook.appliesTo.includes(cluster.deployment)) {
+      throw new StackscopeError('INVALID_INPUT', `runbook ${runbook.id} is for ${runbook.appliesTo.join(', ')} clusters; ${cluster.name} is ${cluster.deployment}`, { runbookId: runbook.id });
+    }
+    const where = `run step ${step.id} of runbook ${runbook.id}`;
+    let runId: number;
+    const a = step.action;
+    if (a.kind === 'playbook') {
+      this.d.requireSecrets(this.d.playbooks.targets(a.playbookId, cluster, []), where);
+      runId = this.d.playbooks.start({ caseId: req.caseId, cluster, playbookId: a.playbookId, params: a.params, nodeNames: [], allowMutating: false }).id;
+    } else if (a.kind === 'command') {
+      // Checked at load too; checked again so an edited runbook in memory cannot slip through.
+      const why = mutatingReason(a.command);
+      if (why) throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} is refused: runbook commands only read, and this one ${why}`, { runbookId: runbook.id, stepId: step.id });
+      const all = this.d.inventory.select(cluster, [], a.roles);
+      const nodes = a.on === 'one' ? all.slice(0, 1) : all;
+      this.d.requireSecrets(nodes, where);
+      runId = this.d.exec.start({ caseId: req.caseId, clusterId: cluster.id, nodes, command: a.command, timeoutSec: a.timeoutSec }).id;
+    } else {
+      throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} has nothing to run: read it and mark it understood`, { runbookId: runbook.id, stepId: step.id });
+    }
+    this.d.progress.recordRun(req.caseId, runbook.id, step.id, runId);
+    return { runId, progress: this.progress(req.caseId, runbook.id) };
+  }
+
+  mark(req: { caseId: number; runbookId: string; stepId: string; understood: boolean }): RunbookProgress {
+    this.requireCase(req.caseId);
+    const runbook = this.get(req.runbookId);
+    this.step(runbook, req.stepId);
+    this.d.progress.mark(req.caseId, runbook.id, req.stepId, req.understood);
+    return this.progress(req.caseId, runbook.id);
+  }
+}

@@ -1,0 +1,41 @@
+import { useLang } from '../../i18n/index.js';
+import { Findings } from '../Findings.js';
+import { Output } from '../RunView.js';
+import { useRun } from '../useRun.js';
+
+/**
+ * What a runbook step's run produced, shown beside the expectations: the findings of a playbook
+ * run, or each node's output of a command. Kept current while it runs.
+ */
+export function StepResult(props: { runId: number; onFinished?: () => void }) {
+  const { t } = useLang();
+  const { run, error } = useRun(props.runId, props.onFinished);
+  if (error) return <p className="error">{error}</p>;
+  if (!run) return <p className="hint">{t('common.loading')}</p>;
+  return (
+    <div className="rb-result-run" data-testid="runbook-result" data-state={run.state} data-run={run.id}>
+      <p className="rb-run-state">
+        <span className={`state ${run.state}`}>{t('runbooks.runState', { id: run.id, state: t(`ui.state.${run.state}`) })}</span>
+      </p>
+      {run.kind === 'playbook' ? (
+        run.findings.length > 0 ? (
+          <Findings findings={run.findings} />
+        ) : (
+          <p className="hint">{run.state === 'running' ? t('runbooks.running') : t('runbooks.noFindings')}</p>
+        )
+      ) : (
+        run.steps.map((s) => (
+          <section key={s.id} className="rb-node" data-testid={`runbook-output-${s.nodeName}`} data-state={s.state}>
+            <header>
+              <strong>{s.nodeName}</strong> <span className={`state ${s.state}`}>{t(`ui.state.${s.state}`)}</span>
+              {s.exitCode !== null && <span className="exit">{t('ui.run.exit', { code: s.exitCode })}</span>}
+            </header>
+            {s.error && <p className="error">{s.error}</p>}
+            {s.stdout && <Output text={s.stdout} kind="stdout" />}
+            {s.stderr && <Output text={s.stderr} kind="stderr" />}
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
