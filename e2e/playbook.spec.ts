@@ -39,6 +39,8 @@ test.beforeAll(async () => {
   const node = await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: world.clientKey, passphrase: false }, jumpNodeId: null });
   const probe = await core.hostKeys.probe(node.id);
   await core.hostKeys.trust(node.id, probe.fingerprint);
+  // A second node name on the same server (same host key), to choose nodes by name.
+  await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-2', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: world.clientKey, passphrase: false }, jumpNodeId: null });
   core.caselog.createCase('Playbooks from the app', 'warning', cluster.id);
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
@@ -62,12 +64,28 @@ test('run a playbook with typed parameters and read its findings with evidence',
   await expect(run).toBeDisabled();
   await panel.getByLabel('times').fill('2');
   await run.click();
-  const finding = page.getByTestId('finding').first();
+  // Both controllers by default: one finding each.
+  await expect(page.getByTestId('finding')).toHaveCount(2);
+  const finding = page.getByTestId('finding').filter({ hasText: 'hello on ctl-1: exit 3' });
   await expect(finding).toHaveAttribute('data-severity', 'warning');
-  await expect(finding).toContainText('hello on ctl-1: exit 3');
   await finding.locator('summary').click();
   await expect(finding.getByTestId('evidence')).toHaveText("hello o'brien; touch /tmp/nope\nhello o'brien; touch /tmp/nope");
   await page.screenshot({ path: testInfo.outputPath('playbook-findings.png'), fullPage: true });
+});
+
+test('nodes are chosen by role by default, or by name', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  const panel = page.getByRole('form', { name: 'Run a playbook' });
+  await panel.getByLabel('Playbook').selectOption('greet');
+  await expect(panel.getByLabel('run on ctl-1')).toBeChecked();
+  await expect(panel.getByLabel('run on ctl-2')).toBeChecked();
+  await panel.getByLabel('run on ctl-1').uncheck();
+  await panel.getByLabel('who').fill('only-two');
+  await panel.getByRole('button', { name: 'Run playbook' }).click();
+  const run = page.locator('[data-testid^="run-"]').first();
+  await expect(run.getByTestId('step-hello-ctl-2')).toHaveAttribute('data-state', 'failed'); // the step exits 3 by design
+  await expect(run.getByTestId('step-hello-ctl-1')).toHaveCount(0);
 });
 
 test('a mutating playbook asks for confirmation and runs only after it', async ({ page }) => {
@@ -81,7 +99,7 @@ test('a mutating playbook asks for confirmation and runs only after it', async (
   await expect(dialog).toContainText(`touch ${marker}`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('[data-testid^="run-"]')).toHaveCount(1); // only the greet run
+  await expect(page.locator('[data-testid^="run-"]')).toHaveCount(2); // only the two greet runs
   expect(existsSync(marker)).toBe(false);
 
   await panel.getByRole('button', { name: 'Run playbook' }).click();

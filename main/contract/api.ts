@@ -15,6 +15,7 @@ import type {
   RunFinding,
   RunState,
   SearchHit,
+  Suggestion,
   StepResult,
   TerminalCloseReason,
   TerminalSession,
@@ -41,6 +42,7 @@ export interface MethodResults {
   'exec.start': { runId: number };
   'playbooks.list': PlaybookCatalogue;
   'playbooks.run': { runId: number };
+  'playbooks.suggest': Suggestion[];
   'runs.get': Run;
   'runs.cancel': null;
   'terminal.open': { sessionId: number; session: TerminalSession };

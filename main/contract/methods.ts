@@ -22,6 +22,7 @@ export const methodNames = [
   'exec.start',
   'playbooks.list',
   'playbooks.run',
+  'playbooks.suggest',
   'runs.get',
   'runs.cancel',
   'terminal.open',

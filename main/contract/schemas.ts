@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodName } from './methods.js';
-import { deployments, nodeRoles } from './types.js';
+import { deployments, nodeRoles, suggestionKinds } from './types.js';
 
 /** Runtime schemas for every method's input; main validates with these before dispatch. */
 
@@ -120,6 +120,7 @@ export const methodInputs = {
       concurrency: z.number().int().min(1).max(256).optional(),
     })
     .strict(),
+  'playbooks.suggest': z.object({ clusterId: id, kind: z.enum(suggestionKinds) }).strict(),
   'runs.get': z.object({ runId: id }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
   'terminal.open': z.object({ caseId: id, nodeId: id, cols: termCols, rows: termRows }).strict(),

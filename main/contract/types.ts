@@ -198,6 +198,18 @@ export interface PlaybookParam {
   pattern?: string;
   min?: number;
   max?: number;
+  /** Values the app offers from the cluster itself (e.g. its OVN ports). */
+  suggest?: SuggestionKind;
+}
+
+export const suggestionKinds = ['ovn-ports'] as const;
+export type SuggestionKind = (typeof suggestionKinds)[number];
+
+/** A value the cluster has, offered for a parameter. */
+export interface Suggestion {
+  value: string;
+  /** What a person recognises it by (port name, IP, device). */
+  label: string;
 }
 
 /** A catalogue playbook as the UI and CLI list it. */

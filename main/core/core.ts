@@ -18,6 +18,7 @@ import { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
 import { RunbookService } from './runbook-service.js';
 import { ExecService } from './exec-service.js';
 import { PlaybookService } from './playbook-service.js';
+import { SuggestService } from './suggest-service.js';
 import { RunRegistry, StepExecutor } from './step-executor.js';
 import { HostKeyService } from './host-key-service.js';
 import { InventoryService } from './inventory-service.js';
@@ -120,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
   const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, catalogue, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
+  const suggestions = new SuggestService(inventory, ssh);
   const terminalRepo = new TerminalRepo(db);
   terminalRepo.recoverInterrupted();
   const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
@@ -216,6 +218,12 @@ export function createCore(options: CoreOptions): Core {
       }
       const run = playbooks.start({ caseId: i.caseId, cluster, playbookId: i.playbookId, params: i.params, nodeNames: i.nodeNames, allowMutating: i.allowMutating, ...(i.concurrency ? { concurrency: i.concurrency } : {}) });
       return { runId: run.id };
+    },
+    'playbooks.suggest': (i) => {
+      const cluster = inventory.cluster(i.clusterId);
+      const missing = missingSecrets(cluster.nodes.filter((n) => n.roles.includes('controller')));
+      if (missing.length > 0) throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to list what the cluster has`, { missing });
+      return suggestions.suggest(cluster, i.kind);
     },
     'runs.cancel': (i) => (runs.cancel(i.runId), null),
     'terminal.open': async (i) => {

@@ -60,6 +60,17 @@ describe('catalogue on a healthy lab', () => {
   }
 });
 
+describe('parameter suggestions from the cluster', () => {
+  it('lists the lab VM ports for the ovn-trace source, through the NB pod', async () => {
+    const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+    const r = await core.dispatch('playbooks.suggest', { clusterId: cluster.id, kind: 'ovn-ports' });
+    if (!r.ok) throw new Error(r.error.message);
+    const ports = r.value as Array<{ value: string; label: string }>;
+    expect(ports.map((p) => p.value)).toEqual(expect.arrayContaining(['bastion-port', 'db-1-port', 'web-1-port', 'web-2-port']));
+    expect(ports.find((p) => p.value === 'bastion-port')?.label).toMatch(/^bastion-port \(10\.0\.0\.13\) · /);
+  });
+});
+
 describe('each lab fault is reported by its playbook', () => {
   const cases: Array<{ fault: string; playbook: string; params?: Record<string, string>; expect: RegExp; severity?: Array<RunFinding['severity']> }> = [
     { fault: 'galera-node-down', playbook: 'galera-health', expect: /controller-3/ },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Cluster, PlaybookCatalogue, PlaybookInfo } from '../../../main/contract/types.js';
+import type { Cluster, PlaybookCatalogue, PlaybookInfo, Suggestion, SuggestionKind } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
 import { useLang, type T } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
@@ -26,6 +26,9 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+  /** Chosen nodes by name; null = every node with one of the playbook's roles. */
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const [suggestions, setSuggestions] = useState<Partial<Record<SuggestionKind, Suggestion[] | string>>>({});
 
   useEffect(() => {
     api['playbooks.list']({}).then(setCatalogue, (err) => setError(errorText(err)));
@@ -33,13 +36,27 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   const usable = useMemo(() => (catalogue?.playbooks ?? []).filter((p) => p.appliesTo.includes(props.cluster.deployment)), [catalogue, props.cluster.deployment]);
   const playbook = usable.find((p) => p.id === playbookId) ?? usable[0];
   const mutating = playbook?.steps.filter((s) => s.mutating) ?? [];
+  const byRole = useMemo(() => props.cluster.nodes.filter((n) => playbook && n.roles.some((r) => playbook.roles.includes(r))).map((n) => n.name), [props.cluster.nodes, playbook]);
+  const nodeNames = picked ?? byRole;
+  // Values the cluster has, for parameters that ask for them (once per kind and cluster).
+  useEffect(() => {
+    for (const kind of new Set((playbook?.params ?? []).flatMap((p) => (p.suggest ? [p.suggest] : [])))) {
+      if (suggestions[kind] !== undefined) continue;
+      setSuggestions((s) => ({ ...s, [kind]: [] }));
+      api['playbooks.suggest']({ clusterId: props.cluster.id, kind }).then(
+        (list) => setSuggestions((s) => ({ ...s, [kind]: list })),
+        (err) => setSuggestions((s) => ({ ...s, [kind]: errorText(err) })),
+      );
+    }
+  }, [api, playbook, props.cluster.id, suggestions]);
   const problems = (playbook?.params ?? []).map((p) => [p.name, paramProblem(p, values[p.name] ?? '', t)] as const).filter(([, problem]) => problem);
 
   const start = (allowMutating: boolean): void => {
     if (!playbook) return;
     setError('');
     const params = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== '' && playbook.params.some((p) => p.name === k)));
-    api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating }).then(
+    // Only an explicit choice is sent; the default (by role) is the engine's own.
+    api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating, nodeNames: picked ?? [] }).then(
       () => props.onStarted(),
       (err) => {
         const missing = secretsNeeded(err);
@@ -63,7 +80,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
       <div className="row">
         <label>
           {t('ui.playbook.label')}
-          <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}))}>
+          <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}), setPicked(null))}>
             {usable.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title[lang] || p.title.en} ({p.id})
@@ -91,19 +108,43 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
               ) : (
                 <input
                   aria-label={p.name}
+                  list={p.suggest ? `suggest-${p.name}` : undefined}
                   placeholder={p.default !== undefined ? String(p.default) : p.required ? t('ui.playbook.required') : ''}
                   inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
                   value={values[p.name] ?? ''}
                   onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
                 />
               )}
+              {p.suggest && Array.isArray(suggestions[p.suggest]) && (
+                <datalist id={`suggest-${p.name}`} data-testid={`suggest-${p.name}`}>
+                  {(suggestions[p.suggest] as Suggestion[]).map((o) => (
+                    <option key={o.value} value={o.value} label={o.label} />
+                  ))}
+                </datalist>
+              )}
+              {p.suggest && typeof suggestions[p.suggest] === 'string' && <small className="hint">{t('ui.playbook.noSuggestions', { reason: suggestions[p.suggest] as string })}</small>}
               {problems.find(([n]) => n === p.name) && values[p.name] !== undefined && <small className="error">{problems.find(([n]) => n === p.name)?.[1]}</small>}
             </label>
           ))}
         </div>
       )}
+      {playbook && (
+        <div className="pick" role="group" aria-label={t('ui.playbook.nodes')}>
+          {props.cluster.nodes.map((n) => (
+            <label key={n.id} className="chip">
+              <input
+                type="checkbox"
+                aria-label={t('ui.playbook.node', { name: n.name })}
+                checked={nodeNames.includes(n.name)}
+                onChange={(e) => setPicked(e.target.checked ? [...nodeNames, n.name] : nodeNames.filter((x) => x !== n.name))}
+              />
+              {n.name}
+            </label>
+          ))}
+        </div>
+      )}
       <div className="row">
-        <button type="submit" className="primary" disabled={!playbook || problems.length > 0}>
+        <button type="submit" className="primary" disabled={!playbook || problems.length > 0 || nodeNames.length === 0}>
           {t('ui.playbook.run')}
         </button>
         {mutating.length > 0 && <span className="sev critical">{t('ui.playbook.mutating')}</span>}

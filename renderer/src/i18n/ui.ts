@@ -95,6 +95,9 @@ export const ui: Dictionary = {
     'ui.playbook.confirmTitle': 'Allow {id} to change the cluster?',
     'ui.playbook.confirmText': 'These steps are not read-only. They run only for this run, after you confirm:',
     'ui.playbook.confirm': 'Run and allow changes',
+    'ui.playbook.nodes': 'Nodes to run on',
+    'ui.playbook.node': 'run on {name}',
+    'ui.playbook.noSuggestions': 'no list from the cluster ({reason}); type the value',
 
     'ui.findings.label': 'Findings',
     'ui.findings.summary': '{critical} critical · {warning} warning · {ok} ok · {skipped} not checked',
@@ -195,6 +198,9 @@ export const ui: Dictionary = {
     'ui.playbook.confirmTitle': '{id}가 클러스터를 변경하도록 허용할까요?',
     'ui.playbook.confirmText': '다음 단계들은 읽기 전용이 아닙니다. 확인하면 이번 실행에서만 실행됩니다:',
     'ui.playbook.confirm': '변경을 허용하고 실행',
+    'ui.playbook.nodes': '실행할 노드',
+    'ui.playbook.node': '{name}에서 실행',
+    'ui.playbook.noSuggestions': '클러스터에서 목록을 가져오지 못했습니다({reason}). 값을 직접 입력하세요',
 
     'ui.findings.label': '결과',
     'ui.findings.summary': '심각 {critical} · 경고 {warning} · 정상 {ok} · 확인 못 함 {skipped}',
