@@ -3,17 +3,22 @@ import type { MethodInput, ParsedInput } from './schemas.js';
 import type {
   AppInfo,
   CaseDetail,
+  CaseFinding,
+  CaseSearchHit,
   CaseSummary,
   Cluster,
   ClusterNode,
+  HomeOverview,
   HostKeyProbe,
   KnownHostKey,
+  Note,
+  OutputPage,
   PlaybookCatalogue,
   Run,
   RunFinding,
   RunState,
-  SearchHit,
   StepResult,
+  TimelineEntry,
 } from './types.js';
 
 /** What each method resolves to. */
@@ -33,12 +38,18 @@ export interface MethodResults {
   'cases.list': CaseSummary[];
   'cases.create': CaseSummary;
   'cases.get': CaseDetail;
-  'cases.search': SearchHit[];
+  'cases.search': CaseSearchHit[];
   'exec.start': { runId: number };
   'playbooks.list': PlaybookCatalogue;
   'playbooks.run': { runId: number };
   'runs.get': Run;
   'runs.cancel': null;
+  'home.overview': HomeOverview;
+  'cases.setStatus': CaseSummary;
+  'cases.timeline': TimelineEntry[];
+  'cases.findings': CaseFinding[];
+  'notes.add': Note;
+  'steps.output': OutputPage;
 }
 
 /** A step's metadata without its (possibly large) output. */
@@ -50,6 +61,8 @@ export interface EventPayloads {
   'step.output': { runId: number; stepId: number; stream: 'stdout' | 'stderr'; data: string };
   'run.findings': { runId: number; caseId: number; findings: RunFinding[] };
   'run.finished': { runId: number; caseId: number; state: RunState };
+  /** A note was added or the status changed (runs have their own events). */
+  'case.changed': { caseId: number };
 }
 
 /** The API as the renderer and other clients see it: every method async. */

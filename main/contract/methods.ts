@@ -24,11 +24,17 @@ export const methodNames = [
   'playbooks.run',
   'runs.get',
   'runs.cancel',
+  'home.overview',
+  'cases.setStatus',
+  'cases.timeline',
+  'cases.findings',
+  'notes.add',
+  'steps.output',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished'] as const;
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'case.changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 const methodSet: ReadonlySet<string> = new Set(methodNames);

@@ -33,6 +33,9 @@ export const nodeAuthSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('password') }).strict(),
 ]);
 
+/** Send only the last N characters of each step's output (the UI pages the rest with steps.output). */
+const outputTail = z.number().int().min(0).max(16 * 1024 * 1024).optional();
+
 const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
 
 export const methodInputs = {
@@ -87,7 +90,7 @@ export const methodInputs = {
       clusterId: id.nullable().default(null),
     })
     .strict(),
-  'cases.get': z.object({ id }).strict(),
+  'cases.get': z.object({ id, outputTail }).strict(),
   'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }).strict(),
   'exec.start': z
     .object({
@@ -115,8 +118,22 @@ export const methodInputs = {
       concurrency: z.number().int().min(1).max(256).optional(),
     })
     .strict(),
-  'runs.get': z.object({ runId: id }).strict(),
+  'runs.get': z.object({ runId: id, outputTail }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
+  'home.overview': z.object({}).strict(),
+  'cases.setStatus': z.object({ id, status: z.enum(['open', 'mitigated', 'resolved']) }).strict(),
+  'cases.timeline': z.object({ caseId: id }).strict(),
+  'cases.findings': z.object({ caseId: id }).strict(),
+  'notes.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(100_000) }).strict(),
+  'steps.output': z
+    .object({
+      stepId: id,
+      stream: z.enum(['stdout', 'stderr']),
+      offset: z.number().int().min(0).default(0),
+      // Pages stay well under any transport's message limit (the WebSocket takes 8 MB inbound).
+      length: z.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
+    })
+    .strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -21,6 +21,8 @@ import { databaseFile } from './paths.js';
 import { redactText } from './redact.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
+import { CaseService, defaultAuthor } from './case-service.js';
+import { OutputPager } from './output-pager.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface CoreOptions {
   maxOutputBytes?: number;
   /** Playbooks to offer; the shipped catalogue by default. */
   catalogue?: Catalogue;
+  /** Who notes, status changes and runs are recorded as; STACKSCOPE_AUTHOR or the OS user by default. */
+  author?: string;
 }
 
 export interface MissingSecret {
@@ -50,6 +54,7 @@ export interface Core {
   readonly runs: RunRegistry;
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
+  readonly cases: CaseService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
   missingSecrets(nodes: ClusterNode[]): MissingSecret[];
@@ -92,7 +97,9 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const inventoryRepo = new InventoryRepo(db);
   const secrets = options.secrets ?? new SessionSecretStore();
-  const caselog = new CaseLogRepo(db, (text) => redactText(text, secrets.values()));
+  const author = options.author ?? defaultAuthor();
+  const redactStored = (text: string): string => redactText(text, secrets.values());
+  const caselog = new CaseLogRepo(db, redactStored, author);
   caselog.recoverInterrupted();
   const inventory = new InventoryService(inventoryRepo);
   const ssh = new ConnectionManager({
@@ -107,11 +114,14 @@ export function createCore(options: CoreOptions): Core {
   const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
   const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, options.catalogue ?? shippedAndSitePlaybooks(), concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
+  const cases = new CaseService(db, caselog, inventory, () => playbooks.list(), events, author, redactStored);
+  const outputPager = new OutputPager(caselog);
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
     dataDir: options.dataDir,
     secretStorage: secrets.kind,
+    author,
   };
 
   function missingSecrets(nodes: ClusterNode[]): MissingSecret[] {
@@ -154,11 +164,11 @@ export function createCore(options: CoreOptions): Core {
       return summary;
     },
     'cases.get': (i) => {
-      const c = caselog.getCase(i.id);
+      const c = caselog.getCase(i.id, i.outputTail);
       if (!c) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
       return c;
     },
-    'cases.search': (i) => caselog.searchOutput(i.query, i.limit),
+    'cases.search': (i) => cases.search(i.query, i.limit),
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
       const nodes = inventory.select(cluster, i.nodeIds, i.roles);
@@ -174,7 +184,7 @@ export function createCore(options: CoreOptions): Core {
       return { runId: run.id };
     },
     'runs.get': (i) => {
-      const run = caselog.getRun(i.runId);
+      const run = caselog.getRun(i.runId, i.outputTail);
       if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
       return run;
     },
@@ -189,6 +199,12 @@ export function createCore(options: CoreOptions): Core {
       return { runId: run.id };
     },
     'runs.cancel': (i) => (runs.cancel(i.runId), null),
+    'home.overview': () => cases.home(),
+    'cases.setStatus': (i) => cases.setStatus(i.id, i.status),
+    'cases.timeline': (i) => cases.timeline(i.caseId),
+    'cases.findings': (i) => cases.findings(i.caseId),
+    'notes.add': (i) => cases.addNote(i.caseId, i.text),
+    'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -215,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
     runs,
     secrets,
     ssh,
+    cases,
     handlers,
     missingSecrets,
     dispatch,
@@ -223,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       await runs.stopAll();
       sink.flush();
+      outputPager.clear();
       ssh.closeAll();
       db.close();
     },
