@@ -73,6 +73,7 @@ test('run a playbook with typed parameters and read its findings with evidence',
 test('a mutating playbook asks for confirmation and runs only after it', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  await page.getByRole('tab', { name: /Runs/ }).click(); // a case with history opens on its timeline
   const panel = page.getByRole('form', { name: 'Run a playbook' });
   await panel.getByLabel('Playbook').selectOption('tidy');
   await expect(panel.getByText('changes the cluster')).toBeVisible();

@@ -1,16 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { Run, StepResult } from '../../../main/contract/types.js';
 import { errorText, formatDuration, formatTime, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
+import { formatSize } from './case/Bits.js';
 import { Findings } from './Findings.js';
 
-/** Most recent part of a long output kept on screen; the full text stays in the case log. */
-const SHOWN_CHARS = 1_000_000;
+/** The end of each output shown in the run; the whole of it opens in the output viewer (paged). */
+const SHOWN_CHARS = 64 * 1024;
+
+type Stream = 'stdout' | 'stderr';
+const charsKey = { stdout: 'stdoutChars', stderr: 'stderrChars' } as const;
+
+/** Append streamed text, keep only the shown tail, count the whole. */
+function appendTail(s: StepResult, stream: Stream, data: string): StepResult {
+  const text = s[stream] + data;
+  return { ...s, [stream]: text.length > SHOWN_CHARS ? text.slice(-SHOWN_CHARS) : text, [charsKey[stream]]: (s[charsKey[stream]] ?? s[stream].length) + data.length };
+}
 
 /**
  * One run with a pane per node. Events that arrive before the initial fetch answers are already
  * in that answer (both travel over one ordered channel), so only later ones are appended.
  */
-export function RunView(props: { runId: number; onFinished?: () => void }) {
+export function RunView(props: { runId: number; onFinished?: () => void; onOpenOutput?: (stepId: number, stream: Stream) => void }) {
   const { api, transport } = useApp();
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState('');
@@ -23,7 +34,7 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
     const offs = [
       transport.on('step.output', (p) => {
         if (!ready || p.runId !== props.runId) return;
-        patchStep(p.stepId, (s) => ({ ...s, [p.stream]: s[p.stream] + p.data }));
+        patchStep(p.stepId, (s) => appendTail(s, p.stream, p.data));
       }),
       transport.on('step.updated', (p) => {
         if (!ready || p.step.runId !== props.runId) return;
@@ -36,11 +47,11 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
       transport.on('run.finished', (p) => {
         if (!ready || p.runId !== props.runId) return;
         // Re-read once: the stored output is the redacted, complete one.
-        api['runs.get']({ runId: props.runId }).then((r) => alive && setRun(r), () => undefined);
+        api['runs.get']({ runId: props.runId, outputTail: SHOWN_CHARS }).then((r) => alive && setRun(r), () => undefined);
         props.onFinished?.();
       }),
     ];
-    api['runs.get']({ runId: props.runId }).then(
+    api['runs.get']({ runId: props.runId, outputTail: SHOWN_CHARS }).then(
       (r) => {
         if (!alive) return;
         setRun(r);
@@ -82,8 +93,8 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
               <span className="hint">{formatDuration(s.durationMs)}</span>
             </header>
             {s.error && <p className="error">{s.error}</p>}
-            {s.stdout && <Output text={s.stdout} kind="stdout" />}
-            {s.stderr && <Output text={s.stderr} kind="stderr" />}
+            {s.stdout && <Output text={s.stdout} total={s.stdoutChars ?? s.stdout.length} kind="stdout" onOpen={props.onOpenOutput && (() => props.onOpenOutput?.(s.id, 'stdout'))} />}
+            {s.stderr && <Output text={s.stderr} total={s.stderrChars ?? s.stderr.length} kind="stderr" onOpen={props.onOpenOutput && (() => props.onOpenOutput?.(s.id, 'stderr'))} />}
           </section>
         ))}
       </div>
@@ -91,13 +102,23 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
   );
 }
 
-function Output(props: { text: string; kind: 'stdout' | 'stderr' }) {
-  const cut = props.text.length > SHOWN_CHARS;
+function Output(props: { text: string; total: number; kind: Stream; onOpen?: () => void }) {
+  const { t } = useLang();
+  const cut = props.total > props.text.length;
   return (
     <>
-      {cut && <p className="hint">Showing the last {(SHOWN_CHARS / 1e6).toFixed(0)} MB of {(props.text.length / 1e6).toFixed(1)} MB; the case log has all of it.</p>}
+      {(cut || props.onOpen) && (
+        <p className="output-note hint">
+          {cut && t('cases.run.tail', { shown: formatSize(props.text.length), total: formatSize(props.total), stream: props.kind })}
+          {props.onOpen && (
+            <button type="button" className="small" onClick={props.onOpen}>
+              {t('cases.run.openOutput', { stream: props.kind })}
+            </button>
+          )}
+        </p>
+      )}
       <pre className={`output ${props.kind}`} data-testid={props.kind}>
-        {cut ? props.text.slice(-SHOWN_CHARS) : props.text}
+        {props.text}
       </pre>
     </>
   );

@@ -1,4 +1,5 @@
 import type { CaseSummary, Cluster, ClusterNode } from '../../../main/contract/types.js';
+import { LanguageSwitch, useLang } from '../i18n/index.js';
 
 export function Sidebar(props: {
   clusters: Cluster[];
@@ -10,9 +11,18 @@ export function Sidebar(props: {
   onTrust: (n: ClusterNode) => void;
   onNewCase: () => void;
   onSelectCase: (id: number) => void;
+  onHome: () => void;
 }) {
+  const { t } = useLang();
   return (
     <nav className="sidebar" aria-label="Inventory and cases">
+      <header className="brand">
+        <h1>Stackscope</h1>
+        <button type="button" className={props.selectedCaseId === null ? 'on' : ''} onClick={props.onHome}>
+          {t('cases.home.nav')}
+        </button>
+        <LanguageSwitch />
+      </header>
       <section>
         <header>
           <h2>Clusters</h2>

@@ -5,6 +5,7 @@
  * key missing everywhere shows itself (and tests catch it).
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { cases } from './cases.js';
 import { common } from './common.js';
 
 export type Lang = 'en' | 'ko';
@@ -15,7 +16,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common];
+const dictionaries: Dictionary[] = [common, cases];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {
