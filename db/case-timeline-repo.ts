@@ -88,7 +88,8 @@ export class CaseTimelineRepo {
                 (SELECT json_group_array(DISTINCT s.node_name) FROM step_results s WHERE s.run_id = r.id AND s.step_key != 'discover-pods') AS nodes,
                 (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'critical' AND f.status = 'FAILED') AS critical,
                 (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'warning' AND f.status != 'OK') AS warning,
-                (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'ok') AS ok
+                (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'ok') AS ok,
+                (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.status = 'SKIPPED' AND f.severity NOT IN ('critical', 'warning')) AS skipped
          FROM runs r WHERE r.case_id = ? ORDER BY r.id`,
       )
       .all(caseId) as Array<{
@@ -103,6 +104,7 @@ export class CaseTimelineRepo {
       critical: number;
       warning: number;
       ok: number;
+      skipped: number;
     }>;
     for (const r of runs) {
       entries.push({
@@ -119,6 +121,7 @@ export class CaseTimelineRepo {
         critical: r.critical,
         warning: r.warning,
         ok: r.ok,
+        skipped: r.skipped,
       });
     }
 

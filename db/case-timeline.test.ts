@@ -78,6 +78,7 @@ describe('case timeline', () => {
     repo.addFindings(run.id, [
       finding({ severity: 'critical', title: 'controller-2 is not Primary', evidence: [{ node: 'controller-2', step: 'wsrep-status', lines: [WSREP] }] }),
       finding({ severity: 'ok', title: 'controller-1 Synced', evidence: [{ node: 'controller-1', step: 'wsrep-status', lines: ['wsrep_ready ON'] }] }),
+      finding({ severity: 'info', status: 'SKIPPED', title: 'No database pod on controller-3', skippedReason: 'no pod' }),
     ]);
     repo.finishRun(run.id, 'succeeded');
     const note = timeline.addNote(id, 'Restarted **mariadb**; password s3cret', 'alice');
@@ -87,7 +88,7 @@ describe('case timeline', () => {
     const entries = timeline.timeline(id);
     expect(entries.map((e) => e.kind)).toEqual(['opened', 'run', 'finding', 'note', 'status']);
     expect(entries[0]).toMatchObject({ kind: 'opened', author: 'alice', title: 'instances stuck' });
-    expect(entries[1]).toMatchObject({ kind: 'run', author: 'alice', title: 'galera-health', state: 'succeeded', nodes: ['controller-1', 'controller-2'], critical: 1, warning: 0, ok: 1 });
+    expect(entries[1]).toMatchObject({ kind: 'run', author: 'alice', title: 'galera-health', state: 'succeeded', nodes: ['controller-1', 'controller-2'], critical: 1, warning: 0, ok: 1, skipped: 1 });
     expect(entries[2]).toMatchObject({ kind: 'finding', severity: 'critical', nodes: ['controller-2'], playbook: 'galera-health' });
     expect(entries[3]).toMatchObject({ kind: 'note', author: 'alice', text: 'Restarted **mariadb**; password [REDACTED]' });
   });

@@ -70,8 +70,14 @@ function runOn(
   return run.id;
 }
 
-const services: Record<string, string> = { 'galera-health/wsrep-status': 'database', 'galera-health/grastate': 'host', 'ovs-health/interfaces': 'ovs' };
-const serviceOf = (p: string, s: string): string | null => services[`${p}/${s}`] ?? null;
+const steps: Record<string, { service: string; on: 'each' | 'one' }> = {
+  'galera-health/wsrep-status': { service: 'database', on: 'each' },
+  'galera-health/grastate': { service: 'host', on: 'each' },
+  'ovs-health/interfaces': { service: 'ovs', on: 'each' },
+  'k8s-pods/pods': { service: 'host', on: 'one' },
+  'placement-capacity/providers': { service: 'placement', on: 'one' },
+};
+const stepInfo = (p: string, s: string) => steps[`${p}/${s}`] ?? null;
 
 describe('cluster overview', () => {
   it('colours each node by the worst finding of the latest run of each playbook that touched it', () => {
@@ -95,7 +101,7 @@ describe('cluster overview', () => {
       f('info', 'No ovs pod on compute-10', [], 'SKIPPED'),
     ]);
 
-    const o = clusterOverview(w.db, w.cluster(), serviceOf);
+    const o = clusterOverview(w.db, w.cluster(), stepInfo);
     expect(o.nodes.map((n) => `${n.group}:${n.name}:${n.health}`)).toEqual(['controller:controller-1:ok', 'controller:controller-2:critical', 'compute:compute-2:warning', 'compute:compute-10:unknown']);
     const ctl2 = o.nodes.find((n) => n.name === 'controller-2');
     expect(ctl2?.problems).toMatchObject([{ severity: 'critical', title: 'controller-2 not Primary', caseId }]);
@@ -122,11 +128,44 @@ describe('cluster overview', () => {
       { nodeId: w.ids.ctl1, node: 'controller-1', step: 'discover-pods', stdout: list },
       { nodeId: w.ids.ctl1, node: 'controller-1', step: 'pods', stdout: '' },
     ], []);
-    const o = clusterOverview(w.db, w.cluster(), serviceOf);
+    const o = clusterOverview(w.db, w.cluster(), stepInfo);
     expect(o.nodes.find((n) => n.name === 'compute-10')?.services).toEqual([{ name: 'nova-compute-b', kind: 'pod', health: 'critical', detail: 'nova/compute' }]);
     expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toEqual([{ name: 'nova-compute-a', kind: 'pod', health: 'ok', detail: 'nova/compute' }]);
     // Discovery alone does not count as checking a node.
     expect(o.nodes.find((n) => n.name === 'compute-2')?.health).toBe('unknown');
+  });
+
+  it('does not blame the node a cluster-wide step ran from; a finding naming a pod marks the pod\'s node', () => {
+    const w = world();
+    const caseId = w.repo.createCase('pods', 'critical', w.clusterId);
+    const pod = (name: string, node: string) => ({
+      metadata: { name, namespace: 'openstack', labels: { application: 'mariadb', component: 'server' } },
+      spec: { nodeName: node, containers: [{ name: 'mariadb' }] },
+      // Caught between two crashes: the list says running; the finding knows better.
+      status: { hostIP: '', containerStatuses: [{ ready: true, state: { running: {} } }] },
+    });
+    runOn(w, caseId, 'k8s-pods', [
+      { nodeId: w.ids.ctl1, node: 'controller-1', step: 'discover-pods', stdout: JSON.stringify({ items: [pod('mariadb-server-2', 'controller-2')] }) },
+      { nodeId: w.ids.ctl1, node: 'controller-1', step: 'pods' },
+    ], [
+      f('critical', 'mariadb-server-2: container mariadb is not running', [{ node: 'controller-1', step: 'pods', lines: ['mariadb-server-2 0/1 CrashLoopBackOff'] }]),
+      f('warning', 'Could not check pods on controller-1: timed out', [{ node: 'controller-1', step: 'pods', lines: ['timed out'] }], 'SKIPPED'),
+    ]);
+    runOn(w, caseId, 'placement-capacity', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'providers', command: "kubectl -n openstack exec placement-api-x1 -- sh -c 'openstack resource provider list'" }], [
+      f('warning', 'compute-2 has no free VCPU', [{ node: 'controller-1', step: 'providers', lines: ['VCPU 16/16'] }]),
+    ]);
+    w.db.prepare("UPDATE findings SET check_id = 'engine.could-not-check' WHERE title LIKE 'Could not check%'").run();
+    const o = clusterOverview(w.db, w.cluster(), stepInfo);
+    const ctl1 = o.nodes.find((n) => n.name === 'controller-1');
+    // The engine's own finding (it timed out there) is controller-1's; the pod and capacity findings are not.
+    expect(ctl1).toMatchObject({ health: 'warning', problems: [{ title: 'Could not check pods on controller-1: timed out' }] });
+    expect(ctl1?.services).toEqual([{ name: 'placement-api-x1', kind: 'pod', health: 'ok', detail: 'placement' }]);
+    expect(o.nodes.find((n) => n.name === 'controller-2')).toMatchObject({
+      health: 'critical',
+      problems: [{ title: 'mariadb-server-2: container mariadb is not running' }],
+      services: [{ name: 'mariadb-server-2', kind: 'pod', health: 'critical' }],
+    });
+    expect(o.problems.map((p) => p.title)).toEqual(['mariadb-server-2: container mariadb is not running', 'compute-2 has no free VCPU']);
   });
 
   it('reads pod names from the commands the profile builds, and groups nodes by role', () => {

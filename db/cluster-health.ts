@@ -57,6 +57,7 @@ interface StepRow {
 interface Finding {
   id: number;
   runId: number;
+  check: string;
   severity: FindingSeverity;
   status: FindingStatus;
   title: string;
@@ -116,13 +117,19 @@ function topProblems(list: NodeProblem[], n = 5): NodeProblem[] {
     .slice(0, n);
 }
 
+/** What the catalogue says about a playbook step: the service it runs in, and whether it runs on each node or on one. */
+export type StepInfo = (playbook: string, step: string) => { service: string; on: 'each' | 'one' } | null;
+
 /**
  * What each node looks like now: for every playbook, the newest finished run that had a step on
  * the node; the node takes the worst finding of those runs that names it. Never checked = unknown.
- * Services on it come from those runs' steps (the catalogue names the service of each step),
- * pods from the commands and from the latest pod list.
+ * A step that runs on one node for the whole cluster (`on: one`, e.g. kubectl or a Placement
+ * query) says nothing about that node: its findings go to the cluster, or to the node of the pod
+ * they name. The engine's own findings (unreachable, timed out) always belong to their node.
+ * Services on a node come from those runs' steps (the catalogue names each step's service), pods
+ * from the commands and from the latest pod list.
  */
-export function clusterOverview(db: Db, cluster: Cluster, serviceOf: (playbook: string, step: string) => string | null): ClusterOverview {
+export function clusterOverview(db: Db, cluster: Cluster, stepInfo: StepInfo): ClusterOverview {
   const latest = db
     .prepare(
       `SELECT s.node_id, MAX(r.id) AS run_id FROM step_results s JOIN runs r ON r.id = s.run_id
@@ -136,14 +143,19 @@ export function clusterOverview(db: Db, cluster: Cluster, serviceOf: (playbook: 
   const steps = db
     .prepare(`SELECT id, run_id, node_id, node_name, step_key, command, state FROM step_results WHERE run_id IN (${inList}) AND step_key != ?`)
     .all(...runIds, DISCOVER_STEP) as StepRow[];
-  const findings = (db.prepare(`SELECT id, run_id, severity, status, title, evidence FROM findings WHERE run_id IN (${inList})`).all(...runIds) as Array<{
+  const findings = (db.prepare(`SELECT id, run_id, check_id, severity, status, title, evidence FROM findings WHERE run_id IN (${inList})`).all(...runIds) as Array<{
     id: number;
     run_id: number;
+    check_id: string;
     severity: FindingSeverity;
     status: FindingStatus;
     title: string;
     evidence: string;
-  }>).map((f): Finding => ({ id: f.id, runId: f.run_id, severity: f.severity, status: f.status, title: f.title, evidence: JSON.parse(f.evidence) as FindingEvidence[] }));
+  }>).map((f): Finding => ({ id: f.id, runId: f.run_id, check: f.check_id, severity: f.severity, status: f.status, title: f.title, evidence: JSON.parse(f.evidence) as FindingEvidence[] }));
+  const playbookOf = (f: Finding): string => runs.get(f.runId)?.title ?? '';
+  /** The nodes a finding is about: those its evidence quotes from per-node steps. */
+  const aboutNodes = (f: Finding): string[] =>
+    f.evidence.filter((e) => e.node && (f.check.startsWith('engine.') || stepInfo(playbookOf(f), e.step)?.on !== 'one')).map((e) => e.node);
 
   // The newest pod list of the cluster (openstack-helm): which pods run where, and whether they are ready.
   const podList = db
@@ -154,23 +166,33 @@ export function clusterOverview(db: Db, cluster: Cluster, serviceOf: (playbook: 
     .get(cluster.id, DISCOVER_STEP, MAX_POD_LIST_CHARS) as { stdout: string } | undefined;
   const pods = podList ? podsFromList(podList.stdout) : [];
 
+  // Cluster-wide conclusions; one that names a pod also marks the node the pod runs on.
   const clusterProblems: NodeProblem[] = [];
+  const podProblems = new Map<string, Array<{ f: Finding; p: NodeProblem; pod: PodSeen }>>();
   for (const f of findings) {
-    if (f.evidence.some((e) => e.node)) continue;
+    if (aboutNodes(f).length > 0) continue;
     const p = problemOf(f, runs.get(f.runId)?.case_id ?? 0);
-    if (p) clusterProblems.push(p);
+    if (!p) continue;
+    clusterProblems.push(p);
+    const pod = pods.find((x) => x.name.length >= 5 && f.title.includes(x.name));
+    if (pod) podProblems.set(pod.node || pod.host, [...(podProblems.get(pod.node || pod.host) ?? []), { f, p, pod }]);
   }
 
   const nodes = cluster.nodes.map((node): NodeHealth => {
     const mine = latest.filter((l) => l.node_id === node.id).map((l) => runs.get(l.run_id)).filter((r): r is RunRow => r !== undefined);
     const levels: HealthLevel[] = [];
+    let checkedAt: string | null = null;
     const problems: NodeProblem[] = [];
     const services: ServiceSeen[] = [];
     for (const run of mine) {
       const runSteps = steps.filter((s) => s.run_id === run.id && s.node_id === node.id);
       const name = runSteps[0]?.node_name ?? node.name; // the node's name when the run was made
-      const runFindings = findings.filter((f) => f.runId === run.id && f.evidence.some((e) => e.node === name));
-      levels.push('ok');
+      const runFindings = findings.filter((f) => f.runId === run.id && aboutNodes(f).includes(name));
+      // A run checked this node when a per-node step ran on it (or the engine reported on it).
+      if (runSteps.some((s) => stepInfo(run.title, s.step_key)?.on !== 'one') || runFindings.length > 0) {
+        levels.push('ok');
+        if (checkedAt === null || run.started_at > checkedAt) checkedAt = run.started_at;
+      }
       for (const f of runFindings) {
         levels.push(findingHealth(f.severity, f.status));
         const p = problemOf(f, run.case_id);
@@ -179,16 +201,23 @@ export function clusterOverview(db: Db, cluster: Cluster, serviceOf: (playbook: 
       for (const s of runSteps) {
         const about = runFindings.filter((f) => f.evidence.some((e) => e.node === name && e.step === s.step_key));
         const complete = s.state === 'succeeded' || s.state === 'failed';
-        const health = worstHealth([complete ? 'ok' : 'unknown', ...about.map((f) => findingHealth(f.severity, f.status))]);
-        const service = serviceOf(run.title, s.step_key);
+        const health = worstHealth([complete ? 'ok' : 'warning', ...about.map((f) => findingHealth(f.severity, f.status))]);
+        const info = stepInfo(run.title, s.step_key);
         const pod = podOfCommand(s.command);
-        if (pod) addService(services, { name: pod, kind: 'pod', health, detail: service ?? run.title });
-        else if (service && service !== 'host') addService(services, { name: service, kind: 'service', health, detail: run.title });
+        if (pod) addService(services, { name: pod, kind: 'pod', health, detail: info?.service ?? run.title });
+        else if (info?.on === 'one') continue; // this node only answered for the cluster
+        else if (info && info.service !== 'host') addService(services, { name: info.service, kind: 'service', health, detail: run.title });
         else addService(services, { name: run.title, kind: 'playbook', health, detail: '' });
       }
     }
     for (const p of pods) {
       if (p.node === node.name || (p.host !== '' && p.host === node.host)) addService(services, { name: p.name, kind: 'pod', health: p.health, detail: p.app });
+    }
+    for (const { f, p, pod } of [...(podProblems.get(node.name) ?? []), ...(podProblems.get(node.host) ?? [])]) {
+      levels.push(findingHealth(f.severity, f.status));
+      problems.push(p);
+      // The pod list is a snapshot (a crash-looping pod may have been up just then); the finding says how it is.
+      addService(services, { name: pod.name, kind: 'pod', health: p.severity, detail: pod.app });
     }
     const kindOrder = { service: 0, pod: 1, playbook: 2 };
     services.sort((a, b) => healthRank[a.health] - healthRank[b.health] || kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, undefined, { numeric: true }));
@@ -198,8 +227,8 @@ export function clusterOverview(db: Db, cluster: Cluster, serviceOf: (playbook: 
       host: node.host,
       roles: node.roles,
       group: nodeGroup(node.roles),
-      health: mine.length ? worstHealth(levels) : 'unknown',
-      checkedAt: mine.reduce<string | null>((m, r) => (m === null || r.started_at > m ? r.started_at : m), null),
+      health: levels.length ? worstHealth(levels) : 'unknown',
+      checkedAt,
       problems: topProblems(problems),
       services,
     };

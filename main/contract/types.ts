@@ -309,6 +309,8 @@ export type TimelineEntry =
       critical: number;
       warning: number;
       ok: number;
+      /** Checks it could not make (no pod, nothing to run on), beyond the warnings. */
+      skipped: number;
     }
   | { kind: 'finding'; id: string; at: string; author: null; runId: number; findingId: number; playbook: string; severity: FindingSeverity; title: string; nodes: string[] }
   | { kind: 'terminal'; id: string; at: string; endedAt: string | null; author: string | null; sessionId: number; nodeName: string; summary: string };

@@ -80,11 +80,11 @@ export class CaseService {
   }
 
   home(): HomeOverview {
-    const services = new Map<string, string>();
-    for (const p of this.catalogue().playbooks) for (const s of p.steps) services.set(`${p.id}\u0000${s.id}`, s.service);
-    const serviceOf = (playbook: string, step: string): string | null => services.get(`${playbook}\u0000${step}`) ?? null;
+    const steps = new Map<string, { service: string; on: 'each' | 'one' }>();
+    for (const p of this.catalogue().playbooks) for (const s of p.steps) steps.set(`${p.id}\u0000${s.id}`, { service: s.service, on: s.on });
+    const stepInfo = (playbook: string, step: string) => steps.get(`${playbook}\u0000${step}`) ?? null;
     return {
-      clusters: this.inventory.list().map((c) => clusterOverview(this.db, c, serviceOf)),
+      clusters: this.inventory.list().map((c) => clusterOverview(this.db, c, stepInfo)),
       openCases: openCases(this.db),
     };
   }

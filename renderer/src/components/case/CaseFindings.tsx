@@ -101,7 +101,7 @@ export function CaseFindings(props: {
                 {e.node} · {e.step} · {e.stream}
               </span>
               {e.stepId !== null && (
-                <button type="button" className="small" onClick={() => props.onOpenOutput(e.stepId ?? 0, e.stream, e.lines.find((l) => l.trim()) ?? '')}>
+                <button type="button" className="small" onClick={() => props.onOpenOutput(e.stepId ?? 0, e.stream, e.lines.find((l) => l.trim())?.trim() ?? '')}>
                   {t('cases.findings.openOutput')}
                 </button>
               )}

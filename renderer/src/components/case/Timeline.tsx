@@ -41,6 +41,7 @@ export function Timeline(props: { entries: TimelineEntry[]; onShowRun: (runId: n
                 {e.critical > 0 && <span className="sev critical">{t('cases.count.critical', { n: e.critical })}</span>}
                 {e.warning > 0 && <span className="sev warning">{t('cases.count.warning', { n: e.warning })}</span>}
                 {e.ok > 0 && <span className="sev ok">{t('cases.count.ok', { n: e.ok })}</span>}
+                {e.skipped > 0 && <span className="sev skipped">{t('cases.count.skipped', { n: e.skipped })}</span>}
               </span>
             )}
             <button type="button" className="link" onClick={() => props.onShowRun(e.runId)}>
