@@ -77,7 +77,7 @@ export function App() {
         {caseId !== null ? (
           <CaseView key={caseId} caseId={caseId} clusters={clusters} onChanged={refresh} />
         ) : (
-          <Home />
+          <Home clusters={clusters} />
         )}
       </main>
       {modal?.kind === 'cluster' && <ClusterForm onDone={done} onCancel={() => setModal(null)} />}

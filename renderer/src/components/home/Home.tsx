@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HomeOverview } from '../../../../main/contract/types.js';
+import type { Cluster, HomeOverview } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
 import { caseHash, TimeAgo } from '../case/Bits.js';
@@ -10,7 +10,7 @@ import { ClusterPicture } from './ClusterPicture.js';
  * What the on-call engineer sees first: search over every past case, the open cases (worst and
  * most recently active first), and each cluster as a picture coloured by its latest findings.
  */
-export function Home() {
+export function Home(props: { clusters: Cluster[] }) {
   const { api, transport, info } = useApp();
   const { t } = useLang();
   const [overview, setOverview] = useState<HomeOverview | null>(null);
@@ -20,7 +20,8 @@ export function Home() {
   const load = useCallback(() => {
     api['home.overview']({}).then(setOverview, (err: unknown) => setError(errorText(err)));
   }, [api]);
-  useEffect(load, [load]);
+  // Again when the inventory changes (a cluster or node added in the sidebar).
+  useEffect(load, [load, props.clusters]);
   useEffect(() => {
     // Many runs can end at once; refresh once for a burst.
     const soon = (): void => {

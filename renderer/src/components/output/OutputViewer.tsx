@@ -3,6 +3,7 @@ import type { OutputPage } from '../../../../main/contract/types.js';
 import { errorText, formatDuration, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
 import { formatSize } from '../case/Bits.js';
+import { copyToClipboard, FindBar } from './FindBar.js';
 import { geometry, LINE_HEIGHT, MAX_ROW_CHARS, OutputRows, scrollTopFor } from './OutputRows.js';
 import { TextSearch, TextStore, WrapIndex } from './text-store.js';
 
@@ -12,23 +13,6 @@ const PAGE_CHARS = 1024 * 1024;
 const SLICE_MS = 10;
 
 type Stream = 'stdout' | 'stderr';
-
-async function copyToClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Clipboard API denied (the desktop shell grants no permissions): the classic way, inside this click.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'offscreen';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('the clipboard refused the text');
-  }
-}
 
 /**
  * A step's full output: fetched in pages, lines indexed and searched in short slices, only the
@@ -287,29 +271,14 @@ export function OutputViewer(props: { stepId: number; stream: Stream; find?: str
             </button>
           ))}
         </div>
-        <form
-          className="find"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go(1);
-          }}
-        >
-          <input
-            type="search"
-            aria-label={t('cases.viewer.find')}
-            placeholder={t('cases.viewer.find')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && e.shiftKey) {
-                e.preventDefault();
-                go(-1);
-              }
-            }}
-          />
-          <span className="count" data-testid="viewer-matches" aria-live="polite">
-            {sr && sr.query
+        <FindBar
+          query={query}
+          onQuery={setQuery}
+          caseSensitive={caseSensitive}
+          onCaseSensitive={setCaseSensitive}
+          onGo={go}
+          count={
+            sr && sr.query
               ? sr.matches.length === 0
                 ? sr.caughtUp && !loading
                   ? t('cases.viewer.noMatch')
@@ -318,19 +287,9 @@ export function OutputViewer(props: { stepId: number; stream: Stream; find?: str
                     i: current === null ? '–' : (current + 1).toLocaleString(),
                     n: `${sr.matches.length.toLocaleString()}${sr.isCapped ? '+' : ''}${!sr.caughtUp || loading ? '…' : ''}`,
                   })
-              : ''}
-          </span>
-          <button type="button" onClick={() => go(-1)} aria-label={t('cases.viewer.prev')} title={t('cases.viewer.prevHint')}>
-            ↑
-          </button>
-          <button type="submit" aria-label={t('cases.viewer.next')} title={t('cases.viewer.nextHint')}>
-            ↓
-          </button>
-          <label className="inline small">
-            <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
-            {t('cases.viewer.matchCase')}
-          </label>
-        </form>
+              : ''
+          }
+        />
         <label className="inline small" title={t('cases.viewer.wrapHint')}>
           <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
           {t('cases.viewer.wrap')}
