@@ -259,6 +259,7 @@ test('a 50 MB output opens in the viewer, scrolls to its end and is searched whi
   await expect(status).toContainText(/wrapped at \d+ columns/);
   await viewer.getByRole('button', { name: 'Next match' }).click();
   await expect(viewer.locator('mark.current')).toHaveText('NEEDLE-near-the-end');
+  await page.screenshot({ path: testInfo.outputPath('viewer-wrapped.png') });
 
   const blocked = await longTasks();
   testInfo.annotations.push({ type: 'responsiveness', description: `worst frame round trip: loading ${loadWorst} ms, searching ${searchWorst} ms; long tasks: ${blocked.join(', ') || 'none'}` });
