@@ -115,6 +115,7 @@ export interface StepEnd {
 }
 
 const now = (): string => new Date().toISOString();
+const tail = (text: string, n: number): string => (n === 0 ? '' : text.length > n ? text.slice(-n) : text);
 
 /** A process is gone when signalling it fails with ESRCH; EPERM means it lives under another user. */
 function processAlive(pid: number): boolean {
@@ -135,12 +136,15 @@ export class CaseLogRepo {
   constructor(
     private readonly db: Db,
     private readonly redact: (text: string) => string = (t) => t,
+    /** Who opens cases and starts runs from this process (recorded for the case timeline). */
+    private readonly author: string | null = null,
   ) {}
 
   createCase(title: string, severity: Severity, clusterId: number | null): number {
     return Number(
-      this.db.prepare('INSERT INTO cases (title, severity, cluster_id, opened_at) VALUES (?, ?, ?, ?)').run(this.redact(title), severity, clusterId, now())
-        .lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO cases (title, severity, cluster_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)')
+        .run(this.redact(title), severity, clusterId, now(), this.author).lastInsertRowid,
     );
   }
 
@@ -153,10 +157,11 @@ export class CaseLogRepo {
     return row ? toCase(row) : undefined;
   }
 
-  getCase(id: number): CaseDetail | undefined {
+  /** @param outputTail keep only the last N characters of each step's output (lengths reported). */
+  getCase(id: number, outputTail?: number): CaseDetail | undefined {
     const row = this.db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
     if (!row) return undefined;
-    const runs = (this.db.prepare('SELECT * FROM runs WHERE case_id = ? ORDER BY id').all(id) as RunRow[]).map((r) => this.toRun(r));
+    const runs = (this.db.prepare('SELECT * FROM runs WHERE case_id = ? ORDER BY id').all(id) as RunRow[]).map((r) => this.toRun(r, outputTail));
     const notes = (this.db.prepare('SELECT * FROM notes WHERE case_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
       (n): Note => ({
         id: n.id as number,
@@ -173,8 +178,8 @@ export class CaseLogRepo {
     const insert = this.db.transaction(() => {
       const runId = Number(
         this.db
-          .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', process.pid, now()).lastInsertRowid,
+          .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', process.pid, now(), this.author).lastInsertRowid,
       );
       for (const s of steps) this.insertStep(runId, s);
       return runId;
@@ -234,16 +239,23 @@ export class CaseLogRepo {
     }));
   }
 
-  getRun(id: number): Run | undefined {
+  /** @param outputTail keep only the last N characters of each step's output (lengths reported). */
+  getRun(id: number, outputTail?: number): Run | undefined {
     const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
-    return row ? this.toRun(row) : undefined;
+    return row ? this.toRun(row, outputTail) : undefined;
   }
 
-  private toRun(row: RunRow): Run {
-    const steps = (this.db.prepare('SELECT * FROM step_results WHERE run_id = ? ORDER BY id').all(row.id) as StepRow[]).map(toStep);
+  private toRun(row: RunRow, outputTail?: number): Run {
+    const steps =
+      outputTail === undefined
+        ? (this.db.prepare('SELECT * FROM step_results WHERE run_id = ? ORDER BY id').all(row.id) as StepRow[]).map(toStep)
+        : this.tailedSteps(row.id, outputTail);
     for (const step of steps) {
       // A step still streaming has its output in chunks; show what has arrived so far.
-      if (step.state === 'running') Object.assign(step, this.chunkedOutput(step.id));
+      if (step.state !== 'running') continue;
+      const { stdout, stderr } = this.chunkedOutput(step.id);
+      if (outputTail === undefined) Object.assign(step, { stdout, stderr });
+      else Object.assign(step, { stdout: tail(stdout, outputTail), stderr: tail(stderr, outputTail), stdoutChars: stdout.length, stderrChars: stderr.length });
     }
     return {
       id: row.id,
@@ -258,6 +270,19 @@ export class CaseLogRepo {
       steps,
       findings: this.findingsOf(row.id),
     };
+  }
+
+  /** Steps with the last `n` characters of their output: a 50 MB output is not sent to a window to show its end. */
+  private tailedSteps(runId: number, n: number): StepResult[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, run_id, node_id, node_name, step_key, command, command_sent, state, exit_code, exit_signal, error, truncated, started_at, ended_at, duration_ms,
+                CASE WHEN :n = 0 THEN '' ELSE substr(stdout, -:n) END AS stdout, CASE WHEN :n = 0 THEN '' ELSE substr(stderr, -:n) END AS stderr,
+                length(stdout) AS stdout_chars, length(stderr) AS stderr_chars
+         FROM step_results WHERE run_id = :runId ORDER BY id`,
+      )
+      .all({ n, runId }) as Array<StepRow & { stdout_chars: number; stderr_chars: number }>;
+    return rows.map((r) => ({ ...toStep(r), stdoutChars: r.stdout_chars, stderrChars: r.stderr_chars }));
   }
 
   getStep(id: number): StepResult | undefined {
@@ -278,7 +303,8 @@ export class CaseLogRepo {
     })();
   }
 
-  private chunkedOutput(stepId: number): { stdout: string; stderr: string } {
+  /** What a step still running has streamed so far. */
+  chunkedOutput(stepId: number): { stdout: string; stderr: string } {
     const rows = this.db.prepare('SELECT stream, data FROM step_chunks WHERE step_id = ? ORDER BY id').all(stepId) as Array<{
       stream: 'stdout' | 'stderr';
       data: string;

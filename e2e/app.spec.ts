@@ -78,6 +78,7 @@ test('add a node, trust its key, run hostname in a new case, and find it again a
 test('streams output while the command runs', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Instances stuck in BUILD/ }).click();
+  await page.getByRole('tab', { name: /Runs/ }).click(); // a case with history opens on its timeline
   await page.getByLabel('node ctl-1').check();
   await page.getByLabel('Command', { exact: true }).fill('echo first-part; sleep 3; echo second-part');
   await page.getByRole('button', { name: 'Run on 1 node' }).click();

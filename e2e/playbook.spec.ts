@@ -91,6 +91,7 @@ test('nodes are chosen by role by default, or by name', async ({ page }) => {
 test('a mutating playbook asks for confirmation and runs only after it', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  await page.getByRole('tab', { name: /Runs/ }).click(); // a case with history opens on its timeline
   const panel = page.getByRole('form', { name: 'Run a playbook' });
   await panel.getByLabel('Playbook').selectOption('tidy');
   await expect(panel.getByText('changes the cluster')).toBeVisible();

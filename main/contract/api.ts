@@ -3,22 +3,27 @@ import type { MethodInput, ParsedInput } from './schemas.js';
 import type {
   AppInfo,
   CaseDetail,
+  CaseFinding,
+  CaseSearchHit,
   CaseSummary,
   Cluster,
   ClusterNode,
+  HomeOverview,
   HostKeyProbe,
   KnownHostKey,
+  Note,
+  OutputPage,
   PlaybookCatalogue,
   Run,
   RunbookCatalogue,
   RunbookProgress,
   RunFinding,
   RunState,
-  SearchHit,
-  Suggestion,
   StepResult,
+  Suggestion,
   TerminalCloseReason,
   TerminalSession,
+  TimelineEntry,
 } from './types.js';
 
 /** What each method resolves to. */
@@ -38,7 +43,7 @@ export interface MethodResults {
   'cases.list': CaseSummary[];
   'cases.create': CaseSummary;
   'cases.get': CaseDetail;
-  'cases.search': SearchHit[];
+  'cases.search': CaseSearchHit[];
   'exec.start': { runId: number };
   'playbooks.list': PlaybookCatalogue;
   'playbooks.run': { runId: number };
@@ -57,6 +62,12 @@ export interface MethodResults {
   'runbooks.progress.get': RunbookProgress;
   'runbooks.step.run': { runId: number; progress: RunbookProgress };
   'runbooks.step.mark': RunbookProgress;
+  'home.overview': HomeOverview;
+  'cases.setStatus': CaseSummary;
+  'cases.timeline': TimelineEntry[];
+  'cases.findings': CaseFinding[];
+  'notes.add': Note;
+  'steps.output': OutputPage;
 }
 
 /** A step's metadata without its (possibly large) output. */
@@ -75,6 +86,8 @@ export interface EventPayloads {
    */
   'terminal.output': { sessionId: number; data: string; bytes: number };
   'terminal.closed': { sessionId: number; reason: TerminalCloseReason; exitCode: number | null; message: string };
+  /** A note was added or the status changed (runs have their own events). */
+  'case.changed': { caseId: number };
 }
 
 /** The API as the renderer and other clients see it: every method async. */

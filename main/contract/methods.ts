@@ -36,11 +36,17 @@ export const methodNames = [
   'runbooks.progress.get',
   'runbooks.step.run',
   'runbooks.step.mark',
+  'home.overview',
+  'cases.setStatus',
+  'cases.timeline',
+  'cases.findings',
+  'notes.add',
+  'steps.output',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'terminal.output', 'terminal.closed'] as const;
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'case.changed', 'terminal.output', 'terminal.closed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 const methodSet: ReadonlySet<string> = new Set(methodNames);

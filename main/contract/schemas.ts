@@ -35,6 +35,8 @@ export const nodeAuthSchema = z.discriminatedUnion('method', [
 
 const termCols = z.number().int().min(2).max(1000);
 const termRows = z.number().int().min(1).max(500);
+/** Send only the last N characters of each step's output (the UI pages the rest with steps.output). */
+const outputTail = z.number().int().min(0).max(16 * 1024 * 1024).optional();
 
 const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
 const runbookId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook id');
@@ -92,7 +94,7 @@ export const methodInputs = {
       clusterId: id.nullable().default(null),
     })
     .strict(),
-  'cases.get': z.object({ id }).strict(),
+  'cases.get': z.object({ id, outputTail }).strict(),
   'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }).strict(),
   'exec.start': z
     .object({
@@ -121,8 +123,6 @@ export const methodInputs = {
     })
     .strict(),
   'playbooks.suggest': z.object({ clusterId: id, kind: z.enum(suggestionKinds) }).strict(),
-  'runs.get': z.object({ runId: id }).strict(),
-  'runs.cancel': z.object({ runId: id }).strict(),
   'terminal.open': z.object({ caseId: id, nodeId: id, cols: termCols, rows: termRows }).strict(),
   // A paste can be large; the WebSocket frame limit (8 MB) is the outer bound.
   'terminal.input': z.object({ sessionId: id, data: z.string().min(1).max(1024 * 1024) }).strict(),
@@ -135,6 +135,22 @@ export const methodInputs = {
   'runbooks.progress.get': z.object({ caseId: id, runbookId }).strict(),
   'runbooks.step.run': z.object({ caseId: id, clusterId: id, runbookId, stepId: runbookStepId }).strict(),
   'runbooks.step.mark': z.object({ caseId: id, runbookId, stepId: runbookStepId, understood: z.boolean() }).strict(),
+  'runs.get': z.object({ runId: id, outputTail }).strict(),
+  'runs.cancel': z.object({ runId: id }).strict(),
+  'home.overview': z.object({}).strict(),
+  'cases.setStatus': z.object({ id, status: z.enum(['open', 'mitigated', 'resolved']) }).strict(),
+  'cases.timeline': z.object({ caseId: id }).strict(),
+  'cases.findings': z.object({ caseId: id }).strict(),
+  'notes.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(100_000) }).strict(),
+  'steps.output': z
+    .object({
+      stepId: id,
+      stream: z.enum(['stdout', 'stderr']),
+      offset: z.number().int().min(0).default(0),
+      // Pages stay well under any transport's message limit (the WebSocket takes 8 MB inbound).
+      length: z.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
+    })
+    .strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -147,6 +147,9 @@ export interface StepResult {
   startedAt: string | null;
   endedAt: string | null;
   durationMs: number | null;
+  /** The whole output's length when stdout/stderr hold only its tail (`outputTail` was asked for). */
+  stdoutChars?: number;
+  stderrChars?: number;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -180,6 +183,8 @@ export interface AppInfo {
   dataDir: string;
   /** Where secrets go in this mode. */
   secretStorage: 'keychain' | 'session';
+  /** Who notes, status changes and runs are recorded as (the OS user unless configured). */
+  author: string;
 }
 
 export type Lang = 'en' | 'ko';
@@ -313,4 +318,147 @@ export interface RunbookProgress {
   caseId: number;
   runbookId: string;
   steps: RunbookStepProgress[];
+}
+
+// ---- Home, case timeline, case findings, search, raw output (issue 5) ----
+
+/** How a node looks from the latest playbook runs that touched it. */
+export type HealthLevel = 'critical' | 'warning' | 'ok' | 'unknown';
+
+/** A service, pod or playbook seen on a node in the latest runs, coloured by its worst finding. */
+export interface ServiceSeen {
+  name: string;
+  kind: 'service' | 'pod' | 'playbook';
+  health: HealthLevel;
+  /** E.g. the pod's service, or the playbook that saw it. */
+  detail: string;
+}
+
+export interface NodeProblem {
+  severity: 'critical' | 'warning';
+  title: string;
+  caseId: number;
+  runId: number;
+  findingId: number;
+}
+
+export interface NodeHealth {
+  id: number;
+  name: string;
+  host: string;
+  roles: NodeRole[];
+  /** Where the cluster picture draws it: its most central role. */
+  group: NodeRole;
+  health: HealthLevel;
+  /** When the latest playbook run that touched it started; null = never checked. */
+  checkedAt: string | null;
+  /** Worst first, at most a few. */
+  problems: NodeProblem[];
+  services: ServiceSeen[];
+}
+
+export interface ClusterOverview {
+  id: number;
+  name: string;
+  deployment: Deployment;
+  health: HealthLevel;
+  checkedAt: string | null;
+  nodes: NodeHealth[];
+  /** Findings of the latest runs that name no node (cluster-wide conclusions). */
+  problems: NodeProblem[];
+}
+
+export interface OpenCase extends CaseSummary {
+  clusterName: string | null;
+  /** FAILED critical/warning findings of the latest run of each playbook in the case. */
+  critical: number;
+  warning: number;
+  lastActivityAt: string;
+}
+
+export interface HomeOverview {
+  clusters: ClusterOverview[];
+  /** Cases not resolved, worst and newest first. */
+  openCases: OpenCase[];
+}
+
+/**
+ * One thing that happened in a case. `kind` discriminates; later features add their kinds
+ * (terminal sessions are reserved below) and the UI shows unknown kinds with their `summary`.
+ */
+export type TimelineEntry =
+  | { kind: 'opened'; id: string; at: string; author: string | null; title: string; severity: Severity }
+  | { kind: 'status'; id: string; at: string; author: string | null; from: CaseStatus; to: CaseStatus }
+  | { kind: 'note'; id: string; at: string; author: string; noteId: number; text: string }
+  | {
+      kind: 'run';
+      id: string;
+      at: string;
+      endedAt: string | null;
+      author: string | null;
+      runId: number;
+      runKind: 'exec' | 'playbook';
+      /** Playbook id or the ad-hoc command. */
+      title: string;
+      state: RunState;
+      nodes: string[];
+      critical: number;
+      warning: number;
+      ok: number;
+      /** Checks it could not make (no pod, nothing to run on), beyond the warnings. */
+      skipped: number;
+    }
+  | { kind: 'finding'; id: string; at: string; author: null; runId: number; findingId: number; playbook: string; severity: FindingSeverity; title: string; nodes: string[] }
+  | { kind: 'terminal'; id: string; at: string; endedAt: string | null; author: string | null; sessionId: number; nodeName: string; summary: string };
+
+/** Evidence with the recorded step it came from, so the UI can open that step's full output. */
+export interface LocatedEvidence extends FindingEvidence {
+  stepId: number | null;
+  stream: 'stdout' | 'stderr';
+}
+
+export interface CaseFinding extends Omit<RunFinding, 'evidence'> {
+  evidence: LocatedEvidence[];
+  /** The playbook id of the run. */
+  playbook: string;
+  runStartedAt: string;
+  /** From the newest run of its playbook in this case (older runs' findings may be stale). */
+  latest: boolean;
+}
+
+export type CaseSearchWhere = 'title' | 'note' | 'finding' | 'output';
+
+export interface CaseSearchHit {
+  caseId: number;
+  caseTitle: string;
+  caseStatus: CaseStatus;
+  caseSeverity: Severity;
+  openedAt: string;
+  where: CaseSearchWhere;
+  /** When the matching text was written (note, finding, step end) or the case opened. */
+  at: string;
+  nodeName: string | null;
+  runId: number | null;
+  stepId: number | null;
+  stream: 'stdout' | 'stderr' | null;
+  command: string | null;
+  noteId: number | null;
+  findingId: number | null;
+  author: string | null;
+  /** Matching text with each hit wrapped in \u0002…\u0003 markers. */
+  snippet: string;
+}
+
+/** One page of a step's recorded output (offsets in UTF-16 code units of the whole stream). */
+export interface OutputPage {
+  stepId: number;
+  stream: 'stdout' | 'stderr';
+  offset: number;
+  text: string;
+  /** Where the next page starts; equals `total` at the end. */
+  nextOffset: number;
+  total: number;
+  /** The step has ended: `total` will not grow. */
+  complete: boolean;
+  step: Omit<StepResult, 'stdout' | 'stderr'> & { stdoutChars: number; stderrChars: number };
 }

@@ -28,6 +28,8 @@ import { redactText } from './redact.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
+import { CaseService, defaultAuthor } from './case-service.js';
+import { OutputPager } from './output-pager.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -42,6 +44,8 @@ export interface CoreOptions {
   terminals?: TerminalServiceOptions;
   /** Guided runbooks to offer; the shipped ones (checked against the catalogue) by default. */
   runbooks?: (catalogue: Catalogue) => RunbookSet;
+  /** Who notes, status changes and runs are recorded as; STACKSCOPE_AUTHOR or the OS user by default. */
+  author?: string;
 }
 
 export interface MissingSecret {
@@ -63,6 +67,7 @@ export interface Core {
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
   readonly terminals: TerminalService;
+  readonly cases: CaseService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
   missingSecrets(nodes: ClusterNode[]): MissingSecret[];
@@ -105,7 +110,9 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const inventoryRepo = new InventoryRepo(db);
   const secrets = options.secrets ?? new SessionSecretStore();
-  const caselog = new CaseLogRepo(db, (text) => redactText(text, secrets.values()));
+  const author = options.author ?? defaultAuthor();
+  const redactStored = (text: string): string => redactText(text, secrets.values());
+  const caselog = new CaseLogRepo(db, redactStored, author);
   caselog.recoverInterrupted();
   const inventory = new InventoryService(inventoryRepo);
   const ssh = new ConnectionManager({
@@ -125,11 +132,27 @@ export function createCore(options: CoreOptions): Core {
   const terminalRepo = new TerminalRepo(db);
   terminalRepo.recoverInterrupted();
   const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
+  const cases = new CaseService(db, caselog, inventory, () => playbooks.list(), events, author, redactStored);
+  const outputPager = new OutputPager(caselog);
+  // Terminal sessions belong on the case timeline next to runs and notes.
+  cases.addTimelineSource((caseId) =>
+    terminals.list(caseId).map((t) => ({
+      kind: 'terminal' as const,
+      id: `terminal-${t.id}`,
+      at: t.startedAt,
+      endedAt: t.endedAt,
+      author: null,
+      sessionId: t.id,
+      nodeName: t.nodeName,
+      summary: `${t.width}×${t.height}, ${t.bytes} bytes of output${t.closeReason ? `, ${t.closeReason}` : t.state === 'open' ? ', open' : ''}`,
+    })),
+  );
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
     dataDir: options.dataDir,
     secretStorage: secrets.kind,
+    author,
   };
 
   function missingSecrets(nodes: ClusterNode[]): MissingSecret[] {
@@ -185,11 +208,11 @@ export function createCore(options: CoreOptions): Core {
       return summary;
     },
     'cases.get': (i) => {
-      const c = caselog.getCase(i.id);
+      const c = caselog.getCase(i.id, i.outputTail);
       if (!c) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
       return c;
     },
-    'cases.search': (i) => caselog.searchOutput(i.query, i.limit),
+    'cases.search': (i) => cases.search(i.query, i.limit),
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
       const nodes = inventory.select(cluster, i.nodeIds, i.roles);
@@ -205,7 +228,7 @@ export function createCore(options: CoreOptions): Core {
       return { runId: run.id };
     },
     'runs.get': (i) => {
-      const run = caselog.getRun(i.runId);
+      const run = caselog.getRun(i.runId, i.outputTail);
       if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
       return run;
     },
@@ -244,6 +267,12 @@ export function createCore(options: CoreOptions): Core {
     'runbooks.progress.get': (i) => runbooks.progress(i.caseId, i.runbookId),
     'runbooks.step.run': (i) => runbooks.runStep(i),
     'runbooks.step.mark': (i) => runbooks.mark(i),
+    'home.overview': () => cases.home(),
+    'cases.setStatus': (i) => cases.setStatus(i.id, i.status),
+    'cases.timeline': (i) => cases.timeline(i.caseId),
+    'cases.findings': (i) => cases.findings(i.caseId),
+    'notes.add': (i) => cases.addNote(i.caseId, i.text),
+    'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -272,6 +301,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     ssh,
     terminals,
+    cases,
     handlers,
     missingSecrets,
     dispatch,
@@ -281,6 +311,7 @@ export function createCore(options: CoreOptions): Core {
       await runs.stopAll();
       await terminals.closeAll();
       sink.flush();
+      outputPager.clear();
       ssh.closeAll();
       db.close();
     },

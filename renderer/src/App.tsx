@@ -4,6 +4,7 @@ import { CaseView } from './components/CaseView.js';
 import { ClusterForm } from './components/ClusterForm.js';
 import { ClusterOptions } from './components/ClusterOptions.js';
 import { Dialog, FormFooter } from './components/Dialog.js';
+import { Home } from './components/home/Home.js';
 import { NodeForm } from './components/NodeForm.js';
 import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
@@ -18,13 +19,12 @@ type Modal =
   | null;
 
 function caseFromHash(): number | null {
-  const m = /^#\/cases\/(\d+)$/.exec(location.hash);
+  const m = /^#\/cases\/(\d+)(?:[/?]|$)/.exec(location.hash);
   return m ? Number(m[1]) : null;
 }
 
 export function App() {
-  const { api, info } = useApp();
-  const { t } = useLang();
+  const { api } = useApp();
   const [clusters, setClusters] = useState<Cluster[]>([]);
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [caseId, setCaseId] = useState<number | null>(caseFromHash());
@@ -68,17 +68,17 @@ export function App() {
         onTrust={(node) => setModal({ kind: 'trust', node })}
         onNewCase={() => setModal({ kind: 'case' })}
         onSelectCase={openCase}
+        onHome={() => {
+          location.hash = '#/';
+          setCaseId(null);
+        }}
       />
       <main className="main">
         {error && <p className="error" role="alert">{error}</p>}
         {caseId !== null ? (
           <CaseView key={caseId} caseId={caseId} clusters={clusters} onChanged={refresh} />
         ) : (
-          <div className="welcome">
-            <h1>Stackscope</h1>
-            <p>{t('ui.welcome')}</p>
-            <p className="hint">{t('ui.about', { mode: t(`ui.mode.${info.mode}`), dir: info.dataDir, version: info.version })}</p>
-          </div>
+          <Home clusters={clusters} />
         )}
       </main>
       {modal?.kind === 'cluster' && <ClusterForm onDone={done} onCancel={() => setModal(null)} />}

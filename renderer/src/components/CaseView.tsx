@@ -1,166 +1,178 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { nodeRoles, type CaseDetail, type Cluster, type NodeRole } from '../../../main/contract/types.js';
-import { errorText, formatTime, useApp } from '../context.js';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { CaseDetail, CaseFinding, CaseStatus, Cluster, TimelineEntry } from '../../../main/contract/types.js';
+import { errorText, useApp } from '../context.js';
+import { useLang } from '../i18n/index.js';
+import { caseHash, parseCaseHash, TimeAgo, type CaseRoute } from './case/Bits.js';
+import { CaseFindings } from './case/CaseFindings.js';
+import { RunPanel } from './case/CommandPanel.js';
+import { NoteComposer, Timeline } from './case/Timeline.js';
+import { OutputViewer } from './output/OutputViewer.js';
 import { PlaybookPanel } from './PlaybookPanel.js';
-import { RunView } from './RunView.js';
 import { RunbookPanel } from './runbooks/RunbookPanel.js';
-import { ClusterOptions } from './ClusterOptions.js';
-import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
+import { RunView } from './RunView.js';
 
-/** A case: its runs (newest first) and a panel to run a read-only command on chosen nodes. */
+const tabs = ['timeline', 'findings', 'runs', 'terminals', 'runbooks'] as const;
+type Tab = (typeof tabs)[number];
+const statuses: CaseStatus[] = ['open', 'mitigated', 'resolved'];
+
+
+/**
+ * A case: header with its status, then tabs — the timeline (with notes), the findings, the runs
+ * (and the panels that start them), terminals and runbooks. The place inside a case lives in the
+ * URL hash (`#/cases/ID/TAB?…`), so a reload, a link from search or the back button land there.
+ */
 export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged: () => void }) {
-  const { api } = useApp();
+  const { api, transport } = useApp();
+  const { t } = useLang();
+  const [route, setRoute] = useState<CaseRoute | null>(() => parseCaseHash(location.hash));
   const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [findings, setFindings] = useState<CaseFinding[] | null>(null);
   const [error, setError] = useState('');
+
+  useEffect(() => {
+    const onHash = (): void => setRoute(parseCaseHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const load = useCallback(() => {
-    api['cases.get']({ id: props.caseId }).then(setDetail, (err) => setError(errorText(err)));
+    // Outputs stay on the server: the runs tab asks for tails, the viewer for pages.
+    Promise.all([api['cases.get']({ id: props.caseId, outputTail: 0 }), api['cases.timeline']({ caseId: props.caseId }), api['cases.findings']({ caseId: props.caseId })]).then(
+      ([d, tl, fs]) => {
+        setDetail(d);
+        setTimeline(tl);
+        setFindings(fs);
+      },
+      (err: unknown) => setError(errorText(err)),
+    );
   }, [api, props.caseId]);
   useEffect(load, [load]);
 
+  // Live: runs starting and ending, findings arriving, notes and status changes from anywhere.
+  useEffect(() => {
+    const mine = (p: { caseId?: number; run?: { caseId: number } }): boolean => (p.caseId ?? p.run?.caseId) === props.caseId;
+    const offs = [
+      transport.on('run.started', (p) => mine(p) && load()),
+      transport.on('run.findings', (p) => mine(p) && load()),
+      transport.on('run.finished', (p) => mine(p) && load()),
+      transport.on('case.changed', (p) => mine(p) && load()),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [transport, load, props.caseId]);
+
+  const hasHistory = (detail?.runs.length ?? 0) > 0 || (detail?.notes.length ?? 0) > 0;
+  const tab: Tab = tabs.find((x) => x === route?.tab) ?? (hasHistory ? 'timeline' : 'runs');
+  const params = route?.params ?? new URLSearchParams();
+  const focus = Number(params.get('focus')) || null;
+  const navigate = (to: Tab, p: Record<string, string | number | undefined> = {}): void => {
+    location.hash = caseHash(props.caseId, to, p);
+  };
+  const started = (): void => {
+    navigate('runs');
+    load();
+    props.onChanged();
+  };
+
+  // "Show run" from the timeline: bring that run into view once the runs tab shows it.
+  useEffect(() => {
+    if (tab === 'runs' && focus) document.querySelector(`[data-testid="run-${focus}"]`)?.scrollIntoView({ block: 'start' });
+  }, [tab, focus, detail]);
+
   if (error) return <p className="error">{error}</p>;
-  if (!detail) return <p className="hint">Loading case…</p>;
+  if (!detail) return <p className="hint">{t('common.loading')}</p>;
+  const cluster = props.clusters.find((c) => c.id === detail.clusterId) ?? props.clusters[0];
+  const opened = timeline.find((e) => e.kind === 'opened');
+  const openOutput = (stepId: number, stream: 'stdout' | 'stderr', find = ''): void => navigate(tab, { focus: focus ?? undefined, output: stepId, stream, find });
+  const outputStep = Number(params.get('output')) || null;
+  const problems = (findings ?? []).filter((f) => f.latest && (f.severity === 'critical' || f.severity === 'warning')).length;
+
+  const counted = (label: string, n: number | null): ReactNode => (
+    <>
+      {label}
+      {n !== null && n > 0 && <span className="tab-count">{n}</span>}
+    </>
+  );
+
   return (
     <div className="case">
       <header className="case-head">
         <h1>
           #{detail.id} {detail.title}
         </h1>
-        <span className={`sev ${detail.severity}`}>{detail.severity}</span>
-        <span className="tag">{detail.status}</span>
-        <span className="hint">opened {formatTime(detail.openedAt)}</span>
-      </header>
-      <RunPanel
-        caseId={detail.id}
-        clusters={props.clusters}
-        defaultClusterId={detail.clusterId}
-        onStarted={() => {
-          load();
-          props.onChanged();
-        }}
-      />
-      {(() => {
-        const cluster = props.clusters.find((c) => c.id === detail.clusterId) ?? props.clusters[0];
-        return cluster ? (
-          <PlaybookPanel
-            caseId={detail.id}
-            cluster={cluster}
-            onStarted={() => {
-              load();
-              props.onChanged();
-            }}
-          />
-        ) : null;
-      })()}
-      <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />
-      <RunbookPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} onStarted={() => (load(), props.onChanged())} />
-      <section className="runs" aria-label="Runs">
-        {detail.runs.length === 0 && <p className="hint">No runs in this case yet.</p>}
-        {[...detail.runs].reverse().map((r) => (
-          <RunView key={r.id} runId={r.id} onFinished={props.onChanged} />
-        ))}
-      </section>
-    </div>
-  );
-}
-
-function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId: number | null; onStarted: () => void }) {
-  const { api } = useApp();
-  const [clusterId, setClusterId] = useState<number | null>(props.defaultClusterId ?? props.clusters[0]?.id ?? null);
-  const cluster = props.clusters.find((c) => c.id === clusterId) ?? props.clusters[0];
-  const [nodeIds, setNodeIds] = useState<number[]>([]);
-  const [roles, setRoles] = useState<NodeRole[]>([]);
-  const [command, setCommand] = useState('');
-  const [timeoutSec, setTimeoutSec] = useState('120');
-  const [error, setError] = useState('');
-  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
-
-  const selected = useMemo(
-    () => (cluster ? cluster.nodes.filter((n) => nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r))) : []),
-    [cluster, nodeIds, roles],
-  );
-
-  const start = (): void => {
-    if (!cluster) return;
-    setError('');
-    api['exec.start']({ caseId: props.caseId, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: Number(timeoutSec) }).then(
-      () => props.onStarted(),
-      (err) => {
-        const missing = secretsNeeded(err);
-        if (missing) setMissing(missing);
-        else setError(errorText(err));
-      },
-    );
-  };
-
-  if (!cluster) return <p className="hint">Add a cluster and its nodes to run commands.</p>;
-  const rolesPresent = nodeRoles.filter((r) => cluster.nodes.some((n) => n.roles.includes(r)));
-  return (
-    <form
-      className="run-panel"
-      aria-label="Run a command"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start();
-      }}
-    >
-      <div className="row">
-        <label>
-          Cluster
-          <select value={cluster.id} onChange={(e) => (setClusterId(Number(e.target.value)), setNodeIds([]), setRoles([]))}>
-            <ClusterOptions clusters={props.clusters} />
-          </select>
-        </label>
-        <div className="pick" role="group" aria-label="Roles">
-          {rolesPresent.map((r) => (
-            <label key={r} className="chip">
-              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
-              all {r}
-            </label>
+        <span className={`sev ${detail.severity}`}>{t(`common.${detail.severity}`)}</span>
+        <div className="status-switch" role="group" aria-label={t('cases.status.label')}>
+          {statuses.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`status-${s}${detail.status === s ? ' on' : ''}`}
+              aria-pressed={detail.status === s}
+              onClick={() =>
+                detail.status !== s &&
+                api['cases.setStatus']({ id: detail.id, status: s }).then(
+                  () => {
+                    load();
+                    props.onChanged();
+                  },
+                  (err: unknown) => setError(errorText(err)),
+                )
+              }
+            >
+              {t(`cases.status.${s}`)}
+            </button>
           ))}
         </div>
-      </div>
-      <div className="pick" role="group" aria-label="Nodes">
-        {cluster.nodes.map((n) => (
-          <label key={n.id} className="chip">
-            <input
-              type="checkbox"
-              aria-label={`node ${n.name}`}
-              checked={nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r))}
-              disabled={n.roles.some((r) => roles.includes(r))}
-              onChange={(e) => setNodeIds(e.target.checked ? [...nodeIds, n.id] : nodeIds.filter((x) => x !== n.id))}
-            />
-            {n.name}
-          </label>
+        <p className="case-meta hint">
+          {t('cases.meta.opened')} <TimeAgo iso={detail.openedAt} />
+          {opened?.author && ` · ${t('cases.meta.by', { author: opened.author })}`}
+          {detail.clusterName && ` · ${t('cases.meta.cluster', { cluster: detail.clusterName })}`}
+        </p>
+      </header>
+
+      <nav className="tabs" role="tablist" aria-label={t('cases.tabs')}>
+        {tabs.map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'on' : ''} onClick={() => navigate(x)}>
+            {counted(t(`cases.tab.${x}`), x === 'findings' ? problems : x === 'runs' ? detail.runs.length : null)}
+          </button>
         ))}
+      </nav>
+
+      <div role="tabpanel" className={`tab-panel tab-${tab}`} aria-label={t(`cases.tab.${tab}`)}>
+        {tab === 'timeline' && (
+          <>
+            <Timeline entries={timeline} onShowRun={(runId) => navigate('runs', { focus: runId })} onShowFinding={(id) => navigate('findings', { focus: id })} />
+            <NoteComposer caseId={detail.id} onAdded={load} />
+          </>
+        )}
+        {tab === 'findings' && <CaseFindings findings={findings} focus={focus} onOpenOutput={openOutput} />}
+        {tab === 'runs' && (
+          <>
+            {cluster && <PlaybookPanel caseId={detail.id} cluster={cluster} onStarted={started} />}
+            <RunPanel caseId={detail.id} clusters={props.clusters} defaultClusterId={detail.clusterId} onStarted={started} />
+            <section className="runs" aria-label={t('cases.tab.runs')}>
+              {detail.runs.length === 0 && <p className="hint">{t('cases.runs.none')}</p>}
+              {[...detail.runs].reverse().map((r) => (
+                <RunView key={r.id} runId={r.id} onFinished={props.onChanged} onOpenOutput={openOutput} />
+              ))}
+            </section>
+          </>
+        )}
+        {tab === 'terminals' && <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />}
+        {tab === 'runbooks' && <RunbookPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} onStarted={() => (load(), props.onChanged())} />}
       </div>
-      <div className="row">
-        <input
-          className="command-input"
-          aria-label="Command"
-          placeholder="read-only command, e.g. uptime"
-          value={command}
-          onChange={(e) => setCommand(e.target.value)}
-        />
-        <label className="inline">
-          timeout
-          <input className="narrow" aria-label="Timeout seconds" value={timeoutSec} onChange={(e) => setTimeoutSec(e.target.value)} inputMode="numeric" />s
-        </label>
-        <button type="submit" className="primary" disabled={selected.length === 0 || !command.trim()}>
-          Run on {selected.length} node{selected.length === 1 ? '' : 's'}
-        </button>
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      {missing && (
-        <SecretDialog
-          missing={missing}
-          onCancel={() => setMissing(null)}
-          onDone={() => {
-            setMissing(null);
-            start();
-          }}
+
+      {outputStep !== null && (
+        <OutputViewer
+          key={outputStep}
+          stepId={outputStep}
+          stream={params.get('stream') === 'stderr' ? 'stderr' : 'stdout'}
+          find={params.get('find') ?? undefined}
+          onStream={(stream) => navigate(tab, { focus: focus ?? undefined, output: outputStep, stream })}
+          onClose={() => navigate(tab, { focus: focus ?? undefined })}
         />
       )}
-    </form>
+    </div>
   );
 }

@@ -1,16 +1,19 @@
 import { formatDuration, formatTime, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
+import { formatSize } from './case/Bits.js';
 import { Findings } from './Findings.js';
 import { useRun } from './useRun.js';
 
-/** Most recent part of a long output kept on screen; the full text stays in the case log. */
-const SHOWN_CHARS = 1_000_000;
+/** The end of each output shown in the run; the whole of it opens in the output viewer (paged). */
+const SHOWN_CHARS = 64 * 1024;
 
-/** One run with a pane per node, kept current while it runs. */
-export function RunView(props: { runId: number; onFinished?: () => void }) {
+type Stream = 'stdout' | 'stderr';
+
+/** One run with a pane per node, kept current while it runs (playbook steps appear as they start). */
+export function RunView(props: { runId: number; onFinished?: () => void; onOpenOutput?: (stepId: number, stream: Stream) => void }) {
   const { api } = useApp();
   const { t } = useLang();
-  const { run, error } = useRun(props.runId, props.onFinished);
+  const { run, error } = useRun(props.runId, props.onFinished, SHOWN_CHARS);
 
   if (error) return <p className="error">{error}</p>;
   if (!run) return <p className="hint">{t('ui.run.loading')}</p>;
@@ -43,8 +46,8 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
               <span className="hint">{formatDuration(s.durationMs)}</span>
             </header>
             {s.error && <p className="error">{s.error}</p>}
-            {s.stdout && <Output text={s.stdout} kind="stdout" />}
-            {s.stderr && <Output text={s.stderr} kind="stderr" />}
+            {s.stdout && <Output text={s.stdout} total={s.stdoutChars ?? s.stdout.length} kind="stdout" onOpen={props.onOpenOutput && (() => props.onOpenOutput?.(s.id, 'stdout'))} />}
+            {s.stderr && <Output text={s.stderr} total={s.stderrChars ?? s.stderr.length} kind="stderr" onOpen={props.onOpenOutput && (() => props.onOpenOutput?.(s.id, 'stderr'))} />}
           </section>
         ))}
       </div>
@@ -52,15 +55,24 @@ export function RunView(props: { runId: number; onFinished?: () => void }) {
   );
 }
 
-/** A step's stdout or stderr; a very long one shows its end. */
-export function Output(props: { text: string; kind: 'stdout' | 'stderr' }) {
+/** A step's stdout or stderr; a long one shows its end, the whole opens in the viewer. */
+export function Output(props: { text: string; total?: number; kind: Stream; onOpen?: () => void }) {
   const { t } = useLang();
-  const cut = props.text.length > SHOWN_CHARS;
+  const cut = (props.total ?? props.text.length) > props.text.length;
   return (
     <>
-      {cut && <p className="hint">{t('ui.run.shown', { shown: (SHOWN_CHARS / 1e6).toFixed(0), total: (props.text.length / 1e6).toFixed(1) })}</p>}
+      {(cut || props.onOpen) && (
+        <p className="output-note hint">
+          {cut && t('cases.run.tail', { shown: formatSize(props.text.length), total: formatSize(props.total ?? props.text.length), stream: props.kind })}
+          {props.onOpen && (
+            <button type="button" className="small" onClick={props.onOpen}>
+              {t('cases.run.openOutput', { stream: props.kind })}
+            </button>
+          )}
+        </p>
+      )}
       <pre className={`output ${props.kind}`} data-testid={props.kind}>
-        {cut ? props.text.slice(-SHOWN_CHARS) : props.text}
+        {props.text}
       </pre>
     </>
   );

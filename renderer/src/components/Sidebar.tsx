@@ -11,14 +11,18 @@ export function Sidebar(props: {
   onTrust: (n: ClusterNode) => void;
   onNewCase: () => void;
   onSelectCase: (id: number) => void;
+  onHome: () => void;
 }) {
   const { t } = useLang();
   return (
     <nav className="sidebar" aria-label={t('ui.sidebar.label')}>
-      <div className="sidebar-brand">
-        <strong>Stackscope</strong>
+      <header className="brand">
+        <h1>Stackscope</h1>
+        <button type="button" className={props.selectedCaseId === null ? 'on' : ''} onClick={props.onHome}>
+          {t('cases.home.nav')}
+        </button>
         <LanguageSwitch />
-      </div>
+      </header>
       <section>
         <header>
           <h2>{t('ui.sidebar.clusters')}</h2>

@@ -7,7 +7,18 @@ import { errorText, useApp } from '../context.js';
  * Events that arrive before the fetch answers are already in that answer (both travel over one
  * ordered channel), so only later ones are applied.
  */
-export function useRun(runId: number, onFinished?: () => void): { run: Run | null; error: string } {
+type Stream = 'stdout' | 'stderr';
+const charsKey = { stdout: 'stdoutChars', stderr: 'stderrChars' } as const;
+
+/** Append streamed text; with a `tail`, keep only that many last characters and count the whole. */
+function append(s: StepResult, stream: Stream, data: string, tail?: number): StepResult {
+  const text = s[stream] + data;
+  if (tail === undefined) return { ...s, [stream]: text };
+  return { ...s, [stream]: text.length > tail ? text.slice(-tail) : text, [charsKey[stream]]: (s[charsKey[stream]] ?? s[stream].length) + data.length };
+}
+
+/** `tail`: keep only the last N characters of each output (the viewer pages the rest). */
+export function useRun(runId: number, onFinished?: () => void, tail?: number): { run: Run | null; error: string } {
   const { api, transport } = useApp();
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState('');
@@ -23,7 +34,7 @@ export function useRun(runId: number, onFinished?: () => void): { run: Run | nul
     const offs = [
       transport.on('step.output', (p) => {
         if (!ready || p.runId !== runId) return;
-        patchStep(p.stepId, (s) => ({ ...s, [p.stream]: s[p.stream] + p.data }));
+        patchStep(p.stepId, (s) => append(s, p.stream, p.data, tail));
       }),
       transport.on('step.updated', (p) => {
         if (!ready || p.step.runId !== runId) return;
@@ -41,11 +52,11 @@ export function useRun(runId: number, onFinished?: () => void): { run: Run | nul
       transport.on('run.finished', (p) => {
         if (!ready || p.runId !== runId) return;
         // Re-read once: the stored output is the redacted, complete one.
-        api['runs.get']({ runId }).then((r) => alive && setRun(r), () => undefined);
+        api['runs.get']({ runId, outputTail: tail }).then((r) => alive && setRun(r), () => undefined);
         finished.current?.();
       }),
     ];
-    api['runs.get']({ runId }).then(
+    api['runs.get']({ runId, outputTail: tail }).then(
       (r) => {
         if (!alive) return;
         setRun(r);
@@ -57,7 +68,7 @@ export function useRun(runId: number, onFinished?: () => void): { run: Run | nul
       alive = false;
       for (const off of offs) off();
     };
-  }, [api, transport, runId]);
+  }, [api, transport, runId, tail]);
 
   return { run, error };
 }

@@ -5,6 +5,7 @@
  * key missing everywhere shows itself (and tests catch it).
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { cases } from './cases.js';
 import { common } from './common.js';
 import { runbooks } from './runbooks.js';
 import { terminal } from './terminal.js';
@@ -18,7 +19,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, ui, terminal, runbooks];
+const dictionaries: Dictionary[] = [common, ui, cases, terminal, runbooks];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'react';
+import { nodeRoles, type Cluster, type NodeRole } from '../../../../main/contract/types.js';
+import { errorText, useApp } from '../../context.js';
+import { ClusterOptions } from '../ClusterOptions.js';
+import { SecretDialog, secretsNeeded, type MissingSecret } from '../SecretDialog.js';
+
+/** Run one read-only command on chosen nodes (or whole roles) of a cluster. */
+export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId: number | null; onStarted: () => void }) {
+  const { api } = useApp();
+  const [clusterId, setClusterId] = useState<number | null>(props.defaultClusterId ?? props.clusters[0]?.id ?? null);
+  const cluster = props.clusters.find((c) => c.id === clusterId) ?? props.clusters[0];
+  const [nodeIds, setNodeIds] = useState<number[]>([]);
+  const [roles, setRoles] = useState<NodeRole[]>([]);
+  const [command, setCommand] = useState('');
+  const [timeoutSec, setTimeoutSec] = useState('120');
+  const [error, setError] = useState('');
+  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+
+  const selected = useMemo(
+    () => (cluster ? cluster.nodes.filter((n) => nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r))) : []),
+    [cluster, nodeIds, roles],
+  );
+
+  const start = (): void => {
+    if (!cluster) return;
+    setError('');
+    api['exec.start']({ caseId: props.caseId, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: Number(timeoutSec) }).then(
+      () => props.onStarted(),
+      (err) => {
+        const missing = secretsNeeded(err);
+        if (missing) setMissing(missing);
+        else setError(errorText(err));
+      },
+    );
+  };
+
+  if (!cluster) return <p className="hint">Add a cluster and its nodes to run commands.</p>;
+  const rolesPresent = nodeRoles.filter((r) => cluster.nodes.some((n) => n.roles.includes(r)));
+  return (
+    <form
+      className="run-panel"
+      aria-label="Run a command"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start();
+      }}
+    >
+      <div className="row">
+        <label>
+          Cluster
+          <select value={cluster.id} onChange={(e) => (setClusterId(Number(e.target.value)), setNodeIds([]), setRoles([]))}>
+            <ClusterOptions clusters={props.clusters} />
+          </select>
+        </label>
+        <div className="pick" role="group" aria-label="Roles">
+          {rolesPresent.map((r) => (
+            <label key={r} className="chip">
+              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+              all {r}
+            </label>
+          ))}
+        </div>
+      </div>
+      <div className="pick" role="group" aria-label="Nodes">
+        {cluster.nodes.map((n) => (
+          <label key={n.id} className="chip">
+            <input
+              type="checkbox"
+              aria-label={`node ${n.name}`}
+              checked={nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r))}
+              disabled={n.roles.some((r) => roles.includes(r))}
+              onChange={(e) => setNodeIds(e.target.checked ? [...nodeIds, n.id] : nodeIds.filter((x) => x !== n.id))}
+            />
+            {n.name}
+          </label>
+        ))}
+      </div>
+      <div className="row">
+        <input
+          className="command-input"
+          aria-label="Command"
+          placeholder="read-only command, e.g. uptime"
+          value={command}
+          onChange={(e) => setCommand(e.target.value)}
+        />
+        <label className="inline">
+          timeout
+          <input className="narrow" aria-label="Timeout seconds" value={timeoutSec} onChange={(e) => setTimeoutSec(e.target.value)} inputMode="numeric" />s
+        </label>
+        <button type="submit" className="primary" disabled={selected.length === 0 || !command.trim()}>
+          Run on {selected.length} node{selected.length === 1 ? '' : 's'}
+        </button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {missing && (
+        <SecretDialog
+          missing={missing}
+          onCancel={() => setMissing(null)}
+          onDone={() => {
+            setMissing(null);
+            start();
+          }}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import type { ClusterOverview, HealthLevel, NodeHealth, NodeRole } from '../../../../main/contract/types.js';
+import { useLang } from '../../i18n/index.js';
+import { caseHash, TimeAgo } from '../case/Bits.js';
+
+const groups: NodeRole[] = ['controller', 'network', 'storage', 'compute'];
+const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', ok: '✔', unknown: '?' };
+/** More nodes than this in a tier: small tiles (name, colour, service dots) so 100 computes fit. */
+const COMPACT_OVER = 16;
+const SERVICES_SHOWN = 8;
+
+export function HealthPill(props: { level: HealthLevel }) {
+  const { t } = useLang();
+  return (
+    <span className={`health-pill ${props.level}`}>
+      <span aria-hidden="true">{icon[props.level]}</span> {t(`cases.health.${props.level}`)}
+    </span>
+  );
+}
+
+function NodeCard(props: { node: NodeHealth; compact: boolean }) {
+  const { t } = useLang();
+  const n = props.node;
+  const problem = n.problems[0];
+  const shown = n.services.slice(0, props.compact ? 12 : SERVICES_SHOWN);
+  const more = n.services.length - shown.length;
+  return (
+    <article
+      className={`node-card ${n.health}${props.compact ? ' compact' : ''}`}
+      data-testid={`picture-node-${n.name}`}
+      data-health={n.health}
+      aria-label={`${n.name}: ${t(`cases.health.${n.health}`)}`}
+      title={props.compact ? [n.name, n.host, ...n.problems.map((p) => p.title)].join('\n') : undefined}
+    >
+      <header>
+        <span className="health-icon" aria-hidden="true">
+          {icon[n.health]}
+        </span>
+        <strong className="node-name">{n.name}</strong>
+        {!props.compact && <span className="health-word">{t(`cases.health.${n.health}`)}</span>}
+      </header>
+      {!props.compact && (
+        <div className="node-sub">
+          {n.host}
+          {n.roles.length > 1 && ` · ${n.roles.join(', ')}`}
+        </div>
+      )}
+      {!props.compact && problem && (
+        <a className={`node-problem ${problem.severity}`} href={caseHash(problem.caseId, 'findings', { focus: problem.findingId })} title={problem.title}>
+          {problem.title}
+          {n.problems.length > 1 && <span className="more"> +{n.problems.length - 1}</span>}
+        </a>
+      )}
+      {shown.length > 0 && (
+        <ul className={`services${props.compact ? ' dots' : ''}`} aria-label={t('cases.picture.services')}>
+          {shown.map((s) => (
+            <li key={`${s.kind}:${s.name}`} className={`svc ${s.health} ${s.kind}`} title={`${s.name}${s.detail ? ` · ${s.detail}` : ''} · ${t(`cases.health.${s.health}`)}`}>
+              {props.compact ? '' : s.name}
+            </li>
+          ))}
+          {more > 0 && <li className="svc more">+{more}</li>}
+        </ul>
+      )}
+      {!props.compact && <footer className="checked">{n.checkedAt ? <TimeAgo iso={n.checkedAt} /> : t('cases.picture.neverChecked')}</footer>}
+    </article>
+  );
+}
+
+/**
+ * The cluster as a picture: controllers on top, then network and storage nodes, the computes in
+ * a grid; each node in the colour of its worst finding from the latest runs, with the services
+ * and pods those runs saw on it. Colour is never the only signal: icon and word say it too.
+ */
+export function ClusterPicture(props: { cluster: ClusterOverview }) {
+  const { t } = useLang();
+  const c = props.cluster;
+  const counts = (['critical', 'warning', 'ok', 'unknown'] as const).map((h) => [h, c.nodes.filter((n) => n.health === h).length] as const).filter(([, n]) => n > 0);
+  return (
+    <section className={`picture ${c.health}`} aria-label={t('cases.picture.label', { name: c.name })} data-testid={`picture-${c.name}`}>
+      <header className="picture-head">
+        <h2>{c.name}</h2>
+        <span className="tag">{c.deployment}</span>
+        <HealthPill level={c.health} />
+        <span className="picture-counts">
+          {counts.map(([h, n]) => (
+            <span key={h} className={`count ${h}`}>
+              {n} {t(`cases.health.${h}`)}
+            </span>
+          ))}
+        </span>
+        <span className="picture-checked">{c.checkedAt ? <>{t('cases.picture.checked')} <TimeAgo iso={c.checkedAt} /></> : t('cases.picture.neverRun')}</span>
+      </header>
+      {c.problems.length > 0 && (
+        <ul className="cluster-problems">
+          {c.problems.map((p) => (
+            <li key={p.findingId} className={p.severity}>
+              <a href={caseHash(p.caseId, 'findings', { focus: p.findingId })}>
+                <span aria-hidden="true">{icon[p.severity]}</span> {p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {c.nodes.length === 0 && <p className="hint">{t('cases.picture.noNodes')}</p>}
+      <div className="tiers">
+        {groups.map((g) => {
+          const nodes = c.nodes.filter((n) => n.group === g);
+          if (nodes.length === 0) return null;
+          const compact = nodes.length > COMPACT_OVER;
+          return (
+            <div key={g} className={`tier tier-${g}`}>
+              <h3>
+                {t(`cases.picture.group.${g}`)} <span className="tier-count">{nodes.length}</span>
+              </h3>
+              <div className={`tier-nodes${g === 'compute' ? ' grid' : ''}${compact ? ' compact' : ''}`}>
+                {nodes.map((n) => (
+                  <NodeCard key={n.id} node={n} compact={compact} />
+                ))}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

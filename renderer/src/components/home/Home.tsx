@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Cluster, HomeOverview } from '../../../../main/contract/types.js';
+import { errorText, useApp } from '../../context.js';
+import { useLang } from '../../i18n/index.js';
+import { caseHash, TimeAgo } from '../case/Bits.js';
+import { CaseSearch } from './CaseSearch.js';
+import { ClusterPicture } from './ClusterPicture.js';
+
+/**
+ * What the on-call engineer sees first: search over every past case, the open cases (worst and
+ * most recently active first), and each cluster as a picture coloured by its latest findings.
+ */
+export function Home(props: { clusters: Cluster[] }) {
+  const { api, transport, info } = useApp();
+  const { t } = useLang();
+  const [overview, setOverview] = useState<HomeOverview | null>(null);
+  const [error, setError] = useState('');
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback(() => {
+    api['home.overview']({}).then(setOverview, (err: unknown) => setError(errorText(err)));
+  }, [api]);
+  // Again when the inventory changes (a cluster or node added in the sidebar).
+  useEffect(load, [load, props.clusters]);
+  useEffect(() => {
+    // Many runs can end at once; refresh once for a burst.
+    const soon = (): void => {
+      if (pending.current) return;
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        load();
+      }, 300);
+    };
+    const offs = [transport.on('run.finished', soon), transport.on('run.findings', soon), transport.on('case.changed', soon)];
+    return () => {
+      offs.forEach((off) => off());
+      if (pending.current) clearTimeout(pending.current);
+    };
+  }, [transport, load]);
+
+  return (
+    <div className="home">
+      <header className="home-head">
+        <h1>{t('cases.home.title')}</h1>
+        <p className="hint">{t('cases.home.lead')}</p>
+      </header>
+      <CaseSearch />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {overview && (
+        <>
+          <section className="open-cases" aria-label={t('cases.home.open')}>
+            <h2>
+              {t('cases.home.open')} <span className="tab-count">{overview.openCases.length}</span>
+            </h2>
+            {overview.openCases.length === 0 ? (
+              <p className="hint">{t('cases.home.noOpen')}</p>
+            ) : (
+              <ul>
+                {overview.openCases.map((c) => (
+                  <li key={c.id}>
+                    <a className={`open-case ${c.severity}`} href={caseHash(c.id)} data-testid="open-case">
+                      <span className={`sev ${c.severity}`}>{t(`common.${c.severity}`)}</span>
+                      <span className="oc-title">
+                        #{c.id} {c.title}
+                      </span>
+                      <span className={`status-tag ${c.status}`}>{t(`cases.status.${c.status}`)}</span>
+                      {c.clusterName && <span className="tag">{c.clusterName}</span>}
+                      <span className="oc-counts">
+                        {c.critical > 0 && <span className="sev critical">{t('cases.count.critical', { n: c.critical })}</span>}
+                        {c.warning > 0 && <span className="sev warning">{t('cases.count.warning', { n: c.warning })}</span>}
+                      </span>
+                      <span className="oc-age">
+                        {t('cases.meta.opened')} <TimeAgo iso={c.openedAt} />
+                        {c.lastActivityAt !== c.openedAt && (
+                          <>
+                            {' · '}
+                            {t('cases.home.active')} <TimeAgo iso={c.lastActivityAt} />
+                          </>
+                        )}
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {overview.clusters.length === 0 ? (
+            <section className="welcome">
+              <p>{t('cases.home.welcome')}</p>
+            </section>
+          ) : (
+            overview.clusters.map((c) => <ClusterPicture key={c.id} cluster={c} />)
+          )}
+        </>
+      )}
+      <p className="hint home-foot">
+        {info.mode} · <code>{info.dataDir}</code> · v{info.version} · {t('cases.home.as', { author: info.author })}
+      </p>
+    </div>
+  );
+}
