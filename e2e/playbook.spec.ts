@@ -76,6 +76,7 @@ test('run a playbook with typed parameters and read its findings with evidence',
 test('nodes are chosen by role by default, or by name', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  await page.getByRole('tab', { name: /Runs/ }).click(); // a case with history opens on its timeline
   const panel = page.getByRole('form', { name: 'Run a playbook' });
   await panel.getByLabel('Playbook').selectOption('greet');
   await expect(panel.getByLabel('run on ctl-1')).toBeChecked();

@@ -35,6 +35,7 @@ test.afterAll(async () => {
 async function openRunbook(page: Page, runbookId: string): Promise<Locator> {
   await page.goto(server.url);
   await page.getByRole('button', { name: new RegExp(cases[runbookId] as string) }).click();
+  await page.getByRole('tab', { name: /Runbooks/ }).click();
   const area = page.getByRole('region', { name: 'Guided runbooks' });
   await area.getByLabel('Runbook', { exact: true }).selectOption(runbookId);
   await expect(area.getByTestId(`runbook-${runbookId}`)).toBeVisible();

@@ -45,6 +45,7 @@ test('a live terminal in tabs, copy/paste and search, then replay and export of 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(server.url);
   await page.getByRole('button', { name: /Terminal on the controller/ }).click();
+  await page.getByRole('tab', { name: /Terminals/ }).click();
   const panel = page.getByRole('region', { name: 'Terminals' });
   await expect(panel.getByText('No terminal sessions in this case yet.')).toBeAttached();
 
@@ -130,6 +131,7 @@ test('a failed connection is told inside the terminal, and reconnect works once 
   await core.hostKeys.trust(node.id, (await core.hostKeys.probe(node.id)).fingerprint);
   await page.goto(server.url);
   await page.getByRole('button', { name: /Terminal on the controller/ }).click();
+  await page.getByRole('tab', { name: /Terminals/ }).click();
   const panel = page.getByRole('region', { name: 'Terminals' });
   await panel.getByLabel('Node').selectOption({ label: 'cmp-9' });
   await panel.getByRole('button', { name: 'Open terminal' }).click();
