@@ -82,6 +82,8 @@ test('a live terminal in tabs, copy/paste and search, then replay and export of 
   await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((5+5))'));
   await second.locator('.xterm-screen').click();
   await page.keyboard.press('Control+Shift+V');
+  // The paste reads the clipboard asynchronously: Enter must follow it, not overtake it.
+  await expect(rows(second)).toContainText('echo pasted-$((5+5))');
   await page.keyboard.press('Enter');
   await expect(rows(second)).toContainText('pasted-10');
   await page.keyboard.press('Control+Shift+F');
