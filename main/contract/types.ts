@@ -267,7 +267,8 @@ export type RunbookLevel = (typeof runbookLevels)[number];
  */
 export type RunbookAction =
   | { kind: 'playbook'; playbookId: string; params: Record<string, string> }
-  | { kind: 'command'; command: string; roles: NodeRole[]; on: 'each' | 'one'; timeoutSec: number }
+  /** `service`: where the command runs (as in playbooks: the cluster's deployment decides how). */
+  | { kind: 'command'; command: string; service: string; roles: NodeRole[]; on: 'each' | 'one'; timeoutSec: number }
   | { kind: 'read' };
 
 /** One step of a guided runbook; the texts are Markdown, in every language the runbook has. */

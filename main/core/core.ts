@@ -171,7 +171,6 @@ export function createCore(options: CoreOptions): Core {
     progress: new RunbookProgressRepo(db),
     caselog,
     inventory,
-    exec,
     playbooks,
     requireSecrets: (nodes, what) => {
       const missing = missingSecrets(nodes);

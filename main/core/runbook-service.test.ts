@@ -142,7 +142,9 @@ describe('runbooks through the contract', () => {
 
     const who = await call<{ runId: number }>(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'whoami' });
     expect(await core.runs.wait(who.runId)).toBe('succeeded');
-    expect(core.caselog.getRun(who.runId)).toMatchObject({ kind: 'exec', title: 'echo "I am $(id -un)"' });
+    // A command step runs as a one-step playbook, so the deployment decides where it runs.
+    expect(core.caselog.getRun(who.runId)).toMatchObject({ kind: 'playbook', title: 'runbook-drill-whoami' });
+    expect(core.caselog.getRun(who.runId)?.steps[0]).toMatchObject({ stepKey: 'whoami', command: 'echo "I am $(id -un)"' });
     expect(core.caselog.getRun(who.runId)?.steps[0]?.stdout).toMatch(/^I am \S+\n$/);
 
     const marked = await call<RunbookProgress>(core, 'runbooks.step.mark', { caseId, runbookId: 'drill', stepId: 'think', understood: true });

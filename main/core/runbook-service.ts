@@ -1,11 +1,12 @@
 import type { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import { exitCodeAnalyzer } from '../../playbooks/engine/generic.js';
 import { formatProblem } from '../../playbooks/engine/loader.js';
 import { mutatingReason } from '../../playbooks/engine/read-only.js';
 import type { RunbookSet } from '../../playbooks/engine/runbook-loader.js';
+import type { PlaybookDef, ServiceId } from '../../playbooks/engine/types.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, RunbookCatalogue, RunbookInfo, RunbookProgress, RunbookStepInfo } from '../contract/types.js';
-import type { ExecService } from './exec-service.js';
 import type { InventoryService } from './inventory-service.js';
 import type { PlaybookService } from './playbook-service.js';
 
@@ -14,7 +15,6 @@ export interface RunbookDeps {
   progress: RunbookProgressRepo;
   caselog: CaseLogRepo;
   inventory: InventoryService;
-  exec: ExecService;
   playbooks: PlaybookService;
   /** Throws SECRET_REQUIRED when these nodes need a password or passphrase this session lacks. */
   requireSecrets: (nodes: ClusterNode[], what: string) => void;
@@ -79,9 +79,19 @@ export class RunbookService {
       const why = mutatingReason(a.command);
       if (why) throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} is refused: runbook commands only read, and this one ${why}`, { runbookId: runbook.id, stepId: step.id });
       const all = this.d.inventory.select(cluster, [], a.roles);
-      const nodes = a.on === 'one' ? all.slice(0, 1) : all;
-      this.d.requireSecrets(nodes, where);
-      runId = this.d.exec.start({ caseId: req.caseId, clusterId: cluster.id, nodes, command: a.command, timeoutSec: a.timeoutSec }).id;
+      this.d.requireSecrets(a.on === 'one' ? all.slice(0, 1) : all, where);
+      // A one-step playbook built from the step: its service is reached the way the cluster's
+      // deployment says (kubectl exec into the pod, docker exec, or the host), like catalogue steps.
+      const def: PlaybookDef = {
+        id: `runbook-${runbook.id}-${step.id}`,
+        title: step.title,
+        description: step.title,
+        appliesTo: runbook.appliesTo,
+        roles: a.roles,
+        params: [],
+        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on, timeoutSec: a.timeoutSec, mutating: false }],
+      };
+      runId = this.d.playbooks.startLoaded({ caseId: req.caseId, cluster, params: {}, nodeNames: [], allowMutating: false }, { def, file: `runbook ${runbook.id}`, analyze: exitCodeAnalyzer }).id;
     } else {
       throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} has nothing to run: read it and mark it understood`, { runbookId: runbook.id, stepId: step.id });
     }

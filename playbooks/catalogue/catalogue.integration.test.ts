@@ -71,6 +71,31 @@ describe('parameter suggestions from the cluster', () => {
   });
 });
 
+describe('runbook command steps on openstack-helm', () => {
+  it('run inside the service pod the step names, and read what a trainee is told to expect', async () => {
+    const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+    const list = await core.dispatch('runbooks.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const runbooks = (list.value as { runbooks: Array<{ id: string; appliesTo: string[]; steps: Array<{ id: string; action: { kind: string; service?: string } }> }> }).runbooks;
+    const commands = runbooks.flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command').map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })));
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    for (const c of commands) {
+      const r = await core.dispatch('runbooks.step.run', { caseId: t.caseId, clusterId: cluster.id, runbookId: c.rb, stepId: c.step });
+      if (!r.ok) throw new Error(`${c.rb}/${c.step}: ${r.error.message}`);
+      const runId = (r.value as { runId: number }).runId;
+      await core.runs.wait(runId);
+      const steps = (core.caselog.getRun(runId)?.steps ?? []).filter((s) => s.stepKey === c.step);
+      const show = JSON.stringify(steps.map((s) => ({ node: s.nodeName, state: s.state, exit: s.exitCode, err: s.stderr.slice(0, 200) })));
+      expect(steps.length, `${c.rb}/${c.step}`).toBeGreaterThan(0);
+      for (const s of steps) {
+        expect(s.exitCode, `${c.rb}/${c.step} ${show}`).toBe(0);
+        expect(s.stdout.length, `${c.rb}/${c.step} ${show}`).toBeGreaterThan(0);
+        if (c.service !== 'host') expect(s.command, `${c.rb}/${c.step}`).toMatch(/^kubectl -n openstack exec /);
+      }
+    }
+  }, 180_000);
+});
+
 describe('each lab fault is reported by its playbook', () => {
   const cases: Array<{ fault: string; playbook: string; params?: Record<string, string>; expect: RegExp; severity?: Array<RunFinding['severity']> }> = [
     { fault: 'galera-node-down', playbook: 'galera-health', expect: /controller-3/ },

@@ -14,6 +14,7 @@ import { formatProblem, type Catalogue, type LoadProblem } from './loader.js';
 import { mutatingReason } from './read-only.js';
 import { splitRunbook, type RawRunbook, type RawStepSection, type StepPart } from './runbook-markdown.js';
 import { bindParams, PlaybookInputError } from './run.js';
+import { serviceIds } from './types.js';
 
 const langs = ['en', 'ko'] as const satisfies readonly Lang[];
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
@@ -38,6 +39,7 @@ const stepMetaSchema = z
     playbook: slug.optional(),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     command: text.optional(),
+    service: z.enum(serviceIds).optional(),
     roles: z.array(z.enum(nodeRoles)).min(1).optional(),
     on: z.enum(['each', 'one']).optional(),
     timeoutSec: z.number().int().min(1).max(3600).optional(),
@@ -103,7 +105,7 @@ const parts: StepPart[] = ['body', 'why', 'healthy', 'broken'];
 
 function action(meta: StepMeta): RunbookAction {
   if (meta.playbook) return { kind: 'playbook', playbookId: meta.playbook, params: Object.fromEntries(Object.entries(meta.params ?? {}).map(([k, v]) => [k, String(v)])) };
-  if (meta.command) return { kind: 'command', command: meta.command, roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60 };
+  if (meta.command) return { kind: 'command', command: meta.command, service: meta.service ?? 'host', roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60 };
   return { kind: 'read' };
 }
 
@@ -113,7 +115,7 @@ function stepProblems(meta: StepMeta, appliesTo: RunbookInfo['appliesTo'], catal
   const s = `step "${meta.id}"`;
   if (meta.playbook && meta.command) out.push([['command'], `${s} gives both "playbook" and "command"; a step runs one of them`]);
   if (!meta.playbook && meta.params) out.push([['params'], `${s} has "params" but runs no playbook`]);
-  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
+  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec', 'service'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
   if (meta.command && !meta.roles) out.push([['command'], `${s} runs a command: say on which nodes with "roles" (e.g. [controller])`]);
   if (meta.command) {
     const why = mutatingReason(meta.command);

@@ -118,7 +118,7 @@ export function RunbookStep(props: {
                 {progress.runId === null ? t('runbooks.run') : t('runbooks.runAgain')}
               </button>
             </header>
-            {progress.runId !== null ? <StepResult key={progress.runId} runId={progress.runId} onFinished={props.onStarted} /> : <p className="hint">{t('runbooks.notRun')}</p>}
+            {progress.runId !== null ? <StepResult key={progress.runId} runId={progress.runId} outputs={a.kind === 'command'} onFinished={props.onStarted} /> : <p className="hint">{t('runbooks.notRun')}</p>}
           </section>
         </div>
       )}

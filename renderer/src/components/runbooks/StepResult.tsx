@@ -7,24 +7,28 @@ import { useRun } from '../useRun.js';
  * What a runbook step's run produced, shown beside the expectations: the findings of a playbook
  * run, or each node's output of a command. Kept current while it runs.
  */
-export function StepResult(props: { runId: number; onFinished?: () => void }) {
+/** `outputs`: a command step (run as a one-step playbook): show what each node printed, not findings. */
+export function StepResult(props: { runId: number; outputs?: boolean; onFinished?: () => void }) {
   const { t } = useLang();
   const { run, error } = useRun(props.runId, props.onFinished);
   if (error) return <p className="error">{error}</p>;
   if (!run) return <p className="hint">{t('common.loading')}</p>;
+  // A command step succeeds when it exited 0 on every node (as an ad-hoc command does).
+  const nodeSteps = run.steps.filter((s) => s.stepKey !== 'discover-pods');
+  const state = props.outputs && run.state === 'succeeded' && nodeSteps.some((s) => s.state !== 'succeeded') ? 'failed' : run.state;
   return (
-    <div className="rb-result-run" data-testid="runbook-result" data-state={run.state} data-run={run.id}>
+    <div className="rb-result-run" data-testid="runbook-result" data-state={state} data-run={run.id}>
       <p className="rb-run-state">
-        <span className={`state ${run.state}`}>{t('runbooks.runState', { id: run.id, state: t(`ui.state.${run.state}`) })}</span>
+        <span className={`state ${state}`}>{t('runbooks.runState', { id: run.id, state: t(`ui.state.${state}`) })}</span>
       </p>
-      {run.kind === 'playbook' ? (
+      {run.kind === 'playbook' && !props.outputs ? (
         run.findings.length > 0 ? (
           <Findings findings={run.findings} />
         ) : (
           <p className="hint">{run.state === 'running' ? t('runbooks.running') : t('runbooks.noFindings')}</p>
         )
       ) : (
-        run.steps.map((s) => (
+        nodeSteps.map((s) => (
           <section key={s.id} className="rb-node" data-testid={`runbook-output-${s.nodeName}`} data-state={s.state}>
             <header>
               <strong>{s.nodeName}</strong> <span className={`state ${s.state}`}>{t(`ui.state.${s.state}`)}</span>
