@@ -22,6 +22,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   const { t, lang } = useLang();
   const [catalogue, setCatalogue] = useState<PlaybookCatalogue | null>(null);
   const [playbookId, setPlaybookId] = useState('');
+  const [query, setQuery] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -33,7 +34,16 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   useEffect(() => {
     api['playbooks.list']({}).then(setCatalogue, (err) => setError(errorText(err)));
   }, [api]);
-  const usable = useMemo(() => (catalogue?.playbooks ?? []).filter((p) => p.appliesTo.includes(props.cluster.deployment)), [catalogue, props.cluster.deployment]);
+  const usable = useMemo(() => {
+    // Filtered by the cluster's deployment, then by what was typed (id, titles, descriptions in both languages).
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return (catalogue?.playbooks ?? [])
+      .filter((p) => p.appliesTo.includes(props.cluster.deployment))
+      .filter((p) => {
+        const hay = [p.id, p.title.en, p.title.ko, p.description.en, p.description.ko].join(' ').toLowerCase();
+        return words.every((w) => hay.includes(w));
+      });
+  }, [catalogue, props.cluster.deployment, query]);
   const playbook = usable.find((p) => p.id === playbookId) ?? usable[0];
   const mutating = playbook?.steps.filter((s) => s.mutating) ?? [];
   const byRole = useMemo(() => props.cluster.nodes.filter((n) => playbook && n.roles.some((r) => playbook.roles.includes(r))).map((n) => n.name), [props.cluster.nodes, playbook]);
@@ -78,6 +88,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
       }}
     >
       <div className="row">
+        <input type="search" className="narrow-search" aria-label={t('ui.playbook.searchLabel')} placeholder={t('ui.playbook.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <label>
           {t('ui.playbook.label')}
           <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}), setPicked(null))}>

@@ -96,6 +96,8 @@ export const ui: Dictionary = {
     'ui.playbook.confirmText': 'These steps are not read-only. They run only for this run, after you confirm:',
     'ui.playbook.confirm': 'Run and allow changes',
     'ui.playbook.nodes': 'Nodes to run on',
+    'ui.playbook.search': 'Find a playbook (e.g. galera, trace, capacity)',
+    'ui.playbook.searchLabel': 'Search the catalogue',
     'ui.playbook.node': 'run on {name}',
     'ui.playbook.noSuggestions': 'no list from the cluster ({reason}); type the value',
 
@@ -199,6 +201,8 @@ export const ui: Dictionary = {
     'ui.playbook.confirmText': '다음 단계들은 읽기 전용이 아닙니다. 확인하면 이번 실행에서만 실행됩니다:',
     'ui.playbook.confirm': '변경을 허용하고 실행',
     'ui.playbook.nodes': '실행할 노드',
+    'ui.playbook.search': '플레이북 찾기 (예: galera, trace, 용량)',
+    'ui.playbook.searchLabel': '카탈로그 검색',
     'ui.playbook.node': '{name}에서 실행',
     'ui.playbook.noSuggestions': '클러스터에서 목록을 가져오지 못했습니다({reason}). 값을 직접 입력하세요',
 
