@@ -118,7 +118,7 @@ const now = (): string => new Date().toISOString();
 const tail = (text: string, n: number): string => (n === 0 ? '' : text.length > n ? text.slice(-n) : text);
 
 /** A process is gone when signalling it fails with ESRCH; EPERM means it lives under another user. */
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,4 +1,5 @@
 import type { TerminalSession, TerminalState } from '../main/contract/types.js';
+import { processAlive } from './caselog-repo.js';
 import type { Db } from './database.js';
 
 interface SessionRow {
@@ -49,16 +50,6 @@ export interface TerminalBatch {
   sessionId: number;
   events: string;
   bytes: number;
-}
-
-/** Same test as the run recovery: signalling fails with ESRCH once the process is gone. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Terminal sessions of a case and their asciicast recordings. */

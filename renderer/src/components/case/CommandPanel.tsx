@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { nodeRoles, type Cluster, type NodeRole } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
+import { useLang } from '../../i18n/index.js';
 import { ClusterOptions } from '../ClusterOptions.js';
 import { SecretDialog, secretsNeeded, type MissingSecret } from '../SecretDialog.js';
 
 /** Run one read-only command on chosen nodes (or whole roles) of a cluster. */
 export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId: number | null; onStarted: () => void }) {
   const { api } = useApp();
+  const { t } = useLang();
   const [clusterId, setClusterId] = useState<number | null>(props.defaultClusterId ?? props.clusters[0]?.id ?? null);
   const cluster = props.clusters.find((c) => c.id === clusterId) ?? props.clusters[0];
   const [nodeIds, setNodeIds] = useState<number[]>([]);
@@ -34,12 +36,12 @@ export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultCl
     );
   };
 
-  if (!cluster) return <p className="hint">Add a cluster and its nodes to run commands.</p>;
+  if (!cluster) return <p className="hint">{t('ui.command.noCluster')}</p>;
   const rolesPresent = nodeRoles.filter((r) => cluster.nodes.some((n) => n.roles.includes(r)));
   return (
     <form
       className="run-panel"
-      aria-label="Run a command"
+      aria-label={t('ui.command.form')}
       onSubmit={(e) => {
         e.preventDefault();
         start();
@@ -47,26 +49,26 @@ export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultCl
     >
       <div className="row">
         <label>
-          Cluster
+          {t('ui.command.cluster')}
           <select value={cluster.id} onChange={(e) => (setClusterId(Number(e.target.value)), setNodeIds([]), setRoles([]))}>
             <ClusterOptions clusters={props.clusters} />
           </select>
         </label>
-        <div className="pick" role="group" aria-label="Roles">
+        <div className="pick" role="group" aria-label={t('ui.command.roles')}>
           {rolesPresent.map((r) => (
             <label key={r} className="chip">
               <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
-              all {r}
+              {t('ui.command.allRole', { role: r })}
             </label>
           ))}
         </div>
       </div>
-      <div className="pick" role="group" aria-label="Nodes">
+      <div className="pick" role="group" aria-label={t('ui.command.nodes')}>
         {cluster.nodes.map((n) => (
           <label key={n.id} className="chip">
             <input
               type="checkbox"
-              aria-label={`node ${n.name}`}
+              aria-label={t('ui.command.node', { name: n.name })}
               checked={nodeIds.includes(n.id) || n.roles.some((r) => roles.includes(r))}
               disabled={n.roles.some((r) => roles.includes(r))}
               onChange={(e) => setNodeIds(e.target.checked ? [...nodeIds, n.id] : nodeIds.filter((x) => x !== n.id))}
@@ -78,17 +80,18 @@ export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultCl
       <div className="row">
         <input
           className="command-input"
-          aria-label="Command"
-          placeholder="read-only command, e.g. uptime"
+          aria-label={t('ui.command.command')}
+          placeholder={t('ui.command.placeholder')}
           value={command}
           onChange={(e) => setCommand(e.target.value)}
         />
         <label className="inline">
-          timeout
-          <input className="narrow" aria-label="Timeout seconds" value={timeoutSec} onChange={(e) => setTimeoutSec(e.target.value)} inputMode="numeric" />s
+          {t('ui.command.timeout')}
+          <input className="narrow" aria-label={t('ui.command.timeoutSeconds')} value={timeoutSec} onChange={(e) => setTimeoutSec(e.target.value)} inputMode="numeric" />
+          {t('ui.command.seconds')}
         </label>
         <button type="submit" className="primary" disabled={selected.length === 0 || !command.trim()}>
-          Run on {selected.length} node{selected.length === 1 ? '' : 's'}
+          {t(selected.length === 1 ? 'ui.command.runOne' : 'ui.command.runMany', { n: selected.length })}
         </button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
