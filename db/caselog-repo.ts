@@ -37,7 +37,7 @@ interface RunRow {
   ended_at: string | null;
 }
 
-interface StepRow {
+export interface StepRow {
   id: number;
   run_id: number;
   node_id: number | null;

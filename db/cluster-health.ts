@@ -9,8 +9,10 @@ import type {
   NodeProblem,
   NodeRole,
   OpenCase,
+  RunFinding,
   ServiceSeen,
 } from '../main/contract/types.js';
+import type { StepRow as CaseLogStepRow } from './caselog-repo.js';
 import { severityRank } from './case-timeline-repo.js';
 import type { Db } from './database.js';
 
@@ -45,24 +47,9 @@ interface RunRow {
   title: string;
   started_at: string;
 }
-interface StepRow {
-  id: number;
-  run_id: number;
-  node_id: number | null;
-  node_name: string;
-  step_key: string;
-  command: string;
-  state: string;
-}
-interface Finding {
-  id: number;
-  runId: number;
-  check: string;
-  severity: FindingSeverity;
-  status: FindingStatus;
-  title: string;
-  evidence: FindingEvidence[];
-}
+/** The step columns this view reads. */
+type StepRow = Pick<CaseLogStepRow, 'id' | 'run_id' | 'node_id' | 'node_name' | 'step_key' | 'command'> & { state: string };
+type Finding = Pick<RunFinding, 'id' | 'runId' | 'check' | 'severity' | 'status' | 'title' | 'evidence'>;
 
 interface PodSeen {
   name: string;
