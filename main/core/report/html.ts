@@ -40,7 +40,7 @@ export function renderHtml(r: ReportData): string {
   const out: string[] = [];
   out.push('<!doctype html><html lang="en"><head><meta charset="utf-8">');
   out.push(`<meta name="viewport" content="width=device-width,initial-scale=1"><title>Incident report: ${esc(h.title)}</title><style>${css}</style></head><body>`);
-  out.push(`<header><h1>Incident report: ${esc(h.title)}</h1><p class="meta">Case ${h.caseId} · generated ${esc(r.generatedAt.local)} · times in ${r.timeZone === "UTC" ? "UTC" : `${esc(r.timeZone)} and UTC`}</p></header>`);
+  out.push(`<header><h1>Incident report: ${esc(h.title)}</h1><p class="meta">Case ${h.caseId} · generated ${esc(r.generatedAt.local)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${esc(r.timeZone)} and UTC`}</p></header>`);
   out.push(`<table class="kv">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`);
   out.push(`<section><h2>Summary</h2>${r.summary.trim() ? para(r.summary) : `<p class="template">${esc(summaryTemplate)}</p>`}</section>`);
   out.push(`<section><h2>Impact</h2>${r.impact.trim() ? para(r.impact) : `<p class="template">${esc(impactTemplate)}</p>`}</section>`);

@@ -15,7 +15,7 @@ export function renderMarkdown(r: ReportData): string {
   const h = r.header;
   const out: string[] = [];
   out.push(`# Incident report: ${h.title}`, '');
-  out.push(`Case ${h.caseId} · generated ${when(r.generatedAt)} · times in ${r.timeZone === "UTC" ? "UTC" : `${r.timeZone} and UTC`}`, '');
+  out.push(`Case ${h.caseId} · generated ${when(r.generatedAt)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${r.timeZone} and UTC`}`, '');
   out.push('| | |', '|---|---|');
   out.push(`| Cluster | ${cell(h.cluster ?? '–')} |`);
   out.push(`| Severity | ${h.severity} |`);
