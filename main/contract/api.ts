@@ -70,6 +70,8 @@ export interface MethodResults {
   'cases.findings': CaseFinding[];
   'notes.add': Note;
   'steps.output': OutputPage;
+  /** What the lead writes for the incident report: summary, impact, follow-up checklist. */
+  'cases.report': { summary: string; impact: string; followups: Followup[] };
   'cases.updateReport': { summary: string; impact: string };
   'followups.add': Followup;
   'followups.toggle': Followup;

@@ -42,6 +42,7 @@ export const methodNames = [
   'cases.findings',
   'notes.add',
   'steps.output',
+  'cases.report',
   'cases.updateReport',
   'followups.add',
   'followups.toggle',

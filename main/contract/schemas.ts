@@ -151,6 +151,7 @@ export const methodInputs = {
       length: z.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
     })
     .strict(),
+  'cases.report': z.object({ id }).strict(),
   'cases.updateReport': z.object({ id, summary: z.string().max(100_000).optional(), impact: z.string().max(100_000).optional() }).strict(),
   'followups.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(2000) }).strict(),
   'followups.toggle': z.object({ id, done: z.boolean() }).strict(),

@@ -291,6 +291,10 @@ export function createCore(options: CoreOptions): Core {
     'cases.findings': (i) => cases.findings(i.caseId),
     'notes.add': (i) => cases.addNote(i.caseId, i.text),
     'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
+    'cases.report': (i) => {
+      caseExists(i.id);
+      return { ...(reportRepo.fields(i.id) ?? { summary: '', impact: '' }), followups: reportRepo.followups(i.id) };
+    },
     'cases.updateReport': (i) => {
       caseExists(i.id);
       reportRepo.update(i.id, i.summary, i.impact);
