@@ -61,7 +61,8 @@ export function ReportPanel(props: { caseId: number }) {
   const save = (): void => {
     setSaved(false);
     api['cases.updateReport']({ id: props.caseId, summary, impact }).then(
-      () => setSaved(true),
+      // Show what was stored: a password typed here comes back redacted.
+      (r) => (setSummary(r.summary), setImpact(r.impact), setSaved(true)),
       (err: unknown) => setError(errorText(err)),
     );
   };
