@@ -10,6 +10,7 @@ import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
+import { reportCommand } from './report-command.js';
 import { serveCommand } from './serve.js';
 
 interface GlobalOptions {
@@ -252,6 +253,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     });
 
   playbookCommands(program, open, io.exit);
+  reportCommand(program, open, io.exit);
   labCommand(program, open, () => resolveDataDir(program.opts<GlobalOptions>().dataDir), io.exit);
   serveCommand(program, () => program.opts<GlobalOptions>().dataDir);
   return program;

@@ -12,6 +12,8 @@ import type {
   HostKeyProbe,
   KnownHostKey,
   Note,
+  Followup,
+  ReportExport,
   OutputPage,
   PlaybookCatalogue,
   Run,
@@ -68,6 +70,13 @@ export interface MethodResults {
   'cases.findings': CaseFinding[];
   'notes.add': Note;
   'steps.output': OutputPage;
+  /** What the lead writes for the incident report: summary, impact, follow-up checklist. */
+  'cases.report': { summary: string; impact: string; followups: Followup[] };
+  'cases.updateReport': { summary: string; impact: string };
+  'followups.add': Followup;
+  'followups.toggle': Followup;
+  'followups.list': Followup[];
+  'report.export': ReportExport;
 }
 
 /** A step's metadata without its (possibly large) output. */

@@ -42,6 +42,12 @@ export const methodNames = [
   'cases.findings',
   'notes.add',
   'steps.output',
+  'cases.report',
+  'cases.updateReport',
+  'followups.add',
+  'followups.toggle',
+  'followups.list',
+  'report.export',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -151,6 +151,28 @@ export const methodInputs = {
       length: z.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
     })
     .strict(),
+  'cases.report': z.object({ id }).strict(),
+  'cases.updateReport': z.object({ id, summary: z.string().max(100_000).optional(), impact: z.string().max(100_000).optional() }).strict(),
+  'followups.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(2000) }).strict(),
+  'followups.toggle': z.object({ id, done: z.boolean() }).strict(),
+  'followups.list': z.object({ caseId: id }).strict(),
+  'report.export': z
+    .object({
+      caseId: id,
+      format: z.enum(['md', 'html', 'pdf', 'json']),
+      options: z
+        .object({
+          timeZone: z.string().max(64).optional(),
+          hideIps: z.boolean().optional(),
+          hideHostnames: z.boolean().optional(),
+          hideUsers: z.boolean().optional(),
+          paper: z.enum(['a4', 'letter']).optional(),
+          withOutputs: z.boolean().optional(),
+        })
+        .strict()
+        .default({}),
+    })
+    .strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -463,3 +463,35 @@ export interface OutputPage {
   complete: boolean;
   step: Omit<StepResult, 'stdout' | 'stderr'> & { stdoutChars: number; stderrChars: number };
 }
+
+/** One follow-up action of a case: the checklist its incident report ends with. */
+export interface Followup {
+  id: number;
+  caseId: number;
+  text: string;
+  done: boolean;
+  createdAt: string;
+}
+
+export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
+
+/** What the lead chooses to hide in an exported report (beyond the redaction every export runs). */
+export interface ReportOptions {
+  /** IANA time zone for the local timestamps (UTC is always shown too). */
+  timeZone?: string;
+  hideIps?: boolean;
+  hideHostnames?: boolean;
+  hideUsers?: boolean;
+  paper?: 'a4' | 'letter';
+  /** Full step outputs in the JSON export. */
+  withOutputs?: boolean;
+}
+
+/** An exported report: text formats as text, PDF as base64. */
+export interface ReportExport {
+  format: ReportFormat;
+  fileName: string;
+  mimeType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+}

@@ -25,6 +25,8 @@ import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
 import { databaseFile } from './paths.js';
 import { redactText } from './redact.js';
+import { ReportRepo } from '../../db/report-repo.js';
+import { ReportService } from './report/report-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
@@ -67,6 +69,8 @@ export interface Core {
   readonly secrets: SecretStore;
   readonly ssh: ConnectionManager;
   readonly terminals: TerminalService;
+  readonly reports: ReportService;
+  readonly reportRepo: ReportRepo;
   readonly cases: CaseService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
@@ -147,6 +151,21 @@ export function createCore(options: CoreOptions): Core {
       summary: `${t.width}×${t.height}, ${t.bytes} bytes of output${t.closeReason ? `, ${t.closeReason}` : t.state === 'open' ? ', open' : ''}`,
     })),
   );
+  const reportRepo = new ReportRepo(db, redactStored);
+  const reports = new ReportService({
+    caseDetail: (id) => caselog.getCase(id),
+    timeline: (id) => cases.timeline(id),
+    findings: (id) => cases.findings(id),
+    terminals: (id) => terminals.list(id),
+    fields: (id) => reportRepo.fields(id),
+    followups: (id) => reportRepo.followups(id),
+    statusTimes: (id) => reportRepo.statusTimes(id),
+    hosts: (clusterId) => (clusterId === null ? [] : (inventory.list().find((c) => c.id === clusterId)?.nodes ?? []).map((n) => ({ name: n.name, host: n.host, user: n.user, roles: n.roles }))),
+    literals: () => secrets.values(),
+  });
+  const caseExists = (id: number): void => {
+    if (!caselog.getCaseSummary(id)) throw new StackscopeError('NOT_FOUND', `case ${id} does not exist`, { caseId: id });
+  };
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
@@ -272,6 +291,30 @@ export function createCore(options: CoreOptions): Core {
     'cases.findings': (i) => cases.findings(i.caseId),
     'notes.add': (i) => cases.addNote(i.caseId, i.text),
     'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
+    'cases.report': (i) => {
+      caseExists(i.id);
+      return { ...(reportRepo.fields(i.id) ?? { summary: '', impact: '' }), followups: reportRepo.followups(i.id) };
+    },
+    'cases.updateReport': (i) => {
+      caseExists(i.id);
+      reportRepo.update(i.id, i.summary, i.impact);
+      events.emit('case.changed', { caseId: i.id });
+      return reportRepo.fields(i.id) ?? { summary: '', impact: '' };
+    },
+    'followups.add': (i) => {
+      caseExists(i.caseId);
+      const f = reportRepo.addFollowup(i.caseId, i.text);
+      events.emit('case.changed', { caseId: i.caseId });
+      return f;
+    },
+    'followups.toggle': (i) => {
+      const f = reportRepo.toggleFollowup(i.id, i.done);
+      if (!f) throw new StackscopeError('NOT_FOUND', `follow-up ${i.id} does not exist`, { id: i.id });
+      events.emit('case.changed', { caseId: f.caseId });
+      return f;
+    },
+    'followups.list': (i) => (caseExists(i.caseId), reportRepo.followups(i.caseId)),
+    'report.export': (i) => reports.export(i.caseId, i.format, i.options),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {
@@ -300,6 +343,8 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     ssh,
     terminals,
+    reports,
+    reportRepo,
     cases,
     handlers,
     missingSecrets,

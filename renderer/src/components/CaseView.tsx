@@ -8,11 +8,12 @@ import { RunPanel } from './case/CommandPanel.js';
 import { NoteComposer, Timeline } from './case/Timeline.js';
 import { OutputViewer } from './output/OutputViewer.js';
 import { PlaybookPanel } from './PlaybookPanel.js';
+import { ReportPanel } from './report/ReportPanel.js';
 import { RunbookPanel } from './runbooks/RunbookPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
 import { RunView } from './RunView.js';
 
-const tabs = ['timeline', 'findings', 'runs', 'terminals', 'runbooks'] as const;
+const tabs = ['timeline', 'findings', 'runs', 'terminals', 'runbooks', 'report'] as const;
 type Tab = (typeof tabs)[number];
 const statuses: CaseStatus[] = ['open', 'mitigated', 'resolved'];
 
@@ -160,6 +161,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
           </>
         )}
         {tab === 'terminals' && <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />}
+        {tab === 'report' && <ReportPanel caseId={detail.id} />}
         {tab === 'runbooks' && <RunbookPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} onStarted={() => (load(), props.onChanged())} />}
       </div>
 

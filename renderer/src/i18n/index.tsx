@@ -7,6 +7,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { cases } from './cases.js';
 import { common } from './common.js';
+import { report } from './report.js';
 import { runbooks } from './runbooks.js';
 import { terminal } from './terminal.js';
 import { ui } from './ui.js';
@@ -19,7 +20,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, ui, cases, terminal, runbooks];
+const dictionaries: Dictionary[] = [common, ui, cases, terminal, runbooks, report];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

@@ -1,0 +1,69 @@
+import { formatDuration, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
+
+/** A table cell: no pipes or line breaks break the row. */
+const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const when = (t: ReportTime | null): string => (t ? `${t.local} (${t.utc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : '–');
+/** A fence longer than any run of backticks inside, so quoted output cannot close it. */
+function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}${lang}\n${text}\n${f}`;
+}
+
+/** GitHub/GitLab-flavoured Markdown: headings, tables, fenced evidence, a task list of follow-ups. */
+export function renderMarkdown(r: ReportData): string {
+  const h = r.header;
+  const out: string[] = [];
+  out.push(`# Incident report: ${h.title}`, '');
+  out.push(`Case ${h.caseId} · generated ${when(r.generatedAt)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${r.timeZone} and UTC`}`, '');
+  out.push('| | |', '|---|---|');
+  out.push(`| Cluster | ${cell(h.cluster ?? '–')} |`);
+  out.push(`| Severity | ${h.severity} |`);
+  out.push(`| Status | ${h.status} |`);
+  out.push(`| Opened | ${when(h.opened)} |`);
+  out.push(`| Mitigated | ${when(h.mitigated)} |`);
+  out.push(`| Resolved | ${when(h.resolved)} |`);
+  out.push(`| Duration | ${formatDuration(h.durationMs)}${h.resolved ? '' : ' (not resolved yet)'} |`);
+  out.push(`| People involved | ${cell(h.people.join(', ') || '–')} |`, '');
+
+  out.push('## Summary', '', r.summary.trim() || `_${summaryTemplate}_`, '');
+  out.push('## Impact', '', r.impact.trim() || `_${impactTemplate}_`, '');
+
+  out.push('## Timeline', '', `| Time (${cell(r.timeZone)}) | UTC | What | Who |`, '|---|---|---|---|');
+  for (const t of r.timeline) out.push(`| ${t.at.local} | ${t.at.utc} | **${t.kind}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
+  out.push('');
+
+  out.push('## Findings', '');
+  if (r.findings.length === 0) out.push('_No problems were found by the playbooks run in this case._', '');
+  for (const sev of severityOrder) {
+    const list = r.findings.filter((f) => f.severity === sev);
+    if (list.length === 0) continue;
+    out.push(`### ${sev.charAt(0).toUpperCase()}${sev.slice(1)} (${list.length})`, '');
+    for (const f of list) {
+      out.push(`#### ${f.title}`, '', `\`${f.check}\` · playbook \`${f.playbook}\` · ${f.status}`, '');
+      if (f.explanation) out.push(f.explanation, '');
+      for (const e of f.evidence) {
+        out.push(`Evidence from **${e.node}** (step \`${e.step}\`${e.command ? `, command \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
+      }
+      if (f.likelyCause) out.push(`**Likely cause:** ${f.likelyCause}`, '');
+      if (f.nextStep) out.push(`**Next step:** ${f.nextStep}`, '');
+    }
+  }
+
+  out.push('## Follow-up actions', '');
+  if (r.followups.length === 0) out.push('_None recorded yet._');
+  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${f.text.replace(/\r?\n/g, ' ')}`);
+  out.push('');
+
+  out.push('## Appendix: commands run per node', '');
+  if (r.commands.length === 0) out.push('_No commands were run in this case._', '');
+  for (const n of r.commands) {
+    out.push(`### ${n.node}`, '', '| Started | Run | Command | State | Exit | Duration |', '|---|---|---|---|---|---|');
+    for (const s of n.steps) {
+      out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${s.state} | ${s.exitCode ?? '–'} | ${formatDuration(s.durationMs)} |`);
+    }
+    out.push('');
+  }
+  out.push('_Full command outputs are in the JSON export only._', '');
+  return out.join('\n');
+}

@@ -1,0 +1,231 @@
+import { StackscopeError } from '../../contract/errors.js';
+import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportOptions, Severity, TerminalSession, TimelineEntry } from '../../contract/types.js';
+import { Scrubber, type KnownHost } from './scrub.js';
+
+/** Everything the report is built from; the core wires it to the case log. */
+export interface ReportSource {
+  caseDetail(caseId: number): CaseDetail | undefined;
+  timeline(caseId: number): TimelineEntry[];
+  findings(caseId: number): CaseFinding[];
+  terminals(caseId: number): TerminalSession[];
+  fields(caseId: number): { summary: string; impact: string } | undefined;
+  followups(caseId: number): Followup[];
+  statusTimes(caseId: number): Partial<Record<CaseStatus, string>>;
+  hosts(clusterId: number | null): KnownHost[];
+  /** Secrets known to this session, redacted literally wherever they appear. */
+  literals(): readonly string[];
+}
+
+export interface ReportTime {
+  utc: string;
+  local: string;
+}
+
+export interface ReportTimelineItem {
+  at: ReportTime;
+  kind: TimelineEntry['kind'];
+  author: string | null;
+  text: string;
+}
+
+export interface ReportEvidence {
+  node: string;
+  step: string;
+  command: string | null;
+  lines: string[];
+}
+
+export interface ReportFinding {
+  id: number;
+  severity: FindingSeverity;
+  status: string;
+  check: string;
+  playbook: string;
+  title: string;
+  explanation: string;
+  likelyCause: string;
+  nextStep: string;
+  evidence: ReportEvidence[];
+}
+
+export interface ReportCommand {
+  runId: number;
+  command: string;
+  state: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  startedAt: ReportTime | null;
+  /** Only in the JSON export. */
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface ReportData {
+  schemaVersion: 1;
+  generatedAt: ReportTime;
+  timeZone: string;
+  redaction: { hideIps: boolean; hideHostnames: boolean; hideUsers: boolean };
+  header: {
+    caseId: number;
+    title: string;
+    cluster: string | null;
+    severity: Severity;
+    status: CaseStatus;
+    opened: ReportTime;
+    mitigated: ReportTime | null;
+    resolved: ReportTime | null;
+    /** From opened to resolved (or to now while the case is not resolved). */
+    durationMs: number;
+    people: string[];
+  };
+  summary: string;
+  impact: string;
+  timeline: ReportTimelineItem[];
+  findings: ReportFinding[];
+  commands: Array<{ node: string; steps: ReportCommand[] }>;
+  followups: Array<{ text: string; done: boolean }>;
+}
+
+/** What an empty summary and impact show, so the lead sees what to write. */
+export const summaryTemplate = 'What happened, how it was found, what fixed it. (Edit the summary on the case.)';
+export const impactTemplate = 'Who and what was affected, for how long (services, tenants, instances). (Edit the impact on the case.)';
+
+export function checkTimeZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new StackscopeError('INVALID_INPUT', `unknown time zone "${tz}" (use an IANA name such as Europe/Berlin)`);
+  }
+}
+
+function timeIn(tz: string): (iso: string) => ReportTime {
+  const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+  return (iso) => ({ utc: iso, local: fmt.format(new Date(iso)) });
+}
+
+function entryText(e: TimelineEntry): string {
+  switch (e.kind) {
+    case 'opened':
+      return `Case opened: ${e.title} (${e.severity})`;
+    case 'status':
+      return `Status ${e.from} → ${e.to}`;
+    case 'note':
+      return e.text;
+    case 'run': {
+      const counts = [e.critical && `${e.critical} critical`, e.warning && `${e.warning} warning`, e.ok && `${e.ok} ok`, e.skipped && `${e.skipped} skipped`].filter(Boolean).join(', ');
+      return `${e.runKind === 'playbook' ? 'Playbook' : 'Command'} ${e.title} on ${e.nodes.join(', ') || 'no node'}: ${e.state}${counts ? ` (${counts})` : ''}`;
+    }
+    case 'finding':
+      return `Finding (${e.severity}): ${e.title}${e.nodes.length ? ` on ${e.nodes.join(', ')}` : ''}`;
+    case 'terminal':
+      return `Terminal session on ${e.nodeName}: ${e.summary}`;
+  }
+}
+
+export function buildReport(source: ReportSource, caseId: number, options: ReportOptions & { withOutputs?: boolean }, now = new Date()): ReportData {
+  const detail = source.caseDetail(caseId);
+  if (!detail) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
+  const tz = checkTimeZone(options.timeZone ?? 'UTC');
+  const time = timeIn(tz);
+  const fields = source.fields(caseId) ?? { summary: '', impact: '' };
+  const timeline = source.timeline(caseId);
+  const statusTimes = source.statusTimes(caseId);
+  const people = [...new Set(timeline.map((e) => e.author).filter((a): a is string => !!a))].sort();
+  const hosts = source.hosts(detail.clusterId);
+  const scrub = new Scrubber(options, hosts, people, source.literals());
+
+  const steps = new Map(detail.runs.flatMap((r) => r.steps.map((s) => [s.id, s] as const)));
+  const stepOf = (runId: number, node: string, step: string) => detail.runs.find((r) => r.id === runId)?.steps.find((s) => s.nodeName === node && s.stepKey === step);
+  const findings: ReportFinding[] = source
+    .findings(caseId)
+    .filter((f) => f.status !== 'OK')
+    .map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      status: f.status,
+      check: f.check,
+      playbook: f.playbook,
+      title: f.title,
+      explanation: f.skippedReason ? `${f.explanation}${f.explanation ? ' ' : ''}(skipped: ${f.skippedReason})` : f.explanation,
+      likelyCause: f.likelyCause,
+      nextStep: f.nextStep,
+      evidence: f.evidence.map((e) => ({
+        node: e.node,
+        step: e.step,
+        command: (e.stepId !== null ? steps.get(e.stepId)?.command : stepOf(f.runId, e.node, e.step)?.command) ?? null,
+        lines: e.lines,
+      })),
+    }));
+
+  const byNode = new Map<string, ReportCommand[]>();
+  for (const run of detail.runs) {
+    for (const s of run.steps) {
+      if (s.stepKey === 'discover-pods') continue;
+      const list = byNode.get(s.nodeName) ?? [];
+      list.push({
+        runId: run.id,
+        command: s.command,
+        state: s.state,
+        exitCode: s.exitCode,
+        durationMs: s.durationMs,
+        startedAt: s.startedAt ? time(s.startedAt) : null,
+        ...(options.withOutputs ? { stdout: s.stdout, stderr: s.stderr } : {}),
+      });
+      byNode.set(s.nodeName, list);
+    }
+  }
+
+  const resolvedAt = detail.status === 'resolved' ? (statusTimes.resolved ?? detail.closedAt) : null;
+  const mitigatedAt = statusTimes.mitigated ?? null;
+  const end = resolvedAt ? new Date(resolvedAt) : now;
+  const data: ReportData = {
+    schemaVersion: 1,
+    generatedAt: time(now.toISOString()),
+    timeZone: tz,
+    redaction: { hideIps: !!options.hideIps, hideHostnames: !!options.hideHostnames, hideUsers: !!options.hideUsers },
+    header: {
+      caseId,
+      title: detail.title,
+      cluster: detail.clusterName,
+      severity: detail.severity,
+      status: detail.status,
+      opened: time(detail.openedAt),
+      mitigated: mitigatedAt ? time(mitigatedAt) : null,
+      resolved: resolvedAt ? time(resolvedAt) : null,
+      durationMs: Math.max(0, end.getTime() - new Date(detail.openedAt).getTime()),
+      people,
+    },
+    summary: fields.summary,
+    impact: fields.impact,
+    timeline: timeline.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e) })),
+    findings,
+    commands: [...byNode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([node, list]) => ({ node, steps: list })),
+    followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),
+  };
+  // Keep structural values (kinds, severities, times) as they are; scrub everything people or hosts wrote.
+  return {
+    ...data,
+    header: { ...data.header, title: scrub.text(data.header.title), people: data.header.people.map((p) => scrub.text(p)) },
+    summary: scrub.text(data.summary),
+    impact: scrub.text(data.impact),
+    timeline: data.timeline.map((t) => ({ ...t, author: t.author === null ? null : scrub.text(t.author), text: scrub.text(t.text) })),
+    findings: data.findings.map((f) => ({ ...f, ...scrub.deep({ title: f.title, explanation: f.explanation, likelyCause: f.likelyCause, nextStep: f.nextStep, evidence: f.evidence }) })),
+    commands: data.commands.map((c) => ({ node: scrub.host(c.node), steps: c.steps.map((s) => ({ ...s, ...scrub.deep({ command: s.command, ...(s.stdout !== undefined ? { stdout: s.stdout, stderr: s.stderr } : {}) }) })) })),
+    followups: data.followups.map((f) => ({ ...f, text: scrub.text(f.text) })),
+  };
+}
+
+/** 1 h 5 min, 3 min 2 s, 800 ms. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '–';
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, !d && !h && s % 60 && `${s % 60} s`].filter(Boolean);
+  return parts.join(' ') || '0 s';
+}
+
+export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info', 'ok'];

@@ -1,0 +1,128 @@
+import { Ajv } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../core.js';
+import { tempDir } from '../testing/fixtures.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { renderJson } from './report-service.js';
+import { Scrubber } from './scrub.js';
+
+const t = tempDir();
+let core: Core;
+let caseId: number;
+
+// What the case's outputs and notes hold; none of it may reach any export.
+const secrets = ['hunter2-db-pass', 'S3cr3tRabbit', 'gAAAAABkZ3h0cmFfdG9rZW5fdmFsdWVfaGVyZQ', 'ost-admin-pw-77'];
+const rawOutput = [
+  'connection = mysql+pymysql://nova:hunter2-db-pass@10.0.0.11/nova',
+  'transport_url = rabbit://openstack:S3cr3tRabbit@ctl-1.example.net:5672/',
+  'X-Auth-Token: gAAAAABkZ3h0cmFfdG9rZW5fdmFsdWVfaGVyZQ',
+  'OS_PASSWORD=ost-admin-pw-77',
+  'wsrep_cluster_address = gcomm://10.0.0.11,10.0.0.12,fd00::12',
+  'ctl-1.example.net WSREP: non-Primary view, peer ctl-2 at 10.0.0.12',
+].join('\n');
+
+beforeAll(async () => {
+  core = createCore({ dataDir: join(t.path, 'data'), mode: 'cli', author: 'alice' });
+  const h = core.handlers;
+  const cl = await h['clusters.add']({ name: 'prod', deployment: 'packages' });
+  const n1 = await h['nodes.add']({ clusterId: cl.id, name: 'ctl-1', host: 'ctl-1.example.net', port: 22, user: 'opsadmin', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
+  await h['nodes.add']({ clusterId: cl.id, name: 'ctl-2', host: '10.0.0.12', port: 22, user: 'opsadmin', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
+  caseId = core.caselog.createCase('Galera lost quorum on prod', 'critical', cl.id);
+  const run = core.caselog.createRun(caseId, cl.id, 'playbook', 'galera-health', {}, [{ nodeId: n1.id, nodeName: 'ctl-1', stepKey: 'wsrep-status', command: 'mysql -e "SHOW STATUS LIKE \'wsrep%\'"', commandSent: 'x' }]);
+  const step = run.steps[0]!;
+  core.caselog.markStepRunning(step.id, new Date().toISOString());
+  // Straight into the log, bypassing the storage redaction: the export must redact on its own.
+  core.caselog.appendChunks([{ stepId: step.id, stream: 'stdout', data: rawOutput }]);
+  core.caselog.finishStep(step.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 1234 });
+  core.caselog.finishRun(run.id, 'succeeded');
+  core.db
+    .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'galera.non-primary', 'critical', 'FAILED', 'ctl-1 is non-Primary', ?, ?, 'quorum lost', 'bootstrap the most advanced node', ?)")
+    .run(run.id, 'ctl-1 (10.0.0.11) cannot reach its peers', JSON.stringify([{ node: 'ctl-1', step: 'wsrep-status', lines: rawOutput.split('\n').filter((_, i) => i === 0 || i === 5) }]), new Date().toISOString());
+  await h['notes.add']({ caseId, text: 'opsadmin@ctl-1.example.net says db password: hunter2-db-pass; see 10.0.0.12' });
+  await h['cases.setStatus']({ id: caseId, status: 'mitigated' });
+  await h['cases.updateReport']({ id: caseId, summary: 'Galera lost quorum after ctl-2 (10.0.0.12) rebooted.', impact: 'API errors for 12 minutes.' });
+  const f = await h['followups.add']({ caseId, text: 'Alert on wsrep_cluster_size < 3' });
+  await h['followups.toggle']({ id: f.id, done: true });
+  await h['followups.add']({ caseId, text: 'Document the bootstrap procedure' });
+});
+
+afterAll(async () => {
+  await core.close();
+  t.remove();
+});
+
+const hideAll = { hideIps: true, hideHostnames: true, hideUsers: true, timeZone: 'Europe/Berlin' };
+
+describe('incident report', () => {
+  it('contains no password, token or connection credential in any text format', () => {
+    for (const options of [{}, hideAll]) {
+      const data = core.reports.data(caseId, { ...options, withOutputs: true });
+      for (const text of [renderMarkdown(data), renderHtml(data), renderJson(data)]) {
+        for (const s of secrets) expect(text).not.toContain(s);
+        expect(text).toContain('[REDACTED]');
+      }
+    }
+  });
+
+  it('hides IPs, host names and users behind pseudonyms that are the same everywhere in the report', () => {
+    const data = core.reports.data(caseId, { ...hideAll, withOutputs: true });
+    const json = renderJson(data);
+    for (const plain of ['10.0.0.11', '10.0.0.12', 'fd00::12', 'ctl-1', 'ctl-2', 'example.net', 'opsadmin', 'alice']) expect(json).not.toContain(plain);
+    // ctl-1 (first seen) is controller-1 in the finding, its evidence, the note and the appendix.
+    expect(data.findings[0]?.title).toBe('controller-1 is non-Primary');
+    expect(data.findings[0]?.evidence[0]?.node).toBe('controller-1');
+    expect(data.commands.map((c) => c.node)).toEqual(['controller-1']);
+    const ip11 = /\(ip-(\d)\) cannot reach/.exec(data.findings[0]!.explanation)?.[1];
+    expect(ip11).toBeDefined();
+    expect(data.findings[0]?.evidence[0]?.lines[0]).toContain(`@ip-${ip11}/nova`);
+    const note = data.timeline.find((e) => e.kind === 'note')!;
+    expect(note.text).toMatch(/^user-\d@controller-1 says/);
+    expect(data.summary).toMatch(/after controller-2 \(ip-\d\) rebooted/);
+    expect(data.header.people).toEqual([expect.stringMatching(/^user-\d$/)]);
+  });
+
+  it('shows names as they are without the hide options, and local times next to UTC', () => {
+    const data = core.reports.data(caseId, { timeZone: 'Asia/Seoul' });
+    expect(data.findings[0]?.title).toBe('ctl-1 is non-Primary');
+    expect(data.header.opened.local).toMatch(/GMT\+9|KST/);
+    expect(data.header.mitigated).not.toBeNull();
+    expect(data.header.resolved).toBeNull();
+    expect(data.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'run', 'finding', 'note', 'status']));
+    expect(data.followups).toEqual([
+      { text: 'Alert on wsrep_cluster_size < 3', done: true },
+      { text: 'Document the bootstrap procedure', done: false },
+    ]);
+    const md = renderMarkdown(data);
+    expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
+    expect(md).toContain('### Critical (1)');
+    expect(md).toMatch(/\| ctl-1 \|?|### ctl-1/);
+    // Raw outputs appear only in the JSON (with outputs asked for).
+    expect(md).not.toContain('OS_PASSWORD');
+    expect(renderJson(core.reports.data(caseId, { withOutputs: true }))).toContain('OS_PASSWORD=[REDACTED]');
+    expect(renderHtml(data)).not.toMatch(/<script|<link|src=|url\(/i);
+  });
+
+  it('validates against the published JSON schema', () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'report.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    for (const options of [{ withOutputs: true }, { ...hideAll, withOutputs: false }]) {
+      const data = JSON.parse(renderJson(core.reports.data(caseId, options))) as unknown;
+      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(validate({ schemaVersion: 2 })).toBe(false);
+  });
+
+  it('refuses an unknown case and an unknown time zone', async () => {
+    expect(await core.dispatch('report.export', { caseId: 9999, format: 'md' })).toMatchObject({ ok: false, error: { message: 'case 9999 does not exist' } });
+    expect(await core.dispatch('report.export', { caseId, format: 'md', options: { timeZone: 'Mars/Olympus' } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('unknown time zone') } });
+    expect(await core.dispatch('report.export', { caseId, format: 'docx' })).toMatchObject({ ok: false });
+  });
+
+  it('gives the same input the same pseudonym and different inputs different ones', () => {
+    const s = new Scrubber({ hideIps: true }, [], []);
+    expect(s.text('a 192.168.1.5 b 192.168.1.6 c 192.168.1.5 d 2001:db8::1 at 12:30:45')).toBe('a ip-1 b ip-2 c ip-1 d ip-3 at 12:30:45');
+  });
+});

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Followup, ReportExport, ReportFormat } from '../../../../main/contract/types.js';
+import { errorText, useApp } from '../../context.js';
+import { useLang } from '../../i18n/index.js';
+
+const formats: Array<{ id: ReportFormat; label: string }> = [
+  { id: 'md', label: 'Markdown' },
+  { id: 'html', label: 'HTML' },
+  { id: 'pdf', label: 'PDF' },
+  { id: 'json', label: 'JSON' },
+];
+
+/** Hand an exported report to the browser as a file download. */
+function download(r: ReportExport): void {
+  const bytes = r.encoding === 'base64' ? Uint8Array.from(atob(r.content), (c) => c.charCodeAt(0)) : new TextEncoder().encode(r.content);
+  const url = URL.createObjectURL(new Blob([bytes], { type: r.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The incident report of a case: what the lead writes (summary, impact, follow-ups) and the export. */
+export function ReportPanel(props: { caseId: number }) {
+  const { api, transport } = useApp();
+  const { t } = useLang();
+  const [summary, setSummary] = useState('');
+  const [impact, setImpact] = useState('');
+  const [followups, setFollowups] = useState<Followup[]>([]);
+  const [newFollowup, setNewFollowup] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<ReportFormat | null>(null);
+  const [hideIps, setHideIps] = useState(false);
+  const [hideHostnames, setHideHostnames] = useState(false);
+  const [hideUsers, setHideUsers] = useState(false);
+  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+  const load = useCallback(
+    (withText: boolean) => {
+      api['cases.report']({ id: props.caseId }).then(
+        (r) => {
+          if (withText) {
+            setSummary(r.summary);
+            setImpact(r.impact);
+          }
+          setFollowups(r.followups);
+        },
+        (err: unknown) => setError(errorText(err)),
+      );
+    },
+    [api, props.caseId],
+  );
+  useEffect(() => load(true), [load]);
+  useEffect(() => transport.on('case.changed', (p) => p.caseId === props.caseId && load(false)), [transport, load, props.caseId]);
+
+  const save = (): void => {
+    setSaved(false);
+    api['cases.updateReport']({ id: props.caseId, summary, impact }).then(
+      // Show what was stored: a password typed here comes back redacted.
+      (r) => (setSummary(r.summary), setImpact(r.impact), setSaved(true)),
+      (err: unknown) => setError(errorText(err)),
+    );
+  };
+  const add = (): void => {
+    if (!newFollowup.trim()) return;
+    api['followups.add']({ caseId: props.caseId, text: newFollowup }).then(
+      () => (setNewFollowup(''), load(false)),
+      (err: unknown) => setError(errorText(err)),
+    );
+  };
+  const toggle = (f: Followup): void => {
+    api['followups.toggle']({ id: f.id, done: !f.done }).then(
+      () => load(false),
+      (err: unknown) => setError(errorText(err)),
+    );
+  };
+  const exportAs = (format: ReportFormat): void => {
+    setBusy(format);
+    setError('');
+    api['report.export']({ caseId: props.caseId, format, options: { hideIps, hideHostnames, hideUsers, paper, timeZone } }).then(
+      (r) => (download(r), setBusy(null)),
+      (err: unknown) => (setError(errorText(err)), setBusy(null)),
+    );
+  };
+
+  return (
+    <section className="report-panel" aria-label={t('cases.tab.report')}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="report-field">
+        <span>{t('report.summary')}</span>
+        <textarea rows={5} value={summary} placeholder={t('report.summary.template')} onChange={(e) => (setSummary(e.target.value), setSaved(false))} />
+      </label>
+      <label className="report-field">
+        <span>{t('report.impact')}</span>
+        <textarea rows={3} value={impact} placeholder={t('report.impact.template')} onChange={(e) => (setImpact(e.target.value), setSaved(false))} />
+      </label>
+      <p>
+        <button type="button" onClick={save}>
+          {t('report.save')}
+        </button>{' '}
+        {saved && <span className="hint">{t('report.saved')}</span>}
+      </p>
+
+      <h3>{t('report.followups')}</h3>
+      {followups.length === 0 && <p className="hint">{t('report.followups.none')}</p>}
+      <ul className="report-followups">
+        {followups.map((f) => (
+          <li key={f.id}>
+            <label>
+              <input type="checkbox" checked={f.done} onChange={() => toggle(f)} /> <span className={f.done ? 'done' : ''}>{f.text}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="report-followup-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
+        <input aria-label={t('report.followups.new')} placeholder={t('report.followups.new')} value={newFollowup} onChange={(e) => setNewFollowup(e.target.value)} />
+        <button type="submit" disabled={!newFollowup.trim()}>
+          {t('report.followups.add')}
+        </button>
+      </form>
+
+      <h3>{t('report.export')}</h3>
+      <p className="hint">{t('report.export.hint')}</p>
+      <div className="report-options">
+        <label>
+          <input type="checkbox" checked={hideIps} onChange={(e) => setHideIps(e.target.checked)} /> {t('report.hideIps')}
+        </label>
+        <label>
+          <input type="checkbox" checked={hideHostnames} onChange={(e) => setHideHostnames(e.target.checked)} /> {t('report.hideHostnames')}
+        </label>
+        <label>
+          <input type="checkbox" checked={hideUsers} onChange={(e) => setHideUsers(e.target.checked)} /> {t('report.hideUsers')}
+        </label>
+        <label>
+          {t('report.timeZone')} <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} size={18} />
+        </label>
+        <label>
+          {t('report.paper')}{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value === 'letter' ? 'letter' : 'a4')}>
+            <option value="a4">A4</option>
+            <option value="letter">Letter</option>
+          </select>
+        </label>
+      </div>
+      <p className="report-export">
+        {formats.map((f) => (
+          <button key={f.id} type="button" disabled={busy !== null} onClick={() => exportAs(f.id)}>
+            {busy === f.id ? t('report.exporting') : t('report.download', { format: f.label })}
+          </button>
+        ))}
+      </p>
+    </section>
+  );
+}
