@@ -16,6 +16,7 @@ interface SessionRow {
   height: number;
   bytes: number;
   header: string;
+  author: string | null;
 }
 
 function toSession(row: SessionRow): TerminalSession {
@@ -31,6 +32,7 @@ function toSession(row: SessionRow): TerminalSession {
     width: row.width,
     height: row.height,
     bytes: row.bytes,
+    author: row.author,
   };
 }
 
@@ -54,16 +56,20 @@ export interface TerminalBatch {
 
 /** Terminal sessions of a case and their asciicast recordings. */
 export class TerminalRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Who opens sessions from this process (the case log's author). */
+    private readonly author: string | null = null,
+  ) {}
 
   create(s: NewTerminalSession): TerminalSession {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO terminal_sessions (case_id, node_id, node_name, state, owner_pid, started_at, width, height, header)
-           VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+          `INSERT INTO terminal_sessions (case_id, node_id, node_name, state, owner_pid, started_at, width, height, header, author)
+           VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.caseId, s.nodeId, s.nodeName, process.pid, s.startedAt, s.width, s.height, s.header).lastInsertRowid,
+        .run(s.caseId, s.nodeId, s.nodeName, process.pid, s.startedAt, s.width, s.height, s.header, this.author).lastInsertRowid,
     );
     const session = this.get(id);
     if (!session) throw new Error(`terminal session ${id} vanished right after insert`);

@@ -11,3 +11,6 @@ CREATE TABLE followups (
   created_at  TEXT NOT NULL
 );
 CREATE INDEX followups_case ON followups(case_id, id);
+
+-- Who opened a terminal session: the report lists everyone who worked on the case.
+ALTER TABLE terminal_sessions ADD COLUMN author TEXT;

@@ -256,6 +256,8 @@ export interface TerminalSession {
   height: number;
   /** Output bytes received from the node. */
   bytes: number;
+  /** Who opened it (null for sessions recorded before this was kept). */
+  author: string | null;
 }
 
 export const runbookLevels = ['beginner', 'intermediate'] as const;

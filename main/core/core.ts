@@ -26,6 +26,7 @@ import { OutputSink } from './output-sink.js';
 import { databaseFile } from './paths.js';
 import { redactText } from './redact.js';
 import { ReportRepo } from '../../db/report-repo.js';
+import type { PdfPrinter } from './report/pdf.js';
 import { ReportService } from './report/report-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
@@ -48,6 +49,8 @@ export interface CoreOptions {
   runbooks?: (catalogue: Catalogue) => RunbookSet;
   /** Who notes, status changes and runs are recorded as; STACKSCOPE_AUTHOR or the OS user by default. */
   author?: string;
+  /** How reports become PDF: Electron's printToPDF in the desktop app, headless Chromium otherwise. */
+  printPdf?: PdfPrinter;
 }
 
 export interface MissingSecret {
@@ -133,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
   const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, catalogue, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const suggestions = new SuggestService(inventory, ssh);
-  const terminalRepo = new TerminalRepo(db);
+  const terminalRepo = new TerminalRepo(db, author);
   terminalRepo.recoverInterrupted();
   const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
   const cases = new CaseService(db, caselog, inventory, () => playbooks.list(), events, author, redactStored);
@@ -145,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
       id: `terminal-${t.id}`,
       at: t.startedAt,
       endedAt: t.endedAt,
-      author: null,
+      author: t.author,
       sessionId: t.id,
       nodeName: t.nodeName,
       summary: `${t.width}×${t.height}, ${t.bytes} bytes of output${t.closeReason ? `, ${t.closeReason}` : t.state === 'open' ? ', open' : ''}`,
@@ -162,7 +165,7 @@ export function createCore(options: CoreOptions): Core {
     statusTimes: (id) => reportRepo.statusTimes(id),
     hosts: (clusterId) => (clusterId === null ? [] : (inventory.list().find((c) => c.id === clusterId)?.nodes ?? []).map((n) => ({ name: n.name, host: n.host, user: n.user, roles: n.roles }))),
     literals: () => secrets.values(),
-  });
+  }, options.printPdf);
   const caseExists = (id: number): void => {
     if (!caselog.getCaseSummary(id)) throw new StackscopeError('NOT_FOUND', `case ${id} does not exist`, { caseId: id });
   };

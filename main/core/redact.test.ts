@@ -46,6 +46,14 @@ describe('redaction', () => {
     expect(redactText(`curl -H "X-Auth-Token: $T" -H 'X-Auth-Token: abc123'`)).toBe(`curl -H "X-Auth-Token: [REDACTED]" -H 'X-Auth-Token: [REDACTED]'`);
   });
 
+  it('hides a password written in prose, and keeps what a sentence says about one', () => {
+    expect(redactText('Root password is Xy9!pw, rotate after the incident')).toBe('Root password is [REDACTED] rotate after the incident');
+    expect(redactText('the rabbit password was now "a b c"')).toBe('the rabbit password was now [REDACTED]');
+    expect(redactText('DB 비밀번호는 Kor3aPw 입니다')).toBe('DB 비밀번호는 [REDACTED] 입니다');
+    const kept = 'Access denied: the password is wrong; the token was expired; the password is not set';
+    expect(redactText(kept)).toBe(kept);
+  });
+
   it('keeps ordinary diagnostic output intact', () => {
     const text = 'ERROR 1045 (28000): Access denied for user \'placement\'@\'10.0.0.5\' (using password: YES)\nwsrep_cluster_status\tPrimary\nerror: "could not open network device tap1 (No such device)"\n';
     expect(redactText(text)).toBe(text);

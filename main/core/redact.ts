@@ -26,6 +26,10 @@ const linePatterns: Array<[RegExp, string]> = [
   [/("name"\s*:\s*"[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|password|secret|token)[A-Za-z0-9_]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${REDACTED}"`],
   // Galera SST credentials: wsrep_sst_auth = user:password
   [/(wsrep_sst_auth\s*[=:]\s*["']?[^:\s"']*:)([^\s"']+)/gi, `$1${REDACTED}`],
+  // Secrets written in prose, in notes and follow-ups: "the root password is Xy9!", "DB 비밀번호는 X".
+  // Words that say something about the password rather than being it (wrong, expired…) are kept.
+  [/\b((?:password|passwd|passphrase|secret|token)s?\s+(?:is|was|are|were)\s+(?:now\s+)?)(?!(?:wrong|incorrect|invalid|expired|correct|right|fine|ok|set|unset|empty|missing|required|not|no|the|a|an|in|stored|changed|rotated|reset|known|unknown)\b)("[^"]*"|'[^']*'|`[^`]*`|\S+)/gi, `$1${REDACTED}`],
+  [/((?:비밀번호|암호|패스워드|토큰)(?:는|은|가|:)\s*)("[^"]*"|'[^']*'|\S+)/g, `$1${REDACTED}`],
   // Keystone Fernet tokens
   [/\bgAAAAA[A-Za-z0-9_-]{20,}={0,2}/g, REDACTED],
   // X-Auth-Token headers

@@ -8,6 +8,7 @@ import { resolveDataDir } from '../core/paths.js';
 import { SessionSecretStore } from '../core/secrets.js';
 import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security.js';
 import { KeychainVault } from './keychain.js';
+import { electronPdf } from './print-pdf.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
@@ -55,7 +56,7 @@ function createWindow(): BrowserWindow {
 
 app.whenReady().then(() => {
   const dataDir = resolveDataDir(process.env.STACKSCOPE_HOME);
-  core = createCore({ dataDir, mode: 'desktop', secrets: new SessionSecretStore(new KeychainVault(dataDir)) });
+  core = createCore({ dataDir, mode: 'desktop', secrets: new SessionSecretStore(new KeychainVault(dataDir)), printPdf: electronPdf });
   serveRenderer();
   mainWindow = createWindow();
 

@@ -19,6 +19,7 @@ code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;background:#f1f3f7;padd
 .finding{border-left:4px solid #d8dde6;padding-left:.8rem;margin:1rem 0;break-inside:avoid}
 .finding.critical{border-color:#c62828}.finding.warning{border-color:#b26a00}
 .template{color:#7a8496;font-style:italic}
+.nowrap{white-space:nowrap}table.commands code{font-size:10px;background:none;padding:0}
 ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐ ";}ul.checklist li.done::before{content:"☑ "}
 @page{margin:16mm 14mm 18mm}
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}section.appendix{break-before:page}tr,pre{break-inside:avoid}a{color:inherit}}
@@ -68,9 +69,9 @@ export function renderHtml(r: ReportData): string {
   out.push('</section><section class="appendix"><h2>Appendix: commands run per node</h2>');
   if (r.commands.length === 0) out.push('<p class="template">No commands were run in this case.</p>');
   for (const n of r.commands) {
-    out.push(`<h3>${esc(n.node)}</h3><table><thead><tr><th>Started</th><th>Run</th><th>Command</th><th>State</th><th>Exit</th><th>Duration</th></tr></thead><tbody>`);
+    out.push(`<h3>${esc(n.node)}</h3><table class="commands"><thead><tr><th>Started</th><th>Run</th><th>Step and command</th><th>State</th><th>Exit</th><th>Duration</th></tr></thead><tbody>`);
     for (const s of n.steps) {
-      out.push(`<tr><td>${s.startedAt ? esc(s.startedAt.local) : '–'}</td><td>${s.runId}</td><td><code>${esc(s.command)}</code></td><td>${esc(s.state)}</td><td>${s.exitCode ?? '–'}</td><td>${esc(formatDuration(s.durationMs))}</td></tr>`);
+      out.push(`<tr><td class="nowrap">${s.startedAt ? esc(s.startedAt.local) : '–'}</td><td>${s.runId}</td><td><strong>${esc(s.step)}</strong><br><code>${esc(s.command)}</code></td><td>${esc(s.state)}</td><td>${s.exitCode ?? '–'}</td><td>${esc(formatDuration(s.durationMs))}</td></tr>`);
     }
     out.push('</tbody></table>');
   }

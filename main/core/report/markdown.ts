@@ -58,9 +58,9 @@ export function renderMarkdown(r: ReportData): string {
   out.push('## Appendix: commands run per node', '');
   if (r.commands.length === 0) out.push('_No commands were run in this case._', '');
   for (const n of r.commands) {
-    out.push(`### ${n.node}`, '', '| Started | Run | Command | State | Exit | Duration |', '|---|---|---|---|---|---|');
+    out.push(`### ${n.node}`, '', '| Started | Run | Step | Command | State | Exit | Duration |', '|---|---|---|---|---|---|---|');
     for (const s of n.steps) {
-      out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${s.state} | ${s.exitCode ?? '–'} | ${formatDuration(s.durationMs)} |`);
+      out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | ${cell(s.step)} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${s.state} | ${s.exitCode ?? '–'} | ${formatDuration(s.durationMs)} |`);
     }
     out.push('');
   }

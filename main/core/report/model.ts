@@ -50,6 +50,7 @@ export interface ReportFinding {
 
 export interface ReportCommand {
   runId: number;
+  step: string;
   command: string;
   state: string;
   exitCode: number | null;
@@ -116,8 +117,11 @@ function entryText(e: TimelineEntry): string {
       const counts = [e.critical && `${e.critical} critical`, e.warning && `${e.warning} warning`, e.ok && `${e.ok} ok`, e.skipped && `${e.skipped} skipped`].filter(Boolean).join(', ');
       return `${e.runKind === 'playbook' ? 'Playbook' : 'Command'} ${e.title} on ${e.nodes.join(', ') || 'no node'}: ${e.state}${counts ? ` (${counts})` : ''}`;
     }
-    case 'finding':
-      return `Finding (${e.severity}): ${e.title}${e.nodes.length ? ` on ${e.nodes.join(', ')}` : ''}`;
+    case 'finding': {
+      // "mysqld is not running on controller-2" already says where.
+      const where = e.nodes.length && !e.nodes.every((n) => e.title.includes(n)) ? ` on ${e.nodes.join(', ')}` : '';
+      return `Finding (${e.severity}): ${e.title}${where}`;
+    }
     case 'terminal':
       return `Terminal session on ${e.nodeName}: ${e.summary}`;
   }
@@ -165,6 +169,7 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
       const list = byNode.get(s.nodeName) ?? [];
       list.push({
         runId: run.id,
+        step: s.stepKey,
         command: s.command,
         state: s.state,
         exitCode: s.exitCode,

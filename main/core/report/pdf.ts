@@ -1,5 +1,19 @@
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+
+export type Paper = 'a4' | 'letter';
+
+/** Turns the report's self-contained HTML into PDF bytes. */
+export type PdfPrinter = (html: string, paper: Paper, footerLeft: string) => Promise<Buffer>;
+
+/** Page margins in millimetres, shared by every printer so the PDF looks the same from each. */
+export const pdfMarginsMm = { top: 16, bottom: 18, left: 14, right: 14 } as const;
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The footer Chromium prints on every page: the case on the left, "Page N of M" on the right. */
+export function pdfFooter(footerLeft: string): string {
+  return `<div style="font-size:8px;width:100%;padding:0 ${pdfMarginsMm.left}mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(footerLeft)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
 
 /** Where headless Chromium is: $STACKSCOPE_CHROMIUM, or the distribution's package. */
 export function chromiumPath(): string {
@@ -10,28 +24,31 @@ export function chromiumPath(): string {
 }
 
 /**
- * Print the report's HTML to PDF with headless Chromium: the page is set from memory, every
+ * Browser mode and the CLI: print with headless Chromium. The page is set from memory, every
  * network request is refused (the HTML is self-contained), and the footer numbers the pages.
+ * The desktop app prints with Electron's own `printToPDF` instead (main/electron/print-pdf.ts).
  */
-export async function htmlToPdf(html: string, paper: 'a4' | 'letter', footerLeft: string): Promise<Buffer> {
+export const headlessChromiumPdf: PdfPrinter = async (html, paper, footerLeft) => {
+  // Loaded on first use: the desktop app never needs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ javaScriptEnabled: false });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const mm = (n: number): string => `${n}mm`;
     return await page.pdf({
       format: paper === 'letter' ? 'Letter' : 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#555"><span>${esc(footerLeft)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      footerTemplate: pdfFooter(footerLeft),
+      margin: { top: mm(pdfMarginsMm.top), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left), right: mm(pdfMarginsMm.right) },
     });
   } finally {
     await browser.close();
   }
-}
+};

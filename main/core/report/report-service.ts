@@ -2,7 +2,7 @@ import type { ReportExport, ReportFormat, ReportOptions } from '../../contract/t
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type ReportData, type ReportSource } from './model.js';
-import { htmlToPdf } from './pdf.js';
+import { headlessChromiumPdf, type PdfPrinter } from './pdf.js';
 
 const mimeTypes: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -18,7 +18,11 @@ export function renderJson(r: ReportData): string {
 
 /** Builds and renders incident reports of a case. */
 export class ReportService {
-  constructor(private readonly source: ReportSource) {}
+  constructor(
+    private readonly source: ReportSource,
+    /** Headless Chromium in browser mode and the CLI; Electron's printToPDF in the desktop app. */
+    private readonly printPdf: PdfPrinter = headlessChromiumPdf,
+  ) {}
 
   data(caseId: number, options: ReportOptions = {}): ReportData {
     return buildReport(this.source, caseId, options);
@@ -35,7 +39,7 @@ export class ReportService {
       case 'json':
         return Buffer.from(renderJson(data), 'utf8');
       case 'pdf':
-        return htmlToPdf(renderHtml(data), options.paper ?? 'a4', `Case ${caseId}: ${data.header.title}`.slice(0, 120));
+        return this.printPdf(renderHtml(data), options.paper ?? 'a4', `Case ${caseId}: ${data.header.title}`.slice(0, 120));
     }
   }
 

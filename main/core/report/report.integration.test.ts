@@ -95,6 +95,8 @@ describe('report export from a real case', () => {
     // The PDF has pages; one is kept as PNG to look at.
     const pdf = readFileSync(join(out, 'r.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [join(out, 'r.pdf')], { encoding: 'utf8' })).toMatch(/Page size:\s+61\d(\.\d+)? x 79\d(\.\d+)? pts \(letter\)/);
+    expect(execFileSync('pdftotext', [join(out, 'r.pdf'), '-'], { encoding: 'utf8' })).toMatch(/Page 1 of \d+/);
     const pngDir = process.env.REPORT_PNG_DIR ?? out;
     execFileSync('pdftoppm', ['-png', '-r', '50', join(out, 'r.pdf'), join(pngDir, 'report-page')]);
     const pages = readdirSync(pngDir).filter((f) => f.startsWith('report-page') && f.endsWith('.png'));

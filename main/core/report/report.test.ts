@@ -14,7 +14,7 @@ let core: Core;
 let caseId: number;
 
 // What the case's outputs and notes hold; none of it may reach any export.
-const secrets = ['hunter2-db-pass', 'S3cr3tRabbit', 'gAAAAABkZ3h0cmFfdG9rZW5fdmFsdWVfaGVyZQ', 'ost-admin-pw-77'];
+const secrets = ['hunter2-db-pass', 'S3cr3tRabbit', 'gAAAAABkZ3h0cmFfdG9rZW5fdmFsdWVfaGVyZQ', 'ost-admin-pw-77', 'ProsePw-55'];
 const rawOutput = [
   'connection = mysql+pymysql://nova:hunter2-db-pass@10.0.0.11/nova',
   'transport_url = rabbit://openstack:S3cr3tRabbit@ctl-1.example.net:5672/',
@@ -47,6 +47,7 @@ beforeAll(async () => {
   const f = await h['followups.add']({ caseId, text: 'Alert on wsrep_cluster_size < 3' });
   await h['followups.toggle']({ id: f.id, done: true });
   await h['followups.add']({ caseId, text: 'Document the bootstrap procedure' });
+  await h['notes.add']({ caseId, text: 'Rotate it: the admin password is ProsePw-55 since the bootstrap' });
 });
 
 afterAll(async () => {
@@ -124,5 +125,10 @@ describe('incident report', () => {
   it('gives the same input the same pseudonym and different inputs different ones', () => {
     const s = new Scrubber({ hideIps: true }, [], []);
     expect(s.text('a 192.168.1.5 b 192.168.1.6 c 192.168.1.5 d 2001:db8::1 at 12:30:45')).toBe('a ip-1 b ip-2 c ip-1 d ip-3 at 12:30:45');
+  });
+
+  it('hides people, not the accounts every host has', () => {
+    const s = new Scrubber({ hideUsers: true }, [{ name: 'ctl-1', host: '10.0.0.1', user: 'root', roles: ['controller'] }], ['alice']);
+    expect(s.text('alice read /root/.my.cnf as root')).toBe('user-1 read /root/.my.cnf as root');
   });
 });

@@ -15,6 +15,7 @@ export interface KnownHost {
   roles: string[];
 }
 
+const systemAccounts = new Set(['root', 'nobody']);
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ipv4Candidate = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g;
 const ipv6Candidate = /(?<![\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\w:])/g;
@@ -48,7 +49,8 @@ export class Scrubber {
     }
     const names = [...this.hostLabel.keys()].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
     this.hostPattern = names.length ? new RegExp(`(?<![\\w.-])(?:${names.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`, 'g') : null;
-    const userNames = options.hideUsers ? [...new Set([...users, ...hosts.map((h) => h.user)])].filter((u) => u.length > 0).sort((a, b) => b.length - a.length) : [];
+    // Accounts every host has (root) name no one; hiding them would only mangle paths like /root/.my.cnf.
+    const userNames = options.hideUsers ? [...new Set([...users, ...hosts.map((h) => h.user)])].filter((u) => u.length > 0 && !systemAccounts.has(u)).sort((a, b) => b.length - a.length) : [];
     this.userPattern = userNames.length ? new RegExp(`(?<![\\w.-])(?:${userNames.map(escapeRegExp).join('|')})(?![\\w-])`, 'g') : null;
   }
 

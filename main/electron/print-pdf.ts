@@ -1,0 +1,45 @@
+// The desktop app prints reports with Electron's own Chromium (webContents.printToPDF), so the
+// packaged app needs no second browser. Browser mode and the CLI use headless Chromium instead
+// (main/core/report/pdf.ts); both share the margins and the "Page N of M" footer.
+import { BrowserWindow, session } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pdfFooter, pdfMarginsMm, type PdfPrinter } from '../core/report/pdf.js';
+
+const inches = (mm: number): number => mm / 25.4;
+
+export const electronPdf: PdfPrinter = async (html, paper, footerLeft) => {
+  // The page is written to a private temp file (a data: URL is capped at 2 MB by Chromium and a
+  // report's appendix can be longer); that one file is the only request the print session allows.
+  const dir = mkdtempSync(join(tmpdir(), 'stackscope-print-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, html, { mode: 0o600 });
+  const allowed = pathToFileURL(file).toString();
+  // In-memory partition (no "persist:"): nothing of the report stays in a profile on disk.
+  const printSession = session.fromPartition('stackscope-report-print');
+  printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  printSession.setPermissionCheckHandler(() => false);
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== allowed && !details.url.startsWith('data:') }));
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, images: true },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  try {
+    await win.loadURL(allowed);
+    return await win.webContents.printToPDF({
+      pageSize: paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: pdfFooter(footerLeft),
+      margins: { top: inches(pdfMarginsMm.top), bottom: inches(pdfMarginsMm.bottom), left: inches(pdfMarginsMm.left), right: inches(pdfMarginsMm.right) },
+    });
+  } finally {
+    win.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
