@@ -29,8 +29,13 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   await page.getByRole('button', { name: /Placement reports no capacity/ }).click();
   await page.getByRole('tab', { name: 'Report' }).click();
   const panel = page.getByRole('region', { name: 'Report' });
+  // The template gives the empty fields their headings; the lead writes over them.
+  await panel.getByRole('button', { name: 'Start from the template' }).click();
+  await expect(panel.getByLabel('Summary')).toHaveValue(/^What happened:\n\nHow it was detected:/);
+  await expect(panel.getByLabel('Impact')).toHaveValue(/^Affected services:/);
+  await expect(panel.getByText('Not saved yet')).toBeVisible();
   await panel.getByLabel('Summary').fill('Placement had no capacity after a host was disabled; password=hunter2 was in a config.');
-  await panel.getByLabel('Impact').fill('New instances failed to schedule for 20 minutes.');
+  await panel.getByLabel('Impact').fill('New instances failed to schedule.');
   await panel.getByRole('button', { name: 'Save summary and impact' }).click();
   await expect(panel.getByText('Saved.')).toBeVisible();
   await expect(panel.getByLabel('Summary')).toHaveValue(/password=\[REDACTED\] was in a config/);
@@ -42,7 +47,11 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   await expect(item).toBeChecked();
   await page.screenshot({ path: testInfo.outputPath('report-tab.png'), fullPage: true });
 
+  // Typed but not saved: the export stores it first, so the file says what the lead sees.
+  await panel.getByLabel('Impact').fill('New instances failed to schedule for 20 minutes.');
+  await expect(panel.getByText('Not saved yet')).toBeVisible();
   const [md] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Markdown' }).click()]);
+  await expect(panel.getByText('Not saved yet')).toHaveCount(0);
   expect(md.suggestedFilename()).toMatch(/^case-\d+-report\.md$/);
   const text = readFileSync(await md.path(), 'utf8');
   expect(text).toContain('New instances failed to schedule for 20 minutes.');

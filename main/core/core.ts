@@ -156,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
   );
   const reportRepo = new ReportRepo(db, redactStored);
   const reports = new ReportService({
-    caseDetail: (id) => caselog.getCase(id),
+    caseDetail: (id, withOutputs) => caselog.getCase(id, withOutputs ? undefined : 0),
     timeline: (id) => cases.timeline(id),
     findings: (id) => cases.findings(id),
     terminals: (id) => terminals.list(id),

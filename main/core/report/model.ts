@@ -4,7 +4,8 @@ import { Scrubber, type KnownHost } from './scrub.js';
 
 /** Everything the report is built from; the core wires it to the case log. */
 export interface ReportSource {
-  caseDetail(caseId: number): CaseDetail | undefined;
+  /** With the steps' full outputs only when they go into the report (the JSON export). */
+  caseDetail(caseId: number, withOutputs: boolean): CaseDetail | undefined;
   timeline(caseId: number): TimelineEntry[];
   findings(caseId: number): CaseFinding[];
   terminals(caseId: number): TerminalSession[];
@@ -128,7 +129,7 @@ function entryText(e: TimelineEntry): string {
 }
 
 export function buildReport(source: ReportSource, caseId: number, options: ReportOptions & { withOutputs?: boolean }, now = new Date()): ReportData {
-  const detail = source.caseDetail(caseId);
+  const detail = source.caseDetail(caseId, !!options.withOutputs);
   if (!detail) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
   const tz = checkTimeZone(options.timeZone ?? 'UTC');
   const time = timeIn(tz);

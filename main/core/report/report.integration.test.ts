@@ -120,6 +120,16 @@ describe('report export from a real case', () => {
     }
   }, 60_000);
 
+  it('writes the full outputs beside a Markdown report only when asked', async () => {
+    const file = join(w.dir, 'with-outputs.md');
+    expect((await cli(['report', String(caseId), '--format', 'md', '--out', file])).code).toBe(0);
+    expect(() => statSync(`${file}.outputs.json`)).toThrow(/ENOENT/);
+    expect((await cli(['report', String(caseId), '--format', 'md', '--out', file, '--with-outputs'])).code).toBe(0);
+    const attachment = readFileSync(`${file}.outputs.json`, 'utf8');
+    expect(attachment).toContain('mysql://root:[REDACTED]@127.0.0.1/nova');
+    for (const s of secrets) expect(attachment).not.toContain(s);
+  });
+
   it('says which case does not exist and which path cannot be written', async () => {
     const missing = await cli(['report', '4242', '--format', 'md', '--out', join(w.dir, 'x.md')]);
     expect(missing).toEqual({ code: 1, stderr: 'stackscope: case 4242 does not exist\n' });

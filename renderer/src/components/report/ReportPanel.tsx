@@ -32,6 +32,8 @@ export function ReportPanel(props: { caseId: number }) {
   const [followups, setFollowups] = useState<Followup[]>([]);
   const [newFollowup, setNewFollowup] = useState('');
   const [saved, setSaved] = useState(false);
+  /** Typed but not stored yet: an export stores it first, so the file has what the lead sees. */
+  const [dirty, setDirty] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [hideIps, setHideIps] = useState(false);
@@ -58,13 +60,26 @@ export function ReportPanel(props: { caseId: number }) {
   useEffect(() => load(true), [load]);
   useEffect(() => transport.on('case.changed', (p) => p.caseId === props.caseId && load(false)), [transport, load, props.caseId]);
 
+  const store = async (): Promise<void> => {
+    const r = await api['cases.updateReport']({ id: props.caseId, summary, impact });
+    // Show what was stored: a password typed here comes back redacted.
+    setSummary(r.summary);
+    setImpact(r.impact);
+    setDirty(false);
+  };
   const save = (): void => {
     setSaved(false);
-    api['cases.updateReport']({ id: props.caseId, summary, impact }).then(
-      // Show what was stored: a password typed here comes back redacted.
-      (r) => (setSummary(r.summary), setImpact(r.impact), setSaved(true)),
+    store().then(
+      () => setSaved(true),
       (err: unknown) => setError(errorText(err)),
     );
+  };
+  const edit = (set: (v: string) => void) => (e: { target: { value: string } }) => (set(e.target.value), setSaved(false), setDirty(true));
+  const fillTemplate = (): void => {
+    if (!summary.trim()) setSummary(t('report.summary.skeleton'));
+    if (!impact.trim()) setImpact(t('report.impact.skeleton'));
+    setSaved(false);
+    setDirty(true);
   };
   const add = (): void => {
     if (!newFollowup.trim()) return;
@@ -82,10 +97,12 @@ export function ReportPanel(props: { caseId: number }) {
   const exportAs = (format: ReportFormat): void => {
     setBusy(format);
     setError('');
-    api['report.export']({ caseId: props.caseId, format, options: { hideIps, hideHostnames, hideUsers, paper, timeZone } }).then(
-      (r) => (download(r), setBusy(null)),
-      (err: unknown) => (setError(errorText(err)), setBusy(null)),
-    );
+    (dirty ? store() : Promise.resolve())
+      .then(() => api['report.export']({ caseId: props.caseId, format, options: { hideIps, hideHostnames, hideUsers, paper, timeZone } }))
+      .then(
+        (r) => (download(r), setBusy(null)),
+        (err: unknown) => (setError(errorText(err)), setBusy(null)),
+      );
   };
 
   return (
@@ -97,16 +114,20 @@ export function ReportPanel(props: { caseId: number }) {
       )}
       <label className="report-field">
         <span>{t('report.summary')}</span>
-        <textarea rows={5} value={summary} placeholder={t('report.summary.template')} onChange={(e) => (setSummary(e.target.value), setSaved(false))} />
+        <textarea rows={6} value={summary} placeholder={t('report.summary.template')} onChange={edit(setSummary)} />
       </label>
       <label className="report-field">
         <span>{t('report.impact')}</span>
-        <textarea rows={3} value={impact} placeholder={t('report.impact.template')} onChange={(e) => (setImpact(e.target.value), setSaved(false))} />
+        <textarea rows={4} value={impact} placeholder={t('report.impact.template')} onChange={edit(setImpact)} />
       </label>
       <p>
         <button type="button" onClick={save}>
           {t('report.save')}
         </button>{' '}
+        <button type="button" disabled={!!summary.trim() && !!impact.trim()} onClick={fillTemplate}>
+          {t('report.useTemplate')}
+        </button>{' '}
+        {dirty && <span className="hint">{t('report.unsaved')}</span>}
         {saved && <span className="hint">{t('report.saved')}</span>}
       </p>
 
