@@ -106,6 +106,14 @@ function timeIn(tz: string): (iso: string) => ReportTime {
   return (iso) => ({ utc: iso, local: fmt.format(new Date(iso)) });
 }
 
+const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
+/** cmp-2 before cmp-10; a long list said in short (the appendix lists every node). */
+function nodeList(nodes: string[]): string {
+  const sorted = [...nodes].sort(byName);
+  return sorted.length > 8 ? `${sorted.length} nodes (${sorted.slice(0, 3).join(', ')}, … ${sorted.at(-1)})` : sorted.join(', ');
+}
+
 function entryText(e: TimelineEntry): string {
   switch (e.kind) {
     case 'opened':
@@ -116,11 +124,11 @@ function entryText(e: TimelineEntry): string {
       return e.text;
     case 'run': {
       const counts = [e.critical && `${e.critical} critical`, e.warning && `${e.warning} warning`, e.ok && `${e.ok} ok`, e.skipped && `${e.skipped} skipped`].filter(Boolean).join(', ');
-      return `${e.runKind === 'playbook' ? 'Playbook' : 'Command'} ${e.title} on ${e.nodes.join(', ') || 'no node'}: ${e.state}${counts ? ` (${counts})` : ''}`;
+      return `${e.runKind === 'playbook' ? 'Playbook' : 'Command'} ${e.title} on ${nodeList(e.nodes) || 'no node'}: ${e.state}${counts ? ` (${counts})` : ''}`;
     }
     case 'finding': {
       // "mysqld is not running on controller-2" already says where.
-      const where = e.nodes.length && !e.nodes.every((n) => e.title.includes(n)) ? ` on ${e.nodes.join(', ')}` : '';
+      const where = e.nodes.length && !e.nodes.every((n) => e.title.includes(n)) ? ` on ${nodeList(e.nodes)}` : '';
       return `Finding (${e.severity}): ${e.title}${where}`;
     }
     case 'terminal':
@@ -206,7 +214,7 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
     impact: fields.impact,
     timeline: timeline.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e) })),
     findings,
-    commands: [...byNode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([node, list]) => ({ node, steps: list })),
+    commands: [...byNode.entries()].sort(([a], [b]) => byName(a, b)).map(([node, list]) => ({ node, steps: list })),
     followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),
   };
   // Keep structural values (kinds, severities, times) as they are; scrub everything people or hosts wrote.
