@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pdfFooter, pdfMarginsMm, type PdfPrinter } from '../core/report/pdf.js';
+import { printSettings, type PdfPrinter } from '../core/report/pdf.js';
 
 const inches = (mm: number): number => mm / 25.4;
 
@@ -30,14 +30,8 @@ export const electronPdf: PdfPrinter = async (html, paper, footerLeft) => {
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   try {
     await win.loadURL(allowed);
-    return await win.webContents.printToPDF({
-      pageSize: paper === 'letter' ? 'Letter' : 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: pdfFooter(footerLeft),
-      margins: { top: inches(pdfMarginsMm.top), bottom: inches(pdfMarginsMm.bottom), left: inches(pdfMarginsMm.left), right: inches(pdfMarginsMm.right) },
-    });
+    const { marginsMm: m, ...rest } = printSettings(paper, footerLeft);
+    return await win.webContents.printToPDF({ ...rest, margins: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) } });
   } finally {
     win.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -5,14 +5,29 @@ export type Paper = 'a4' | 'letter';
 /** Turns the report's self-contained HTML into PDF bytes. */
 export type PdfPrinter = (html: string, paper: Paper, footerLeft: string) => Promise<Buffer>;
 
-/** Page margins in millimetres, shared by every printer so the PDF looks the same from each. */
-export const pdfMarginsMm = { top: 16, bottom: 18, left: 14, right: 14 } as const;
-
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The footer Chromium prints on every page: the case on the left, "Page N of M" on the right. */
-export function pdfFooter(footerLeft: string): string {
-  return `<div style="font-size:8px;width:100%;padding:0 ${pdfMarginsMm.left}mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(footerLeft)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+/** What every printer is given, so the PDF looks the same from Electron and from headless Chromium. */
+export interface PrintSettings {
+  pageSize: 'A4' | 'Letter';
+  printBackground: true;
+  displayHeaderFooter: true;
+  headerTemplate: string;
+  /** The case on the left, "Page N of M" on the right. */
+  footerTemplate: string;
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+}
+
+export function printSettings(paper: Paper, footerLeft: string): PrintSettings {
+  const marginsMm = { top: 16, bottom: 18, left: 14, right: 14 };
+  return {
+    pageSize: paper === 'letter' ? 'Letter' : 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: `<div style="font-size:8px;width:100%;padding:0 ${marginsMm.left}mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(footerLeft)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    marginsMm,
+  };
 }
 
 /** Where headless Chromium is: $STACKSCOPE_CHROMIUM, or the distribution's package. */
@@ -39,15 +54,8 @@ export const headlessChromiumPdf: PdfPrinter = async (html, paper, footerLeft) =
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    const mm = (n: number): string => `${n}mm`;
-    return await page.pdf({
-      format: paper === 'letter' ? 'Letter' : 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: pdfFooter(footerLeft),
-      margin: { top: mm(pdfMarginsMm.top), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left), right: mm(pdfMarginsMm.right) },
-    });
+    const { pageSize, marginsMm: m, ...rest } = printSettings(paper, footerLeft);
+    return await page.pdf({ ...rest, format: pageSize, margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm`, right: `${m.right}mm` } });
   } finally {
     await browser.close();
   }
