@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { breakFault, healFault } from '../main/lab/faults.js';
 import { LAB_CLUSTER } from '../main/lab/register.js';
 import { startTestLab, type TestLab } from '../main/lab/test-lab.js';
@@ -97,8 +97,19 @@ test('export the report of a Galera quorum case built on the lab, in all four fo
       md: await download(page, panel, 'Markdown', dir),
       html: await download(page, panel, 'HTML', dir),
       json: await download(page, panel, 'JSON', dir),
-      pdf: await download(page, panel, 'PDF', dir),
+      pdf: '',
     };
+    // The PDF with the full outputs beside it, as a second file.
+    await panel.getByLabel('Also download the full command outputs (JSON)').check();
+    const downloads: Download[] = [];
+    page.on('download', (d) => void downloads.push(d));
+    await panel.getByRole('button', { name: 'Download PDF' }).click();
+    await expect.poll(() => downloads.map((d) => d.suggestedFilename()).sort()).toEqual([expect.stringMatching(/^case-\d+-report\.pdf$/), expect.stringMatching(/^case-\d+-report\.pdf\.outputs\.json$/)]);
+    for (const d of downloads) await d.saveAs(join(dir, d.suggestedFilename()));
+    files.pdf = join(dir, downloads.find((d) => d.suggestedFilename().endsWith('.pdf'))!.suggestedFilename());
+    const attachment = readFileSync(`${files.pdf}.outputs.json`, 'utf8');
+    expect(attachment).toMatch(/wsrep_cluster_status\\tnon-Primary/);
+    for (const ip of labIps) expect(attachment).not.toContain(ip);
     const md = readFileSync(files.md, 'utf8');
     const html = readFileSync(files.html, 'utf8');
     const json = readFileSync(files.json, 'utf8');

@@ -10,6 +10,9 @@ const formats: Array<{ id: ReportFormat; label: string }> = [
   { id: 'json', label: 'JSON' },
 ];
 
+/** IANA zones for the time zone field's suggestions (any IANA name is accepted). */
+const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
 /** Hand an exported report to the browser as a file download. */
 function download(r: ReportExport): void {
   const bytes = r.encoding === 'base64' ? Uint8Array.from(atob(r.content), (c) => c.charCodeAt(0)) : new TextEncoder().encode(r.content);
@@ -40,6 +43,7 @@ export function ReportPanel(props: { caseId: number }) {
   const [hideHostnames, setHideHostnames] = useState(false);
   const [hideUsers, setHideUsers] = useState(false);
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [attachOutputs, setAttachOutputs] = useState(false);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   const load = useCallback(
@@ -97,12 +101,21 @@ export function ReportPanel(props: { caseId: number }) {
   const exportAs = (format: ReportFormat): void => {
     setBusy(format);
     setError('');
-    (dirty ? store() : Promise.resolve())
-      .then(() => api['report.export']({ caseId: props.caseId, format, options: { hideIps, hideHostnames, hideUsers, paper, timeZone } }))
-      .then(
-        (r) => (download(r), setBusy(null)),
-        (err: unknown) => (setError(errorText(err)), setBusy(null)),
-      );
+    const options = { hideIps, hideHostnames, hideUsers, paper, timeZone };
+    const exported = async (): Promise<void> => {
+      if (dirty) await store();
+      const r = await api['report.export']({ caseId: props.caseId, format, options });
+      download(r);
+      // Full outputs never go into Markdown, HTML or PDF: they come as a JSON file beside them.
+      if (attachOutputs && format !== 'json') {
+        const outputs = await api['report.export']({ caseId: props.caseId, format: 'json', options: { ...options, withOutputs: true } });
+        download({ ...outputs, fileName: `${r.fileName}.outputs.json` });
+      }
+    };
+    exported().then(
+      () => setBusy(null),
+      (err: unknown) => (setError(errorText(err)), setBusy(null)),
+    );
   };
 
   return (
@@ -168,7 +181,12 @@ export function ReportPanel(props: { caseId: number }) {
           <input type="checkbox" checked={hideUsers} onChange={(e) => setHideUsers(e.target.checked)} /> {t('report.hideUsers')}
         </label>
         <label>
-          {t('report.timeZone')} <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} size={18} />
+          {t('report.timeZone')} <input value={timeZone} list="report-time-zones" onChange={(e) => setTimeZone(e.target.value)} size={18} />
+          <datalist id="report-time-zones">
+            {timeZones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
         </label>
         <label>
           {t('report.paper')}{' '}
@@ -176,6 +194,9 @@ export function ReportPanel(props: { caseId: number }) {
             <option value="a4">A4</option>
             <option value="letter">Letter</option>
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={attachOutputs} onChange={(e) => setAttachOutputs(e.target.checked)} /> {t('report.attachOutputs')}
         </label>
       </div>
       <p className="report-export">
