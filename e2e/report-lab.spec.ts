@@ -89,7 +89,23 @@ test('export the report of a Galera quorum case built on the lab, in all four fo
     await panel.getByLabel('Hide IP addresses').check();
     await panel.getByLabel('Hide host names').check();
     await panel.getByLabel('Time zone').fill('Asia/Seoul');
+    // The preview reads as the files will: same pseudonyms, same redaction, Seoul time.
+    await panel.getByRole('button', { name: 'Preview' }).click();
+    const preview = panel.getByTestId('report-preview');
+    await expect(preview.getByRole('heading', { name: `Incident report: ${TITLE}` })).toBeVisible();
+    await expect(preview.getByTestId('report-finding').filter({ hasText: 'No Primary component: bootstrap from controller-' })).toBeVisible();
+    await expect(preview.locator('tr[data-kind="terminal"]')).toContainText('Terminal session on controller-');
+    await expect(preview.locator('tr[data-kind="note"]')).toContainText('the root password is [REDACTED]');
+    await expect(preview).toContainText('Time (Asia/Seoul)');
+    for (const ip of labIps) await expect(preview).not.toContainText(ip);
+    // A follow-up added while the preview is open shows up in it.
+    await panel.getByLabel('New follow-up action').fill('Run galera-health after every maintenance');
+    await panel.getByRole('button', { name: 'Add' }).click();
+    await expect(preview).toContainText('☐ Run galera-health after every maintenance');
     await page.screenshot({ path: testInfo.outputPath('report-lab-tab.png'), fullPage: true });
+    await page.setViewportSize({ width: 1300, height: 4800 }); // the case view scrolls inside: make room for all of it
+    await preview.screenshot({ path: testInfo.outputPath('report-lab-preview.png') });
+    await page.setViewportSize({ width: 1300, height: 820 });
 
     const dir = testInfo.outputPath('downloads');
     execFileSync('mkdir', ['-p', dir]);

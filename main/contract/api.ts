@@ -13,6 +13,7 @@ import type {
   KnownHostKey,
   Note,
   Followup,
+  ReportData,
   ReportExport,
   OutputPage,
   PlaybookCatalogue,
@@ -77,6 +78,8 @@ export interface MethodResults {
   'followups.toggle': Followup;
   'followups.list': Followup[];
   'report.export': ReportExport;
+  /** The report as the exports would show it with these options (no step outputs). */
+  'report.preview': ReportData;
 }
 
 /** A step's metadata without its (possibly large) output. */

@@ -48,6 +48,7 @@ export const methodNames = [
   'followups.toggle',
   'followups.list',
   'report.export',
+  'report.preview',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -42,6 +42,18 @@ const roles = z.array(z.enum(nodeRoles)).min(1, 'give at least one role');
 const runbookId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook id');
 const runbookStepId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a runbook step id');
 
+const reportOptions = z
+  .object({
+    timeZone: z.string().max(64).optional(),
+    hideIps: z.boolean().optional(),
+    hideHostnames: z.boolean().optional(),
+    hideUsers: z.boolean().optional(),
+    paper: z.enum(['a4', 'letter']).optional(),
+    withOutputs: z.boolean().optional(),
+  })
+  .strict()
+  .default({});
+
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   'clusters.list': z.object({}).strict(),
@@ -156,23 +168,8 @@ export const methodInputs = {
   'followups.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(2000) }).strict(),
   'followups.toggle': z.object({ id, done: z.boolean() }).strict(),
   'followups.list': z.object({ caseId: id }).strict(),
-  'report.export': z
-    .object({
-      caseId: id,
-      format: z.enum(['md', 'html', 'pdf', 'json']),
-      options: z
-        .object({
-          timeZone: z.string().max(64).optional(),
-          hideIps: z.boolean().optional(),
-          hideHostnames: z.boolean().optional(),
-          hideUsers: z.boolean().optional(),
-          paper: z.enum(['a4', 'letter']).optional(),
-          withOutputs: z.boolean().optional(),
-        })
-        .strict()
-        .default({}),
-    })
-    .strict(),
+  'report.export': z.object({ caseId: id, format: z.enum(['md', 'html', 'pdf', 'json']), options: reportOptions }).strict(),
+  'report.preview': z.object({ caseId: id, options: reportOptions }).strict(),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

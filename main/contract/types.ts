@@ -489,6 +489,92 @@ export interface ReportOptions {
   withOutputs?: boolean;
 }
 
+// The incident report's data: what every format is rendered from, the JSON export itself (schema:
+// main/core/report/report.schema.json) and the app's preview.
+
+export interface ReportTime {
+  utc: string;
+  local: string;
+}
+
+export interface ReportTimelineItem {
+  at: ReportTime;
+  kind: TimelineEntry['kind'];
+  author: string | null;
+  text: string;
+}
+
+export interface ReportEvidence {
+  node: string;
+  step: string;
+  command: string | null;
+  lines: string[];
+}
+
+export interface ReportFinding {
+  id: number;
+  severity: FindingSeverity;
+  status: string;
+  check: string;
+  playbook: string;
+  title: string;
+  explanation: string;
+  likelyCause: string;
+  nextStep: string;
+  evidence: ReportEvidence[];
+}
+
+export interface ReportCommand {
+  runId: number;
+  step: string;
+  command: string;
+  state: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  startedAt: ReportTime | null;
+  /** Only in the JSON export. */
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface ReportData {
+  schemaVersion: 1;
+  generatedAt: ReportTime;
+  timeZone: string;
+  redaction: { hideIps: boolean; hideHostnames: boolean; hideUsers: boolean };
+  header: {
+    caseId: number;
+    title: string;
+    cluster: string | null;
+    severity: Severity;
+    status: CaseStatus;
+    opened: ReportTime;
+    mitigated: ReportTime | null;
+    resolved: ReportTime | null;
+    /** From opened to resolved (or to now while the case is not resolved). */
+    durationMs: number;
+    people: string[];
+  };
+  summary: string;
+  impact: string;
+  timeline: ReportTimelineItem[];
+  findings: ReportFinding[];
+  commands: Array<{ node: string; steps: ReportCommand[] }>;
+  followups: Array<{ text: string; done: boolean }>;
+}
+
+/** How long, in words a report reader takes in: 1 h 5 min, 3 min 2 s, 800 ms. */
+export function formatSpan(ms: number | null): string {
+  if (ms === null) return '–';
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, !d && !h && s % 60 && `${s % 60} s`].filter(Boolean);
+  return parts.join(' ') || '0 s';
+}
+
 /** An exported report: text formats as text, PDF as base64. */
 export interface ReportExport {
   format: ReportFormat;

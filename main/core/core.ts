@@ -318,6 +318,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'followups.list': (i) => (caseExists(i.caseId), reportRepo.followups(i.caseId)),
     'report.export': (i) => reports.export(i.caseId, i.format, i.options),
+    'report.preview': (i) => reports.data(i.caseId, { ...i.options, withOutputs: false }),
   };
 
   async function dispatch(method: unknown, input: unknown): Promise<CallOutcome> {

@@ -1,5 +1,7 @@
 import { StackscopeError } from '../../contract/errors.js';
-import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportOptions, Severity, TerminalSession, TimelineEntry } from '../../contract/types.js';
+import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TerminalSession, TimelineEntry } from '../../contract/types.js';
+
+export type { ReportCommand, ReportData, ReportEvidence, ReportFinding, ReportTime, ReportTimelineItem } from '../../contract/types.js';
 import { Scrubber, type KnownHost } from './scrub.js';
 
 /** Everything the report is built from; the core wires it to the case log. */
@@ -15,77 +17,6 @@ export interface ReportSource {
   hosts(clusterId: number | null): KnownHost[];
   /** Secrets known to this session, redacted literally wherever they appear. */
   literals(): readonly string[];
-}
-
-export interface ReportTime {
-  utc: string;
-  local: string;
-}
-
-export interface ReportTimelineItem {
-  at: ReportTime;
-  kind: TimelineEntry['kind'];
-  author: string | null;
-  text: string;
-}
-
-export interface ReportEvidence {
-  node: string;
-  step: string;
-  command: string | null;
-  lines: string[];
-}
-
-export interface ReportFinding {
-  id: number;
-  severity: FindingSeverity;
-  status: string;
-  check: string;
-  playbook: string;
-  title: string;
-  explanation: string;
-  likelyCause: string;
-  nextStep: string;
-  evidence: ReportEvidence[];
-}
-
-export interface ReportCommand {
-  runId: number;
-  step: string;
-  command: string;
-  state: string;
-  exitCode: number | null;
-  durationMs: number | null;
-  startedAt: ReportTime | null;
-  /** Only in the JSON export. */
-  stdout?: string;
-  stderr?: string;
-}
-
-export interface ReportData {
-  schemaVersion: 1;
-  generatedAt: ReportTime;
-  timeZone: string;
-  redaction: { hideIps: boolean; hideHostnames: boolean; hideUsers: boolean };
-  header: {
-    caseId: number;
-    title: string;
-    cluster: string | null;
-    severity: Severity;
-    status: CaseStatus;
-    opened: ReportTime;
-    mitigated: ReportTime | null;
-    resolved: ReportTime | null;
-    /** From opened to resolved (or to now while the case is not resolved). */
-    durationMs: number;
-    people: string[];
-  };
-  summary: string;
-  impact: string;
-  timeline: ReportTimelineItem[];
-  findings: ReportFinding[];
-  commands: Array<{ node: string; steps: ReportCommand[] }>;
-  followups: Array<{ text: string; done: boolean }>;
 }
 
 /** What an empty summary and impact show, so the lead sees what to write. */
@@ -160,7 +91,7 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
       check: f.check,
       playbook: f.playbook,
       title: f.title,
-      explanation: f.skippedReason ? `${f.explanation}${f.explanation ? ' ' : ''}(skipped: ${f.skippedReason})` : f.explanation,
+      explanation: f.skippedReason && !f.explanation.includes(f.skippedReason) ? `${f.explanation}${f.explanation ? ' ' : ''}(skipped: ${f.skippedReason})` : f.explanation,
       likelyCause: f.likelyCause,
       nextStep: f.nextStep,
       evidence: f.evidence.map((e) => ({
@@ -230,16 +161,6 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
   };
 }
 
-/** 1 h 5 min, 3 min 2 s, 800 ms. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '–';
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, !d && !h && s % 60 && `${s % 60} s`].filter(Boolean);
-  return parts.join(' ') || '0 s';
-}
+export { formatSpan as formatDuration } from '../../contract/types.js';
 
 export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info', 'ok'];

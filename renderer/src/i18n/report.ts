@@ -28,6 +28,8 @@ export const report: Dictionary = {
     'report.attachOutputs': 'Also download the full command outputs (JSON)',
     'report.download': 'Download {format}',
     'report.exporting': 'Exporting…',
+    'report.preview': 'Preview',
+    'report.preview.close': 'Close the preview',
   },
   ko: {
     'cases.tab.report': '보고서',
@@ -55,5 +57,7 @@ export const report: Dictionary = {
     'report.attachOutputs': '전체 명령 출력도 내려받기 (JSON)',
     'report.download': '{format} 내려받기',
     'report.exporting': '내보내는 중…',
+    'report.preview': '미리 보기',
+    'report.preview.close': '미리 보기 닫기',
   },
 };

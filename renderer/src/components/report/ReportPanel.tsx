@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Followup, ReportExport, ReportFormat } from '../../../../main/contract/types.js';
+import type { Followup, ReportData, ReportExport, ReportFormat } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
+import { ReportPreview } from './ReportPreview.js';
 
 const formats: Array<{ id: ReportFormat; label: string }> = [
   { id: 'md', label: 'Markdown' },
@@ -44,6 +45,9 @@ export function ReportPanel(props: { caseId: number }) {
   const [hideUsers, setHideUsers] = useState(false);
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [attachOutputs, setAttachOutputs] = useState(false);
+  /** The report as it will be exported with the options above; null while closed. */
+  const [preview, setPreview] = useState<ReportData | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   const load = useCallback(
@@ -64,12 +68,36 @@ export function ReportPanel(props: { caseId: number }) {
   useEffect(() => load(true), [load]);
   useEffect(() => transport.on('case.changed', (p) => p.caseId === props.caseId && load(false)), [transport, load, props.caseId]);
 
+  // The preview follows the options, the stored text and whatever else happens in the case.
+  const [previewTick, setPreviewTick] = useState(0);
+  useEffect(() => (previewOpen ? transport.on('case.changed', (p) => p.caseId === props.caseId && setPreviewTick((n) => n + 1)) : undefined), [transport, previewOpen, props.caseId]);
+  useEffect(() => {
+    if (!previewOpen) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api['report.preview']({ caseId: props.caseId, options: { hideIps, hideHostnames, hideUsers, timeZone } }).then(
+        (r) => live && (setPreview(r), setError('')),
+        (err: unknown) => live && setError(errorText(err)),
+      );
+    }, 150); // typing a time zone asks once, not per key
+    return () => ((live = false), clearTimeout(timer));
+  }, [api, props.caseId, previewOpen, hideIps, hideHostnames, hideUsers, timeZone, previewTick]);
+
   const store = async (): Promise<void> => {
     const r = await api['cases.updateReport']({ id: props.caseId, summary, impact });
     // Show what was stored: a password typed here comes back redacted.
     setSummary(r.summary);
     setImpact(r.impact);
     setDirty(false);
+    setPreviewTick((n) => n + 1);
+  };
+  const togglePreview = (): void => {
+    if (previewOpen) return setPreviewOpen(false);
+    // The preview shows what is stored: store what was typed first, as an export does.
+    (dirty ? store() : Promise.resolve()).then(
+      () => setPreviewOpen(true),
+      (err: unknown) => setError(errorText(err)),
+    );
   };
   const save = (): void => {
     setSaved(false);
@@ -205,7 +233,11 @@ export function ReportPanel(props: { caseId: number }) {
             {busy === f.id ? t('report.exporting') : t('report.download', { format: f.label })}
           </button>
         ))}
+        <button type="button" aria-expanded={previewOpen} onClick={togglePreview}>
+          {previewOpen ? t('report.preview.close') : t('report.preview')}
+        </button>
       </p>
+      {previewOpen && preview && <ReportPreview report={preview} />}
     </section>
   );
 }
