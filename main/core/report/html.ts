@@ -1,4 +1,4 @@
-import { formatDuration, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
+import { formatDuration, healthyChecks, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const when = (t: ReportTime | null): string => (t ? `${esc(t.local)}<br><span class="utc">${esc(t.utc)}</span>` : '–');
@@ -48,7 +48,7 @@ export function renderHtml(r: ReportData): string {
   out.push(`<section><h2>Timeline</h2><table><thead><tr><th>Time (${esc(r.timeZone)})</th><th>What</th><th>Who</th></tr></thead><tbody>`);
   for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(t.kind)}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
   out.push('</tbody></table></section><section><h2>Findings</h2>');
-  if (r.findings.length === 0) out.push('<p class="template">No problems were found by the playbooks run in this case.</p>');
+  if (!r.findings.some((f) => f.severity !== 'ok')) out.push('<p class="template">No problems were found by the playbooks run in this case.</p>');
   for (const sev of severityOrder) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -63,6 +63,12 @@ export function renderHtml(r: ReportData): string {
       if (f.nextStep) out.push(`<p><strong>Next step:</strong> ${esc(f.nextStep)}</p>`);
       out.push('</div>');
     }
+  }
+  const healthy = healthyChecks(r);
+  if (healthy.length > 0) {
+    out.push(`<h3><span class="sev sev-ok">ok</span> Checked and healthy (${healthy.length})</h3><ul class="healthy">`);
+    for (const c of healthy) out.push(`<li>${esc(c.title)} <span class="meta">(<code>${esc(c.check)}</code>, playbook <code>${esc(c.playbook)}</code>)</span></li>`);
+    out.push('</ul>');
   }
   out.push('</section><section><h2>Follow-up actions</h2>');
   out.push(r.followups.length ? `<ul class="checklist">${r.followups.map((f) => `<li${f.done ? ' class="done"' : ''}>${esc(f.text)}</li>`).join('')}</ul>` : '<p class="template">None recorded yet.</p>');

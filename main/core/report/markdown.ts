@@ -1,7 +1,20 @@
-import { formatDuration, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
+import { formatDuration, healthyChecks, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
 
+/** Raw HTML from a note or an output shows as text, never as markup ("size < 3" stays readable). */
+const noHtml = (s: string): string => s.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 /** A table cell: no pipes or line breaks break the row. */
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (s: string): string => noHtml(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * What a person wrote, as a block of the report: their lists and emphasis stay Markdown, but a
+ * line cannot become one of the report's headings, open a code fence that swallows the rest, or
+ * turn the line above it into a heading.
+ */
+function block(text: string): string {
+  return noHtml(text)
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^(\s{0,3})(#{1,6}(?=\s|$)|`{3,}|~{3,}|=+\s*$|-{2,}\s*$|>)/, '$1\\$2'))
+    .join('\n');
+}
 const when = (t: ReportTime | null): string => (t ? `${t.local} (${t.utc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : '–');
 /** A fence longer than any run of backticks inside, so quoted output cannot close it. */
 function fence(text: string, lang = ''): string {
@@ -26,15 +39,15 @@ export function renderMarkdown(r: ReportData): string {
   out.push(`| Duration | ${formatDuration(h.durationMs)}${h.resolved ? '' : ' (not resolved yet)'} |`);
   out.push(`| People involved | ${cell(h.people.join(', ') || '–')} |`, '');
 
-  out.push('## Summary', '', r.summary.trim() || `_${summaryTemplate}_`, '');
-  out.push('## Impact', '', r.impact.trim() || `_${impactTemplate}_`, '');
+  out.push('## Summary', '', r.summary.trim() ? block(r.summary.trim()) : `_${summaryTemplate}_`, '');
+  out.push('## Impact', '', r.impact.trim() ? block(r.impact.trim()) : `_${impactTemplate}_`, '');
 
   out.push('## Timeline', '', `| Time (${cell(r.timeZone)}) | UTC | What | Who |`, '|---|---|---|---|');
   for (const t of r.timeline) out.push(`| ${t.at.local} | ${t.at.utc} | **${t.kind}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
   out.push('');
 
   out.push('## Findings', '');
-  if (r.findings.length === 0) out.push('_No problems were found by the playbooks run in this case._', '');
+  if (!r.findings.some((f) => f.severity !== 'ok')) out.push('_No problems were found by the playbooks run in this case._', '');
   for (const sev of severityOrder) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -50,9 +63,16 @@ export function renderMarkdown(r: ReportData): string {
     }
   }
 
+  const healthy = healthyChecks(r);
+  if (healthy.length > 0) {
+    out.push(`### Checked and healthy (${healthy.length})`, '');
+    for (const c of healthy) out.push(`- ${c.title.replace(/\r?\n/g, ' ')} (\`${c.check}\`, playbook \`${c.playbook}\`)`);
+    out.push('');
+  }
+
   out.push('## Follow-up actions', '');
   if (r.followups.length === 0) out.push('_None recorded yet._');
-  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${f.text.replace(/\r?\n/g, ' ')}`);
+  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${noHtml(f.text).replace(/\r?\n/g, ' ')}`);
   out.push('');
 
   out.push('## Appendix: commands run per node', '');

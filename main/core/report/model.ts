@@ -83,7 +83,6 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
   const stepOf = (runId: number, node: string, step: string) => detail.runs.find((r) => r.id === runId)?.steps.find((s) => s.nodeName === node && s.stepKey === step);
   const findings: ReportFinding[] = source
     .findings(caseId)
-    .filter((f) => f.status !== 'OK')
     .map((f) => ({
       id: f.id,
       severity: f.severity,
@@ -163,4 +162,10 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
 
 export { formatSpan as formatDuration } from '../../contract/types.js';
 
-export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info', 'ok'];
+/** Findings told in full, worst first; the healthy ones ('ok') are listed short after them. */
+export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info'];
+
+/** What was checked and found healthy: ruled out, one line each. */
+export function healthyChecks(r: ReportData): Array<{ title: string; check: string; playbook: string }> {
+  return r.findings.filter((f) => f.severity === 'ok').map((f) => ({ title: f.title, check: f.check, playbook: f.playbook }));
+}

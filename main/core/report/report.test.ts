@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import MarkdownIt from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,9 @@ beforeAll(async () => {
   core.db
     .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'galera.non-primary', 'critical', 'FAILED', 'ctl-1 is non-Primary', ?, ?, 'quorum lost', 'bootstrap the most advanced node', ?)")
     .run(run.id, 'ctl-1 (10.0.0.11) cannot reach its peers', JSON.stringify([{ node: 'ctl-1', step: 'wsrep-status', lines: rawOutput.split('\n').filter((_, i) => i === 0 || i === 5) }]), new Date().toISOString());
+  core.db
+    .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'galera.sst', 'ok', 'OK', 'No SST in progress on ctl-1', '', '[]', '', '', ?)")
+    .run(run.id, new Date().toISOString());
   await h['notes.add']({ caseId, text: 'opsadmin@ctl-1.example.net says db password: hunter2-db-pass; see 10.0.0.12' });
   await h['cases.setStatus']({ id: caseId, status: 'mitigated' });
   await h['cases.updateReport']({ id: caseId, summary: 'Galera lost quorum after ctl-2 (10.0.0.12) rebooted.', impact: 'API errors for 12 minutes.' });
@@ -99,11 +103,51 @@ describe('incident report', () => {
     const md = renderMarkdown(data);
     expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
     expect(md).toContain('### Critical (1)');
+    // What was ruled out is listed short, after the problems.
+    expect(md).toContain('### Checked and healthy (1)\n\n- No SST in progress on ctl-1 (`galera.sst`, playbook `galera-health`)');
+    expect(md.indexOf('Checked and healthy')).toBeGreaterThan(md.indexOf('### Critical'));
     expect(md).toMatch(/\| ctl-1 \|?|### ctl-1/);
     // Raw outputs appear only in the JSON (with outputs asked for).
     expect(md).not.toContain('OS_PASSWORD');
     expect(renderJson(core.reports.data(caseId, { withOutputs: true }))).toContain('OS_PASSWORD=[REDACTED]');
     expect(renderHtml(data)).not.toMatch(/<script|<link|src=|url\(/i);
+  });
+
+  it('renders as GitHub-flavoured Markdown: tables keep their columns, quoted output cannot break out of its block', async () => {
+    // Hostile text in the places people and hosts write: pipes, backticks, HTML, a fence of its own.
+    const other = core.caselog.createCase('Tables | and `ticks`', 'warning', null);
+    await core.handlers['notes.add']({ caseId: other, text: 'a | b\n```\n<script>alert(1)</script>' });
+    await core.handlers['cases.updateReport']({ id: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
+    for (const id of [caseId, other]) {
+      const data = core.reports.data(id, {});
+      const md = renderMarkdown(data);
+      const tokens = new MarkdownIt('default', { html: false }).parse(md, {});
+      const rows = (tableIndex: number): string[][] => {
+        const opens = tokens.map((t, i) => (t.type === 'table_open' ? i : -1)).filter((i) => i >= 0);
+        const start = opens[tableIndex]!;
+        const out: string[][] = [];
+        for (let i = start; tokens[i]!.type !== 'table_close'; i++) {
+          if (tokens[i]!.type === 'tr_open') out.push([]);
+          if (tokens[i]!.type === 'inline' && tokens[i - 1]!.type.match(/^t[hd]_open$/)) out.at(-1)!.push(tokens[i]!.content);
+        }
+        return out;
+      };
+      // Header table: 8 rows of 2 cells (+ its empty header row); timeline: one row per entry, 4 cells each.
+      expect(rows(0).slice(1).map((r) => r.length)).toEqual(Array(8).fill(2));
+      const timeline = rows(1);
+      expect(timeline.length - 1).toBe(data.timeline.length);
+      expect(timeline.every((r) => r.length === 4)).toBe(true);
+      // Only the report's own headings are headings.
+      const headings = tokens.filter((t, i) => i > 0 && tokens[i - 1]!.type === 'heading_open' && t.type === 'inline').map((t) => t.content);
+      expect(headings).not.toContain('not a heading of the report');
+      expect(headings).toEqual(expect.arrayContaining(['Summary', 'Impact', 'Timeline', 'Findings', 'Follow-up actions', 'Appendix: commands run per node']));
+      // A note's HTML is text.
+      expect(md).not.toContain('<script>');
+      // Evidence stays in its code block whatever it contains.
+      for (const f of data.findings.filter((x) => x.severity !== 'ok')) {
+        for (const e of f.evidence) expect(tokens.some((t) => t.type === 'fence' && t.content === `${e.lines.join('\n')}\n`)).toBe(true);
+      }
+    }
   });
 
   it('validates against the published JSON schema', () => {

@@ -1,6 +1,6 @@
 import { formatSpan, type FindingSeverity, type ReportData, type ReportTime } from '../../../../main/contract/types.js';
 
-const severities: FindingSeverity[] = ['critical', 'warning', 'info', 'ok'];
+const severities: FindingSeverity[] = ['critical', 'warning', 'info'];
 
 function When(props: { at: ReportTime | null }) {
   if (!props.at) return <>–</>;
@@ -20,6 +20,7 @@ function When(props: { at: ReportTime | null }) {
 export function ReportPreview(props: { report: ReportData }) {
   const r = props.report;
   const h = r.header;
+  const healthy = r.findings.filter((f) => f.severity === 'ok');
   const rows: Array<[string, React.ReactNode]> = [
     ['Cluster', h.cluster ?? '–'],
     ['Severity', <span className={`sev ${h.severity}`}>{h.severity}</span>],
@@ -74,7 +75,7 @@ export function ReportPreview(props: { report: ReportData }) {
         </tbody>
       </table>
       <h2>Findings</h2>
-      {r.findings.length === 0 && <p className="hint">No problems were found by the playbooks run in this case.</p>}
+      {!r.findings.some((f) => f.severity !== 'ok') && <p className="hint">No problems were found by the playbooks run in this case.</p>}
       {severities.map((sev) => {
         const list = r.findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;
@@ -113,6 +114,23 @@ export function ReportPreview(props: { report: ReportData }) {
           </section>
         );
       })}
+      {healthy.length > 0 && (
+        <section>
+          <h3>
+            <span className="sev ok">ok</span> Checked and healthy ({healthy.length})
+          </h3>
+          <ul>
+            {healthy.map((f) => (
+              <li key={f.id}>
+                {f.title}{' '}
+                <span className="hint">
+                  (<code>{f.check}</code>, playbook <code>{f.playbook}</code>)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h2>Follow-up actions</h2>
       {r.followups.length === 0 ? (
         <p className="hint">None recorded yet.</p>
