@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, Run, RunState, StepResult } from '../contract/types.js';
@@ -42,6 +43,8 @@ export class ExecService {
     );
     this.events.emit('run.started', { run });
     const abort = new AbortController();
+    // Each step in flight listens for cancel (and stops listening when it ends): not a leak.
+    setMaxListeners((this.concurrency) + 10, abort.signal);
     const byId = new Map(req.nodes.map((n) => [n.id, n]));
     const done = (async (): Promise<RunState> => {
       const results: StepResult[] = [];

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
 import type { ClusterProfile } from '../../playbooks/engine/profile.js';
@@ -97,6 +98,8 @@ export class PlaybookService {
       },
     };
     const abort = new AbortController();
+    // Each step in flight listens for cancel (and stops listening when it ends): not a leak.
+    setMaxListeners((req.concurrency ?? this.concurrency) + 10, abort.signal);
     const done = (async (): Promise<RunState> => {
       let state: RunState;
       try {
