@@ -10,7 +10,7 @@ import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
-import { reportCommand } from './report-command.js';
+import { caseReportCommands, reportCommand } from './report-command.js';
 import { serveCommand } from './serve.js';
 
 interface GlobalOptions {
@@ -251,6 +251,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       const id = c.caselog.createCase(parse('cases.create', { title: title.join(' '), severity: o.severity, clusterId }).title, o.severity, clusterId);
       console.log(`Opened case ${id}.`);
     });
+  caseReportCommands(kase, open);
 
   playbookCommands(program, open, io.exit);
   reportCommand(program, open, io.exit);

@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackscopeError } from '../contract/errors.js';
+import type { MethodName } from '../contract/methods.js';
+import type { MethodResults } from '../contract/api.js';
 import type { ReportFormat } from '../contract/types.js';
 import type { Core } from '../core/core.js';
 
@@ -60,6 +62,81 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
       } catch (err) {
         process.stderr.write(`stackscope: ${(err as Error).message}\n`);
         exit(1);
+      }
+    });
+}
+
+/** One contract call with its validation; a refusal becomes the error the CLI prints. */
+async function call<M extends MethodName>(core: Core, method: M, input: unknown): Promise<MethodResults[M]> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new StackscopeError(r.error.code, r.error.message);
+  return r.value as MethodResults[M];
+}
+
+/** TEXT as given, or @FILE for a file's contents (a summary written in an editor). */
+function textOrFile(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined || !value.startsWith('@')) return value;
+  const file = resolve(value.slice(1));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new StackscopeError('INVALID_INPUT', `${flag}: cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+function caseId(value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new StackscopeError('INVALID_INPUT', `case id must be a positive whole number, got "${value}"`);
+  return id;
+}
+
+/**
+ * What a lead writes into a case from a terminal, for its report: summary and impact, notes,
+ * status, follow-ups. The same contract calls as the app (same checks, same redaction).
+ */
+export function caseReportCommands(kase: Command, open: () => Core): void {
+  kase
+    .command('write <id>')
+    .description('set the summary and/or impact of the incident report: stackscope case write 3 --summary @summary.md --impact "API errors for 12 min"')
+    .option('--summary <text>', 'the summary, or @FILE')
+    .option('--impact <text>', 'the impact, or @FILE')
+    .action(async (id: string, o: { summary?: string; impact?: string }) => {
+      const summary = textOrFile('--summary', o.summary);
+      const impact = textOrFile('--impact', o.impact);
+      if (summary === undefined && impact === undefined) throw new StackscopeError('INVALID_INPUT', 'give --summary and/or --impact');
+      await call(open(), 'cases.updateReport', { id: caseId(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
+      console.log(`Saved the ${[summary !== undefined && 'summary', impact !== undefined && 'impact'].filter(Boolean).join(' and ')} of case ${id}.`);
+    });
+  kase
+    .command('note <id> <text...>')
+    .description('add a note to the case timeline (Markdown)')
+    .action(async (id: string, text: string[]) => {
+      const note = await call(open(), 'notes.add', { caseId: caseId(id), text: text.join(' ') });
+      console.log(`Added note ${note.id} to case ${id}.`);
+    });
+  kase
+    .command('status <id> <status>')
+    .description('open, mitigated or resolved (the report takes its times from these changes)')
+    .action(async (id: string, status: string) => {
+      const c = await call(open(), 'cases.setStatus', { id: caseId(id), status });
+      console.log(`Case ${id} is ${c.status}.`);
+    });
+  kase
+    .command('followup <id> [text...]')
+    .description('add a follow-up action, or list them: stackscope case followup 3 "Alert on wsrep_cluster_size < 3"')
+    .option('--done <followupId>', 'tick a follow-up off (--undo to untick)')
+    .option('--undo', 'with --done: mark it not done again')
+    .action(async (id: string, text: string[], o: { done?: string; undo?: boolean }) => {
+      const core = open();
+      if (o.done !== undefined) {
+        const f = await call(core, 'followups.toggle', { id: Number(o.done), done: !o.undo });
+        console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`);
+      } else if (text.length > 0) {
+        const f = await call(core, 'followups.add', { caseId: caseId(id), text: text.join(' ') });
+        console.log(`Added follow-up ${f.id} to case ${id}.`);
+      } else {
+        const list = await call(core, 'followups.list', { caseId: caseId(id) });
+        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`).join('\n') : 'No follow-up actions yet.');
       }
     });
 }

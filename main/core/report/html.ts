@@ -1,7 +1,11 @@
 import { formatDuration, healthyChecks, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const when = (t: ReportTime | null): string => (t ? `${esc(t.local)}<br><span class="utc">${esc(t.utc)}</span>` : '–');
+/** Local time with UTC under it (once, when the report is in UTC). */
+const whenIn =
+  (tz: string) =>
+  (t: ReportTime | null): string =>
+    !t ? '–' : tz === 'UTC' ? esc(t.local) : `${esc(t.local)}<br><span class="utc">${esc(t.utc)}</span>`;
 const para = (s: string): string => s.split(/\n{2,}/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('');
 
 const css = `
@@ -28,6 +32,7 @@ ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐
 /** One self-contained page: inline CSS, no scripts, no external fonts or images. */
 export function renderHtml(r: ReportData): string {
   const h = r.header;
+  const when = whenIn(r.timeZone);
   const rows: Array<[string, string]> = [
     ['Cluster', esc(h.cluster ?? '–')],
     ['Severity', `<span class="sev sev-${h.severity}">${h.severity}</span>`],

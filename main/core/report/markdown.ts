@@ -15,7 +15,11 @@ function block(text: string): string {
     .map((line) => line.replace(/^(\s{0,3})(#{1,6}(?=\s|$)|`{3,}|~{3,}|=+\s*$|-{2,}\s*$|>)/, '$1\\$2'))
     .join('\n');
 }
-const when = (t: ReportTime | null): string => (t ? `${t.local} (${t.utc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})` : '–');
+/** Local time with UTC beside it (once, when the report is in UTC). */
+const whenIn =
+  (tz: string) =>
+  (t: ReportTime | null): string =>
+    !t ? '–' : tz === 'UTC' ? t.local : `${t.local} (${t.utc.replace('T', ' ').replace(/\.\d+Z$/, 'Z')})`;
 /** A fence longer than any run of backticks inside, so quoted output cannot close it. */
 function fence(text: string, lang = ''): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -26,6 +30,8 @@ function fence(text: string, lang = ''): string {
 /** GitHub/GitLab-flavoured Markdown: headings, tables, fenced evidence, a task list of follow-ups. */
 export function renderMarkdown(r: ReportData): string {
   const h = r.header;
+  const when = whenIn(r.timeZone);
+  const utc = r.timeZone !== 'UTC';
   const out: string[] = [];
   out.push(`# Incident report: ${h.title}`, '');
   out.push(`Case ${h.caseId} · generated ${when(r.generatedAt)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${r.timeZone} and UTC`}`, '');
@@ -42,8 +48,8 @@ export function renderMarkdown(r: ReportData): string {
   out.push('## Summary', '', r.summary.trim() ? block(r.summary.trim()) : `_${summaryTemplate}_`, '');
   out.push('## Impact', '', r.impact.trim() ? block(r.impact.trim()) : `_${impactTemplate}_`, '');
 
-  out.push('## Timeline', '', `| Time (${cell(r.timeZone)}) | UTC | What | Who |`, '|---|---|---|---|');
-  for (const t of r.timeline) out.push(`| ${t.at.local} | ${t.at.utc} | **${t.kind}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
+  out.push('## Timeline', '', `| Time (${cell(r.timeZone)}) |${utc ? ' UTC |' : ''} What | Who |`, `|---|${utc ? '---|' : ''}---|---|`);
+  for (const t of r.timeline) out.push(`| ${t.at.local} |${utc ? ` ${t.at.utc} |` : ''} **${t.kind}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
   out.push('');
 
   out.push('## Findings', '');

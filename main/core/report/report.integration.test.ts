@@ -130,6 +130,32 @@ describe('report export from a real case', () => {
     for (const s of secrets) expect(attachment).not.toContain(s);
   });
 
+  it('lets a lead write the report from a terminal: summary/impact (@FILE), note, status, follow-ups', async () => {
+    const id = w.core.caselog.createCase('Written from the CLI', 'warning', null);
+    const summary = join(w.dir, 'summary.md');
+    writeFileSync(summary, 'What happened: the API lost its DB.\n\n- found by galera-health\n');
+    expect(await cli(['case', 'write', String(id), '--summary', `@${summary}`, '--impact', 'API errors for 12 minutes'])).toEqual({ code: 0, stderr: '' });
+    expect(await cli(['case', 'note', String(id), 'the', 'db', 'password', 'is', 'NoteSecret-1'])).toEqual({ code: 0, stderr: '' });
+    expect((await cli(['case', 'status', String(id), 'resolved'])).code).toBe(0);
+    expect((await cli(['case', 'followup', String(id), 'Alert', 'on', 'wsrep_cluster_size', '<', '3'])).code).toBe(0);
+    const [f] = w.core.reportRepo.followups(id);
+    expect((await cli(['case', 'followup', String(id), '--done', String(f!.id)])).code).toBe(0);
+    const file = join(w.dir, 'cli-written.md');
+    expect((await cli(['report', String(id), '--format', 'md', '--out', file, '--tz', 'UTC'])).code).toBe(0);
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('## Summary\n\nWhat happened: the API lost its DB.\n\n- found by galera-health');
+    expect(md).toContain('## Impact\n\nAPI errors for 12 minutes');
+    expect(md).toContain('the db password is [REDACTED]');
+    expect(md).not.toContain('NoteSecret-1');
+    expect(md).toMatch(/\| Resolved \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/);
+    expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
+    // Each refusal says what was wrong.
+    expect(await cli(['case', 'write', String(id)])).toEqual({ code: 2, stderr: 'stackscope: give --summary and/or --impact\n' });
+    expect((await cli(['case', 'write', String(id), '--summary', '@/nonexistent/s.md'])).stderr).toMatch(/--summary: cannot read \/nonexistent\/s\.md: ENOENT/);
+    expect((await cli(['case', 'status', String(id), 'fixed'])).stderr).toMatch(/status: .*"open"\|"mitigated"\|"resolved"/);
+    expect(await cli(['case', 'followup', '4242', 'x'])).toEqual({ code: 2, stderr: 'stackscope: case 4242 does not exist\n' });
+  });
+
   it('says which case does not exist and which path cannot be written', async () => {
     const missing = await cli(['report', '4242', '--format', 'md', '--out', join(w.dir, 'x.md')]);
     expect(missing).toEqual({ code: 1, stderr: 'stackscope: case 4242 does not exist\n' });

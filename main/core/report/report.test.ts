@@ -118,8 +118,8 @@ describe('incident report', () => {
     const other = core.caselog.createCase('Tables | and `ticks`', 'warning', null);
     await core.handlers['notes.add']({ caseId: other, text: 'a | b\n```\n<script>alert(1)</script>' });
     await core.handlers['cases.updateReport']({ id: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
-    for (const id of [caseId, other]) {
-      const data = core.reports.data(id, {});
+    for (const [id, timeZone] of [[caseId, 'UTC'], [caseId, 'Asia/Seoul'], [other, 'America/New_York']] as const) {
+      const data = core.reports.data(id, { timeZone });
       const md = renderMarkdown(data);
       const tokens = new MarkdownIt('default', { html: false }).parse(md, {});
       const rows = (tableIndex: number): string[][] => {
@@ -132,11 +132,13 @@ describe('incident report', () => {
         }
         return out;
       };
-      // Header table: 8 rows of 2 cells (+ its empty header row); timeline: one row per entry, 4 cells each.
+      // Header table: 8 rows of 2 cells (+ its empty header row); timeline: one row per entry, with
+      // a UTC column unless the report is in UTC already.
       expect(rows(0).slice(1).map((r) => r.length)).toEqual(Array(8).fill(2));
       const timeline = rows(1);
       expect(timeline.length - 1).toBe(data.timeline.length);
-      expect(timeline.every((r) => r.length === 4)).toBe(true);
+      expect(timeline.every((r) => r.length === (timeZone === 'UTC' ? 3 : 4))).toBe(true);
+      expect(timeline[0]).toEqual(timeZone === 'UTC' ? ['Time (UTC)', 'What', 'Who'] : [`Time (${timeZone})`, 'UTC', 'What', 'Who']);
       // Only the report's own headings are headings.
       const headings = tokens.filter((t, i) => i > 0 && tokens[i - 1]!.type === 'heading_open' && t.type === 'inline').map((t) => t.content);
       expect(headings).not.toContain('not a heading of the report');

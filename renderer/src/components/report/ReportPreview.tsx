@@ -2,8 +2,9 @@ import { formatSpan, type FindingSeverity, type ReportData, type ReportTime } fr
 
 const severities: FindingSeverity[] = ['critical', 'warning', 'info'];
 
-function When(props: { at: ReportTime | null }) {
+function When(props: { at: ReportTime | null; tz: string }) {
   if (!props.at) return <>–</>;
+  if (props.tz === 'UTC') return <>{props.at.local}</>;
   return (
     <>
       {props.at.local}
@@ -25,9 +26,9 @@ export function ReportPreview(props: { report: ReportData }) {
     ['Cluster', h.cluster ?? '–'],
     ['Severity', <span className={`sev ${h.severity}`}>{h.severity}</span>],
     ['Status', h.status],
-    ['Opened', <When at={h.opened} />],
-    ['Mitigated', <When at={h.mitigated} />],
-    ['Resolved', <When at={h.resolved} />],
+    ['Opened', <When at={h.opened} tz={r.timeZone} />],
+    ['Mitigated', <When at={h.mitigated} tz={r.timeZone} />],
+    ['Resolved', <When at={h.resolved} tz={r.timeZone} />],
     ['Duration', `${formatSpan(h.durationMs)}${h.resolved ? '' : ' (not resolved yet)'}`],
     ['People involved', h.people.join(', ') || '–'],
   ];
@@ -64,7 +65,7 @@ export function ReportPreview(props: { report: ReportData }) {
           {r.timeline.map((e, i) => (
             <tr key={i} data-kind={e.kind}>
               <td className="nowrap">
-                <When at={e.at} />
+                <When at={e.at} tz={r.timeZone} />
               </td>
               <td className="prewrap">
                 <strong>{e.kind}</strong> {e.text}
