@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackscopeError } from '../contract/errors.js';
 import type { MethodName } from '../contract/methods.js';
 import type { MethodResults } from '../contract/api.js';
-import type { ReportFormat } from '../contract/types.js';
+import type { ReportFormat, ReportOptions } from '../contract/types.js';
 import type { Core } from '../core/core.js';
 
 interface ReportFlags {
@@ -23,6 +23,27 @@ function write(file: string, bytes: Buffer): void {
     writeFileSync(file, bytes);
   } catch (err) {
     throw new StackscopeError('INVALID_INPUT', `cannot write ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** The JSON export streamed into the file step by step (no size limit); no half file is left behind. */
+function writeJsonFile(core: Core, file: string, id: number, options: ReportOptions): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (err) {
+    throw new StackscopeError('INVALID_INPUT', `cannot write ${file}: ${(err as Error).message}`);
+  }
+  try {
+    core.reports.writeJson(id, { ...options, withOutputs: true }, (text) => {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    });
+    closeSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw err;
   }
 }
 
@@ -51,12 +72,12 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
       const options = { timeZone: o.tz, hideIps: !!o.hideIps, hideHostnames: !!o.hideHostnames, hideUsers: !!o.hideUsers, paper: o.paper };
       const file = resolve(o.out);
       try {
-        const bytes = await core.reports.render(id, o.format, { ...options, withOutputs: o.format === 'json' ? true : false });
-        write(file, bytes);
+        if (o.format === 'json') writeJsonFile(core, file, id, options);
+        else write(file, await core.reports.render(id, o.format, options));
         console.log(`Wrote the ${o.format} report of case ${id} to ${file}.`);
         if (o.withOutputs && o.format !== 'json') {
           const attachment = `${file}.outputs.json`;
-          write(attachment, await core.reports.render(id, 'json', { ...options, withOutputs: true }));
+          writeJsonFile(core, attachment, id, options);
           console.log(`Wrote the full command outputs to ${attachment}.`);
         }
       } catch (err) {

@@ -526,6 +526,8 @@ export interface ReportFinding {
 
 export interface ReportCommand {
   runId: number;
+  /** The step's id in the case log. */
+  stepId: number;
   step: string;
   command: string;
   state: string;

@@ -156,7 +156,12 @@ export function createCore(options: CoreOptions): Core {
   );
   const reportRepo = new ReportRepo(db, redactStored);
   const reports = new ReportService({
-    caseDetail: (id, withOutputs) => caselog.getCase(id, withOutputs ? undefined : 0),
+    caseDetail: (id) => caselog.getCase(id, 0),
+    stepOutput: (stepId) => {
+      const step = caselog.getStep(stepId);
+      // A step still streaming has its output in chunks so far.
+      return !step ? { stdout: '', stderr: '' } : step.state === 'running' ? caselog.chunkedOutput(stepId) : { stdout: step.stdout, stderr: step.stderr };
+    },
     timeline: (id) => cases.timeline(id),
     findings: (id) => cases.findings(id),
     terminals: (id) => terminals.list(id),

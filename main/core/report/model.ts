@@ -6,8 +6,10 @@ import { Scrubber, type KnownHost } from './scrub.js';
 
 /** Everything the report is built from; the core wires it to the case log. */
 export interface ReportSource {
-  /** With the steps' full outputs only when they go into the report (the JSON export). */
-  caseDetail(caseId: number, withOutputs: boolean): CaseDetail | undefined;
+  /** The case with its runs and steps, without their outputs (those are read one step at a time). */
+  caseDetail(caseId: number): CaseDetail | undefined;
+  /** One step's whole output (the JSON export's attachment), read when it is written. */
+  stepOutput(stepId: number): { stdout: string; stderr: string };
   timeline(caseId: number): TimelineEntry[];
   findings(caseId: number): CaseFinding[];
   terminals(caseId: number): TerminalSession[];
@@ -67,8 +69,21 @@ function entryText(e: TimelineEntry): string {
   }
 }
 
-export function buildReport(source: ReportSource, caseId: number, options: ReportOptions & { withOutputs?: boolean }, now = new Date()): ReportData {
-  const detail = source.caseDetail(caseId, !!options.withOutputs);
+/** A report's data and the scrubber that made it: step outputs added later get the same pseudonyms. */
+export interface PreparedReport {
+  data: ReportData;
+  scrub: Scrubber;
+}
+
+/** The report with every step's output in it (tests, small cases); the JSON writer streams them instead. */
+export function buildReport(source: ReportSource, caseId: number, options: ReportOptions, now = new Date()): ReportData {
+  const { data, scrub } = prepareReport(source, caseId, options, now);
+  if (!options.withOutputs) return data;
+  return { ...data, commands: data.commands.map((c) => ({ ...c, steps: c.steps.map((s) => ({ ...s, ...scrub.deep(source.stepOutput(s.stepId)) })) })) };
+}
+
+export function prepareReport(source: ReportSource, caseId: number, options: ReportOptions, now = new Date()): PreparedReport {
+  const detail = source.caseDetail(caseId);
   if (!detail) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
   const tz = checkTimeZone(options.timeZone ?? 'UTC');
   const time = timeIn(tz);
@@ -108,13 +123,13 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
       const list = byNode.get(s.nodeName) ?? [];
       list.push({
         runId: run.id,
+        stepId: s.id,
         step: s.stepKey,
         command: s.command,
         state: s.state,
         exitCode: s.exitCode,
         durationMs: s.durationMs,
         startedAt: s.startedAt ? time(s.startedAt) : null,
-        ...(options.withOutputs ? { stdout: s.stdout, stderr: s.stderr } : {}),
       });
       byNode.set(s.nodeName, list);
     }
@@ -148,16 +163,17 @@ export function buildReport(source: ReportSource, caseId: number, options: Repor
     followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),
   };
   // Keep structural values (kinds, severities, times) as they are; scrub everything people or hosts wrote.
-  return {
+  const scrubbed: ReportData = {
     ...data,
     header: { ...data.header, title: scrub.text(data.header.title), people: data.header.people.map((p) => scrub.text(p)) },
     summary: scrub.text(data.summary),
     impact: scrub.text(data.impact),
     timeline: data.timeline.map((t) => ({ ...t, author: t.author === null ? null : scrub.text(t.author), text: scrub.text(t.text) })),
     findings: data.findings.map((f) => ({ ...f, ...scrub.deep({ title: f.title, explanation: f.explanation, likelyCause: f.likelyCause, nextStep: f.nextStep, evidence: f.evidence }) })),
-    commands: data.commands.map((c) => ({ node: scrub.host(c.node), steps: c.steps.map((s) => ({ ...s, ...scrub.deep({ command: s.command, ...(s.stdout !== undefined ? { stdout: s.stdout, stderr: s.stderr } : {}) }) })) })),
+    commands: data.commands.map((c) => ({ node: scrub.host(c.node), steps: c.steps.map((s) => ({ ...s, command: scrub.text(s.command) })) })),
     followups: data.followups.map((f) => ({ ...f, text: scrub.text(f.text) })),
   };
+  return { data: scrubbed, scrub };
 }
 
 export { formatSpan as formatDuration } from '../../contract/types.js';

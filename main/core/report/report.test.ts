@@ -152,6 +152,22 @@ describe('incident report', () => {
     }
   });
 
+  it('streams the JSON export step by step to the same text as the whole data, and valid', () => {
+    for (const options of [{ ...hideAll, withOutputs: true }, { withOutputs: true, timeZone: 'UTC' }, { withOutputs: false }]) {
+      const chunks: string[] = [];
+      core.reports.writeJson(caseId, options, (text) => void chunks.push(text));
+      // The only differences allowed: when it was generated and how long the (unresolved) case has lasted.
+      const now = (text: string): string => text.replace(/"generatedAt": \{[^}]*\}/, '').replace(/"durationMs": \d+,\n    "people"/, '"people"');
+      expect(now(chunks.join(''))).toBe(now(renderJson(core.reports.data(caseId, options))));
+      if (options.withOutputs) expect(chunks.length).toBeGreaterThan(3); // written in pieces, not as one string
+    }
+    // A case with no commands at all.
+    const empty = core.caselog.createCase('No commands', 'info', null);
+    const chunks: string[] = [];
+    core.reports.writeJson(empty, { withOutputs: true }, (text) => void chunks.push(text));
+    expect(JSON.parse(chunks.join(''))).toMatchObject({ commands: [], followups: [] });
+  });
+
   it('validates against the published JSON schema', () => {
     const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'report.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true }).compile(schema);

@@ -40,7 +40,8 @@ export class Scrubber {
   ) {
     if (options.hideHostnames) {
       // A node's name and its address (when it is a name, not an IP) share the role-based pseudonym.
-      for (const h of hosts) {
+      // In natural order (cmp-2 before cmp-10), so compute-2 comes before compute-10 too.
+      for (const h of [...hosts].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))) {
         const prefix = h.roles[0] ?? 'node';
         const label = this.pseudonym(`host:${h.name}`, prefix);
         this.hostLabel.set(h.name, label);
