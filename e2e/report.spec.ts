@@ -63,6 +63,17 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
+  // In Korean the report is written in Korean too (its own words; what people wrote stays).
+  await page.getByLabel('Language').selectOption('ko');
+  const ko = page.getByRole('region', { name: '보고서' });
+  await ko.getByRole('button', { name: '미리 보기' }).click();
+  await expect(ko.getByTestId('report-preview').getByRole('heading', { name: '장애 보고서: Placement reports no capacity' })).toBeVisible();
+  const [koMd] = await Promise.all([page.waitForEvent('download'), ko.getByRole('button', { name: 'Markdown 내려받기' }).click()]);
+  const koText = readFileSync(await koMd.path(), 'utf8');
+  expect(koText).toContain('## 요약');
+  expect(koText).toContain('New instances failed to schedule for 20 minutes.');
+  await page.getByLabel('언어').selectOption('en');
+
   // After a reload the text is still there (it was stored, not kept in the page).
   await page.reload();
   await expect(page.getByRole('region', { name: 'Report' }).getByLabel('Impact')).toHaveValue('New instances failed to schedule for 20 minutes.');

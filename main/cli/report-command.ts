@@ -15,6 +15,7 @@ interface ReportFlags {
   hideHostnames?: boolean;
   hideUsers?: boolean;
   paper: 'a4' | 'letter';
+  lang: 'en' | 'ko';
   withOutputs?: boolean;
 }
 
@@ -59,6 +60,7 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
     .option('--hide-hostnames', 'replace node names and host names by role-based pseudonyms (compute-1, …)')
     .option('--hide-users', 'replace user names by pseudonyms (user-1, …)')
     .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--lang <lang>', "the report's own words (headings, timeline); findings stay as written").choices(['en', 'ko']).default('en'))
     .option('--with-outputs', 'full command outputs: in the JSON itself, or for other formats as FILE.outputs.json beside it')
     .action(async (caseId: string, o: ReportFlags) => {
       const id = Number(caseId);
@@ -69,7 +71,7 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
         exit(1);
         return;
       }
-      const options = { timeZone: o.tz, hideIps: !!o.hideIps, hideHostnames: !!o.hideHostnames, hideUsers: !!o.hideUsers, paper: o.paper };
+      const options = { timeZone: o.tz, hideIps: !!o.hideIps, hideHostnames: !!o.hideHostnames, hideUsers: !!o.hideUsers, paper: o.paper, lang: o.lang };
       const file = resolve(o.out);
       try {
         if (o.format === 'json') writeJsonFile(core, file, id, options);

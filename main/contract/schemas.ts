@@ -50,6 +50,7 @@ const reportOptions = z
     hideUsers: z.boolean().optional(),
     paper: z.enum(['a4', 'letter']).optional(),
     withOutputs: z.boolean().optional(),
+    lang: z.enum(['en', 'ko']).optional(),
   })
   .strict()
   .default({});

@@ -477,6 +477,9 @@ export interface Followup {
 
 export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
 
+/** The language of the report's own words (headings, labels, timeline); findings stay as written. */
+export type ReportLang = 'en' | 'ko';
+
 /** What the lead chooses to hide in an exported report (beyond the redaction every export runs). */
 export interface ReportOptions {
   /** IANA time zone for the local timestamps (UTC is always shown too). */
@@ -487,6 +490,7 @@ export interface ReportOptions {
   paper?: 'a4' | 'letter';
   /** Full step outputs in the JSON export. */
   withOutputs?: boolean;
+  lang?: ReportLang;
 }
 
 // The incident report's data: what every format is rendered from, the JSON export itself (schema:
@@ -541,6 +545,7 @@ export interface ReportCommand {
 
 export interface ReportData {
   schemaVersion: 1;
+  lang: ReportLang;
   generatedAt: ReportTime;
   timeZone: string;
   redaction: { hideIps: boolean; hideHostnames: boolean; hideUsers: boolean };
@@ -563,18 +568,6 @@ export interface ReportData {
   findings: ReportFinding[];
   commands: Array<{ node: string; steps: ReportCommand[] }>;
   followups: Array<{ text: string; done: boolean }>;
-}
-
-/** How long, in words a report reader takes in: 1 h 5 min, 3 min 2 s, 800 ms. */
-export function formatSpan(ms: number | null): string {
-  if (ms === null) return '–';
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, !d && !h && s % 60 && `${s % 60} s`].filter(Boolean);
-  return parts.join(' ') || '0 s';
 }
 
 /** An exported report: text formats as text, PDF as base64. */

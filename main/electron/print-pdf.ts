@@ -25,7 +25,7 @@ function sessionForPrinting(): Session {
   return s;
 }
 
-export const electronPdf: PdfPrinter = async (html, paper, footerLeft) => {
+export const electronPdf: PdfPrinter = async (html, paper, footer) => {
   // The page is written to a private temp file (a data: URL is capped at 2 MB by Chromium and a
   // report's appendix can be longer); that file is the only request the print session allows.
   const dir = mkdtempSync(join(tmpdir(), 'stackscope-print-'));
@@ -42,7 +42,7 @@ export const electronPdf: PdfPrinter = async (html, paper, footerLeft) => {
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.webContents.on('will-navigate', (event) => event.preventDefault());
     await win.loadURL(allowed);
-    const { marginsMm: m, ...rest } = printSettings(paper, footerLeft);
+    const { marginsMm: m, ...rest } = printSettings(paper, footer);
     return await win.webContents.printToPDF({ ...rest, margins: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) } });
   } finally {
     win?.destroy();

@@ -1,4 +1,5 @@
-import { formatDuration, healthyChecks, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
+import { formatSpan, reportWords, stateWord } from '../../contract/report-words.js';
+import { healthyChecks, severityOrder, type ReportData, type ReportTime } from './model.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 /** Local time with UTC under it (once, when the report is in UTC). */
@@ -32,60 +33,62 @@ ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐
 /** One self-contained page: inline CSS, no scripts, no external fonts or images. */
 export function renderHtml(r: ReportData): string {
   const h = r.header;
+  const w = reportWords(r.lang);
+  const c = w.columns;
   const when = whenIn(r.timeZone);
   const rows: Array<[string, string]> = [
-    ['Cluster', esc(h.cluster ?? '–')],
-    ['Severity', `<span class="sev sev-${h.severity}">${h.severity}</span>`],
-    ['Status', esc(h.status)],
-    ['Opened', when(h.opened)],
-    ['Mitigated', when(h.mitigated)],
-    ['Resolved', when(h.resolved)],
-    ['Duration', esc(formatDuration(h.durationMs) + (h.resolved ? '' : ' (not resolved yet)'))],
-    ['People involved', esc(h.people.join(', ') || '–')],
+    [w.cluster, esc(h.cluster ?? '–')],
+    [w.severity, `<span class="sev sev-${h.severity}">${esc(w.caseSeverities[h.severity])}</span>`],
+    [w.status, esc(w.statuses[h.status])],
+    [w.opened, when(h.opened)],
+    [w.mitigated, when(h.mitigated)],
+    [w.resolved, when(h.resolved)],
+    [w.duration, esc(formatSpan(h.durationMs, w) + (h.resolved ? '' : ` ${w.notResolvedYet}`))],
+    [w.people, esc(h.people.join(', ') || '–')],
   ];
   const out: string[] = [];
-  out.push('<!doctype html><html lang="en"><head><meta charset="utf-8">');
-  out.push(`<meta name="viewport" content="width=device-width,initial-scale=1"><title>Incident report: ${esc(h.title)}</title><style>${css}</style></head><body>`);
-  out.push(`<header><h1>Incident report: ${esc(h.title)}</h1><p class="meta">Case ${h.caseId} · generated ${esc(r.generatedAt.local)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${esc(r.timeZone)} and UTC`}</p></header>`);
-  out.push(`<table class="kv">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`);
-  out.push(`<section><h2>Summary</h2>${r.summary.trim() ? para(r.summary) : `<p class="template">${esc(summaryTemplate)}</p>`}</section>`);
-  out.push(`<section><h2>Impact</h2>${r.impact.trim() ? para(r.impact) : `<p class="template">${esc(impactTemplate)}</p>`}</section>`);
-  out.push(`<section><h2>Timeline</h2><table><thead><tr><th>Time (${esc(r.timeZone)})</th><th>What</th><th>Who</th></tr></thead><tbody>`);
-  for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(t.kind)}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
-  out.push('</tbody></table></section><section><h2>Findings</h2>');
-  if (!r.findings.some((f) => f.severity !== 'ok')) out.push('<p class="template">No problems were found by the playbooks run in this case.</p>');
+  out.push(`<!doctype html><html lang="${r.lang}"><head><meta charset="utf-8">`);
+  out.push(`<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(w.title(h.title))}</title><style>${css}</style></head><body>`);
+  out.push(`<header><h1>${esc(w.title(h.title))}</h1><p class="meta">${esc(w.caseLine(h.caseId))} · ${w.generated} ${esc(r.generatedAt.local)} · ${esc(w.timesIn(r.timeZone))}</p></header>`);
+  out.push(`<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`);
+  out.push(`<section><h2>${w.summary}</h2>${r.summary.trim() ? para(r.summary) : `<p class="template">${esc(w.summaryTemplate)}</p>`}</section>`);
+  out.push(`<section><h2>${w.impact}</h2>${r.impact.trim() ? para(r.impact) : `<p class="template">${esc(w.impactTemplate)}</p>`}</section>`);
+  out.push(`<section><h2>${w.timeline}</h2><table><thead><tr><th>${esc(w.time(r.timeZone))}</th><th>${w.what}</th><th>${w.who}</th></tr></thead><tbody>`);
+  for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(w.kinds[t.kind])}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
+  out.push(`</tbody></table></section><section><h2>${w.findings}</h2>`);
+  if (!r.findings.some((f) => f.severity !== 'ok')) out.push(`<p class="template">${esc(w.noProblems)}</p>`);
   for (const sev of severityOrder) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
-    out.push(`<h3><span class="sev sev-${sev}">${sev}</span> ${list.length} finding${list.length === 1 ? '' : 's'}</h3>`);
+    out.push(`<h3><span class="sev sev-${sev}">${esc(w.severities[sev])}</span> ${esc(w.findingsCount(list.length))}</h3>`);
     for (const f of list) {
-      out.push(`<div class="finding ${sev}"><h4>${esc(f.title)}</h4><p class="meta"><code>${esc(f.check)}</code> · playbook <code>${esc(f.playbook)}</code> · ${esc(f.status)}</p>`);
+      out.push(`<div class="finding ${sev}"><h4>${esc(f.title)}</h4><p class="meta"><code>${esc(f.check)}</code> · ${w.playbook} <code>${esc(f.playbook)}</code> · ${esc(f.status)}</p>`);
       if (f.explanation) out.push(para(f.explanation));
       for (const e of f.evidence) {
-        out.push(`<p>Evidence from <strong>${esc(e.node)}</strong> (step <code>${esc(e.step)}</code>${e.command ? `, command <code>${esc(e.command)}</code>` : ''}):</p><pre>${esc(e.lines.join('\n'))}</pre>`);
+        out.push(`<p>${esc(w.evidenceFrom)} <strong>${esc(e.node)}</strong> (${w.step} <code>${esc(e.step)}</code>${e.command ? `, ${w.command} <code>${esc(e.command)}</code>` : ''}):</p><pre>${esc(e.lines.join('\n'))}</pre>`);
       }
-      if (f.likelyCause) out.push(`<p><strong>Likely cause:</strong> ${esc(f.likelyCause)}</p>`);
-      if (f.nextStep) out.push(`<p><strong>Next step:</strong> ${esc(f.nextStep)}</p>`);
+      if (f.likelyCause) out.push(`<p><strong>${esc(w.likelyCause)}</strong> ${esc(f.likelyCause)}</p>`);
+      if (f.nextStep) out.push(`<p><strong>${esc(w.nextStep)}</strong> ${esc(f.nextStep)}</p>`);
       out.push('</div>');
     }
   }
   const healthy = healthyChecks(r);
   if (healthy.length > 0) {
-    out.push(`<h3><span class="sev sev-ok">ok</span> Checked and healthy (${healthy.length})</h3><ul class="healthy">`);
-    for (const c of healthy) out.push(`<li>${esc(c.title)} <span class="meta">(<code>${esc(c.check)}</code>, playbook <code>${esc(c.playbook)}</code>)</span></li>`);
+    out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(healthy.length))}</h3><ul class="healthy">`);
+    for (const x of healthy) out.push(`<li>${esc(x.title)} <span class="meta">(<code>${esc(x.check)}</code>, ${w.playbook} <code>${esc(x.playbook)}</code>)</span></li>`);
     out.push('</ul>');
   }
-  out.push('</section><section><h2>Follow-up actions</h2>');
-  out.push(r.followups.length ? `<ul class="checklist">${r.followups.map((f) => `<li${f.done ? ' class="done"' : ''}>${esc(f.text)}</li>`).join('')}</ul>` : '<p class="template">None recorded yet.</p>');
-  out.push('</section><section class="appendix"><h2>Appendix: commands run per node</h2>');
-  if (r.commands.length === 0) out.push('<p class="template">No commands were run in this case.</p>');
+  out.push(`</section><section><h2>${w.followups}</h2>`);
+  out.push(r.followups.length ? `<ul class="checklist">${r.followups.map((f) => `<li${f.done ? ' class="done"' : ''}>${esc(f.text)}</li>`).join('')}</ul>` : `<p class="template">${esc(w.noneYet)}</p>`);
+  out.push(`</section><section class="appendix"><h2>${esc(w.appendix)}</h2>`);
+  if (r.commands.length === 0) out.push(`<p class="template">${esc(w.noCommands)}</p>`);
   for (const n of r.commands) {
-    out.push(`<h3>${esc(n.node)}</h3><table class="commands"><thead><tr><th>Started</th><th>Run</th><th>Step and command</th><th>State</th><th>Exit</th><th>Duration</th></tr></thead><tbody>`);
+    out.push(`<h3>${esc(n.node)}</h3><table class="commands"><thead><tr><th>${c.started}</th><th>${c.run}</th><th>${c.stepAndCommand}</th><th>${c.state}</th><th>${c.exit}</th><th>${c.duration}</th></tr></thead><tbody>`);
     for (const s of n.steps) {
-      out.push(`<tr><td class="nowrap">${s.startedAt ? esc(s.startedAt.local) : '–'}</td><td>${s.runId}</td><td><strong>${esc(s.step)}</strong><br><code>${esc(s.command)}</code></td><td>${esc(s.state)}</td><td>${s.exitCode ?? '–'}</td><td>${esc(formatDuration(s.durationMs))}</td></tr>`);
+      out.push(`<tr><td class="nowrap">${s.startedAt ? esc(s.startedAt.local) : '–'}</td><td>${s.runId}</td><td><strong>${esc(s.step)}</strong><br><code>${esc(s.command)}</code></td><td>${esc(stateWord(w, s.state))}</td><td>${s.exitCode ?? '–'}</td><td>${esc(formatSpan(s.durationMs, w))}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
-  out.push('<p class="meta">Full command outputs are in the JSON export only.</p></section></body></html>');
+  out.push(`<p class="meta">${esc(w.outputsInJson)}</p></section></body></html>`);
   return out.join('\n');
 }

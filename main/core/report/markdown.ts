@@ -1,4 +1,5 @@
-import { formatDuration, healthyChecks, impactTemplate, severityOrder, summaryTemplate, type ReportData, type ReportTime } from './model.js';
+import { formatSpan, reportWords, stateWord } from '../../contract/report-words.js';
+import { healthyChecks, severityOrder, type ReportData, type ReportTime } from './model.js';
 
 /** Raw HTML from a note or an output shows as text, never as markup ("size < 3" stays readable). */
 const noHtml = (s: string): string => s.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
@@ -30,66 +31,68 @@ function fence(text: string, lang = ''): string {
 /** GitHub/GitLab-flavoured Markdown: headings, tables, fenced evidence, a task list of follow-ups. */
 export function renderMarkdown(r: ReportData): string {
   const h = r.header;
+  const w = reportWords(r.lang);
   const when = whenIn(r.timeZone);
   const utc = r.timeZone !== 'UTC';
+  const c = w.columns;
   const out: string[] = [];
-  out.push(`# Incident report: ${h.title}`, '');
-  out.push(`Case ${h.caseId} · generated ${when(r.generatedAt)} · times in ${r.timeZone === 'UTC' ? 'UTC' : `${r.timeZone} and UTC`}`, '');
+  out.push(`# ${w.title(h.title)}`, '');
+  out.push(`${w.caseLine(h.caseId)} · ${w.generated} ${when(r.generatedAt)} · ${w.timesIn(r.timeZone)}`, '');
   out.push('| | |', '|---|---|');
-  out.push(`| Cluster | ${cell(h.cluster ?? '–')} |`);
-  out.push(`| Severity | ${h.severity} |`);
-  out.push(`| Status | ${h.status} |`);
-  out.push(`| Opened | ${when(h.opened)} |`);
-  out.push(`| Mitigated | ${when(h.mitigated)} |`);
-  out.push(`| Resolved | ${when(h.resolved)} |`);
-  out.push(`| Duration | ${formatDuration(h.durationMs)}${h.resolved ? '' : ' (not resolved yet)'} |`);
-  out.push(`| People involved | ${cell(h.people.join(', ') || '–')} |`, '');
+  out.push(`| ${w.cluster} | ${cell(h.cluster ?? '–')} |`);
+  out.push(`| ${w.severity} | ${w.caseSeverities[h.severity]} |`);
+  out.push(`| ${w.status} | ${w.statuses[h.status]} |`);
+  out.push(`| ${w.opened} | ${when(h.opened)} |`);
+  out.push(`| ${w.mitigated} | ${when(h.mitigated)} |`);
+  out.push(`| ${w.resolved} | ${when(h.resolved)} |`);
+  out.push(`| ${w.duration} | ${formatSpan(h.durationMs, w)}${h.resolved ? '' : ` ${w.notResolvedYet}`} |`);
+  out.push(`| ${w.people} | ${cell(h.people.join(', ') || '–')} |`, '');
 
-  out.push('## Summary', '', r.summary.trim() ? block(r.summary.trim()) : `_${summaryTemplate}_`, '');
-  out.push('## Impact', '', r.impact.trim() ? block(r.impact.trim()) : `_${impactTemplate}_`, '');
+  out.push(`## ${w.summary}`, '', r.summary.trim() ? block(r.summary.trim()) : `_${w.summaryTemplate}_`, '');
+  out.push(`## ${w.impact}`, '', r.impact.trim() ? block(r.impact.trim()) : `_${w.impactTemplate}_`, '');
 
-  out.push('## Timeline', '', `| Time (${cell(r.timeZone)}) |${utc ? ' UTC |' : ''} What | Who |`, `|---|${utc ? '---|' : ''}---|---|`);
-  for (const t of r.timeline) out.push(`| ${t.at.local} |${utc ? ` ${t.at.utc} |` : ''} **${t.kind}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
+  out.push(`## ${w.timeline}`, '', `| ${cell(w.time(r.timeZone))} |${utc ? ' UTC |' : ''} ${w.what} | ${w.who} |`, `|---|${utc ? '---|' : ''}---|---|`);
+  for (const t of r.timeline) out.push(`| ${t.at.local} |${utc ? ` ${t.at.utc} |` : ''} **${w.kinds[t.kind]}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
   out.push('');
 
-  out.push('## Findings', '');
-  if (!r.findings.some((f) => f.severity !== 'ok')) out.push('_No problems were found by the playbooks run in this case._', '');
+  out.push(`## ${w.findings}`, '');
+  if (!r.findings.some((f) => f.severity !== 'ok')) out.push(`_${w.noProblems}_`, '');
   for (const sev of severityOrder) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
-    out.push(`### ${sev.charAt(0).toUpperCase()}${sev.slice(1)} (${list.length})`, '');
+    out.push(`### ${w.severityHeading(sev, list.length)}`, '');
     for (const f of list) {
-      out.push(`#### ${f.title}`, '', `\`${f.check}\` · playbook \`${f.playbook}\` · ${f.status}`, '');
+      out.push(`#### ${f.title}`, '', `\`${f.check}\` · ${w.playbook} \`${f.playbook}\` · ${f.status}`, '');
       if (f.explanation) out.push(f.explanation, '');
       for (const e of f.evidence) {
-        out.push(`Evidence from **${e.node}** (step \`${e.step}\`${e.command ? `, command \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
+        out.push(`${w.evidenceFrom} **${e.node}** (${w.step} \`${e.step}\`${e.command ? `, ${w.command} \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
       }
-      if (f.likelyCause) out.push(`**Likely cause:** ${f.likelyCause}`, '');
-      if (f.nextStep) out.push(`**Next step:** ${f.nextStep}`, '');
+      if (f.likelyCause) out.push(`**${w.likelyCause}** ${f.likelyCause}`, '');
+      if (f.nextStep) out.push(`**${w.nextStep}** ${f.nextStep}`, '');
     }
   }
 
   const healthy = healthyChecks(r);
   if (healthy.length > 0) {
-    out.push(`### Checked and healthy (${healthy.length})`, '');
-    for (const c of healthy) out.push(`- ${c.title.replace(/\r?\n/g, ' ')} (\`${c.check}\`, playbook \`${c.playbook}\`)`);
+    out.push(`### ${w.checkedHealthy(healthy.length)}`, '');
+    for (const x of healthy) out.push(`- ${x.title.replace(/\r?\n/g, ' ')} (\`${x.check}\`, ${w.playbook} \`${x.playbook}\`)`);
     out.push('');
   }
 
-  out.push('## Follow-up actions', '');
-  if (r.followups.length === 0) out.push('_None recorded yet._');
+  out.push(`## ${w.followups}`, '');
+  if (r.followups.length === 0) out.push(`_${w.noneYet}_`);
   for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${noHtml(f.text).replace(/\r?\n/g, ' ')}`);
   out.push('');
 
-  out.push('## Appendix: commands run per node', '');
-  if (r.commands.length === 0) out.push('_No commands were run in this case._', '');
+  out.push(`## ${w.appendix}`, '');
+  if (r.commands.length === 0) out.push(`_${w.noCommands}_`, '');
   for (const n of r.commands) {
-    out.push(`### ${n.node}`, '', '| Started | Run | Step | Command | State | Exit | Duration |', '|---|---|---|---|---|---|---|');
+    out.push(`### ${n.node}`, '', `| ${c.started} | ${c.run} | ${c.step} | ${c.command} | ${c.state} | ${c.exit} | ${c.duration} |`, '|---|---|---|---|---|---|---|');
     for (const s of n.steps) {
-      out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | ${cell(s.step)} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${s.state} | ${s.exitCode ?? '–'} | ${formatDuration(s.durationMs)} |`);
+      out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | ${cell(s.step)} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${stateWord(w, s.state)} | ${s.exitCode ?? '–'} | ${formatSpan(s.durationMs, w)} |`);
     }
     out.push('');
   }
-  out.push('_Full command outputs are in the JSON export only._', '');
+  out.push(`_${w.outputsInJson}_`, '');
   return out.join('\n');
 }

@@ -2,6 +2,7 @@ import { StackscopeError } from '../../contract/errors.js';
 import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TerminalSession, TimelineEntry } from '../../contract/types.js';
 
 export type { ReportCommand, ReportData, ReportEvidence, ReportFinding, ReportTime, ReportTimelineItem } from '../../contract/types.js';
+import { reportWords, stateWord, type ReportWords } from '../../contract/report-words.js';
 import { Scrubber, type KnownHost } from './scrub.js';
 
 /** Everything the report is built from; the core wires it to the case log. */
@@ -21,10 +22,6 @@ export interface ReportSource {
   literals(): readonly string[];
 }
 
-/** What an empty summary and impact show, so the lead sees what to write. */
-export const summaryTemplate = 'What happened, how it was found, what fixed it. (Edit the summary on the case.)';
-export const impactTemplate = 'Who and what was affected, for how long (services, tenants, instances). (Edit the impact on the case.)';
-
 export function checkTimeZone(tz: string): string {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: tz });
@@ -42,30 +39,28 @@ function timeIn(tz: string): (iso: string) => ReportTime {
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 /** cmp-2 before cmp-10; a long list said in short (the appendix lists every node). */
-function nodeList(nodes: string[]): string {
+function nodeList(nodes: string[], w: ReportWords): string {
   const sorted = [...nodes].sort(byName);
-  return sorted.length > 8 ? `${sorted.length} nodes (${sorted.slice(0, 3).join(', ')}, … ${sorted.at(-1)})` : sorted.join(', ');
+  return sorted.length > 8 ? w.entry.manyNodes(sorted.length, sorted.slice(0, 3).join(', '), sorted.at(-1) ?? '') : sorted.join(', ');
 }
 
-function entryText(e: TimelineEntry): string {
+function entryText(e: TimelineEntry, w: ReportWords): string {
   switch (e.kind) {
     case 'opened':
-      return `Case opened: ${e.title} (${e.severity})`;
+      return w.entry.opened(e.title, w.caseSeverities[e.severity]);
     case 'status':
-      return `Status ${e.from} → ${e.to}`;
+      return w.entry.status(w.statuses[e.from], w.statuses[e.to]);
     case 'note':
       return e.text;
-    case 'run': {
-      const counts = [e.critical && `${e.critical} critical`, e.warning && `${e.warning} warning`, e.ok && `${e.ok} ok`, e.skipped && `${e.skipped} skipped`].filter(Boolean).join(', ');
-      return `${e.runKind === 'playbook' ? 'Playbook' : 'Command'} ${e.title} on ${nodeList(e.nodes) || 'no node'}: ${e.state}${counts ? ` (${counts})` : ''}`;
-    }
+    case 'run':
+      return w.entry.run(e.runKind, e.title, nodeList(e.nodes, w) || w.entry.noNode, stateWord(w, e.state), w.entry.counts(e));
     case 'finding': {
       // "mysqld is not running on controller-2" already says where.
-      const where = e.nodes.length && !e.nodes.every((n) => e.title.includes(n)) ? ` on ${nodeList(e.nodes)}` : '';
-      return `Finding (${e.severity}): ${e.title}${where}`;
+      const where = e.nodes.length && !e.nodes.every((n) => e.title.includes(n)) ? nodeList(e.nodes, w) : '';
+      return w.entry.finding(w.severities[e.severity], e.title, where);
     }
     case 'terminal':
-      return `Terminal session on ${e.nodeName}: ${e.summary}`;
+      return w.entry.terminal(e.nodeName, e.summary);
   }
 }
 
@@ -86,6 +81,8 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   const detail = source.caseDetail(caseId);
   if (!detail) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
   const tz = checkTimeZone(options.timeZone ?? 'UTC');
+  const lang = options.lang ?? 'en';
+  const w = reportWords(lang);
   const time = timeIn(tz);
   const fields = source.fields(caseId) ?? { summary: '', impact: '' };
   const timeline = source.timeline(caseId);
@@ -105,7 +102,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
       check: f.check,
       playbook: f.playbook,
       title: f.title,
-      explanation: f.skippedReason && !f.explanation.includes(f.skippedReason) ? `${f.explanation}${f.explanation ? ' ' : ''}(skipped: ${f.skippedReason})` : f.explanation,
+      explanation: f.skippedReason && !f.explanation.includes(f.skippedReason) ? `${f.explanation}${f.explanation ? ' ' : ''}${w.skipped(f.skippedReason)}` : f.explanation,
       likelyCause: f.likelyCause,
       nextStep: f.nextStep,
       evidence: f.evidence.map((e) => ({
@@ -140,6 +137,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   const end = resolvedAt ? new Date(resolvedAt) : now;
   const data: ReportData = {
     schemaVersion: 1,
+    lang,
     generatedAt: time(now.toISOString()),
     timeZone: tz,
     redaction: { hideIps: !!options.hideIps, hideHostnames: !!options.hideHostnames, hideUsers: !!options.hideUsers },
@@ -157,7 +155,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     },
     summary: fields.summary,
     impact: fields.impact,
-    timeline: timeline.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e) })),
+    timeline: timeline.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })),
     findings,
     commands: [...byNode.entries()].sort(([a], [b]) => byName(a, b)).map(([node, list]) => ({ node, steps: list })),
     followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),
@@ -176,7 +174,6 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   return { data: scrubbed, scrub };
 }
 
-export { formatSpan as formatDuration } from '../../contract/types.js';
 
 /** Findings told in full, worst first; the healthy ones ('ok') are listed short after them. */
 export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info'];

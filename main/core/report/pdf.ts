@@ -2,8 +2,15 @@ import { existsSync } from 'node:fs';
 
 export type Paper = 'a4' | 'letter';
 
+/** What the footer of every page says: the case on the left, the page counter on the right. */
+export interface PdfFooter {
+  left: string;
+  /** `page` and `total` are placeholders the printer fills in. */
+  pageOf: (page: string, total: string) => string;
+}
+
 /** Turns the report's self-contained HTML into PDF bytes. */
-export type PdfPrinter = (html: string, paper: Paper, footerLeft: string) => Promise<Buffer>;
+export type PdfPrinter = (html: string, paper: Paper, footer: PdfFooter) => Promise<Buffer>;
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -18,14 +25,14 @@ export interface PrintSettings {
   marginsMm: { top: number; bottom: number; left: number; right: number };
 }
 
-export function printSettings(paper: Paper, footerLeft: string): PrintSettings {
+export function printSettings(paper: Paper, footer: PdfFooter): PrintSettings {
   const marginsMm = { top: 16, bottom: 18, left: 14, right: 14 };
   return {
     pageSize: paper === 'letter' ? 'Letter' : 'A4',
     printBackground: true,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
-    footerTemplate: `<div style="font-size:8px;width:100%;padding:0 ${marginsMm.left}mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(footerLeft)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="font-size:8px;width:100%;padding:0 ${marginsMm.left}mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml(footer.left)}</span><span>${footer.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</span></div>`,
     marginsMm,
   };
 }
@@ -43,7 +50,7 @@ export function chromiumPath(): string {
  * network request is refused (the HTML is self-contained), and the footer numbers the pages.
  * The desktop app prints with Electron's own `printToPDF` instead (main/electron/print-pdf.ts).
  */
-export const headlessChromiumPdf: PdfPrinter = async (html, paper, footerLeft) => {
+export const headlessChromiumPdf: PdfPrinter = async (html, paper, footer) => {
   // Loaded on first use: the desktop app never needs it.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -54,7 +61,7 @@ export const headlessChromiumPdf: PdfPrinter = async (html, paper, footerLeft) =
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    const { pageSize, marginsMm: m, ...rest } = printSettings(paper, footerLeft);
+    const { pageSize, marginsMm: m, ...rest } = printSettings(paper, footer);
     return await page.pdf({ ...rest, format: pageSize, margin: { top: `${m.top}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm`, right: `${m.right}mm` } });
   } finally {
     await browser.close();

@@ -1,4 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
+import { reportWords } from '../../contract/report-words.js';
 import type { ReportExport, ReportFormat, ReportOptions } from '../../contract/types.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -80,8 +81,10 @@ export class ReportService {
         return Buffer.from(renderMarkdown(data), 'utf8');
       case 'html':
         return Buffer.from(renderHtml(data), 'utf8');
-      case 'pdf':
-        return this.printPdf(renderHtml(data), options.paper ?? 'a4', `Case ${caseId}: ${data.header.title}`.slice(0, 120));
+      case 'pdf': {
+        const w = reportWords(data.lang);
+        return this.printPdf(renderHtml(data), options.paper ?? 'a4', { left: `${w.caseLine(caseId)}: ${data.header.title}`.slice(0, 120), pageOf: w.pageOf });
+      }
     }
   }
 

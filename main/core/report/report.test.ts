@@ -168,6 +168,22 @@ describe('incident report', () => {
     expect(JSON.parse(chunks.join(''))).toMatchObject({ commands: [], followups: [] });
   });
 
+  it('speaks Korean when asked: its own words, not what the playbooks found', () => {
+    const data = core.reports.data(caseId, { lang: 'ko', timeZone: 'Asia/Seoul' });
+    expect(data.lang).toBe('ko');
+    const md = renderMarkdown(data);
+    for (const text of ['# 장애 보고서: Galera lost quorum on prod', '| 심각도 | 심각 |', '| 상태 | 완화됨 |', '(아직 해결되지 않음)', '## 요약', '## 영향', '## 타임라인', '| 시각 (Asia/Seoul) | UTC | 내용 | 누가 |', '**메모**', '상태 열림 → 완화됨', '## 발견 사항', '### 심각 (1)', '**추정 원인:** quorum lost', '### 점검 결과 정상 (1)', '## 후속 조치', '- [x] Alert on wsrep_cluster_size < 3', '## 부록: 노드별 실행 명령', '| 성공 |']) {
+      expect(md).toContain(text);
+    }
+    expect(md).toContain('#### ctl-1 is non-Primary'); // the finding as the analyzer wrote it
+    expect(md).not.toMatch(/## (Summary|Timeline|Findings)/);
+    const html = renderHtml(data);
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('<h2>타임라인</h2>');
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'report.schema.json'), 'utf8')) as object;
+    expect(new Ajv().compile(schema)(JSON.parse(renderJson(data)))).toBe(true);
+  });
+
   it('validates against the published JSON schema', () => {
     const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'report.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true }).compile(schema);

@@ -30,7 +30,8 @@ function download(r: ReportExport): void {
 /** The incident report of a case: what the lead writes (summary, impact, follow-ups) and the export. */
 export function ReportPanel(props: { caseId: number }) {
   const { api, transport } = useApp();
-  const { t } = useLang();
+  // The report is written in the UI's language (its headings and timeline; findings stay as written).
+  const { t, lang } = useLang();
   const [summary, setSummary] = useState('');
   const [impact, setImpact] = useState('');
   const [followups, setFollowups] = useState<Followup[]>([]);
@@ -75,13 +76,13 @@ export function ReportPanel(props: { caseId: number }) {
     if (!previewOpen) return;
     let live = true;
     const timer = setTimeout(() => {
-      api['report.preview']({ caseId: props.caseId, options: { hideIps, hideHostnames, hideUsers, timeZone } }).then(
+      api['report.preview']({ caseId: props.caseId, options: { hideIps, hideHostnames, hideUsers, timeZone, lang } }).then(
         (r) => live && (setPreview(r), setError('')),
         (err: unknown) => live && setError(errorText(err)),
       );
     }, 150); // typing a time zone asks once, not per key
     return () => ((live = false), clearTimeout(timer));
-  }, [api, props.caseId, previewOpen, hideIps, hideHostnames, hideUsers, timeZone, previewTick]);
+  }, [api, props.caseId, previewOpen, hideIps, hideHostnames, hideUsers, timeZone, lang, previewTick]);
 
   const store = async (): Promise<void> => {
     const r = await api['cases.updateReport']({ id: props.caseId, summary, impact });
@@ -129,7 +130,7 @@ export function ReportPanel(props: { caseId: number }) {
   const exportAs = (format: ReportFormat): void => {
     setBusy(format);
     setError('');
-    const options = { hideIps, hideHostnames, hideUsers, paper, timeZone };
+    const options = { hideIps, hideHostnames, hideUsers, paper, timeZone, lang };
     const exported = async (): Promise<void> => {
       if (dirty) await store();
       const r = await api['report.export']({ caseId: props.caseId, format, options });

@@ -1,4 +1,5 @@
-import { formatSpan, type FindingSeverity, type ReportData, type ReportTime } from '../../../../main/contract/types.js';
+import { formatSpan, reportWords, stateWord } from '../../../../main/contract/report-words.js';
+import type { FindingSeverity, ReportData, ReportTime } from '../../../../main/contract/types.js';
 
 const severities: FindingSeverity[] = ['critical', 'warning', 'info'];
 
@@ -16,27 +17,29 @@ function When(props: { at: ReportTime | null; tz: string }) {
 
 /**
  * The report as the exported files will read (same data, same redaction and pseudonyms), so the
- * lead checks it before sending. The text is the report's own (English), not the UI's language.
+ * lead checks it before sending, in the report's language (the UI's, as the downloads).
  */
 export function ReportPreview(props: { report: ReportData }) {
   const r = props.report;
   const h = r.header;
+  const w = reportWords(r.lang);
+  const c = w.columns;
   const healthy = r.findings.filter((f) => f.severity === 'ok');
   const rows: Array<[string, React.ReactNode]> = [
-    ['Cluster', h.cluster ?? '–'],
-    ['Severity', <span className={`sev ${h.severity}`}>{h.severity}</span>],
-    ['Status', h.status],
-    ['Opened', <When at={h.opened} tz={r.timeZone} />],
-    ['Mitigated', <When at={h.mitigated} tz={r.timeZone} />],
-    ['Resolved', <When at={h.resolved} tz={r.timeZone} />],
-    ['Duration', `${formatSpan(h.durationMs)}${h.resolved ? '' : ' (not resolved yet)'}`],
-    ['People involved', h.people.join(', ') || '–'],
+    [w.cluster, h.cluster ?? '–'],
+    [w.severity, <span className={`sev ${h.severity}`}>{w.caseSeverities[h.severity]}</span>],
+    [w.status, w.statuses[h.status]],
+    [w.opened, <When at={h.opened} tz={r.timeZone} />],
+    [w.mitigated, <When at={h.mitigated} tz={r.timeZone} />],
+    [w.resolved, <When at={h.resolved} tz={r.timeZone} />],
+    [w.duration, `${formatSpan(h.durationMs, w)}${h.resolved ? '' : ` ${w.notResolvedYet}`}`],
+    [w.people, h.people.join(', ') || '–'],
   ];
   return (
-    <article className="report-preview" data-testid="report-preview">
-      <h1>Incident report: {h.title}</h1>
+    <article className="report-preview" data-testid="report-preview" lang={r.lang}>
+      <h1>{w.title(h.title)}</h1>
       <p className="hint">
-        Case {h.caseId} · times in {r.timeZone === 'UTC' ? 'UTC' : `${r.timeZone} and UTC`}
+        {w.caseLine(h.caseId)} · {w.timesIn(r.timeZone)}
       </p>
       <table className="kv">
         <tbody>
@@ -48,17 +51,17 @@ export function ReportPreview(props: { report: ReportData }) {
           ))}
         </tbody>
       </table>
-      <h2>Summary</h2>
-      <p className={r.summary.trim() ? 'prewrap' : 'hint'}>{r.summary.trim() || 'Not written yet.'}</p>
-      <h2>Impact</h2>
-      <p className={r.impact.trim() ? 'prewrap' : 'hint'}>{r.impact.trim() || 'Not written yet.'}</p>
-      <h2>Timeline</h2>
+      <h2>{w.summary}</h2>
+      <p className={r.summary.trim() ? 'prewrap' : 'hint'}>{r.summary.trim() || w.summaryTemplate}</p>
+      <h2>{w.impact}</h2>
+      <p className={r.impact.trim() ? 'prewrap' : 'hint'}>{r.impact.trim() || w.impactTemplate}</p>
+      <h2>{w.timeline}</h2>
       <table>
         <thead>
           <tr>
-            <th>Time ({r.timeZone})</th>
-            <th>What</th>
-            <th>Who</th>
+            <th>{w.time(r.timeZone)}</th>
+            <th>{w.what}</th>
+            <th>{w.who}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,46 +71,46 @@ export function ReportPreview(props: { report: ReportData }) {
                 <When at={e.at} tz={r.timeZone} />
               </td>
               <td className="prewrap">
-                <strong>{e.kind}</strong> {e.text}
+                <strong>{w.kinds[e.kind]}</strong> {e.text}
               </td>
               <td>{e.author ?? '–'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>Findings</h2>
-      {!r.findings.some((f) => f.severity !== 'ok') && <p className="hint">No problems were found by the playbooks run in this case.</p>}
+      <h2>{w.findings}</h2>
+      {!r.findings.some((f) => f.severity !== 'ok') && <p className="hint">{w.noProblems}</p>}
       {severities.map((sev) => {
         const list = r.findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;
         return (
           <section key={sev}>
             <h3>
-              <span className={`sev ${sev}`}>{sev}</span> {list.length} finding{list.length === 1 ? '' : 's'}
+              <span className={`sev ${sev}`}>{w.severities[sev]}</span> {w.findingsCount(list.length)}
             </h3>
             {list.map((f) => (
               <div key={f.id} className={`report-finding ${sev}`} data-testid="report-finding">
                 <h4>{f.title}</h4>
                 <p className="hint">
-                  <code>{f.check}</code> · playbook <code>{f.playbook}</code> · {f.status}
+                  <code>{f.check}</code> · {w.playbook} <code>{f.playbook}</code> · {f.status}
                 </p>
                 {f.explanation && <p>{f.explanation}</p>}
                 {f.evidence.map((e, i) => (
                   <div key={i}>
                     <p>
-                      Evidence from <strong>{e.node}</strong> (step <code>{e.step}</code>)
+                      {w.evidenceFrom} <strong>{e.node}</strong> ({w.step} <code>{e.step}</code>)
                     </p>
                     <pre>{e.lines.join('\n')}</pre>
                   </div>
                 ))}
                 {f.likelyCause && (
                   <p>
-                    <strong>Likely cause:</strong> {f.likelyCause}
+                    <strong>{w.likelyCause}</strong> {f.likelyCause}
                   </p>
                 )}
                 {f.nextStep && (
                   <p>
-                    <strong>Next step:</strong> {f.nextStep}
+                    <strong>{w.nextStep}</strong> {f.nextStep}
                   </p>
                 )}
               </div>
@@ -118,23 +121,23 @@ export function ReportPreview(props: { report: ReportData }) {
       {healthy.length > 0 && (
         <section>
           <h3>
-            <span className="sev ok">ok</span> Checked and healthy ({healthy.length})
+            <span className="sev ok">{w.severities.ok}</span> {w.checkedHealthy(healthy.length)}
           </h3>
           <ul>
             {healthy.map((f) => (
               <li key={f.id}>
                 {f.title}{' '}
                 <span className="hint">
-                  (<code>{f.check}</code>, playbook <code>{f.playbook}</code>)
+                  (<code>{f.check}</code>, {w.playbook} <code>{f.playbook}</code>)
                 </span>
               </li>
             ))}
           </ul>
         </section>
       )}
-      <h2>Follow-up actions</h2>
+      <h2>{w.followups}</h2>
       {r.followups.length === 0 ? (
-        <p className="hint">None recorded yet.</p>
+        <p className="hint">{w.noneYet}</p>
       ) : (
         <ul>
           {r.followups.map((f, i) => (
@@ -145,22 +148,24 @@ export function ReportPreview(props: { report: ReportData }) {
         </ul>
       )}
       <details>
-        <summary>Appendix: {r.commands.reduce((n, c) => n + c.steps.length, 0)} commands on {r.commands.length} nodes</summary>
-        {r.commands.map((c) => (
-          <section key={c.node}>
-            <h3>{c.node}</h3>
+        <summary>
+          {w.appendix} ({r.commands.reduce((n, x) => n + x.steps.length, 0)})
+        </summary>
+        {r.commands.map((n) => (
+          <section key={n.node}>
+            <h3>{n.node}</h3>
             <table>
               <thead>
                 <tr>
-                  <th>Run</th>
-                  <th>Step and command</th>
-                  <th>State</th>
-                  <th>Exit</th>
-                  <th>Duration</th>
+                  <th>{c.run}</th>
+                  <th>{c.stepAndCommand}</th>
+                  <th>{c.state}</th>
+                  <th>{c.exit}</th>
+                  <th>{c.duration}</th>
                 </tr>
               </thead>
               <tbody>
-                {c.steps.map((s, i) => (
+                {n.steps.map((s, i) => (
                   <tr key={i}>
                     <td>{s.runId}</td>
                     <td>
@@ -168,9 +173,9 @@ export function ReportPreview(props: { report: ReportData }) {
                       <br />
                       <code>{s.command}</code>
                     </td>
-                    <td>{s.state}</td>
+                    <td>{stateWord(w, s.state)}</td>
                     <td>{s.exitCode ?? '–'}</td>
-                    <td className="nowrap">{formatSpan(s.durationMs)}</td>
+                    <td className="nowrap">{formatSpan(s.durationMs, w)}</td>
                   </tr>
                 ))}
               </tbody>

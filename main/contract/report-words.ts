@@ -1,0 +1,212 @@
+// The incident report's own words, in English and Korean: the exported files (Markdown, HTML, PDF,
+// the timeline texts of the JSON) and the app's preview read from here, so they say the same thing.
+// What playbooks found (titles, explanations, evidence) stays as the analyzers wrote it.
+import type { CaseStatus, FindingSeverity, ReportLang, Severity, TimelineEntry } from './types.js';
+
+export interface ReportWords {
+  title: (caseTitle: string) => string;
+  caseLine: (caseId: number) => string;
+  generated: string;
+  timesIn: (tz: string) => string;
+  cluster: string;
+  severity: string;
+  status: string;
+  opened: string;
+  mitigated: string;
+  resolved: string;
+  duration: string;
+  notResolvedYet: string;
+  people: string;
+  summary: string;
+  impact: string;
+  summaryTemplate: string;
+  impactTemplate: string;
+  timeline: string;
+  time: (tz: string) => string;
+  what: string;
+  who: string;
+  findings: string;
+  noProblems: string;
+  severityHeading: (severity: FindingSeverity, count: number) => string;
+  findingsCount: (count: number) => string;
+  playbook: string;
+  evidenceFrom: string;
+  step: string;
+  command: string;
+  likelyCause: string;
+  nextStep: string;
+  checkedHealthy: (count: number) => string;
+  followups: string;
+  noneYet: string;
+  appendix: string;
+  noCommands: string;
+  outputsInJson: string;
+  columns: { started: string; run: string; step: string; command: string; stepAndCommand: string; state: string; exit: string; duration: string };
+  severities: Record<FindingSeverity, string>;
+  caseSeverities: Record<Severity, string>;
+  statuses: Record<CaseStatus, string>;
+  states: Record<string, string>;
+  kinds: Record<TimelineEntry['kind'], string>;
+  skipped: (reason: string) => string;
+  entry: {
+    opened: (title: string, severity: string) => string;
+    status: (from: string, to: string) => string;
+    run: (kind: 'playbook' | 'exec', title: string, nodes: string, state: string, counts: string) => string;
+    counts: (c: { critical: number; warning: number; ok: number; skipped: number }) => string;
+    finding: (severity: string, title: string, where: string) => string;
+    terminal: (node: string, summary: string) => string;
+    manyNodes: (count: number, first: string, last: string) => string;
+    noNode: string;
+  };
+  span: { d: string; h: string; min: string; s: string };
+  /** The PDF footer's page counter; `page` and `total` are the printer's placeholders. */
+  pageOf: (page: string, total: string) => string;
+}
+
+const countsIn = (words: Record<'critical' | 'warning' | 'ok' | 'skipped', string>) => (c: { critical: number; warning: number; ok: number; skipped: number }) =>
+  (['critical', 'warning', 'ok', 'skipped'] as const)
+    .filter((k) => c[k] > 0)
+    .map((k) => `${c[k]} ${words[k]}`)
+    .join(', ');
+
+const en: ReportWords = {
+  title: (t) => `Incident report: ${t}`,
+  caseLine: (id) => `Case ${id}`,
+  generated: 'generated',
+  timesIn: (tz) => (tz === 'UTC' ? 'times in UTC' : `times in ${tz} and UTC`),
+  cluster: 'Cluster',
+  severity: 'Severity',
+  status: 'Status',
+  opened: 'Opened',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+  duration: 'Duration',
+  notResolvedYet: '(not resolved yet)',
+  people: 'People involved',
+  summary: 'Summary',
+  impact: 'Impact',
+  summaryTemplate: 'What happened, how it was found, what fixed it. (Edit the summary on the case.)',
+  impactTemplate: 'Who and what was affected, for how long (services, tenants, instances). (Edit the impact on the case.)',
+  timeline: 'Timeline',
+  time: (tz) => `Time (${tz})`,
+  what: 'What',
+  who: 'Who',
+  findings: 'Findings',
+  noProblems: 'No problems were found by the playbooks run in this case.',
+  severityHeading: (sev, n) => `${en.severities[sev].charAt(0).toUpperCase()}${en.severities[sev].slice(1)} (${n})`,
+  findingsCount: (n) => `${n} finding${n === 1 ? '' : 's'}`,
+  playbook: 'playbook',
+  evidenceFrom: 'Evidence from',
+  step: 'step',
+  command: 'command',
+  likelyCause: 'Likely cause:',
+  nextStep: 'Next step:',
+  checkedHealthy: (n) => `Checked and healthy (${n})`,
+  followups: 'Follow-up actions',
+  noneYet: 'None recorded yet.',
+  appendix: 'Appendix: commands run per node',
+  noCommands: 'No commands were run in this case.',
+  outputsInJson: 'Full command outputs are in the JSON export only.',
+  columns: { started: 'Started', run: 'Run', step: 'Step', command: 'Command', stepAndCommand: 'Step and command', state: 'State', exit: 'Exit', duration: 'Duration' },
+  severities: { critical: 'critical', warning: 'warning', info: 'info', ok: 'ok' },
+  caseSeverities: { critical: 'critical', warning: 'warning', info: 'info' },
+  statuses: { open: 'open', mitigated: 'mitigated', resolved: 'resolved' },
+  states: {},
+  kinds: { opened: 'opened', status: 'status', note: 'note', run: 'run', finding: 'finding', terminal: 'terminal' },
+  skipped: (reason) => `(skipped: ${reason})`,
+  entry: {
+    opened: (title, sev) => `Case opened: ${title} (${sev})`,
+    status: (from, to) => `Status ${from} → ${to}`,
+    run: (kind, title, nodes, state, counts) => `${kind === 'playbook' ? 'Playbook' : 'Command'} ${title} on ${nodes}: ${state}${counts ? ` (${counts})` : ''}`,
+    counts: countsIn({ critical: 'critical', warning: 'warning', ok: 'ok', skipped: 'skipped' }),
+    finding: (sev, title, where) => `Finding (${sev}): ${title}${where ? ` on ${where}` : ''}`,
+    terminal: (node, summary) => `Terminal session on ${node}: ${summary}`,
+    manyNodes: (n, first, last) => `${n} nodes (${first}, … ${last})`,
+    noNode: 'no node',
+  },
+  span: { d: 'd', h: 'h', min: 'min', s: 's' },
+  pageOf: (page, total) => `Page ${page} of ${total}`,
+};
+
+const ko: ReportWords = {
+  title: (t) => `장애 보고서: ${t}`,
+  caseLine: (id) => `케이스 ${id}`,
+  generated: '작성',
+  timesIn: (tz) => (tz === 'UTC' ? '시각은 UTC' : `시각은 ${tz} 및 UTC`),
+  cluster: '클러스터',
+  severity: '심각도',
+  status: '상태',
+  opened: '열림',
+  mitigated: '완화',
+  resolved: '해결',
+  duration: '소요 시간',
+  notResolvedYet: '(아직 해결되지 않음)',
+  people: '참여자',
+  summary: '요약',
+  impact: '영향',
+  summaryTemplate: '무슨 일이 있었는지, 어떻게 발견했는지, 무엇으로 해결했는지. (케이스에서 요약을 작성하세요.)',
+  impactTemplate: '무엇이 누구에게 얼마 동안 영향을 받았는지 (서비스, 테넌트, 인스턴스). (케이스에서 영향을 작성하세요.)',
+  timeline: '타임라인',
+  time: (tz) => `시각 (${tz})`,
+  what: '내용',
+  who: '누가',
+  findings: '발견 사항',
+  noProblems: '이 케이스에서 실행한 플레이북은 문제를 찾지 못했습니다.',
+  severityHeading: (sev, n) => `${ko.severities[sev]} (${n})`,
+  findingsCount: (n) => `${n}건`,
+  playbook: '플레이북',
+  evidenceFrom: '근거:',
+  step: '단계',
+  command: '명령',
+  likelyCause: '추정 원인:',
+  nextStep: '다음 단계:',
+  checkedHealthy: (n) => `점검 결과 정상 (${n})`,
+  followups: '후속 조치',
+  noneYet: '아직 기록된 것이 없습니다.',
+  appendix: '부록: 노드별 실행 명령',
+  noCommands: '이 케이스에서 실행한 명령이 없습니다.',
+  outputsInJson: '명령의 전체 출력은 JSON 내보내기에만 들어 있습니다.',
+  columns: { started: '시작', run: '실행', step: '단계', command: '명령', stepAndCommand: '단계와 명령', state: '상태', exit: '종료 코드', duration: '소요 시간' },
+  severities: { critical: '심각', warning: '경고', info: '정보', ok: '정상' },
+  caseSeverities: { critical: '심각', warning: '경고', info: '정보' },
+  statuses: { open: '열림', mitigated: '완화됨', resolved: '해결됨' },
+  states: { running: '실행 중', succeeded: '성공', failed: '실패', interrupted: '중단됨', cancelled: '취소됨', pending: '대기', error: '오류', timeout: '시간 초과' },
+  kinds: { opened: '열림', status: '상태', note: '메모', run: '실행', finding: '발견', terminal: '터미널' },
+  skipped: (reason) => `(건너뜀: ${reason})`,
+  entry: {
+    opened: (title, sev) => `케이스 열림: ${title} (${sev})`,
+    status: (from, to) => `상태 ${from} → ${to}`,
+    run: (kind, title, nodes, state, counts) => `${kind === 'playbook' ? '플레이북' : '명령'} ${title} (${nodes}): ${state}${counts ? ` (${counts})` : ''}`,
+    counts: countsIn({ critical: '심각', warning: '경고', ok: '정상', skipped: '건너뜀' }),
+    finding: (sev, title, where) => `발견 (${sev}): ${title}${where ? ` (${where})` : ''}`,
+    terminal: (node, summary) => `${node} 터미널 세션: ${summary}`,
+    manyNodes: (n, first, last) => `노드 ${n}개 (${first}, … ${last})`,
+    noNode: '노드 없음',
+  },
+  span: { d: '일', h: '시간', min: '분', s: '초' },
+  pageOf: (page, total) => `${page} / ${total} 쪽`,
+};
+
+export const reportLangs: readonly ReportLang[] = ['en', 'ko'];
+
+export function reportWords(lang: ReportLang | undefined): ReportWords {
+  return lang === 'ko' ? ko : en;
+}
+
+/** A step or run state in the report's language (English keeps the state's own name). */
+export function stateWord(w: ReportWords, state: string): string {
+  return w.states[state] ?? state;
+}
+
+/** How long, in words a report reader takes in: 1 h 5 min, 3 min 2 s, 800 ms (1시간 5분 in Korean). */
+export function formatSpan(ms: number | null, w: ReportWords = en): string {
+  if (ms === null) return '–';
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sep = w === en ? ' ' : '';
+  const parts = [d && `${d}${sep}${w.span.d}`, h && `${h}${sep}${w.span.h}`, m && `${m}${sep}${w.span.min}`, !d && !h && s % 60 && `${s % 60}${sep}${w.span.s}`].filter(Boolean);
+  return parts.join(' ') || `0${sep}${w.span.s}`;
+}
