@@ -63,6 +63,11 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
+  // Leaving a field keeps what was typed in it, without pressing Save.
+  await panel.getByLabel('Summary').fill('Placement had no capacity after a host was disabled (kept on blur).');
+  await panel.getByLabel('New follow-up action').focus();
+  await expect(panel.getByText('Saved.')).toBeVisible();
+
   // In Korean the report is written in Korean too (its own words; what people wrote stays).
   await page.getByLabel('Language').selectOption('ko');
   const ko = page.getByRole('region', { name: '보고서' });
@@ -77,4 +82,5 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   // After a reload the text is still there (it was stored, not kept in the page).
   await page.reload();
   await expect(page.getByRole('region', { name: 'Report' }).getByLabel('Impact')).toHaveValue('New instances failed to schedule for 20 minutes.');
+  await expect(page.getByRole('region', { name: 'Report' }).getByLabel('Summary')).toHaveValue('Placement had no capacity after a host was disabled (kept on blur).');
 });

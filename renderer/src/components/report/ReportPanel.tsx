@@ -108,6 +108,10 @@ export function ReportPanel(props: { caseId: number }) {
     );
   };
   const edit = (set: (v: string) => void) => (e: { target: { value: string } }) => (set(e.target.value), setSaved(false), setDirty(true));
+  // Leaving a field keeps what was typed (switching tabs would otherwise drop it).
+  const keep = (): void => {
+    if (dirty) save();
+  };
   const fillTemplate = (): void => {
     if (!summary.trim()) setSummary(t('report.summary.skeleton'));
     if (!impact.trim()) setImpact(t('report.impact.skeleton'));
@@ -156,11 +160,11 @@ export function ReportPanel(props: { caseId: number }) {
       )}
       <label className="report-field">
         <span>{t('report.summary')}</span>
-        <textarea rows={6} value={summary} placeholder={t('report.summary.template')} onChange={edit(setSummary)} />
+        <textarea rows={6} value={summary} placeholder={t('report.summary.template')} onChange={edit(setSummary)} onBlur={keep} />
       </label>
       <label className="report-field">
         <span>{t('report.impact')}</span>
-        <textarea rows={4} value={impact} placeholder={t('report.impact.template')} onChange={edit(setImpact)} />
+        <textarea rows={4} value={impact} placeholder={t('report.impact.template')} onChange={edit(setImpact)} onBlur={keep} />
       </label>
       <p>
         <button type="button" onClick={save}>
