@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Followup, ReportData, ReportExport, ReportFormat } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
@@ -84,12 +84,18 @@ export function ReportPanel(props: { caseId: number }) {
     return () => ((live = false), clearTimeout(timer));
   }, [api, props.caseId, previewOpen, hideIps, hideHostnames, hideUsers, timeZone, lang, previewTick]);
 
+  // What the fields hold right now, for answers that come back after more typing.
+  const typed = useRef({ summary, impact });
+  typed.current = { summary, impact };
   const store = async (): Promise<void> => {
-    const r = await api['cases.updateReport']({ id: props.caseId, summary, impact });
-    // Show what was stored: a password typed here comes back redacted.
-    setSummary(r.summary);
-    setImpact(r.impact);
-    setDirty(false);
+    const sent = { summary, impact };
+    const r = await api['cases.updateReport']({ id: props.caseId, ...sent });
+    // Show what was stored (a password typed here comes back redacted), unless the field was
+    // changed while this was on its way: then the newer text stays and is saved next.
+    const now = typed.current;
+    if (now.summary === sent.summary) setSummary(r.summary);
+    if (now.impact === sent.impact) setImpact(r.impact);
+    if (now.summary === sent.summary && now.impact === sent.impact) setDirty(false);
     setPreviewTick((n) => n + 1);
   };
   const togglePreview = (): void => {
@@ -174,7 +180,7 @@ export function ReportPanel(props: { caseId: number }) {
           {t('report.useTemplate')}
         </button>{' '}
         {dirty && <span className="hint">{t('report.unsaved')}</span>}
-        {saved && <span className="hint">{t('report.saved')}</span>}
+        {saved && !dirty && <span className="hint">{t('report.saved')}</span>}
       </p>
 
       <h3>{t('report.followups')}</h3>
