@@ -290,6 +290,12 @@ export class CaseLogRepo {
     return row ? toStep(row) : undefined;
   }
 
+  /** The step with the output it has so far: a step still running has it in chunks, not in its row. */
+  liveStep(id: number): StepResult | undefined {
+    const step = this.getStep(id);
+    return step?.state === 'running' ? { ...step, ...this.chunkedOutput(id) } : step;
+  }
+
   markStepRunning(stepId: number, startedAt: string): void {
     this.db.prepare("UPDATE step_results SET state = 'running', started_at = ? WHERE id = ?").run(startedAt, stepId);
   }

@@ -158,13 +158,11 @@ export function createCore(options: CoreOptions): Core {
   const reports = new ReportService({
     caseDetail: (id) => caselog.getCase(id, 0),
     stepOutput: (stepId) => {
-      const step = caselog.getStep(stepId);
-      // A step still streaming has its output in chunks so far.
-      return !step ? { stdout: '', stderr: '' } : step.state === 'running' ? caselog.chunkedOutput(stepId) : { stdout: step.stdout, stderr: step.stderr };
+      const step = caselog.liveStep(stepId);
+      return { stdout: step?.stdout ?? '', stderr: step?.stderr ?? '' };
     },
     timeline: (id) => cases.timeline(id),
     findings: (id) => cases.findings(id),
-    terminals: (id) => terminals.list(id),
     fields: (id) => reportRepo.fields(id),
     followups: (id) => reportRepo.followups(id),
     statusTimes: (id) => reportRepo.statusTimes(id),

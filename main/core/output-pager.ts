@@ -42,10 +42,10 @@ export class OutputPager {
   }
 
   private load(stepId: number): StepResult {
-    const step = this.caselog.getStep(stepId);
+    const step = this.caselog.liveStep(stepId);
     if (!step) throw new StackscopeError('NOT_FOUND', `step ${stepId} does not exist`, { stepId });
-    // Still streaming: what has arrived is in the chunks; read it fresh each time.
-    if (!FINISHED.has(step.state)) return step.state === 'running' ? { ...step, ...this.caselog.chunkedOutput(stepId) } : step;
+    // Still streaming: read what has arrived fresh each time.
+    if (!FINISHED.has(step.state)) return step;
     this.cached = { stepId, step };
     return step;
   }

@@ -1,9 +1,9 @@
 import { StackscopeError } from '../../contract/errors.js';
-import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TerminalSession, TimelineEntry } from '../../contract/types.js';
+import { reportWords, stateWord, type ReportWords } from '../../contract/report-words.js';
+import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
+import { byName, Scrubber, type KnownHost } from './scrub.js';
 
 export type { ReportCommand, ReportData, ReportEvidence, ReportFinding, ReportTime, ReportTimelineItem } from '../../contract/types.js';
-import { reportWords, stateWord, type ReportWords } from '../../contract/report-words.js';
-import { Scrubber, type KnownHost } from './scrub.js';
 
 /** Everything the report is built from; the core wires it to the case log. */
 export interface ReportSource {
@@ -13,7 +13,6 @@ export interface ReportSource {
   stepOutput(stepId: number): { stdout: string; stderr: string };
   timeline(caseId: number): TimelineEntry[];
   findings(caseId: number): CaseFinding[];
-  terminals(caseId: number): TerminalSession[];
   fields(caseId: number): { summary: string; impact: string } | undefined;
   followups(caseId: number): Followup[];
   statusTimes(caseId: number): Partial<Record<CaseStatus, string>>;
@@ -35,8 +34,6 @@ function timeIn(tz: string): (iso: string) => ReportTime {
   const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
   return (iso) => ({ utc: iso, local: fmt.format(new Date(iso)) });
 }
-
-const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 /** cmp-2 before cmp-10; a long list said in short (the appendix lists every node). */
 function nodeList(nodes: string[], w: ReportWords): string {

@@ -15,6 +15,9 @@ export interface KnownHost {
   roles: string[];
 }
 
+/** Names in natural order: cmp-2 before cmp-10. */
+export const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
 const systemAccounts = new Set(['root', 'nobody']);
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ipv4Candidate = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)/g;
@@ -41,7 +44,7 @@ export class Scrubber {
     if (options.hideHostnames) {
       // A node's name and its address (when it is a name, not an IP) share the role-based pseudonym.
       // In natural order (cmp-2 before cmp-10), so compute-2 comes before compute-10 too.
-      for (const h of [...hosts].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))) {
+      for (const h of [...hosts].sort((a, b) => byName(a.name, b.name))) {
         const prefix = h.roles[0] ?? 'node';
         const label = this.pseudonym(`host:${h.name}`, prefix);
         this.hostLabel.set(h.name, label);
