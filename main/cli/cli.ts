@@ -6,6 +6,7 @@ import { methodInputs, type ParsedInput } from '../contract/schemas.js';
 import type { MethodName } from '../contract/methods.js';
 import { createCore, type Core } from '../core/core.js';
 import { resolveDataDir } from '../core/paths.js';
+import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
@@ -32,14 +33,6 @@ function parse<M extends MethodName>(method: M, input: unknown): ParsedInput<M> 
     throw new StackscopeError('INVALID_INPUT', msg);
   }
   return r.data as ParsedInput<M>;
-}
-
-function positiveInt(label: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new StackscopeError('INVALID_INPUT', `${label} must be a positive whole number, got "${v}"`);
-    return n;
-  };
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];

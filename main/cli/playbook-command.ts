@@ -3,6 +3,7 @@ import { StackscopeError } from '../contract/errors.js';
 import type { PlaybookInfo, RunFinding, StepResult } from '../contract/types.js';
 import type { Core } from '../core/core.js';
 import { bold, dim, duration, green, red, table, yellow } from './format.js';
+import { positiveInt } from './args.js';
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
@@ -113,8 +114,7 @@ async function runCommand(c: Core, playbookId: string, clusterName: string, o: R
   if (o.case && o.newCase) throw new StackscopeError('INVALID_INPUT', 'use either --case or --new-case, not both');
   const caseId = o.case ? Number(o.case) : c.caselog.createCase(o.newCase ?? `${playbookId} on ${cl.name}`, 'info', cl.id);
   if (!Number.isInteger(caseId) || !c.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${o.case} does not exist (stackscope cases list)`);
-  const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new StackscopeError('INVALID_INPUT', `--concurrency must be a positive whole number, got "${o.concurrency}"`);
+  const concurrency = o.concurrency === undefined ? undefined : positiveInt('--concurrency')(o.concurrency);
   const nodeNames = (o.nodes ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const names = new Map<number, string>();
   const unsubscribe = o.json

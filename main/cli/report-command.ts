@@ -6,6 +6,9 @@ import type { MethodName } from '../contract/methods.js';
 import type { MethodResults } from '../contract/api.js';
 import type { ReportFormat, ReportOptions } from '../contract/types.js';
 import type { Core } from '../core/core.js';
+import { positiveInt } from './args.js';
+
+const caseIdOf = positiveInt('case id');
 
 interface ReportFlags {
   format: ReportFormat;
@@ -63,8 +66,7 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
     .addOption(new Option('--lang <lang>', "the report's own words (headings, timeline); findings stay as written").choices(['en', 'ko']).default('en'))
     .option('--with-outputs', 'full command outputs: in the JSON itself, or for other formats as FILE.outputs.json beside it')
     .action(async (caseId: string, o: ReportFlags) => {
-      const id = Number(caseId);
-      if (!Number.isInteger(id) || id <= 0) throw new StackscopeError('INVALID_INPUT', `case id must be a positive whole number, got "${caseId}"`);
+      const id = caseIdOf(caseId);
       const core = open();
       if (!core.caselog.getCaseSummary(id)) {
         process.stderr.write(`stackscope: case ${id} does not exist\n`);
@@ -107,11 +109,6 @@ function textOrFile(flag: string, value: string | undefined): string | undefined
   }
 }
 
-function caseId(value: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new StackscopeError('INVALID_INPUT', `case id must be a positive whole number, got "${value}"`);
-  return id;
-}
 
 /**
  * What a lead writes into a case from a terminal, for its report: summary and impact, notes,
@@ -127,21 +124,21 @@ export function caseReportCommands(kase: Command, open: () => Core): void {
       const summary = textOrFile('--summary', o.summary);
       const impact = textOrFile('--impact', o.impact);
       if (summary === undefined && impact === undefined) throw new StackscopeError('INVALID_INPUT', 'give --summary and/or --impact');
-      await call(open(), 'cases.updateReport', { id: caseId(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
+      await call(open(), 'cases.updateReport', { id: caseIdOf(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
       console.log(`Saved the ${[summary !== undefined && 'summary', impact !== undefined && 'impact'].filter(Boolean).join(' and ')} of case ${id}.`);
     });
   kase
     .command('note <id> <text...>')
     .description('add a note to the case timeline (Markdown)')
     .action(async (id: string, text: string[]) => {
-      const note = await call(open(), 'notes.add', { caseId: caseId(id), text: text.join(' ') });
+      const note = await call(open(), 'notes.add', { caseId: caseIdOf(id), text: text.join(' ') });
       console.log(`Added note ${note.id} to case ${id}.`);
     });
   kase
     .command('status <id> <status>')
     .description('open, mitigated or resolved (the report takes its times from these changes)')
     .action(async (id: string, status: string) => {
-      const c = await call(open(), 'cases.setStatus', { id: caseId(id), status });
+      const c = await call(open(), 'cases.setStatus', { id: caseIdOf(id), status });
       console.log(`Case ${id} is ${c.status}.`);
     });
   kase
@@ -155,10 +152,10 @@ export function caseReportCommands(kase: Command, open: () => Core): void {
         const f = await call(core, 'followups.toggle', { id: Number(o.done), done: !o.undo });
         console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`);
       } else if (text.length > 0) {
-        const f = await call(core, 'followups.add', { caseId: caseId(id), text: text.join(' ') });
+        const f = await call(core, 'followups.add', { caseId: caseIdOf(id), text: text.join(' ') });
         console.log(`Added follow-up ${f.id} to case ${id}.`);
       } else {
-        const list = await call(core, 'followups.list', { caseId: caseId(id) });
+        const list = await call(core, 'followups.list', { caseId: caseIdOf(id) });
         console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`).join('\n') : 'No follow-up actions yet.');
       }
     });
