@@ -1,7 +1,7 @@
 // The incident report's own words, in English and Korean: the exported files (Markdown, HTML, PDF,
 // the timeline texts of the JSON) and the app's preview read from here, so they say the same thing.
 // What playbooks found (titles, explanations, evidence) stays as the analyzers wrote it.
-import type { CaseStatus, FindingSeverity, ReportLang, Severity, TimelineEntry } from './types.js';
+import type { CaseStatus, FindingSeverity, ReportData, ReportFinding, ReportLang, Severity, TimelineEntry } from './types.js';
 
 export interface ReportWords {
   title: (caseTitle: string) => string;
@@ -209,4 +209,12 @@ export function formatSpan(ms: number | null, w: ReportWords = en): string {
   const sep = w === en ? ' ' : '';
   const parts = [d && `${d}${sep}${w.span.d}`, h && `${h}${sep}${w.span.h}`, m && `${m}${sep}${w.span.min}`, !d && !h && s % 60 && `${s % 60}${sep}${w.span.s}`].filter(Boolean);
   return parts.join(' ') || `0${sep}${w.span.s}`;
+}
+
+/** Findings told in full, worst first; the healthy ones ('ok') are listed short after them. */
+export const severityOrder: readonly FindingSeverity[] = ['critical', 'warning', 'info'];
+
+/** What was checked and found healthy: ruled out, one line each. */
+export function healthyChecks(r: ReportData): ReportFinding[] {
+  return r.findings.filter((f) => f.severity === 'ok');
 }

@@ -1,7 +1,9 @@
-import { formatSpan, reportWords, stateWord } from '../../contract/report-words.js';
-import { healthyChecks, severityOrder, type ReportData, type ReportTime } from './model.js';
+import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../contract/report-words.js';
+import type { ReportData, ReportTime } from './model.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** Text as HTML text or attribute value. */
+export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = escapeHtml;
 /** Local time with UTC under it (once, when the report is in UTC). */
 const whenIn =
   (tz: string) =>

@@ -1,5 +1,5 @@
-import { formatSpan, reportWords, stateWord } from '../../contract/report-words.js';
-import { healthyChecks, severityOrder, type ReportData, type ReportTime } from './model.js';
+import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../contract/report-words.js';
+import type { ReportData, ReportTime } from './model.js';
 
 /** Raw HTML from a note or an output shows as text, never as markup ("size < 3" stays readable). */
 const noHtml = (s: string): string => s.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');

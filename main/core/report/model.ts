@@ -1,6 +1,6 @@
 import { StackscopeError } from '../../contract/errors.js';
 import { reportWords, stateWord, type ReportWords } from '../../contract/report-words.js';
-import type { CaseDetail, CaseFinding, CaseStatus, FindingSeverity, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
+import type { CaseDetail, CaseFinding, CaseStatus, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
 import { byName, Scrubber, type KnownHost } from './scrub.js';
 
 export type { ReportCommand, ReportData, ReportEvidence, ReportFinding, ReportTime, ReportTimelineItem } from '../../contract/types.js';
@@ -169,13 +169,4 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     followups: data.followups.map((f) => ({ ...f, text: scrub.text(f.text) })),
   };
   return { data: scrubbed, scrub };
-}
-
-
-/** Findings told in full, worst first; the healthy ones ('ok') are listed short after them. */
-export const severityOrder: FindingSeverity[] = ['critical', 'warning', 'info'];
-
-/** What was checked and found healthy: ruled out, one line each. */
-export function healthyChecks(r: ReportData): Array<{ title: string; check: string; playbook: string }> {
-  return r.findings.filter((f) => f.severity === 'ok').map((f) => ({ title: f.title, check: f.check, playbook: f.playbook }));
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { escapeHtml } from './html.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -11,8 +12,6 @@ export interface PdfFooter {
 
 /** Turns the report's self-contained HTML into PDF bytes. */
 export type PdfPrinter = (html: string, paper: Paper, footer: PdfFooter) => Promise<Buffer>;
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** What every printer is given, so the PDF looks the same from Electron and from headless Chromium. */
 export interface PrintSettings {

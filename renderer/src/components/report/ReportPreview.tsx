@@ -1,7 +1,5 @@
-import { formatSpan, reportWords, stateWord } from '../../../../main/contract/report-words.js';
-import type { FindingSeverity, ReportData, ReportTime } from '../../../../main/contract/types.js';
-
-const severities: FindingSeverity[] = ['critical', 'warning', 'info'];
+import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../../../main/contract/report-words.js';
+import type { ReportData, ReportTime } from '../../../../main/contract/types.js';
 
 function When(props: { at: ReportTime | null; tz: string }) {
   if (!props.at) return <>–</>;
@@ -24,7 +22,7 @@ export function ReportPreview(props: { report: ReportData }) {
   const h = r.header;
   const w = reportWords(r.lang);
   const c = w.columns;
-  const healthy = r.findings.filter((f) => f.severity === 'ok');
+  const healthy = healthyChecks(r);
   const rows: Array<[string, React.ReactNode]> = [
     [w.cluster, h.cluster ?? '–'],
     [w.severity, <span className={`sev ${h.severity}`}>{w.caseSeverities[h.severity]}</span>],
@@ -80,7 +78,7 @@ export function ReportPreview(props: { report: ReportData }) {
       </table>
       <h2>{w.findings}</h2>
       {!r.findings.some((f) => f.severity !== 'ok') && <p className="hint">{w.noProblems}</p>}
-      {severities.map((sev) => {
+      {severityOrder.map((sev) => {
         const list = r.findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;
         return (
