@@ -11,6 +11,7 @@ import type {
   StepResult,
   StepState,
 } from '../main/contract/types.js';
+import { StackscopeError } from '../main/contract/errors.js';
 import type { Db } from './database.js';
 
 interface CaseRow {
@@ -155,6 +156,13 @@ export class CaseLogRepo {
   getCaseSummary(id: number): CaseSummary | undefined {
     const row = this.db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
     return row ? toCase(row) : undefined;
+  }
+
+  /** The case, or the NOT_FOUND error every caller gives for a case that does not exist. */
+  requireCase(id: number): CaseSummary {
+    const c = this.getCaseSummary(id);
+    if (!c) throw new StackscopeError('NOT_FOUND', `case ${id} does not exist`, { caseId: id });
+    return c;
   }
 
   /** @param outputTail keep only the last N characters of each step's output (lengths reported). */

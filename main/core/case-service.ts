@@ -4,7 +4,6 @@ import { CaseTimelineRepo } from '../../db/case-timeline-repo.js';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
 import { clusterOverview, openCases } from '../../db/cluster-health.js';
 import type { Db } from '../../db/database.js';
-import { StackscopeError } from '../contract/errors.js';
 import type { CaseFinding, CaseSearchHit, CaseStatus, CaseSummary, HomeOverview, Note, PlaybookCatalogue, TimelineEntry } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
@@ -47,9 +46,7 @@ export class CaseService {
   }
 
   private summary(caseId: number): CaseSummary {
-    const c = this.caselog.getCaseSummary(caseId);
-    if (!c) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
-    return c;
+    return this.caselog.requireCase(caseId);
   }
 
   setStatus(caseId: number, status: CaseStatus): CaseSummary {

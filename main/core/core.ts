@@ -169,9 +169,6 @@ export function createCore(options: CoreOptions): Core {
     hosts: (clusterId) => (clusterId === null ? [] : (inventory.list().find((c) => c.id === clusterId)?.nodes ?? []).map((n) => ({ name: n.name, host: n.host, user: n.user, roles: n.roles }))),
     literals: () => secrets.values(),
   }, options.printPdf);
-  const caseExists = (id: number): void => {
-    if (!caselog.getCaseSummary(id)) throw new StackscopeError('NOT_FOUND', `case ${id} does not exist`, { caseId: id });
-  };
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
@@ -298,17 +295,17 @@ export function createCore(options: CoreOptions): Core {
     'notes.add': (i) => cases.addNote(i.caseId, i.text),
     'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
     'cases.report': (i) => {
-      caseExists(i.id);
+      caselog.requireCase(i.id);
       return { ...(reportRepo.fields(i.id) ?? { summary: '', impact: '' }), followups: reportRepo.followups(i.id) };
     },
     'cases.updateReport': (i) => {
-      caseExists(i.id);
+      caselog.requireCase(i.id);
       reportRepo.update(i.id, i.summary, i.impact);
       events.emit('case.changed', { caseId: i.id });
       return reportRepo.fields(i.id) ?? { summary: '', impact: '' };
     },
     'followups.add': (i) => {
-      caseExists(i.caseId);
+      caselog.requireCase(i.caseId);
       const f = reportRepo.addFollowup(i.caseId, i.text);
       events.emit('case.changed', { caseId: i.caseId });
       return f;
@@ -319,7 +316,7 @@ export function createCore(options: CoreOptions): Core {
       events.emit('case.changed', { caseId: f.caseId });
       return f;
     },
-    'followups.list': (i) => (caseExists(i.caseId), reportRepo.followups(i.caseId)),
+    'followups.list': (i) => (caselog.requireCase(i.caseId), reportRepo.followups(i.caseId)),
     'report.export': (i) => reports.export(i.caseId, i.format, i.options),
     'report.preview': (i) => reports.data(i.caseId, { ...i.options, withOutputs: false }),
   };

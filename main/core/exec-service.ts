@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
-import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, Run, RunState, StepResult } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
@@ -30,7 +29,7 @@ export class ExecService {
   ) {}
 
   start(req: ExecRequest): Run {
-    if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
+    this.caselog.requireCase(req.caseId);
     const commandSent = wrapRemoteCommand(req.command);
     // The case log redacts the command text it stores; the real one is only sent.
     const run = this.caselog.createRun(

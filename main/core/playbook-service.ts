@@ -65,13 +65,13 @@ export class PlaybookService {
   }
 
   start(req: PlaybookRequest): Run {
-    if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
+    this.caselog.requireCase(req.caseId);
     return this.startLoaded(req, this.get(req.playbookId));
   }
 
   /** Run a playbook that is not in the catalogue (a runbook's command step, built on the fly). */
   startLoaded(req: Omit<PlaybookRequest, 'playbookId'>, playbook: LoadedPlaybook): Run {
-    if (!this.caselog.getCaseSummary(req.caseId)) throw new StackscopeError('NOT_FOUND', `case ${req.caseId} does not exist`, { caseId: req.caseId });
+    this.caselog.requireCase(req.caseId);
     const { def } = playbook;
     let params: ReturnType<typeof bindParams>;
     let targets: Cluster['nodes'];

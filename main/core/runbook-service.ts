@@ -51,7 +51,7 @@ export class RunbookService {
   }
 
   private requireCase(caseId: number): void {
-    if (!this.d.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
+    this.d.caselog.requireCase(caseId);
   }
 
   progress(caseId: number, runbookId: string): RunbookProgress {

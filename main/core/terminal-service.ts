@@ -84,8 +84,7 @@ export class TerminalService {
   }
 
   async open(input: { caseId: number; nodeId: number; cols: number; rows: number }): Promise<TerminalSession> {
-    const caseSummary = this.caselog.getCaseSummary(input.caseId);
-    if (!caseSummary) throw new StackscopeError('NOT_FOUND', `case ${input.caseId} does not exist`, { caseId: input.caseId });
+    const caseSummary = this.caselog.requireCase(input.caseId);
     const node = this.inventory.node(input.nodeId);
     if (caseSummary.clusterId !== null && node.clusterId !== caseSummary.clusterId) {
       throw new StackscopeError('INVALID_INPUT', `node ${node.name} is not in the cluster of case ${input.caseId}`, { caseId: input.caseId, nodeId: node.id });
@@ -183,7 +182,7 @@ export class TerminalService {
   }
 
   list(caseId: number): TerminalSession[] {
-    if (!this.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
+    this.caselog.requireCase(caseId);
     return this.repo.list(caseId);
   }
 
