@@ -137,7 +137,7 @@ export const methodInputs = {
     .strict(),
   'playbooks.suggest': z.object({ clusterId: id, kind: z.enum(suggestionKinds) }).strict(),
   'terminal.open': z.object({ caseId: id, nodeId: id, cols: termCols, rows: termRows }).strict(),
-  // A paste can be large; the WebSocket frame limit (8 MB) is the outer bound.
+  // The renderer sends a paste in 64 KiB pieces (renderer/src/terminal/input-chunks.ts), far under this cap and the WebSocket's 8 MB frame limit.
   'terminal.input': z.object({ sessionId: id, data: z.string().min(1).max(1024 * 1024) }).strict(),
   'terminal.resize': z.object({ sessionId: id, cols: termCols, rows: termRows }).strict(),
   'terminal.ack': z.object({ sessionId: id, bytes: z.number().int().min(0) }).strict(),

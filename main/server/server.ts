@@ -3,8 +3,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientFrame, ServerFrame } from '../contract/api.js';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { CallOutcome, ClientFrame, ServerFrame } from '../contract/api.js';
+import { toWireError } from '../contract/errors.js';
 import type { Core } from '../core/core.js';
 
 export interface BrowserServerOptions {
@@ -52,6 +55,58 @@ export function contentSecurityPolicy(port: number): string {
   ].join('; ');
 }
 
+/** Inbound frame limit: terminal input arrives in 64 KiB pieces and calls are small, so 8 MB is generous. */
+const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+/** A request target as the server reads it; null when it is not one (`/%E0%A4%A`, `http://[`). */
+function parseTarget(raw: string | undefined): { url: URL; path: string } | null {
+  try {
+    const url = new URL(raw ?? '/', `http://${HOST}`);
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
+}
+
+/** Client-controlled text for a log line: quoted (control characters escaped) and cut short. */
+function quoted(text: string | undefined): string {
+  const s = text ?? '';
+  return JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}…` : s);
+}
+
+/** Who sent it, for a log line; a socket that was reset has no address any more. */
+const peerOf = (socket: Duplex): string => (socket as { remoteAddress?: string }).remoteAddress ?? 'a client that already hung up';
+
+/** A request target for a log line, without its query: that is where the launch token travels. */
+const loggedTarget = (raw: string | undefined): string => quoted((raw ?? '').split('?')[0]);
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.message}${(err as NodeJS.ErrnoException).code ? ` (${(err as NodeJS.ErrnoException).code})` : ''}` : String(err);
+}
+
+/** `"cases.get" #4` for log lines; the method is client data (`{"toString": 1}` would make String() throw). */
+function callName(frame: ClientFrame): string {
+  return `${typeof frame.method === 'string' ? quoted(frame.method) : `(a ${typeof frame.method} as method)`} #${frame.id}`;
+}
+
+/** Send without ever throwing: the peer may be closing, and a failed send is no reason to stop. */
+function sendTo(ws: WebSocket, data: string): void {
+  if (ws.readyState === ws.OPEN) ws.send(data, () => undefined);
+}
+
+/** A client frame, or the close reason for one that is not a call. */
+function readFrame(raw: RawData, isBinary: boolean): ClientFrame | { refused: string } {
+  if (isBinary) return { refused: 'binary frames are not accepted' };
+  let frame: Partial<ClientFrame> | null;
+  try {
+    frame = JSON.parse(raw.toString()) as Partial<ClientFrame> | null;
+  } catch {
+    return { refused: 'frames must be JSON' };
+  }
+  if (typeof frame !== 'object' || frame === null || frame.type !== 'call' || typeof frame.id !== 'number') return { refused: 'unexpected frame' };
+  return frame as ClientFrame;
+}
+
 function sameToken(given: string | null, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -85,7 +140,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', `http://${HOST}`).pathname);
+    const target = parseTarget(req.url);
+    if (!target) {
+      log(`400 for ${req.method} ${loggedTarget(req.url)} from ${peerOf(req.socket)}: malformed URL (bad percent-encoding or target)`);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Stackscope: malformed URL\n');
+      return;
+    }
+    const pathname = target.path;
     const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
     let file = resolve(staticRoot, relative);
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
@@ -101,52 +162,121 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else
+      pipeline(createReadStream(file), res, (err) => {
+        // A reader that goes away mid-file is normal; a file that cannot be read is worth a line.
+        if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`could not send ${file}: ${errorText(err)}`);
+      });
   }
 
-  const http = createServer(serveStatic);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  /** Nothing a request does may escape as an exception: it would take every run and terminal down. */
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      serveStatic(req, res);
+    } catch (err) {
+      log(`500 for ${req.method} ${loggedTarget(req.url)}: ${errorText(err)} (main/server/server.ts); the server keeps running, please report this`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Stackscope: internal error\n');
+      else res.destroy();
+    }
+  }
 
-  http.on('upgrade', (req, socket, head) => {
-    const refuse = (status: number, reason: string): void => {
-      log(`refused WebSocket from ${req.socket.remoteAddress}: ${reason}`);
+  const http = createServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  // Requests Node cannot parse (bad method, bad request line, headers over the limit) and sockets
+  // reset mid-request: answer when the socket can still take it, never let them become an exception.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    log(`bad HTTP request from ${peerOf(socket)}: ${errorText(err)}`);
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const peer = peerOf(req.socket);
+    // Node hands the socket over without an error listener: a reset during the refusal or the
+    // handshake would otherwise be an uncaught 'error'.
+    const onSocketError = (err: Error): void => {
+      log(`WebSocket handshake from ${peer} failed: ${errorText(err)}`);
+      socket.destroy();
+    };
+    socket.on('error', onSocketError);
+    const refuse = (status: number, reason: string, detail = ''): void => {
+      log(`refused WebSocket from ${peer}: ${reason}${detail}`);
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
     };
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
-    if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden host');
-    if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden origin');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse(401, 'Invalid token');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    try {
+      const target = parseTarget(req.url);
+      if (!target) return refuse(400, 'Bad Request', `: malformed URL ${loggedTarget(req.url)}`);
+      if (target.url.pathname !== '/ws') return refuse(404, 'Not Found');
+      if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden host');
+      if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden origin');
+      if (!sameToken(target.url.searchParams.get('token'), token)) return refuse(401, 'Invalid token');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', onSocketError);
+        wss.emit('connection', ws, req);
+      });
+    } catch (err) {
+      log(`WebSocket upgrade from ${peer} failed: ${errorText(err)} (main/server/server.ts); the server keeps running, please report this`);
+      socket.destroy();
+    }
   });
 
   const clients = new Set<WebSocket>();
   const unsubscribe = core.events.subscribe((name, payload) => {
-    const frame = JSON.stringify({ type: 'event', name, payload } satisfies ServerFrame);
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    let frame: string;
+    try {
+      frame = JSON.stringify({ type: 'event', name, payload } satisfies ServerFrame);
+    } catch (err) {
+      log(`event ${name} could not be sent to the browser: ${errorText(err)}`);
+      return;
+    }
+    for (const ws of clients) sendTo(ws, frame);
   });
 
-  wss.on('connection', (ws) => {
+  /** The reply to call `id`; a value JSON cannot carry becomes an INTERNAL error instead of no answer at all. */
+  function reply(ws: WebSocket, frame: ClientFrame, outcome: CallOutcome): void {
+    let text: string;
+    try {
+      const result: ServerFrame = outcome.ok ? { type: 'result', id: frame.id, ok: true, value: outcome.value } : { type: 'result', id: frame.id, ok: false, error: outcome.error };
+      text = JSON.stringify(result);
+    } catch (err) {
+      log(`${callName(frame)}: the result could not be sent: ${errorText(err)}`);
+      text = JSON.stringify({ type: 'result', id: frame.id, ok: false, error: { code: 'INTERNAL', message: `the result of ${callName(frame)} could not be sent: ${errorText(err)}` } } satisfies ServerFrame);
+    }
+    sendTo(ws, text);
+  }
+
+  /** Run one call and answer it. The core promises never to reject; if it breaks that promise the caller still gets an error. */
+  async function answer(ws: WebSocket, frame: ClientFrame): Promise<void> {
+    let outcome: CallOutcome;
+    try {
+      outcome = await core.dispatch(frame.method, frame.input);
+    } catch (err) {
+      log(`${callName(frame)}: the core's dispatcher failed: ${errorText(err)} (main/core/core.ts dispatch); please report this`);
+      outcome = { ok: false, error: toWireError(err) };
+    }
+    reply(ws, frame, outcome);
+  }
+
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const peer = peerOf(req.socket);
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
-    ws.on('message', (raw) => {
-      let frame: ClientFrame;
-      try {
-        frame = JSON.parse(raw.toString()) as ClientFrame;
-      } catch {
-        ws.close(1003, 'frames must be JSON');
+    // ws closes the socket itself with the fitting code (1007 invalid UTF-8, 1009 too big, 1002
+    // protocol error) and then reports it here; without a listener the report would kill the process.
+    ws.on('error', (err) => log(`closed WebSocket from ${peer}: ${errorText(err)}`));
+    ws.on('message', (raw, isBinary) => {
+      const frame = readFrame(raw, isBinary);
+      if ('refused' in frame) {
+        log(`closed WebSocket from ${peer}: ${frame.refused}`);
+        ws.close(1003, frame.refused);
         return;
       }
-      if (frame?.type !== 'call' || typeof frame.id !== 'number') {
-        ws.close(1003, 'unexpected frame');
-        return;
-      }
-      void core.dispatch(frame.method, frame.input).then((outcome) => {
-        const reply: ServerFrame = outcome.ok
-          ? { type: 'result', id: frame.id, ok: true, value: outcome.value }
-          : { type: 'result', id: frame.id, ok: false, error: outcome.error };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-      });
+      answer(ws, frame).catch((err: unknown) => log(`${callName(frame)} from ${peer}: no answer sent: ${errorText(err)}`));
     });
   });
 
@@ -155,6 +285,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     http.listen(options.port ?? 0, HOST, () => resolveListen());
   });
   port = (http.address() as AddressInfo).port;
+  // After listening, a server error (accept failing with EMFILE under a flood) is a log line, not an exit.
+  http.removeAllListeners('error');
+  http.on('error', (err) => log(`HTTP server error: ${errorText(err)}`));
 
   return {
     url: `http://${HOST}:${port}/?token=${token}`,

@@ -2,6 +2,7 @@ import type { EventPayloads, StackscopeApi, Transport } from '../../../main/cont
 import { StackscopeError } from '../../../main/contract/errors.js';
 import type { ClusterNode } from '../../../main/contract/types.js';
 import type { T } from '../i18n/index.js';
+import { inputChunks } from './input-chunks.js';
 import { createScreen, serviceLine, type Screen } from './xterm-setup.js';
 
 export type LiveState = 'connecting' | 'live' | 'ended' | 'failed';
@@ -139,9 +140,18 @@ export class LiveTerminal {
 
   private send(data: string): void {
     if (this.state !== 'live' || this.sessionId === null) return;
-    this.api['terminal.input']({ sessionId: this.sessionId, data }).catch((err: unknown) =>
-      serviceLine(this.screen.term, this.t('terminal.sendFailed', { message: err instanceof Error ? err.message : String(err) }), 'problem'),
-    );
+    const sessionId = this.sessionId;
+    // A paste of megabytes in one call would exceed the transport's frame limit: send it in pieces.
+    // They arrive in order (both transports deliver calls in order and the core writes input as each
+    // call arrives); if the session is gone, say so once, not once per piece.
+    let failed = false;
+    for (const piece of inputChunks(data)) {
+      this.api['terminal.input']({ sessionId, data: piece }).catch((err: unknown) => {
+        if (failed) return;
+        failed = true;
+        serviceLine(this.screen.term, this.t('terminal.sendFailed', { message: err instanceof Error ? err.message : String(err) }), 'problem');
+      });
+    }
   }
 
   /** Events come for every session of every window; output may arrive before `open` answers. */
