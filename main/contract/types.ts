@@ -183,6 +183,8 @@ export interface AppInfo {
   dataDir: string;
   /** Where secrets go in this mode. */
   secretStorage: 'keychain' | 'session';
+  /** Desktop only: why secrets are not remembered (no OS keyring, so Electron would use a key built into the app; or no keychain at all). */
+  keychainUnavailable?: 'no-keyring' | 'no-encryption';
   /** Who notes, status changes and runs are recorded as (the OS user unless configured). */
   author: string;
 }

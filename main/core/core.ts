@@ -51,6 +51,8 @@ export interface CoreOptions {
   author?: string;
   /** How reports become PDF: Electron's printToPDF in the desktop app, headless Chromium otherwise. */
   printPdf?: PdfPrinter;
+  /** Why the desktop app could not use the OS keychain (shown where secrets are asked for). */
+  keychainUnavailable?: AppInfo['keychainUnavailable'];
 }
 
 export interface MissingSecret {
@@ -174,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
     dataDir: options.dataDir,
     secretStorage: secrets.kind,
+    ...(options.keychainUnavailable ? { keychainUnavailable: options.keychainUnavailable } : {}),
     author,
   };
 

@@ -37,8 +37,10 @@ export const electronPdf: PdfPrinter = async (html, paper, footer) => {
   try {
     win = new BrowserWindow({
       show: false,
-      webPreferences: { session: sessionForPrinting(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, images: true },
+      webPreferences: { session: sessionForPrinting(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, images: true, disableBlinkFeatures: 'Auxclick' },
     });
+    // main.ts's web-contents-created guard has locked this window down already (security.ts); a
+    // report page goes nowhere at all, not even to an app:// page that guard would allow.
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.webContents.on('will-navigate', (event) => event.preventDefault());
     await win.loadURL(allowed);

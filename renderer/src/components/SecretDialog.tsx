@@ -53,7 +53,10 @@ export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => vo
             {t('ui.secret.remember')}
           </label>
         ) : (
-          <p className="hint">{t('ui.secret.memory')}</p>
+          <p className="hint">
+            {info.keychainUnavailable ? `${t(info.keychainUnavailable === 'no-keyring' ? 'ui.secret.noKeyring' : 'ui.secret.noKeychain')} ` : ''}
+            {t('ui.secret.memory')}
+          </p>
         )}
         <FormFooter error={error} onCancel={props.onCancel} submitLabel={t('ui.secret.continue')} />
       </form>
