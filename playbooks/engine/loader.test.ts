@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkParamValue, formatProblem, loadCatalogue, parsePlaybook, quotedPlaceholders } from './loader.js';
+import { checkParamValue, formatProblem, loadCatalogue, parsePlaybook } from './loader.js';
+import { unsafePlaceholders } from './placeholders.js';
 
 const good = `id: demo
 title: { en: Demo, ko: 데모 }
@@ -54,10 +55,13 @@ describe('playbook loader', () => {
   });
 
   it('rejects placeholders inside quotes, where the quoting would not protect them', () => {
-    expect(quotedPlaceholders(`echo "{{a}}"`)).toEqual([6]);
-    expect(quotedPlaceholders(`echo '{{a}}'`)).toEqual([6]);
-    expect(quotedPlaceholders(`x={{a}}; echo "$x" 'it''s' \\"{{b}}`)).toEqual([]);
-    expect(problems(good.replace('ovn-nbctl show {{port}}', `ovn-nbctl show "{{port}}"`))[0]).toMatch(/inside quotes/);
+    const at = (script: string): number[] => unsafePlaceholders(script).map((u) => u.at);
+    expect(at(`echo "{{a}}"`)).toEqual([6]);
+    expect(at(`echo '{{a}}'`)).toEqual([6]);
+    expect(at(`x={{a}}; echo "$x" 'it''s' \\"{{b}}`)).toEqual([]);
+    expect(problems(good.replace('ovn-nbctl show {{port}}', `ovn-nbctl show "{{port}}"`))).toEqual([
+      'demo/playbook.yaml:15:26: step "show" puts {{port}} inside quotes, where the value would end the quoted string; it must stand where a whole shell word goes (the engine quotes it): assign it first (port={{port}}) and use "$port" there',
+    ]);
   });
 
   it('checks typed parameter values', () => {

@@ -3,23 +3,31 @@
  * Every problem comes back as `file:line:col: what is wrong`; one broken playbook never stops the
  * others from loading.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../playbook.schema.json' with { type: 'json' };
+import { PLACEHOLDER, unsafePlaceholders, type UnsafeContext, type UnsafePlaceholder } from './placeholders.js';
 import type { Analyzer, ParamDef, PlaybookDef, StepDef } from './types.js';
 
 export interface LoadProblem {
   file: string;
+  /** 0 when the problem is the file or folder as a whole (missing, unreadable, too big). */
   line: number;
   col: number;
   message: string;
 }
 
 export function formatProblem(p: LoadProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return p.line > 0 ? `${p.file}:${p.line}:${p.col}: ${p.message}` : `${p.file}: ${p.message}`;
 }
+
+/** Far above any real playbook; reading and parsing a bigger file costs every command seconds. */
+export const MAX_PLAYBOOK_BYTES = 1024 * 1024;
+/** yaml's own default, written out: anchors and aliases stay usable, an alias bomb does not expand. */
+const MAX_ALIAS_COUNT = 100;
+const MAX_YAML_ERRORS = 5;
 
 export interface LoadedPlaybook {
   def: PlaybookDef;
@@ -29,7 +37,7 @@ export interface LoadedPlaybook {
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile<unknown>(schema);
 
-export const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+export { PLACEHOLDER };
 
 function pathOf(instancePath: string): Array<string | number> {
   if (!instancePath) return [];
@@ -74,32 +82,35 @@ function position(doc: Document, lc: LineCounter, path: Array<string | number>, 
   return lc.linePos(offset);
 }
 
+const unsafeWhy: Record<UnsafeContext, string> = {
+  quotes: 'inside quotes, where the value would end the quoted string',
+  'here-document': 'inside a here-document, where the shell runs $(…) and `…` even inside the engine\'s quotes (and <<\'EOF\' would keep the quotes as text)',
+  backticks: 'inside backticks, where a backtick in the value would end them',
+  'parameter expansion': 'inside ${…}, where the shell runs $(…) even inside the engine\'s quotes',
+  arithmetic: 'inside $((…)), where the shell runs $(…) even inside the engine\'s quotes',
+};
+
+function unsafeFix(u: UnsafePlaceholder): string {
+  const n = u.name;
+  return u.inside === 'arithmetic'
+    ? `declare "${n}" as an integer parameter (bash evaluates a text variable's value as code too), assign it first (${n}={{${n}}}) and use $((${n} …))`
+    : `it must stand where a whole shell word goes (the engine quotes it): assign it first (${n}={{${n}}}) and use "$${n}" there`;
+}
+
 /**
- * Offsets of `{{…}}` placeholders that sit inside quotes. Inside double quotes a single-quoted
- * value would lose its protection (`"$(…)"` still expands), inside single quotes it would break
- * out; so placeholders must stand where a whole word goes.
+ * Where the placeholder at offset `at` of a scalar's value is in the file: the k-th `{{…}}` of the
+ * value is the k-th of the scalar's source (a block scalar drops indentation, so offsets differ).
+ * The scalar itself when its source spells them otherwise (escapes in a quoted scalar).
  */
-export function quotedPlaceholders(template: string): number[] {
-  const bad: number[] = [];
-  let quote: '' | "'" | '"' = '';
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i];
-    if (template.startsWith('{{', i)) {
-      if (quote) bad.push(i);
-      i++;
-      continue;
-    }
-    if (quote === "'") {
-      if (c === "'") quote = '';
-    } else if (c === '\\') {
-      i++;
-    } else if (quote === '"') {
-      if (c === '"') quote = '';
-    } else if (c === "'" || c === '"') {
-      quote = c;
-    }
+function placeholderPosition(doc: Document, lc: LineCounter, text: string, path: Array<string | number>, value: string, at: number): { line: number; col: number } {
+  const range = (doc.getIn(path, true) as YamlNode | undefined)?.range;
+  const inValue = [...value.matchAll(PLACEHOLDER)];
+  const k = inValue.findIndex((m) => m.index === at);
+  if (range && k >= 0) {
+    const inSource = [...text.slice(range[0], range[1]).matchAll(PLACEHOLDER)];
+    if (inSource.length === inValue.length) return lc.linePos(range[0] + (inSource[k]?.index ?? 0));
   }
-  return bad;
+  return position(doc, lc, path);
 }
 
 function withDefaults(raw: Record<string, unknown>): PlaybookDef {
@@ -131,14 +142,26 @@ export function parsePlaybook(text: string, file: string, folder?: string): { de
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (path: Array<string | number>, message: string, key?: string): LoadProblem => ({ file, ...position(doc, lc, path, key), message });
   if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
-      }),
-    };
+    // A pathological file (200,000 unclosed brackets) yields an error per bracket: show a few.
+    const problems: LoadProblem[] = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => {
+      const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+      return { file, line: pos.line, col: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
+    });
+    const more = doc.errors.length - problems.length;
+    if (more > 0) problems.push({ file, line: 0, col: 0, message: `${more} more YAML error(s) not shown` });
+    return { problems };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml refuses to expand an alias bomb ("billion laughs"); point at the first alias.
+    if (!(err instanceof ReferenceError)) throw err;
+    let alias: YamlNode | undefined;
+    visit(doc, { Alias: (_key, node) => ((alias = node), visit.BREAK) });
+    const pos = lc.linePos(alias?.range?.[0] ?? 0);
+    return { problems: [{ file, ...pos, message: `YAML: ${(err as Error).message} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes; write the values out)` }] };
+  }
   if (!validate(raw)) {
     // oneOf failures repeat the sub-schema errors; the "required run/logs" ones are noise then.
     const errors = (validate.errors ?? []).filter((e: ErrorObject) => !(e.keyword === 'required' && /\/steps\/\d+$/.test(e.instancePath) && ['run', 'logs'].includes(String((e.params as { missingProperty: string }).missingProperty))));
@@ -181,8 +204,8 @@ export function parsePlaybook(text: string, file: string, folder?: string): { de
     for (const m of s.run.matchAll(PLACEHOLDER)) {
       if (!paramNames.has(m[1] as string)) problems.push(at(['steps', i, 'run'], `step "${s.id}" uses {{${m[1]}}} but the playbook declares no parameter "${m[1]}"`));
     }
-    if (quotedPlaceholders(s.run).length) {
-      problems.push(at(['steps', i, 'run'], `step "${s.id}" puts a {{parameter}} inside quotes; it must stand where a whole shell word goes (the engine quotes it)`));
+    for (const u of unsafePlaceholders(s.run)) {
+      problems.push({ file, ...placeholderPosition(doc, lc, text, ['steps', i, 'run'], s.run, u.at), message: `step "${s.id}" puts {{${u.name}}} ${unsafeWhy[u.inside]}; ${unsafeFix(u)}` });
     }
   });
   return problems.length ? { problems } : { def };
@@ -219,19 +242,66 @@ export interface Catalogue {
   problems: LoadProblem[];
 }
 
+/** "ENOENT: no such file or directory, scandir '/x'" → "no such file or directory". */
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code && e.syscall ? e.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '') : e.message;
+}
+
+/** One `<dir>/<folder>/playbook.yaml` read with its limits, or why not; null when there is none. */
+function readPlaybookFile(folderPath: string, file: string): { text: string } | { problem: LoadProblem } | null {
+  try {
+    if (!statSync(folderPath).isDirectory()) return null;
+  } catch (err) {
+    return { problem: { file: folderPath, line: 0, col: 0, message: `cannot read: ${reason(err)}` } };
+  }
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return { problem: { file, line: 0, col: 0, message: 'is not a regular file; a playbook is a YAML file' } };
+    size = st.size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  if (size > MAX_PLAYBOOK_BYTES) {
+    return { problem: { file, line: 0, col: 0, message: `is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PLAYBOOK_BYTES / 1024 / 1024} MB limit for a playbook; not loaded (shorten it or move it out of the folder)` } };
+  }
+  return { text: readFileSync(file, 'utf8') };
+}
+
 /**
- * Load every `<dir>/<id>/playbook.yaml`. Broken ones are reported and left out. A playbook
+ * Load every `<dir>/<id>/playbook.yaml`. Broken ones are reported and left out; so are a folder
+ * that cannot be read and a file over MAX_PLAYBOOK_BYTES: nothing here throws, since the
+ * catalogue loads when the core starts and every command would fail with it. A playbook
  * without a registered analyzer gets `fallback` when one is given (site playbooks), else it is
  * a problem. Playbooks already in `into` keep their place (the shipped catalogue wins).
  */
 export function loadCatalogue(dir: string, analyzers: Record<string, Analyzer>, fallback?: Analyzer, into?: Catalogue): Catalogue {
   const playbooks = into?.playbooks ?? new Map<string, LoadedPlaybook>();
   const problems: LoadProblem[] = into?.problems ?? [];
-  const folders = existsSync(dir) ? readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort() : [];
+  let folders: string[];
+  try {
+    folders = readdirSync(dir).sort();
+  } catch (err) {
+    problems.push({ file: dir, line: 0, col: 0, message: `cannot read this playbook folder: ${reason(err)} (site folders come from STACKSCOPE_PLAYBOOKS; fix the path or remove it)` });
+    return { playbooks, problems };
+  }
   for (const folder of folders) {
     const file = join(dir, folder, 'playbook.yaml');
-    if (!existsSync(file)) continue;
-    const result = parsePlaybook(readFileSync(file, 'utf8'), file, folder);
+    let result: ReturnType<typeof parsePlaybook>;
+    try {
+      const read = readPlaybookFile(join(dir, folder), file);
+      if (read === null) continue;
+      if ('problem' in read) {
+        problems.push(read.problem);
+        continue;
+      }
+      result = parsePlaybook(read.text, file, folder);
+    } catch (err) {
+      problems.push({ file, line: 0, col: 0, message: `cannot load: ${reason(err)}` });
+      continue;
+    }
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;

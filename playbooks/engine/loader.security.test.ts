@@ -1,0 +1,177 @@
+/**
+ * Attacks on the playbook loader (issue 12, items 12 and 13): a site playbook that lets a
+ * parameter value run as code, and site playbook files that would stop every command.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/core.js';
+import { tempDir } from '../../main/core/testing/fixtures.js';
+import { formatProblem, MAX_PLAYBOOK_BYTES, parsePlaybook } from './loader.js';
+import { unsafePlaceholders } from './placeholders.js';
+import { renderRun } from './run.js';
+
+const t = tempDir('stackscope-loader-security-');
+afterAll(() => t.remove());
+
+/** A site playbook with one `host` step; `run` is indented under a literal block scalar. */
+function sitePlaybook(id: string, run: string): string {
+  return [
+    `id: ${id}`,
+    `title: { en: ${id}, ko: ${id} }`,
+    `description: { en: A site playbook, ko: 사이트 플레이북 }`,
+    `appliesTo: [packages]`,
+    `roles: [controller]`,
+    `params:`,
+    `  - { name: x, type: string, description: { en: Any text, ko: 아무 글 } }`,
+    `steps:`,
+    `  - id: show`,
+    `    title: { en: Show, ko: 보기 }`,
+    `    service: host`,
+    `    run: |`,
+    ...run.split('\n').map((l) => (l ? `      ${l}` : l)),
+    '',
+  ].join('\n');
+}
+
+const heredoc = 'cat <<EOF\nvalue: {{x}}\nEOF';
+
+function inside(script: string): Array<[string, string]> {
+  return unsafePlaceholders(script).map((u) => [u.name, u.inside]);
+}
+
+/** Values that break out of each context in some shell (M: the file they create). */
+const hostile = ['$(touch M)', 'a`; touch M; echo `', 'a`"; touch M; echo "`', 'a[$(touch M)]'];
+
+/** Renders a step with each hostile value and runs it in a real shell: did any run as code? */
+function injects(shell: string, script: string): boolean {
+  return hostile.some((value, i) => {
+    const marker = join(t.path, `pwned-${shell.replace(/\W/g, '')}-${i}-${script.length}`);
+    const v = value.replace('M', marker);
+    spawnSync(shell, ['-c', renderRun(script, { x: v, n: v })], { encoding: 'utf8', timeout: 10_000 });
+    return existsSync(marker) && (rmSync(marker), true);
+  });
+}
+
+describe('placeholders where the engine quotes would not hold', () => {
+  const refused: Array<[string, Array<[string, string]>]> = [
+    [heredoc, [['x', 'here-document']]],
+    ['cat <<-EOF\n\tvalue: {{x}}\n\tEOF', [['x', 'here-document']]],
+    ["cat <<'EOF'\nvalue: {{x}}\nEOF", [['x', 'here-document']]],
+    ['cat <<"EOF"\nvalue: {{x}}\nEOF', [['x', 'here-document']]],
+    ['cat <<\\EOF\nvalue: {{x}}\nEOF', [['x', 'here-document']]],
+    ['v=$(cat <<EOF\n{{x}}\nEOF\n)', [['x', 'here-document']]],
+    ['cat <<A <<B\n{{x}}\nA\n{{n}}\nB\necho {{x}}', [['x', 'here-document'], ['n', 'here-document']]],
+    ['cat <<{{x}}\nhello\n', [['x', 'here-document']]],
+    ['echo `echo {{x}}`', [['x', 'backticks']]],
+    ['echo "`echo {{x}}`"', [['x', 'backticks']]],
+    ['echo `echo $(echo {{x}})`', [['x', 'backticks']]],
+    ['echo "{{x}}"', [['x', 'quotes']]],
+    ["echo '{{x}}'", [['x', 'quotes']]],
+    ["echo $'it\\'s {{x}}'", [['x', 'quotes']]],
+    // A scanner that ignored $(…) inside "…" would think the last placeholder stands alone.
+    [`echo "$(printf '"')" '{{x}}'`, [['x', 'quotes']]],
+    ['echo ${v:-{{x}}}', [['x', 'parameter expansion']]],
+    ['echo "${v:-{{x}}}"', [['x', 'parameter expansion']]],
+    ['echo $(( {{n}} + 1 ))', [['n', 'arithmetic']]],
+    ['echo $(( (1 + 2) * {{n}} ))', [['n', 'arithmetic']]],
+  ];
+  it.each(refused)('refuses %j', (script, expected) => {
+    expect(inside(script)).toEqual(expected);
+  });
+
+  const accepted = [
+    'echo {{x}}',
+    'x={{x}}; cat <<EOF\nvalue: $x\nEOF',
+    'cat <<EOF\nhello\nEOF\necho {{x}}',
+    'grep -c . <<< {{x}}',
+    'grep -c . <<<{{x}}',
+    'echo $(echo {{x}})',
+    'echo "$(echo {{x}})"',
+    'echo $((1 << 2)) {{x}}',
+    "# don't quote here\necho {{x}}",
+  ];
+  it.each(accepted)('accepts %j', (script) => {
+    expect(inside(script)).toEqual([]);
+  });
+
+  // The rule is only as good as its agreement with real shells: these refused forms do run the
+  // value (dash reads backticks when it parses, so they only fail there), and no accepted form
+  // runs any hostile value, in dash (/bin/sh here) or bash.
+  const dangerous: Array<[string, string[]]> = [
+    [heredoc, ['/bin/sh', 'bash']],
+    ['cat <<-EOF\n\tvalue: {{x}}\n\tEOF', ['/bin/sh', 'bash']],
+    ['echo "${v:-{{x}}}"', ['/bin/sh', 'bash']],
+    ['echo $(( {{n}} + 1 ))', ['/bin/sh', 'bash']],
+    ['echo `echo {{x}}`', ['bash']],
+    ['echo "`echo {{x}}`"', ['bash']],
+  ];
+  it.each(['/bin/sh', 'bash'])('agrees with %s', (shell) => {
+    for (const [script, shells] of dangerous) if (shells.includes(shell)) expect(injects(shell, script), script).toBe(true);
+    for (const script of accepted) expect(injects(shell, script), script).toBe(false);
+  });
+});
+
+describe('site playbooks from STACKSCOPE_PLAYBOOKS', () => {
+  const site = join(t.path, 'site');
+  const missing = join(t.path, 'no-such-folder');
+  const notAFolder = join(t.path, 'a-file');
+  let core: Core;
+  const write = (folder: string, text: string): string => {
+    mkdirSync(join(site, folder), { recursive: true });
+    writeFileSync(join(site, folder, 'playbook.yaml'), text);
+    return join(site, folder, 'playbook.yaml');
+  };
+  const files: Record<string, string> = {};
+
+  beforeAll(() => {
+    files.pwn = write('pwn', sitePlaybook('pwn', heredoc));
+    files.safe = write('safe', sitePlaybook('safe', 'x={{x}}\ncat <<EOF\nvalue: $x\nEOF'));
+    files.tick = write('tick', sitePlaybook('tick', 'v=`echo {{x}}`'));
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    files.bomb = write('bomb', `id: bomb\n${laughs.join('\n')}\n`);
+    files.big = write('big', sitePlaybook('big', `echo ${'x'.repeat(MAX_PLAYBOOK_BYTES)}`));
+    files.deep = write('deep', `id: deep\nsteps: ${'['.repeat(200_000)}\n`);
+    mkdirSync(join(site, 'not-a-file', 'playbook.yaml'), { recursive: true });
+    symlinkSync(join(t.path, 'nowhere'), join(site, 'dangling'));
+    writeFileSync(notAFolder, 'not a folder\n');
+    process.env.STACKSCOPE_PLAYBOOKS = [site, missing, notAFolder].join(':');
+    // The same path the CLI takes: the core loads the catalogue when it starts.
+    core = createCore({ dataDir: join(t.path, 'data'), mode: 'cli' });
+  });
+  afterAll(async () => {
+    delete process.env.STACKSCOPE_PLAYBOOKS;
+    await core?.close();
+  });
+
+  it('refuses a placeholder in a here-document or in backticks, naming file:line:col of the placeholder', () => {
+    const { problems } = core.playbooks.list();
+    expect(problems).toContain(
+      `${files.pwn}:14:14: step "show" puts {{x}} inside a here-document, where the shell runs $(…) and \`…\` even inside the engine's quotes (and <<'EOF' would keep the quotes as text); it must stand where a whole shell word goes (the engine quotes it): assign it first (x={{x}}) and use "$x" there`,
+    );
+    expect(problems.find((p) => p.startsWith(`${files.tick}:`))).toMatch(/:13:15: step "show" puts \{\{x\}\} inside backticks/);
+    expect(() => core.playbooks.get('pwn')).toThrow(`playbook pwn failed to load: ${files.pwn}:14:14: step "show" puts {{x}} inside a here-document`);
+    expect(core.playbooks.get('safe').def.id).toBe('safe');
+  });
+
+  it('turns every broken file or folder into a load problem and loads the rest', () => {
+    const { playbooks, problems } = core.playbooks.list();
+    expect(playbooks.map((p) => p.id)).toContain('safe');
+    expect(playbooks.map((p) => p.id)).toContain('galera-health');
+    const about = (file: string): string | undefined => problems.find((p) => p.startsWith(`${file}:`));
+    expect(about(files.bomb as string)).toMatch(/:3:\d+: YAML: Excessive alias count .* \(aliases may expand to at most 100 nodes; write the values out\)$/);
+    expect(about(files.big as string)).toBe(`${files.big}: is 1.0 MB, over the 1 MB limit for a playbook; not loaded (shorten it or move it out of the folder)`);
+    expect(problems.filter((p) => p.startsWith(`${files.deep}:`))).toEqual([...Array(5).fill(expect.stringMatching(/^\S+:2:\d+: YAML: /)), expect.stringMatching(/: \d+ more YAML error\(s\) not shown$/)]);
+    expect(about(join(site, 'not-a-file', 'playbook.yaml'))).toMatch(/: is not a regular file; a playbook is a YAML file$/);
+    expect(about(join(site, 'dangling'))).toBe(`${join(site, 'dangling')}: cannot read: no such file or directory`);
+    expect(about(missing)).toBe(`${missing}: cannot read this playbook folder: no such file or directory (site folders come from STACKSCOPE_PLAYBOOKS; fix the path or remove it)`);
+    expect(about(notAFolder)).toMatch(/: cannot read this playbook folder: not a directory /);
+  });
+
+  it('keeps ordinary anchors and aliases working', () => {
+    const text = sitePlaybook('anchors', 'echo {{x}}').replace('roles: [controller]', 'roles: &r [controller]').replace('    service: host', '    service: host\n    roles: *r');
+    const r = parsePlaybook(text, 'anchors/playbook.yaml', 'anchors');
+    expect('def' in r ? r.def.steps[0]?.roles : r.problems.map(formatProblem)).toEqual(['controller']);
+  });
+});
