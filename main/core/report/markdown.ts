@@ -1,17 +1,52 @@
 import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../contract/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
+/** Schemes a link in the report may keep: a browser goes there without running anything. */
+const safeSchemes = new Set(['http', 'https', 'mailto']);
+
+/** The scheme a browser would see in a link destination written `dest` in Markdown, if any. */
+function schemeOf(dest: string): string | null {
+  const decoded = dest
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // backslash escapes
+    .replace(/&amp;/gi, '&')
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&(?:tab|newline);/gi, '')
+    .replace(/^[\u0000-\u0020]+/, '') // browsers trim leading C0 controls and spaces…
+    .replace(/[\t\n\r]/g, '') // …and drop tabs and line breaks anywhere
+    .toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/.exec(decoded)?.[1] ?? null;
+}
+
+/**
+ * Links in what people and nodes wrote keep working when they go to the web or to a mail address;
+ * one to javascript:, vbscript:, data:, file: (inline, image or reference definition) becomes text:
+ * its `]` is escaped, so no Markdown renderer sees a link. Autolinks `<javascript:…>` cannot form
+ * because `noHtml` escapes the `<`. The HTML export shows every link as text.
+ */
+function neutraliseLinks(s: string): string {
+  return s.replace(/(\\*)\]([(:])([ \t]*\n?[ \t]*)(<[^>]*>?|[^\s)]*)/g, (m, slashes: string, kind: string, gap: string, dest: string) => {
+    if (slashes.length % 2 === 1) return m; // `\]` is text already
+    const target = dest.startsWith('<') ? dest.slice(1) : dest;
+    const scheme = schemeOf(target);
+    return scheme === null || safeSchemes.has(scheme) ? m : `${slashes}\\]${kind}${gap}${dest}`;
+  });
+}
+
 /** Raw HTML from a note or an output shows as text, never as markup ("size < 3" stays readable). */
 const noHtml = (s: string): string => s.replace(/&(?=#?\w+;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+/** Free text on one line (a title, a node's name): no markup, no dangerous link, no line break. */
+const inline = (s: string): string => neutraliseLinks(noHtml(s)).replace(/\r?\n/g, ' ');
 /** A table cell: no pipes or line breaks break the row. */
-const cell = (s: string): string => noHtml(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (s: string): string => neutraliseLinks(noHtml(s).replace(/\\/g, '\\\\')).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 /**
  * What a person wrote, as a block of the report: their lists and emphasis stay Markdown, but a
  * line cannot become one of the report's headings, open a code fence that swallows the rest, or
  * turn the line above it into a heading.
  */
 function block(text: string): string {
-  return noHtml(text)
+  return neutraliseLinks(noHtml(text))
     .split(/\r?\n/)
     .map((line) => line.replace(/^(\s{0,3})(#{1,6}(?=\s|$)|`{3,}|~{3,}|=+\s*$|-{2,}\s*$|>)/, '$1\\$2'))
     .join('\n');
@@ -36,7 +71,7 @@ export function renderMarkdown(r: ReportData): string {
   const utc = r.timeZone !== 'UTC';
   const c = w.columns;
   const out: string[] = [];
-  out.push(`# ${w.title(h.title)}`, '');
+  out.push(`# ${w.title(inline(h.title))}`, '');
   out.push(`${w.caseLine(h.caseId)} · ${w.generated} ${when(r.generatedAt)} · ${w.timesIn(r.timeZone)}`, '');
   out.push('| | |', '|---|---|');
   out.push(`| ${w.cluster} | ${cell(h.cluster ?? '–')} |`);
@@ -62,32 +97,32 @@ export function renderMarkdown(r: ReportData): string {
     if (list.length === 0) continue;
     out.push(`### ${w.severityHeading(sev, list.length)}`, '');
     for (const f of list) {
-      out.push(`#### ${f.title}`, '', `\`${f.check}\` · ${w.playbook} \`${f.playbook}\` · ${f.status}`, '');
-      if (f.explanation) out.push(f.explanation, '');
+      out.push(`#### ${inline(f.title)}`, '', `\`${f.check}\` · ${w.playbook} \`${f.playbook}\` · ${f.status}`, '');
+      if (f.explanation) out.push(block(f.explanation), '');
       for (const e of f.evidence) {
-        out.push(`${w.evidenceFrom} **${e.node}** (${w.step} \`${e.step}\`${e.command ? `, ${w.command} \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
+        out.push(`${w.evidenceFrom} **${inline(e.node)}** (${w.step} \`${e.step}\`${e.command ? `, ${w.command} \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
       }
-      if (f.likelyCause) out.push(`**${w.likelyCause}** ${f.likelyCause}`, '');
-      if (f.nextStep) out.push(`**${w.nextStep}** ${f.nextStep}`, '');
+      if (f.likelyCause) out.push(`**${w.likelyCause}** ${inline(f.likelyCause)}`, '');
+      if (f.nextStep) out.push(`**${w.nextStep}** ${inline(f.nextStep)}`, '');
     }
   }
 
   const healthy = healthyChecks(r);
   if (healthy.length > 0) {
     out.push(`### ${w.checkedHealthy(healthy.length)}`, '');
-    for (const x of healthy) out.push(`- ${x.title.replace(/\r?\n/g, ' ')} (\`${x.check}\`, ${w.playbook} \`${x.playbook}\`)`);
+    for (const x of healthy) out.push(`- ${inline(x.title)} (\`${x.check}\`, ${w.playbook} \`${x.playbook}\`)`);
     out.push('');
   }
 
   out.push(`## ${w.followups}`, '');
   if (r.followups.length === 0) out.push(`_${w.noneYet}_`);
-  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${noHtml(f.text).replace(/\r?\n/g, ' ')}`);
+  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${inline(f.text)}`);
   out.push('');
 
   out.push(`## ${w.appendix}`, '');
   if (r.commands.length === 0) out.push(`_${w.noCommands}_`, '');
   for (const n of r.commands) {
-    out.push(`### ${n.node}`, '', `| ${c.started} | ${c.run} | ${c.step} | ${c.command} | ${c.state} | ${c.exit} | ${c.duration} |`, '|---|---|---|---|---|---|---|');
+    out.push(`### ${inline(n.node)}`, '', `| ${c.started} | ${c.run} | ${c.step} | ${c.command} | ${c.state} | ${c.exit} | ${c.duration} |`, '|---|---|---|---|---|---|---|');
     for (const s of n.steps) {
       out.push(`| ${s.startedAt?.local ?? '–'} | ${s.runId} | ${cell(s.step)} | \`${cell(s.command.replace(/`/g, "'"))}\` | ${stateWord(w, s.state)} | ${s.exitCode ?? '–'} | ${formatSpan(s.durationMs, w)} |`);
     }
