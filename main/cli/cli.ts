@@ -8,7 +8,7 @@ import { createCore, type Core } from '../core/core.js';
 import { resolveDataDir } from '../core/paths.js';
 import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
-import { bold, dim, formatCase, formatCases, formatClusters, red, stepLine, table, yellow } from './format.js';
+import { bold, dim, formatCase, formatCases, formatClusters, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
 import { caseReportCommands, reportCommand } from './report-command.js';
@@ -76,7 +76,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments).makeOptionMandatory())
     .action((name: string, o: { deployment: string }) => {
       const c = open().inventory.addCluster(parse('clusters.add', { name, deployment: o.deployment }));
-      console.log(`Added cluster ${c.name} (${c.deployment}).`);
+      console.log(`Added cluster ${oneLine(c.name)} (${c.deployment}).`);
     });
   cluster
     .command('list')
@@ -84,7 +84,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
       const clusters = open().inventory.list();
-      console.log(o.json ? JSON.stringify(clusters, null, 2) : formatClusters(clusters));
+      console.log(o.json ? toJson(clusters) : formatClusters(clusters));
     });
   cluster
     .command('remove <name>')
@@ -92,7 +92,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .action((name: string) => {
       const c = open().inventory.clusterByName(name);
       open().inventory.removeCluster(c.id);
-      console.log(`Removed cluster ${name}.`);
+      console.log(`Removed cluster ${oneLine(name)}.`);
     });
 
   const node = program.command('node').description('manage nodes of a cluster');
@@ -118,7 +118,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       const n = open().inventory.addNode(
         parse('nodes.add', { clusterId: c.id, name, host: o.host, port: o.port, user: o.user, roles: rolesOf(o.role), auth, jumpNodeId }),
       );
-      console.log(`Added node ${n.name} (${n.user}@${n.host}:${n.port}, ${n.roles.join(', ')}) to ${c.name}. Next: stackscope node trust ${c.name} ${n.name}`);
+      console.log(oneLine(`Added node ${n.name} (${n.user}@${n.host}:${n.port}, ${n.roles.join(', ')}) to ${c.name}. Next: stackscope node trust ${c.name} ${n.name}`));
     });
   node
     .command('remove <cluster> <name>')
@@ -126,7 +126,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .action((clusterName: string, name: string) => {
       const inv = open().inventory;
       inv.removeNode(inv.nodeByName(inv.clusterByName(clusterName), name).id);
-      console.log(`Removed node ${name} from ${clusterName}.`);
+      console.log(oneLine(`Removed node ${name} from ${clusterName}.`));
     });
   node
     .command('trust <cluster> <name>')
@@ -138,7 +138,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       const n = c.inventory.nodeByName(c.inventory.clusterByName(clusterName), name);
       await provideSecrets(c, [n]);
       const probe = await c.hostKeys.probe(n.id);
-      console.log(`${probe.nodeName} (${probe.host}:${probe.port}) presents ${probe.keyType} key ${bold(probe.fingerprint)}`);
+      console.log(`${oneLine(`${probe.nodeName} (${probe.host}:${probe.port}) presents ${probe.keyType} key`)} ${bold(probe.fingerprint)}`);
       if (probe.status === 'trusted') {
         console.log('This key is already trusted.');
         return;
@@ -150,7 +150,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       const ok = o.yes || (await confirm('Trust this key?'));
       if (!ok) throw new StackscopeError('CANCELLED', `host key of ${name} not trusted${process.stdin.isTTY ? '' : ' (no terminal to ask: add --yes)'}`);
       await c.hostKeys.trust(n.id, probe.fingerprint);
-      console.log(`Trusted ${probe.fingerprint} for ${probe.host}:${probe.port}.`);
+      console.log(oneLine(`Trusted ${probe.fingerprint} for ${probe.host}:${probe.port}.`));
     });
 
   program
@@ -171,7 +171,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       await provideSecrets(c, nodes);
       const caseId = o.case ?? c.caselog.createCase(o.newCase ?? `exec on ${cl.name}: ${words.join(' ')}`.slice(0, 200), 'info', cl.id);
       if (!c.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist (stackscope cases list)`);
-      const width = Math.max(...nodes.map((n) => n.name.length));
+      const width = Math.max(...nodes.map((n) => oneLine(n.name).length));
       const names = new Map<number, string>();
       const partial = new Map<string, string>();
       const unsubscribe = o.json
@@ -182,8 +182,9 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
             const key = `${p.stepId}:${p.stream}`;
             const lines = ((partial.get(key) ?? '') + p.data).split('\n');
             partial.set(key, lines.pop() ?? '');
-            const prefix = dim(`${(names.get(p.stepId) ?? '?').padEnd(width)} |`);
-            for (const line of lines) (p.stream === 'stdout' ? process.stdout : process.stderr).write(`${prefix} ${line}\n`);
+            const prefix = dim(`${oneLine(names.get(p.stepId) ?? '?').padEnd(width)} |`);
+            // Escaped line by line (a CRLF end becomes LF): remote bytes never drive the terminal.
+            for (const line of lines) (p.stream === 'stdout' ? process.stdout : process.stderr).write(`${prefix} ${terminalSafe(`${line}\n`)}`);
           });
       const run = c.exec.start({ caseId, clusterId: cl.id, nodes, command: words.join(' '), timeoutSec: o.timeout });
       for (const s of run.steps) names.set(s.id, s.nodeName);
@@ -198,9 +199,9 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       unsubscribe();
       const done = c.caselog.getRun(run.id);
       if (!done) throw new StackscopeError('INTERNAL', `run ${run.id} missing after it ended`);
-      if (o.json) console.log(JSON.stringify(done, null, 2));
+      if (o.json) console.log(toJson(done));
       else {
-        for (const [key, rest] of partial) if (rest) process.stdout.write(`${dim(`${(names.get(Number(key.split(':')[0])) ?? '?').padEnd(width)} |`)} ${rest}\n`);
+        for (const [key, rest] of partial) if (rest) process.stdout.write(`${dim(`${oneLine(names.get(Number(key.split(':')[0])) ?? '?').padEnd(width)} |`)} ${terminalSafe(rest)}\n`);
         console.error(`\n${table(done.steps.map((s: StepResult) => stepLine(s)))}`);
         console.error(dim(`run ${run.id} ${state}; see it again: stackscope case show ${caseId}`));
       }
@@ -213,7 +214,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
       const list = open().caselog.listCases();
-      console.log(o.json ? JSON.stringify(list, null, 2) : formatCases(list));
+      console.log(o.json ? toJson(list) : formatCases(list));
     });
   cases
     .command('search <text...>')
@@ -221,9 +222,9 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .option('--json', 'machine-readable output')
     .action((text: string[], o: { json?: boolean }) => {
       const hits = open().caselog.searchOutput(text.join(' '), 50);
-      if (o.json) console.log(JSON.stringify(hits, null, 2));
+      if (o.json) console.log(toJson(hits));
       else if (hits.length === 0) console.log('No match.');
-      else for (const h of hits) console.log(`case ${h.caseId} (${h.caseTitle}) · ${h.nodeName} · $ ${h.command}\n  ${h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\n/g, ' ')}`);
+      else for (const h of hits) console.log(`case ${h.caseId} (${oneLine(h.caseTitle)}) · ${oneLine(h.nodeName)} · $ ${oneLine(h.command)}\n  ${oneLine(h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\r?\n/g, ' '))}`);
     });
 
   const kase = program.command('case').description('one case');
@@ -232,7 +233,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .option('--json', 'machine-readable output')
     .action((id: string, o: { json?: boolean }) => {
       const c = open().handlers['cases.get']({ id: positiveInt('case id')(id) });
-      return Promise.resolve(c).then((detail) => console.log(o.json ? JSON.stringify(detail, null, 2) : formatCase(detail)));
+      return Promise.resolve(c).then((detail) => console.log(o.json ? toJson(detail) : formatCase(detail)));
     });
   kase
     .command('new <title...>')
@@ -274,7 +275,7 @@ export async function main(argv = process.argv): Promise<number> {
       return err.exitCode === 0 ? 0 : EXIT_ERROR;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`stackscope: ${message}\n`);
+    process.stderr.write(`stackscope: ${terminalSafe(message)}\n`);
     return EXIT_ERROR;
   }
 }

@@ -1,5 +1,43 @@
 import type { CaseDetail, CaseSummary, Cluster, Run, StepResult } from '../contract/types.js';
 
+/**
+ * C0 and C1 controls (but tab and newline), DEL, and the bidi controls that reorder what follows.
+ * Printed as they are, remote output could set the clipboard (OSC 52), retitle the window, move the
+ * cursor, erase or overwrite lines (CSI, `\r`, `ESC c`) or reverse text (U+202E) and so hide or
+ * fake what a command printed.
+ */
+const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+const UNSAFE_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+const UNSAFE_JSON = new RegExp(`[\\u007f-\\u009f${BIDI}]`, 'g');
+
+const escapeChar = (c: string): string => {
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/**
+ * Text from a node, a playbook or a user, made safe to print: each unsafe character is shown as
+ * `\x1b` (below U+0100) or `\u202e`, so it stays visible and does nothing; CRLF line ends become
+ * LF. `one-line` also escapes tab and newline, for a field that must not start a fake line (a title
+ * in a table). Apply it to the text before painting it: our own colours come after. `--json`
+ * output goes through toJson instead.
+ */
+export function terminalSafe(text: string, mode: 'lines' | 'one-line' = 'lines'): string {
+  return mode === 'lines' ? text.replace(/\r\n/g, '\n').replace(UNSAFE_TEXT, escapeChar) : text.replace(UNSAFE_LINE, escapeChar);
+}
+
+/** terminalSafe for one field of a line or a table cell. */
+export const oneLine = (text: string): string => terminalSafe(text, 'one-line');
+
+/**
+ * `--json` output: JSON.stringify escapes C0 controls but writes DEL, C1 controls and bidi
+ * controls raw; as `\u…` escapes they are the same JSON value and harmless on a terminal.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (useColor ? `\u001b[${code}m${s}\u001b[0m` : s);
 export const red = paint(31);
@@ -26,7 +64,7 @@ export function table(rows: string[][]): string {
 export function stepLine(s: StepResult): string[] {
   const state = s.state === 'succeeded' ? green(s.state) : s.state === 'running' || s.state === 'pending' ? s.state : red(s.state);
   const exit = s.exitCode !== null ? `exit ${s.exitCode}` : s.exitSignal ? `signal ${s.exitSignal}` : '-';
-  return [s.nodeName, state, exit, duration(s.durationMs), s.error ?? ''];
+  return [oneLine(s.nodeName), state, exit, duration(s.durationMs), oneLine(s.error ?? '')];
 }
 
 export function formatClusters(clusters: Cluster[]): string {
@@ -34,14 +72,14 @@ export function formatClusters(clusters: Cluster[]): string {
   return clusters
     .map((c) => {
       const rows = c.nodes.map((n) => [
-        `  ${n.name}`,
-        `${n.user}@${n.host}:${n.port}`,
+        `  ${oneLine(n.name)}`,
+        oneLine(`${n.user}@${n.host}:${n.port}`),
         n.roles.join(','),
         n.auth.method,
-        n.jumpNodeId ? `via ${c.nodes.find((j) => j.id === n.jumpNodeId)?.name ?? n.jumpNodeId}` : '',
+        n.jumpNodeId ? `via ${oneLine(c.nodes.find((j) => j.id === n.jumpNodeId)?.name ?? String(n.jumpNodeId))}` : '',
         n.hostKey ? dim(n.hostKey.fingerprint) : yellow('host key not trusted'),
       ]);
-      return `${bold(c.name)} (${c.deployment})\n${rows.length ? table(rows) : '  (no nodes)'}`;
+      return `${bold(oneLine(c.name))} (${c.deployment})\n${rows.length ? table(rows) : '  (no nodes)'}`;
     })
     .join('\n\n');
 }
@@ -50,20 +88,20 @@ export function formatCases(cases: CaseSummary[]): string {
   if (cases.length === 0) return 'No cases yet.';
   return table([
     ['ID', 'SEVERITY', 'STATUS', 'RUNS', 'OPENED', 'TITLE'],
-    ...cases.map((c) => [String(c.id), c.severity, c.status, String(c.runCount), c.openedAt.replace('T', ' ').slice(0, 19), c.title]),
+    ...cases.map((c) => [String(c.id), c.severity, c.status, String(c.runCount), c.openedAt.replace('T', ' ').slice(0, 19), oneLine(c.title)]),
   ]);
 }
 
 export function formatRun(run: Run, withOutput: boolean): string {
-  const head = `Run ${run.id} · ${run.kind} · ${run.state} · started ${run.startedAt}\n$ ${run.title}`;
+  const head = `Run ${run.id} · ${run.kind} · ${run.state} · started ${run.startedAt}\n$ ${terminalSafe(run.title)}`;
   const summary = table(run.steps.map(stepLine));
   if (!withOutput) return `${head}\n${summary}`;
   const outputs = run.steps
     .map((s) => {
-      const parts = [`--- ${s.nodeName} (${s.state}${s.exitCode !== null ? `, exit ${s.exitCode}` : ''}) ---`];
-      if (s.stdout) parts.push(s.stdout.replace(/\n$/, ''));
-      if (s.stderr) parts.push(dim('[stderr]'), s.stderr.replace(/\n$/, ''));
-      if (s.error) parts.push(red(`[${s.error}]`));
+      const parts = [`--- ${oneLine(s.nodeName)} (${s.state}${s.exitCode !== null ? `, exit ${s.exitCode}` : ''}) ---`];
+      if (s.stdout) parts.push(terminalSafe(s.stdout).replace(/\n$/, ''));
+      if (s.stderr) parts.push(dim('[stderr]'), terminalSafe(s.stderr).replace(/\n$/, ''));
+      if (s.error) parts.push(red(`[${terminalSafe(s.error)}]`));
       return parts.join('\n');
     })
     .join('\n');
@@ -71,7 +109,7 @@ export function formatRun(run: Run, withOutput: boolean): string {
 }
 
 export function formatCase(c: CaseDetail): string {
-  const head = `Case ${c.id}: ${c.title}\nseverity ${c.severity} · status ${c.status} · cluster ${c.clusterName ?? '-'} · opened ${c.openedAt}`;
+  const head = `Case ${c.id}: ${oneLine(c.title)}\nseverity ${c.severity} · status ${c.status} · cluster ${oneLine(c.clusterName ?? '-')} · opened ${c.openedAt}`;
   if (c.runs.length === 0) return `${head}\n\nNo runs yet.`;
   return `${head}\n\n${c.runs.map((r) => formatRun(r, true)).join('\n\n')}`;
 }

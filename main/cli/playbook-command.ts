@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { StackscopeError } from '../contract/errors.js';
 import type { PlaybookInfo, RunFinding, StepResult } from '../contract/types.js';
 import type { Core } from '../core/core.js';
-import { bold, dim, duration, green, red, table, yellow } from './format.js';
+import { bold, dim, duration, green, oneLine, red, table, terminalSafe, toJson, yellow } from './format.js';
 import { positiveInt } from './args.js';
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -14,32 +14,33 @@ const severityLabel: Record<RunFinding['severity'], (s: string) => string> = {
   ok: green,
 };
 
-/** One finding as an on-call engineer reads it in a terminal. */
+/** One finding as an on-call engineer reads it in a terminal (evidence lines are remote output). */
 export function formatFinding(f: RunFinding): string {
   const label = f.status === 'SKIPPED' ? dim('SKIPPED') : severityLabel[f.severity](f.severity.toUpperCase());
-  const out = [`${label.padEnd(8)}  ${bold(f.title)}`];
-  if (f.explanation) out.push(`  ${f.explanation}`);
+  const out = [`${label.padEnd(8)}  ${bold(oneLine(f.title))}`];
+  if (f.explanation) out.push(`  ${terminalSafe(f.explanation)}`);
   for (const e of f.evidence) {
-    out.push(dim(`  evidence: ${e.node} · ${e.step}`));
-    for (const l of e.lines.slice(0, 12)) out.push(dim(`    | ${l}`));
+    out.push(dim(`  evidence: ${oneLine(e.node)} · ${oneLine(e.step)}`));
+    for (const l of e.lines.slice(0, 12)) out.push(dim(`    | ${oneLine(l)}`));
     if (e.lines.length > 12) out.push(dim(`    | … ${e.lines.length - 12} more line(s)`));
   }
-  if (f.likelyCause) out.push(`  likely cause: ${f.likelyCause}`);
-  if (f.nextStep) out.push(`  next step: ${f.nextStep}`);
+  if (f.likelyCause) out.push(`  likely cause: ${terminalSafe(f.likelyCause)}`);
+  if (f.nextStep) out.push(`  next step: ${terminalSafe(f.nextStep)}`);
   return out.join('\n');
 }
 
+/** A site playbook's words are printed escaped like remote output: its author is not the operator. */
 function formatPlaybook(p: PlaybookInfo): string {
-  const params = p.params.map((x) => [`  ${x.name}`, x.type + (x.values ? ` (${x.values.join('|')})` : ''), x.required ? 'required' : `default ${x.default ?? '-'}`, x.description.en]);
-  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.run ?? `logs (tail ${s.logs?.tail})`]);
+  const params = p.params.map((x) => [`  ${x.name}`, oneLine(x.type + (x.values ? ` (${x.values.join('|')})` : '')), x.required ? 'required' : oneLine(`default ${x.default ?? '-'}`), oneLine(x.description.en)]);
+  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.run !== undefined ? terminalSafe(s.run) : `logs (tail ${s.logs?.tail})`]);
   return [
-    `${bold(p.id)} — ${p.title.en} / ${p.title.ko}`,
-    p.description.en,
-    p.description.ko,
+    `${bold(p.id)} — ${oneLine(p.title.en)} / ${oneLine(p.title.ko)}`,
+    terminalSafe(p.description.en),
+    terminalSafe(p.description.ko),
     `applies to: ${p.appliesTo.join(', ')} · runs on: ${p.roles.join(', ')}`,
     params.length ? `parameters:\n${table(params)}` : 'parameters: none',
     `steps:\n${table(steps)}`,
-    dim(p.file),
+    dim(oneLine(p.file)),
   ].join('\n');
 }
 
@@ -74,9 +75,9 @@ export function playbookCommands(program: Command, open: () => Core, exit: (code
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
       const cat = open().playbooks.list();
-      if (o.json) return void console.log(JSON.stringify(cat, null, 2));
-      console.log(table([['ID', 'APPLIES TO', 'ROLES', 'TITLE'], ...cat.playbooks.map((p) => [p.id, p.appliesTo.join(','), p.roles.join(','), p.title.en])]));
-      for (const p of cat.problems) console.error(red(`not loaded: ${p}`));
+      if (o.json) return void console.log(toJson(cat));
+      console.log(table([['ID', 'APPLIES TO', 'ROLES', 'TITLE'], ...cat.playbooks.map((p) => [p.id, p.appliesTo.join(','), p.roles.join(','), oneLine(p.title.en)])]));
+      for (const p of cat.problems) console.error(red(`not loaded: ${terminalSafe(p)}`));
       if (cat.problems.length) exit(1);
     });
   playbooks
@@ -85,7 +86,7 @@ export function playbookCommands(program: Command, open: () => Core, exit: (code
     .action((id: string, o: { json?: boolean }) => {
       const p = open().playbooks.list().playbooks.find((x) => x.id === id);
       if (!p) open().playbooks.get(id); // throws with the load problem or the known ids
-      console.log(o.json ? JSON.stringify(p, null, 2) : formatPlaybook(p as PlaybookInfo));
+      console.log(o.json ? toJson(p) : formatPlaybook(p as PlaybookInfo));
     });
 
   program
@@ -103,7 +104,7 @@ export function playbookCommands(program: Command, open: () => Core, exit: (code
         const code = await runCommand(open(), playbookId, clusterName, o);
         exit(code);
       } catch (err) {
-        process.stderr.write(`stackscope: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(`stackscope: ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
         exit(1);
       }
     });
@@ -125,7 +126,7 @@ async function runCommand(c: Core, playbookId: string, clusterName: string, o: R
         if (s.state === 'pending' || s.state === 'running') return;
         names.set(s.id, s.nodeName);
         const mark = s.state === 'succeeded' ? green('✓') : s.state === 'failed' ? yellow('✗') : red('!');
-        process.stderr.write(dim(`${mark} ${s.stepKey} · ${s.nodeName} · ${s.state}${s.exitCode !== null && s.exitCode !== 0 ? ` (exit ${s.exitCode})` : ''} · ${duration(s.durationMs)}${s.error ? ` · ${s.error}` : ''}\n`));
+        process.stderr.write(dim(`${mark} ${oneLine(s.stepKey)} · ${oneLine(s.nodeName)} · ${s.state}${s.exitCode !== null && s.exitCode !== 0 ? ` (exit ${s.exitCode})` : ''} · ${duration(s.durationMs)}${s.error ? ` · ${oneLine(s.error)}` : ''}\n`));
       });
   const r = await c.dispatch('playbooks.run', { caseId, clusterId: cl.id, playbookId, params: parseParams(o.param ?? []), nodeNames, allowMutating: o.allowMutating === true, ...(concurrency ? { concurrency } : {}) });
   if (!r.ok) {
@@ -147,12 +148,12 @@ async function runCommand(c: Core, playbookId: string, clusterName: string, o: R
   const critical = run.findings.some((f) => f.severity === 'critical');
   if (o.json) {
     const { steps, findings, ...head } = run;
-    console.log(JSON.stringify({ ...head, cluster: cl.name, steps: steps.map(({ stdout: _o, stderr: _e, ...s }) => s), findings }, null, 2));
+    console.log(toJson({ ...head, cluster: cl.name, steps: steps.map(({ stdout: _o, stderr: _e, ...s }) => s), findings }));
   } else {
     console.log(run.findings.map(formatFinding).join('\n\n'));
     const count = (pred: (f: RunFinding) => boolean): number => run.findings.filter(pred).length;
     console.log(
-      `\n${bold(playbookId)} on ${cl.name}: ${count((f) => f.severity === 'critical')} critical · ${count((f) => f.severity === 'warning' && f.status !== 'SKIPPED')} warning · ${count((f) => f.severity === 'ok')} ok · ${count((f) => f.status === 'SKIPPED')} not checked · ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `\n${bold(oneLine(playbookId))} on ${oneLine(cl.name)}: ${count((f) => f.severity === 'critical')} critical · ${count((f) => f.severity === 'warning' && f.status !== 'SKIPPED')} warning · ${count((f) => f.severity === 'ok')} ok · ${count((f) => f.status === 'SKIPPED')} not checked · ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     console.log(dim(`run ${runId} ${state} in case ${caseId}; outputs: stackscope case show ${caseId}`));
   }

@@ -7,6 +7,7 @@ import type { MethodResults } from '../contract/api.js';
 import type { ReportFormat, ReportOptions } from '../contract/types.js';
 import type { Core } from '../core/core.js';
 import { positiveInt } from './args.js';
+import { oneLine, terminalSafe } from './format.js';
 
 const caseIdOf = positiveInt('case id');
 
@@ -78,14 +79,14 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
       try {
         if (o.format === 'json') writeJsonFile(core, file, id, options);
         else write(file, await core.reports.render(id, o.format, options));
-        console.log(`Wrote the ${o.format} report of case ${id} to ${file}.`);
+        console.log(`Wrote the ${o.format} report of case ${id} to ${oneLine(file)}.`);
         if (o.withOutputs && o.format !== 'json') {
           const attachment = `${file}.outputs.json`;
           writeJsonFile(core, attachment, id, options);
-          console.log(`Wrote the full command outputs to ${attachment}.`);
+          console.log(`Wrote the full command outputs to ${oneLine(attachment)}.`);
         }
       } catch (err) {
-        process.stderr.write(`stackscope: ${(err as Error).message}\n`);
+        process.stderr.write(`stackscope: ${terminalSafe((err as Error).message)}\n`);
         exit(1);
       }
     });
@@ -150,13 +151,13 @@ export function caseReportCommands(kase: Command, open: () => Core): void {
       const core = open();
       if (o.done !== undefined) {
         const f = await call(core, 'followups.toggle', { id: Number(o.done), done: !o.undo });
-        console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`);
+        console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`);
       } else if (text.length > 0) {
         const f = await call(core, 'followups.add', { caseId: caseIdOf(id), text: text.join(' ') });
         console.log(`Added follow-up ${f.id} to case ${id}.`);
       } else {
         const list = await call(core, 'followups.list', { caseId: caseIdOf(id) });
-        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${f.text}`).join('\n') : 'No follow-up actions yet.');
+        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`).join('\n') : 'No follow-up actions yet.');
       }
     });
 }
