@@ -13,6 +13,7 @@ import type {
 } from '../main/contract/types.js';
 import { StackscopeError } from '../main/contract/errors.js';
 import type { Db } from './database.js';
+import { currentOwner, ownerGone } from './process-owner.js';
 
 interface CaseRow {
   id: number;
@@ -118,16 +119,6 @@ export interface StepEnd {
 const now = (): string => new Date().toISOString();
 const tail = (text: string, n: number): string => (n === 0 ? '' : text.length > n ? text.slice(-n) : text);
 
-/** A process is gone when signalling it fails with ESRCH; EPERM means it lives under another user. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Cases, runs, step results (streamed as chunks, then folded), notes and the output search. */
 export class CaseLogRepo {
   /**
@@ -186,8 +177,8 @@ export class CaseLogRepo {
     const insert = this.db.transaction(() => {
       const runId = Number(
         this.db
-          .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, started_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', process.pid, now(), this.author).lastInsertRowid,
+          .prepare('INSERT INTO runs (case_id, cluster_id, kind, title, params, state, owner_pid, owner_started, started_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(caseId, clusterId, kind, this.redact(title), this.redact(JSON.stringify(params)), 'running', currentOwner().pid, currentOwner().started, now(), this.author).lastInsertRowid,
       );
       for (const s of steps) this.insertStep(runId, s);
       return runId;
@@ -350,13 +341,13 @@ export class CaseLogRepo {
   }
 
   /**
-   * After a crash: runs whose owning process is gone are marked interrupted, and the output
-   * their steps had streamed is kept. Runs of a live process (the app while the CLI starts) are left alone.
+   * After a crash: runs whose owning process is gone (or whose pid another process now has) are
+   * marked interrupted, and the output their steps had streamed is kept. Runs of a live process
+   * (the app while the CLI starts) are left alone.
    */
   recoverInterrupted(): number[] {
-    const orphans = (this.db.prepare("SELECT id, owner_pid FROM runs WHERE state = 'running'").all() as Array<{ id: number; owner_pid: number | null }>)
-      .filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !processAlive(r.owner_pid)))
-      .map((r) => r.id);
+    const running = this.db.prepare("SELECT id, owner_pid, owner_started FROM runs WHERE state = 'running'").all() as Array<{ id: number; owner_pid: number | null; owner_started: string | null }>;
+    const orphans = running.filter((r) => ownerGone({ pid: r.owner_pid, started: r.owner_started })).map((r) => r.id);
     const endedAt = now();
     for (const runId of orphans) {
       const steps = this.db.prepare("SELECT id FROM step_results WHERE run_id = ? AND state IN ('pending', 'running')").all(runId) as Array<{ id: number }>;

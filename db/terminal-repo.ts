@@ -1,6 +1,6 @@
 import type { TerminalSession, TerminalState } from '../main/contract/types.js';
-import { processAlive } from './caselog-repo.js';
 import type { Db } from './database.js';
+import { currentOwner, ownerGone } from './process-owner.js';
 
 interface SessionRow {
   id: number;
@@ -10,6 +10,7 @@ interface SessionRow {
   state: TerminalState;
   close_reason: string | null;
   owner_pid: number | null;
+  owner_started: string | null;
   started_at: string;
   ended_at: string | null;
   width: number;
@@ -66,10 +67,10 @@ export class TerminalRepo {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO terminal_sessions (case_id, node_id, node_name, state, owner_pid, started_at, width, height, header, author)
-           VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO terminal_sessions (case_id, node_id, node_name, state, owner_pid, owner_started, started_at, width, height, header, author)
+           VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.caseId, s.nodeId, s.nodeName, process.pid, s.startedAt, s.width, s.height, s.header, this.author).lastInsertRowid,
+        .run(s.caseId, s.nodeId, s.nodeName, currentOwner().pid, currentOwner().started, s.startedAt, s.width, s.height, s.header, this.author).lastInsertRowid,
     );
     const session = this.get(id);
     if (!session) throw new Error(`terminal session ${id} vanished right after insert`);
@@ -111,13 +112,13 @@ export class TerminalRepo {
   }
 
   /**
-   * After a crash: sessions still open whose owning process is gone are closed as interrupted;
-   * what they recorded is kept. Sessions of a live process (the app while the CLI starts) stay.
+   * After a crash: sessions still open whose owning process is gone (or whose pid another process
+   * now has) are closed as interrupted; what they recorded is kept. Sessions of a live process
+   * (the app while the CLI starts) stay.
    */
   recoverInterrupted(): number[] {
-    const orphans = (this.db.prepare("SELECT id, owner_pid FROM terminal_sessions WHERE state = 'open'").all() as Array<{ id: number; owner_pid: number | null }>)
-      .filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !processAlive(r.owner_pid)))
-      .map((r) => r.id);
+    const open = this.db.prepare("SELECT id, owner_pid, owner_started FROM terminal_sessions WHERE state = 'open'").all() as Array<Pick<SessionRow, 'id' | 'owner_pid' | 'owner_started'>>;
+    const orphans = open.filter((r) => ownerGone({ pid: r.owner_pid, started: r.owner_started })).map((r) => r.id);
     for (const id of orphans) {
       this.finish(id, 'interrupted', 'Stackscope stopped while this terminal was open; the recording keeps what had arrived.', this.lastEventTime(id));
     }

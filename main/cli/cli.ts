@@ -5,7 +5,7 @@ import { deployments, nodeRoles, type NodeAuth, type NodeRole, type StepResult }
 import { methodInputs, type ParsedInput } from '../contract/schemas.js';
 import type { MethodName } from '../contract/methods.js';
 import { createCore, type Core } from '../core/core.js';
-import { resolveDataDir } from '../core/paths.js';
+import { explainDataDirError, resolveDataDir } from '../core/paths.js';
 import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
@@ -19,7 +19,10 @@ interface GlobalOptions {
   connectTimeout?: string;
 }
 
-/** Exit codes: 0 ok; 1 a remote command failed; 2 bad input or an error before anything ran. */
+/**
+ * Exit codes: 0 ok; 1 a remote command failed; 2 bad input or an error before anything ran (a case
+ * log that cannot be opened or is damaged included).
+ */
 export const EXIT_FAILED = 1;
 export const EXIT_ERROR = 2;
 
@@ -274,7 +277,9 @@ export async function main(argv = process.argv): Promise<number> {
       // commander already printed the message (or help/version)
       return err.exitCode === 0 ? 0 : EXIT_ERROR;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    // A damaged case log can first show at any query: name the file and the backup, whichever command hit it.
+    const explained = explainDataDirError(resolveDataDir(program.opts<GlobalOptions>().dataDir), err);
+    const message = explained instanceof Error ? explained.message : String(explained);
     process.stderr.write(`stackscope: ${terminalSafe(message)}\n`);
     return EXIT_ERROR;
   }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StackscopeError } from '../contract/errors.js';
 import type { MethodName } from '../contract/methods.js';
@@ -23,22 +23,41 @@ interface ReportFlags {
   withOutputs?: boolean;
 }
 
-function write(file: string, bytes: Buffer): void {
+/**
+ * Open an export for writing, readable by its owner only (0600): a report quotes outputs, hosts and
+ * notes. An existing file is tightened too (open's mode only applies to a new one); a device or a
+ * pipe (`--out /dev/stdout`) keeps its mode.
+ */
+function openPrivate(file: string): number {
+  let fd: number;
   try {
-    writeFileSync(file, bytes);
+    fd = openSync(file, 'w', 0o600);
   } catch (err) {
     throw new StackscopeError('INVALID_INPUT', `cannot write ${file}: ${(err as Error).message}`);
+  }
+  try {
+    if (process.platform !== 'win32' && fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
+  } catch (err) {
+    closeSync(fd);
+    throw new StackscopeError('INVALID_INPUT', `cannot make ${file} private (chmod 600): ${(err as Error).message}`);
+  }
+  return fd;
+}
+
+function write(file: string, bytes: Buffer): void {
+  const fd = openPrivate(file);
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  } catch (err) {
+    throw new StackscopeError('INVALID_INPUT', `cannot write ${file}: ${(err as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** The JSON export streamed into the file step by step (no size limit); no half file is left behind. */
 function writeJsonFile(core: Core, file: string, id: number, options: ReportOptions): void {
-  let fd: number;
-  try {
-    fd = openSync(file, 'w');
-  } catch (err) {
-    throw new StackscopeError('INVALID_INPUT', `cannot write ${file}: ${(err as Error).message}`);
-  }
+  const fd = openPrivate(file);
   try {
     core.reports.writeJson(id, { ...options, withOutputs: true }, (text) => {
       const bytes = Buffer.from(text, 'utf8');

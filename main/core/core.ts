@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CaseLogRepo } from '../../db/caselog-repo.js';
-import { openDatabase, type Db } from '../../db/database.js';
+import { explainCaseLogError, openDatabase, type Db } from '../../db/database.js';
 import { InventoryRepo } from '../../db/inventory-repo.js';
 import { TerminalRepo } from '../../db/terminal-repo.js';
 import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
@@ -23,7 +23,7 @@ import { RunRegistry, StepExecutor } from './step-executor.js';
 import { HostKeyService } from './host-key-service.js';
 import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
-import { databaseFile } from './paths.js';
+import { databaseFile, prepareDataDir } from './paths.js';
 import { redactText } from './redact.js';
 import { ReportRepo } from '../../db/report-repo.js';
 import type { PdfPrinter } from './report/pdf.js';
@@ -51,6 +51,8 @@ export interface CoreOptions {
   author?: string;
   /** How reports become PDF: Electron's printToPDF in the desktop app, headless Chromium otherwise. */
   printPdf?: PdfPrinter;
+  /** Told once what start-up changed for the user (permissions tightened); stderr by default. */
+  notice?: (line: string) => void;
   /** Why the desktop app could not use the OS keychain (shown where secrets are asked for). */
   keychainUnavailable?: AppInfo['keychainUnavailable'];
 }
@@ -115,14 +117,25 @@ function shippedAndSitePlaybooks(): Catalogue {
 
 /** Wire the core services over one case log. Used by the desktop app, browser mode and the CLI alike. */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(databaseFile(options.dataDir));
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`stackscope: ${line}\n`));
+  prepareDataDir(options.dataDir, notice);
+  const db = openDatabase(databaseFile(options.dataDir), { notice });
   const events = new EventBus();
   const inventoryRepo = new InventoryRepo(db);
   const secrets = options.secrets ?? new SessionSecretStore();
   const author = options.author ?? defaultAuthor();
   const redactStored = (text: string): string => redactText(text, secrets.values());
   const caselog = new CaseLogRepo(db, redactStored, author);
-  caselog.recoverInterrupted();
+  // Start-up's first reads of runs and terminals: damage found here is named like damage found at open.
+  const atStart = (recover: () => unknown): void => {
+    try {
+      recover();
+    } catch (err) {
+      db.close();
+      throw explainCaseLogError(db.name, err);
+    }
+  };
+  atStart(() => caselog.recoverInterrupted());
   const inventory = new InventoryService(inventoryRepo);
   const ssh = new ConnectionManager({
     hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },
@@ -139,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const suggestions = new SuggestService(inventory, ssh);
   const terminalRepo = new TerminalRepo(db, author);
-  terminalRepo.recoverInterrupted();
+  atStart(() => terminalRepo.recoverInterrupted());
   const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
   const cases = new CaseService(db, caselog, inventory, () => playbooks.list(), events, author, redactStored);
   const outputPager = new OutputPager(caselog);
@@ -332,7 +345,7 @@ export function createCore(options: CoreOptions): Core {
       const handler = handlers[method] as (i: unknown) => unknown;
       return { ok: true, value: (await handler(parsed.data)) ?? null };
     } catch (err) {
-      return { ok: false, error: toWireError(err) };
+      return { ok: false, error: toWireError(explainCaseLogError(db.name, err)) };
     }
   }
 

@@ -83,7 +83,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   if (existing) throw new LabError(`a lab is already up (${existing}); stop it first with: stackscope lab down`);
   const log = opts.log ?? (() => undefined);
   const started = Date.now();
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 }); // the data dir is private (see main/core/paths.ts)
   const root = mkdtempSync(join(tmpdir(), 'stackscope-lab-'));
   // mysqld and rabbitmq run as their own users and must reach their folders under this one.
   chmodSync(root, 0o755);
