@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core/core.js';
 import { explainDataDirError, resolveDataDir } from '../core/paths.js';
 import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
+import { answerAuthPromptsOnTerminal } from './auth-prompt.js';
 import { bold, dim, formatCase, formatCases, formatClusters, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
@@ -65,6 +66,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     const timeout = Number(g.connectTimeout ?? '10');
     if (!(timeout > 0)) throw new StackscopeError('INVALID_INPUT', `--connect-timeout must be a positive number of seconds, got "${g.connectTimeout}"`);
     core = createCore({ dataDir: resolveDataDir(g.dataDir), mode: 'cli', connectTimeoutMs: timeout * 1000 });
+    answerAuthPromptsOnTerminal(core);
     return core;
   };
   program.hook('postAction', async () => {
@@ -262,7 +264,7 @@ async function provideSecrets(core: Core, nodes: Parameters<Core['missingSecrets
   for (const m of core.missingSecrets(nodes)) {
     const value = await askSecret(`${m.kind === 'password' ? 'Password' : 'Key passphrase'} for ${m.nodeName}: `);
     if (!value) throw new StackscopeError('SECRET_REQUIRED', `no ${m.kind} given for ${m.nodeName}`);
-    core.secrets.provide(m.nodeId, m.kind, value, false);
+    core.secrets.provide(core.inventory.target(core.inventory.node(m.nodeId)), m.kind, value, false);
   }
 }
 

@@ -1,12 +1,15 @@
 import { createInterface } from 'node:readline';
 
 /**
- * Ask for a secret without echoing it. With no terminal (scripts, tests) one line is read from
- * stdin, like `sudo -S`.
+ * Ask for a secret without echoing it (or, with `echo`, an answer shown as typed). With no
+ * terminal (scripts, tests) one line is read from stdin, like `sudo -S`. `signal` stops asking
+ * (the question went away: a login prompt that timed out) and rejects with its reason.
  */
-export async function askSecret(question: string): Promise<string> {
+export async function askSecret(question: string, options: { echo?: boolean; signal?: AbortSignal } = {}): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) return readLine(question);
+  const { echo = false, signal } = options;
+  if (signal?.aborted) throw signal.reason;
   process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
@@ -24,17 +27,28 @@ export async function askSecret(question: string): Promise<string> {
           reject(new Error('cancelled'));
           return;
         }
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
+        if (ch === '\u007f' || ch === '\b') {
+          if (echo && value) process.stderr.write('\b \b');
+          value = value.slice(0, -1);
+        } else {
+          value += ch;
+          if (echo && ch >= ' ') process.stderr.write(ch);
+        }
       }
+    };
+    const onAbort = (): void => {
+      done();
+      reject(signal?.reason);
     };
     const done = (): void => {
       input.off('data', onData);
+      signal?.removeEventListener('abort', onAbort);
       input.setRawMode(false);
       input.pause();
       process.stderr.write('\n');
     };
     input.on('data', onData);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

@@ -2,6 +2,7 @@ import type { EventName, MethodName } from './methods.js';
 import type { MethodInput, ParsedInput } from './schemas.js';
 import type {
   AppInfo,
+  AuthPrompt,
   CaseDetail,
   CaseFinding,
   CaseSearchHit,
@@ -43,6 +44,9 @@ export interface MethodResults {
   'hostKeys.trust': KnownHostKey;
   'secrets.provide': null;
   'secrets.forget': null;
+  /** Login prompts waiting for a person now. */
+  'auth.pending': AuthPrompt[];
+  'auth.answer': null;
   'cases.list': CaseSummary[];
   'cases.create': CaseSummary;
   'cases.get': CaseDetail;
@@ -100,6 +104,10 @@ export interface EventPayloads {
   'terminal.closed': { sessionId: number; reason: TerminalCloseReason; exitCode: number | null; message: string };
   /** A note was added or the status changed (runs have their own events). */
   'case.changed': { caseId: number };
+  /** A login needs a person: answer with `auth.answer` (answers never travel in events). */
+  'auth.prompt': AuthPrompt;
+  /** The prompt is gone: answered (here or elsewhere), cancelled, or the login ended (timeout, server hung up). */
+  'auth.prompt.closed': { promptId: string; reason: 'answered' | 'cancelled' | 'ended' };
 }
 
 /** The API as the renderer and other clients see it: every method async. */

@@ -15,6 +15,8 @@ export const methodNames = [
   'hostKeys.trust',
   'secrets.provide',
   'secrets.forget',
+  'auth.pending',
+  'auth.answer',
   'cases.list',
   'cases.create',
   'cases.get',
@@ -53,7 +55,7 @@ export const methodNames = [
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'case.changed', 'terminal.output', 'terminal.closed'] as const;
+export const eventNames = ['run.started', 'step.updated', 'step.output', 'run.findings', 'run.finished', 'case.changed', 'terminal.output', 'terminal.closed', 'auth.prompt', 'auth.prompt.closed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 const methodSet: ReadonlySet<string> = new Set(methodNames);

@@ -99,6 +99,16 @@ export const methodInputs = {
     })
     .strict(),
   'secrets.forget': z.object({ nodeId: id }).strict(),
+  'auth.pending': z.object({}).strict(),
+  // One answer per prompt of the round (a server sends at most 16 we show), or a cancel.
+  'auth.answer': z
+    .object({
+      promptId: z.uuid(),
+      answers: z.array(z.string().max(1024)).max(16).optional(),
+      cancel: z.literal(true).optional(),
+    })
+    .strict()
+    .refine((v) => (v.answers === undefined) !== (v.cancel === undefined), { message: 'give either answers or cancel: true', path: ['answers'] }),
   'cases.list': z.object({}).strict(),
   'cases.create': z
     .object({

@@ -189,6 +189,26 @@ export interface AppInfo {
   author: string;
 }
 
+/**
+ * A keyboard-interactive round a person must answer: a one-time code, a Duo menu, anything but
+ * the node's password (which is answered from the secret store). Texts come from the server,
+ * with control characters replaced and lengths capped.
+ */
+export interface AuthPrompt {
+  promptId: string;
+  nodeId: number;
+  nodeName: string;
+  host: string;
+  port: number;
+  user: string;
+  title: string;
+  instructions: string;
+  /** `echo: false`: the answer is hidden while typed (and redacted if output echoes it). */
+  prompts: Array<{ prompt: string; echo: boolean }>;
+  /** When the login stops waiting (ISO time). */
+  expiresAt: string;
+}
+
 export type Lang = 'en' | 'ko';
 export type LocalText = Record<Lang, string>;
 

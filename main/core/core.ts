@@ -29,6 +29,7 @@ import { ReportRepo } from '../../db/report-repo.js';
 import type { PdfPrinter } from './report/pdf.js';
 import { ReportService } from './report/report-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
+import { AuthPromptService } from './auth-prompt-service.js';
 import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
 import { CaseService, defaultAuthor } from './case-service.js';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   author?: string;
   /** How reports become PDF: Electron's printToPDF in the desktop app, headless Chromium otherwise. */
   printPdf?: PdfPrinter;
+  /** How long a person has to answer a login prompt (one-time code) before the login fails. */
+  promptTimeoutMs?: number;
   /** Told once what start-up changed for the user (permissions tightened); stderr by default. */
   notice?: (line: string) => void;
   /** Why the desktop app could not use the OS keychain (shown where secrets are asked for). */
@@ -74,6 +77,8 @@ export interface Core {
   readonly runbooks: RunbookService;
   readonly runs: RunRegistry;
   readonly secrets: SecretStore;
+  /** Login prompts waiting for a person (one-time codes); the CLI answers them on its terminal. */
+  readonly authPrompts: AuthPromptService;
   readonly ssh: ConnectionManager;
   readonly terminals: TerminalService;
   readonly reports: ReportService;
@@ -136,10 +141,14 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   atStart(() => caselog.recoverInterrupted());
-  const inventory = new InventoryService(inventoryRepo);
+  // A secret belongs to the node as it was when given: removed or re-addressed nodes lose theirs.
+  const inventory = new InventoryService(inventoryRepo, { identityGone: (nodeIds) => nodeIds.forEach((id) => secrets.forget(id)) });
+  const authPrompts = new AuthPromptService(events, (answer) => secrets.redactAlso(answer));
   const ssh = new ConnectionManager({
     hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },
     secrets,
+    prompter: authPrompts,
+    promptTimeoutMs: options.promptTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
   });
   const sink = new OutputSink(caselog, events, () => secrets.values());
@@ -198,7 +207,7 @@ export function createCore(options: CoreOptions): Core {
     for (const start of nodes) {
       for (let t: SshTarget | null = inventory.target(start); t; t = t.jump) {
         const kind = t.auth.method === 'password' ? 'password' : t.auth.method === 'key' && t.auth.passphrase ? 'passphrase' : null;
-        if (kind && secrets.secret(t.nodeId, kind) === undefined) missing.set(`${t.nodeId}:${kind}`, { nodeId: t.nodeId, nodeName: t.name, kind });
+        if (kind && secrets.secret(t, kind) === undefined) missing.set(`${t.nodeId}:${kind}`, { nodeId: t.nodeId, nodeName: t.name, kind });
       }
     }
     return [...missing.values()];
@@ -231,11 +240,13 @@ export function createCore(options: CoreOptions): Core {
     },
     'hostKeys.trust': (i) => hostKeys.trust(i.nodeId, i.fingerprint),
     'secrets.provide': (i) => {
-      inventory.node(i.nodeId);
-      secrets.provide(i.nodeId, i.kind, i.value, i.remember);
+      // Bound to the node's address, user and jump chain as they are now (see secrets.ts).
+      secrets.provide(inventory.target(inventory.node(i.nodeId)), i.kind, i.value, i.remember);
       return null;
     },
     'secrets.forget': (i) => (secrets.forget(i.nodeId), null),
+    'auth.pending': () => authPrompts.list(),
+    'auth.answer': (i) => (i.cancel ? authPrompts.cancel(i.promptId) : authPrompts.answer(i.promptId, i.answers ?? []), null),
     'cases.list': () => caselog.listCases(),
     'cases.create': (i) => {
       if (i.clusterId !== null) inventory.cluster(i.clusterId);
@@ -361,6 +372,7 @@ export function createCore(options: CoreOptions): Core {
     runbooks,
     runs,
     secrets,
+    authPrompts,
     ssh,
     terminals,
     reports,

@@ -9,9 +9,25 @@ function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+export interface InventoryHooks {
+  /**
+   * These nodes are gone, or how they are reached changed (host, port, user, auth or a hop of
+   * their jump chain): secrets given for them must not be used for what the node is now.
+   */
+  identityGone?(nodeIds: number[]): void;
+}
+
+/** Host, port, user, auth and jump host: what a secret of the node was given for (see secrets.ts). */
+function sameIdentity(a: NodeFields, b: NodeFields): boolean {
+  return a.host === b.host && a.port === b.port && a.user === b.user && a.jumpNodeId === b.jumpNodeId && JSON.stringify(a.auth) === JSON.stringify(b.auth);
+}
+
 /** Clusters and nodes with the rules the schema alone cannot check (names unique, jump hosts sane). */
 export class InventoryService {
-  constructor(private readonly repo: InventoryRepo) {}
+  constructor(
+    private readonly repo: InventoryRepo,
+    private readonly hooks: InventoryHooks = {},
+  ) {}
 
   list(): Cluster[] {
     return this.repo.listClusters();
@@ -72,7 +88,9 @@ export class InventoryService {
   }
 
   removeCluster(id: number): void {
+    const nodeIds = this.repo.listNodes(id).map((n) => n.id);
     if (!this.repo.removeCluster(id)) throw new StackscopeError('NOT_FOUND', `cluster ${id} does not exist`, { clusterId: id });
+    this.hooks.identityGone?.(nodeIds);
   }
 
   addNode(input: ParsedInput<'nodes.add'>): ClusterNode {
@@ -99,11 +117,31 @@ export class InventoryService {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `cluster ${cluster.name} already has a node named "${next.name}"`, { node: next.name });
       throw err;
     }
+    if (!sameIdentity(current, next)) this.hooks.identityGone?.(this.routedThrough(cluster, id));
     return this.node(id);
   }
 
   removeNode(id: number): void {
+    const current = this.repo.getNode(id);
+    // Nodes that jumped through it lose their jump host (ON DELETE SET NULL): their route changes too.
+    const affected = current ? this.routedThrough(this.cluster(current.clusterId), id) : [];
     if (!this.repo.removeNode(id)) throw new StackscopeError('NOT_FOUND', `node ${id} does not exist`, { nodeId: id });
+    this.hooks.identityGone?.(affected);
+  }
+
+  /** The node and every node of the cluster whose jump chain passes through it. */
+  private routedThrough(cluster: Cluster, id: number): number[] {
+    const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
+    const passesThrough = (n: ClusterNode): boolean => {
+      // Chains were checked for loops when stored; the bound guards against a hand-edited database.
+      let hop = n.jumpNodeId === null ? undefined : byId.get(n.jumpNodeId);
+      for (let depth = 0; hop && depth <= 8; depth++) {
+        if (hop.id === id) return true;
+        hop = hop.jumpNodeId === null ? undefined : byId.get(hop.jumpNodeId);
+      }
+      return false;
+    };
+    return [id, ...cluster.nodes.filter(passesThrough).map((n) => n.id)];
   }
 
   private checkNode(cluster: Cluster, selfId: number | null, f: NodeFields): void {

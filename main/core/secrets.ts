@@ -1,4 +1,5 @@
-import type { SecretLookup } from './ssh/connection-manager.js';
+import { createHash } from 'node:crypto';
+import type { SecretLookup, SshTarget } from './ssh/connection-manager.js';
 
 export type SecretKind = 'password' | 'passphrase';
 
@@ -6,12 +7,20 @@ export type SecretKind = 'password' | 'passphrase';
  * Where passwords and key passphrases live. Never SQLite, never logs: the desktop app keeps
  * remembered ones in the OS keychain (safeStorage); browser mode and the CLI hold them in
  * memory for the session only.
+ *
+ * A secret belongs to the identity it was given for: the node id, its host, port and user, its
+ * key file (for a passphrase) and every hop of its jump chain. A lookup for a node whose address,
+ * user or route changed since finds nothing and asks again (SECRET_REQUIRED), so a password is
+ * never sent to a server it was not typed for, even if a node id or a host name comes back later.
  */
 export interface SecretStore extends SecretLookup {
   readonly kind: 'keychain' | 'session';
-  secret(nodeId: number, kind: SecretKind): string | undefined;
-  provide(nodeId: number, kind: SecretKind, value: string, remember: boolean): void;
+  secret(target: SshTarget, kind: SecretKind): string | undefined;
+  provide(target: SshTarget, kind: SecretKind, value: string, remember: boolean): void;
+  /** Forget every secret of this node, whatever identity it was given for (session and keychain). */
   forget(nodeId: number): void;
+  /** A value typed for one login only (a keyboard-interactive answer): never stored, only redacted. */
+  redactAlso(value: string): void;
   /** Every secret value known now, so output that echoes one can be redacted. */
   values(): string[];
 }
@@ -22,41 +31,72 @@ export interface SecretVault {
   save(entries: Map<string, string>): void;
 }
 
-const keyOf = (nodeId: number, kind: SecretKind): string => `${nodeId}:${kind}`;
+/** Everything a secret is bound to, in a stable order: the target, then each jump host out to the first hop. */
+export function secretIdentity(target: SshTarget, kind: SecretKind): string {
+  const hops: unknown[] = [];
+  for (let t: SshTarget | null = target; t; t = t.jump) hops.push([t.nodeId, t.host, t.port, t.user]);
+  const key = kind === 'passphrase' && target.auth.method === 'key' ? target.auth.keyPath : null;
+  return JSON.stringify({ kind, hops, key });
+}
+
+// v2: bound to an identity digest. Version-1 keys were `${nodeId}:${kind}`: an id that SQLite
+// handed to a new node, or a node whose host changed, would get the old secret (issue 12, item 6).
+const KEY = /^v2:(\d+):(password|passphrase):[0-9a-f]{64}$/;
+const keyOf = (target: SshTarget, kind: SecretKind): string =>
+  `v2:${target.nodeId}:${kind}:${createHash('sha256').update(secretIdentity(target, kind)).digest('hex')}`;
+const nodePrefix = (nodeId: number, kind?: SecretKind): string => `v2:${nodeId}:${kind ? `${kind}:` : ''}`;
+
+function deleteWhere(map: Map<string, string>, keep: (key: string) => boolean): boolean {
+  let changed = false;
+  for (const key of [...map.keys()]) {
+    if (!keep(key)) changed = map.delete(key) || changed;
+  }
+  return changed;
+}
 
 export class SessionSecretStore implements SecretStore {
   readonly kind: 'keychain' | 'session';
   private readonly session = new Map<string, string>();
   private readonly remembered: Map<string, string>;
+  /** Answers typed for one login; kept only so output echoing them is redacted this session. */
+  private readonly typed = new Set<string>();
 
   constructor(private readonly vault?: SecretVault) {
     this.kind = vault ? 'keychain' : 'session';
     this.remembered = vault ? vault.load() : new Map();
+    // Entries of the version-1 format cannot be tied to the node they were given for: they are
+    // dropped (the user is asked again, once) rather than trusted.
+    if (deleteWhere(this.remembered, (key) => KEY.test(key))) vault?.save(this.remembered);
   }
 
-  secret(nodeId: number, kind: SecretKind): string | undefined {
-    const key = keyOf(nodeId, kind);
+  secret(target: SshTarget, kind: SecretKind): string | undefined {
+    const key = keyOf(target, kind);
     return this.session.get(key) ?? this.remembered.get(key);
   }
 
-  provide(nodeId: number, kind: SecretKind, value: string, remember: boolean): void {
-    const key = keyOf(nodeId, kind);
+  provide(target: SshTarget, kind: SecretKind, value: string, remember: boolean): void {
+    const key = keyOf(target, kind);
+    // A new value for this node replaces whatever it had under an older identity.
+    const stale = (k: string): boolean => k.startsWith(nodePrefix(target.nodeId, kind)) && k !== key;
+    deleteWhere(this.session, (k) => !stale(k));
+    const droppedRemembered = deleteWhere(this.remembered, (k) => !stale(k));
     this.session.set(key, value);
-    if (remember && this.vault) {
-      this.remembered.set(key, value);
-      this.vault.save(this.remembered);
-    }
+    if (remember && this.vault) this.remembered.set(key, value);
+    if ((remember || droppedRemembered) && this.vault) this.vault.save(this.remembered);
   }
 
   forget(nodeId: number): void {
-    for (const kind of ['password', 'passphrase'] as const) {
-      this.session.delete(keyOf(nodeId, kind));
-      this.remembered.delete(keyOf(nodeId, kind));
-    }
-    this.vault?.save(this.remembered);
+    deleteWhere(this.session, (k) => !k.startsWith(nodePrefix(nodeId)));
+    if (deleteWhere(this.remembered, (k) => !k.startsWith(nodePrefix(nodeId)))) this.vault?.save(this.remembered);
+  }
+
+  redactAlso(value: string): void {
+    this.typed.add(value);
+    // Bounded: one-time codes pile up over a long session and each one costs every redaction pass.
+    if (this.typed.size > 256) this.typed.delete(this.typed.values().next().value as string);
   }
 
   values(): string[] {
-    return [...new Set([...this.session.values(), ...this.remembered.values()])];
+    return [...new Set([...this.session.values(), ...this.remembered.values(), ...this.typed])];
   }
 }

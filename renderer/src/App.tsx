@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummary, Cluster, ClusterNode } from '../../main/contract/types.js';
+import { AuthPrompts } from './components/AuthPromptDialog.js';
 import { CaseView } from './components/CaseView.js';
 import { ClusterForm } from './components/ClusterForm.js';
 import { ClusterOptions } from './components/ClusterOptions.js';
@@ -81,6 +82,7 @@ export function App() {
           <Home clusters={clusters} />
         )}
       </main>
+      <AuthPrompts />
       {modal?.kind === 'cluster' && <ClusterForm onDone={done} onCancel={() => setModal(null)} />}
       {modal?.kind === 'node' && <NodeForm cluster={modal.cluster} node={modal.node} onDone={done} onCancel={() => setModal(null)} />}
       {modal?.kind === 'trust' && <TrustDialog node={modal.node} onDone={done} onCancel={() => setModal(null)} />}

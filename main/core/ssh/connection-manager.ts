@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type ConnectConfig } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports.
 const { Client, utils } = ssh2;
-type Client = InstanceType<typeof Client>;
 import type { Duplex } from 'node:stream';
 import { StackscopeError } from '../../contract/errors.js';
 import type { NodeAuth } from '../../contract/types.js';
+import { KeyboardInteractive, type AuthPrompter } from './auth-prompts.js';
 import { fingerprintOf, hostKeyPreference, keyTypeOf } from './host-key.js';
-import { RemoteCommand, type ExecOptions } from './remote-command.js';
-import { killGroupCommand } from './shell.js';
+import { describe, SshConnection } from './ssh-connection.js';
 
 /** One node as the SSH layer sees it, with its jump host chain resolved. */
 export interface SshTarget {
@@ -33,22 +32,25 @@ export interface HostKeyLookup {
   knownHostKey(host: string, port: number): { keyType: string; fingerprint: string } | undefined;
 }
 
+/** Secrets are looked up for a whole target (address, user, jump chain), never by node id alone. */
 export interface SecretLookup {
-  secret(nodeId: number, kind: 'password' | 'passphrase'): string | undefined;
+  secret(target: SshTarget, kind: 'password' | 'passphrase'): string | undefined;
 }
 
 export interface ConnectionManagerOptions {
   hostKeys: HostKeyLookup;
   secrets: SecretLookup;
+  /** Who answers keyboard-interactive prompts that are not a password prompt (one-time codes). */
+  prompter?: AuthPrompter;
+  /** How long a person has to answer such a prompt. */
+  promptTimeoutMs?: number;
   connectTimeoutMs?: number;
   keepaliveIntervalMs?: number;
   /** OpenSSH allows 10 sessions per connection (MaxSessions); stay below it. */
   maxChannelsPerConnection?: number;
 }
 
-function describe(t: SshTarget): string {
-  return `${t.name} (${t.user}@${t.host}:${t.port})`;
-}
+export { SshConnection } from './ssh-connection.js';
 
 function poolKey(t: SshTarget): string {
   const auth = t.auth.method === 'key' ? `key:${t.auth.keyPath}` : t.auth.method;
@@ -84,142 +86,6 @@ export function connectError(t: SshTarget, err: Error & { code?: string; level?:
   }
 }
 
-/** A counting semaphore for channels on one connection. */
-class Slots {
-  private free: number;
-  private readonly waiters: Array<() => void> = [];
-  constructor(n: number) {
-    this.free = n;
-  }
-  async take(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-  give(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.free++;
-  }
-}
-
-/** One authenticated SSH connection; runs many commands, each on its own channel. */
-export class SshConnection {
-  private closed = false;
-  private readonly slots: Slots;
-  readonly closedPromise: Promise<void>;
-
-  constructor(
-    readonly target: SshTarget,
-    private readonly client: Client,
-    maxChannels: number,
-  ) {
-    this.slots = new Slots(maxChannels);
-    this.closedPromise = new Promise((resolve) => client.once('close', () => resolve()));
-    client.on('close', () => {
-      this.closed = true;
-    });
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
-  /** Run a command; resolves when it has ended, however it ended. */
-  async exec(command: string, options: ExecOptions): Promise<RemoteCommand> {
-    await this.slots.take();
-    try {
-      const remote = await new Promise<RemoteCommand>((resolve, reject) => {
-        if (this.closed) {
-          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed`, { node: this.target.name }));
-          return;
-        }
-        // A connection the server dropped a moment ago may not have emitted 'close' yet; ssh2
-        // then fails the request ("Not connected"). Say so in our terms, so the caller can retry
-        // on a fresh connection: the command never started.
-        const lost = (err: Error): void => {
-          this.closed = true;
-          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
-        };
-        try {
-          // The listeners must be on the channel within this callback: when the whole reply
-          // (data, exit-status, close) arrives in one TCP read, ssh2 emits 'exit' in the same
-          // tick, and a listener added after an await misses it (seen as exit code null on ~20
-          // of 50 nodes under load). Stream data is buffered; plain events are not.
-          this.client.exec(command, (err, ch) =>
-            err ? lost(err) : resolve(new RemoteCommand(ch, options, this.closedPromise, (pid) => this.killGroup(pid))),
-          );
-        } catch (err) {
-          lost(err as Error);
-        }
-      });
-      void remote.done.finally(() => this.slots.give());
-      return remote;
-    } catch (err) {
-      this.slots.give();
-      throw err;
-    }
-  }
-
-  /**
-   * An interactive login shell on a pseudo-terminal. It holds one channel slot until it closes.
-   * `attach` runs inside ssh2's callback, before anything else can happen on the channel, so
-   * its listeners see even an immediate exit (see exec).
-   */
-  async shell(pty: { term: string; cols: number; rows: number }, attach: (channel: ClientChannel) => void): Promise<ClientChannel> {
-    await this.slots.take();
-    try {
-      const channel = await new Promise<ClientChannel>((resolve, reject) => {
-        const lost = (err: Error): void => {
-          this.closed = true;
-          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
-        };
-        if (this.closed) return lost(new Error('before the shell opened'));
-        try {
-          this.client.shell({ term: pty.term, cols: pty.cols, rows: pty.rows, width: 0, height: 0 }, (err, ch) => {
-            if (err && /not connected/i.test(err.message)) return lost(err);
-            if (err) {
-              return reject(new StackscopeError('UNAVAILABLE', `${describe(this.target)}: the server refused an interactive shell: ${err.message}`, { node: this.target.name }));
-            }
-            attach(ch);
-            resolve(ch);
-          });
-        } catch (err) {
-          lost(err as Error);
-        }
-      });
-      channel.once('close', () => this.slots.give());
-      return channel;
-    } catch (err) {
-      this.slots.give();
-      throw err;
-    }
-  }
-
-  /** Fire-and-forget: end a wrapped command's process group (TERM, then KILL). */
-  private killGroup(pid: number): void {
-    if (this.closed) return;
-    this.client.exec(killGroupCommand(pid, 2), (err, ch) => {
-      if (err) return; // the connection is going away; the command dies with it or was already gone
-      ch.resume();
-      ch.stderr.resume();
-    });
-  }
-
-  /** Open a TCP stream through this host (ProxyJump). */
-  forward(host: string, port: number): Promise<Duplex> {
-    return new Promise((resolve, reject) => {
-      this.client.forwardOut('127.0.0.1', 0, host, port, (err, stream) => (err ? reject(err) : resolve(stream)));
-    });
-  }
-
-  close(): void {
-    this.client.end();
-  }
-}
-
 /**
  * Connections keyed by (user, host, port, auth, jump chain): every command to the same node
  * reuses one authenticated connection. Host keys are checked against the trusted store on every
@@ -230,9 +96,12 @@ export class ConnectionManager {
   private readonly connectTimeoutMs: number;
   private readonly keepaliveIntervalMs: number;
   private readonly maxChannels: number;
+  private readonly promptTimeoutMs: number;
 
   constructor(private readonly options: ConnectionManagerOptions) {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    // Below OpenSSH's LoginGraceTime (120 s), so our message comes before the server hangs up.
+    this.promptTimeoutMs = options.promptTimeoutMs ?? 90_000;
     this.keepaliveIntervalMs = options.keepaliveIntervalMs ?? 15_000;
     this.maxChannels = options.maxChannelsPerConnection ?? 8;
   }
@@ -317,9 +186,9 @@ export class ConnectionManager {
         return { agent };
       }
       case 'password': {
-        const password = this.options.secrets.secret(target.nodeId, 'password');
+        const password = this.options.secrets.secret(target, 'password');
         if (password === undefined) throw missing('password');
-        return { password, tryKeyboard: true };
+        return { password };
       }
       case 'key': {
         let privateKey: Buffer;
@@ -331,7 +200,7 @@ export class ConnectionManager {
             keyPath: auth.keyPath,
           });
         }
-        const passphrase = this.options.secrets.secret(target.nodeId, 'passphrase');
+        const passphrase = this.options.secrets.secret(target, 'passphrase');
         const parsed = utils.parseKey(privateKey, passphrase);
         if (parsed instanceof Error) {
           if (/encrypted/i.test(parsed.message) && passphrase === undefined) throw missing('passphrase');
@@ -353,26 +222,61 @@ export class ConnectionManager {
       const client = new Client();
       let refusal: StackscopeError | undefined;
       let settled = false;
-      client.on('ready', () => {
+      // Our own handshake timer instead of ssh2's readyTimeout: it must not run while a person
+      // types a one-time code (the prompt has its own, longer bound).
+      let handshakeTimer: NodeJS.Timeout | undefined;
+      const fail = (err: StackscopeError): void => {
+        if (settled) return;
         settled = true;
+        clearTimeout(handshakeTimer);
+        kbd.stop(err);
+        client.end();
+        reject(err);
+      };
+      const waitForHandshake = (): void => {
+        clearTimeout(handshakeTimer);
+        handshakeTimer = setTimeout(() => {
+          fail(connectError(target, Object.assign(new Error('handshake timed out'), { level: 'client-timeout' }), this.connectTimeoutMs));
+          client.destroy();
+        }, this.connectTimeoutMs);
+      };
+      const kbd = new KeyboardInteractive({
+        target,
+        password: auth.password as string | undefined,
+        prompter: this.options.prompter,
+        timeoutMs: this.promptTimeoutMs,
+        onWaiting: (waiting) => (waiting ? clearTimeout(handshakeTimer) : waitForHandshake()),
+      });
+      client.on('ready', () => {
+        if (settled) return void client.end();
+        settled = true;
+        clearTimeout(handshakeTimer);
+        kbd.stop(new Error('logged in'));
         resolve(new SshConnection(target, client, this.maxChannels));
       });
       client.on('error', (err: Error & { level?: string }) => {
-        if (settled) return; // errors after ready surface as 'close' on the channels
-        settled = true;
-        client.end();
-        reject(refusal ?? connectError(target, err, this.connectTimeoutMs));
+        // errors after ready surface as 'close' on the channels
+        fail(refusal ?? connectError(target, err, this.connectTimeoutMs));
       });
-      // Password auth over keyboard-interactive (PAM style prompts).
-      client.on('keyboard-interactive', (_name, _instr, _lang, prompts, finish) => {
-        finish(prompts.map(() => (auth.password as string | undefined) ?? ''));
+      // A server that hangs up during login (LoginGraceTime while a prompt waits) emits no error.
+      client.on('close', () => {
+        fail(refusal ?? new StackscopeError('CONNECTION_LOST', `${describe(target)}: the server closed the connection during login`, { nodeId: target.nodeId, node: target.name }));
+      });
+      // Keyboard-interactive (PAM): the stored password answers a password prompt, once; one-time
+      // codes and every other prompt go to a person (see auth-prompts.ts).
+      client.on('keyboard-interactive', (name, instructions, _lang, prompts, finish) => {
+        kbd.round(name, instructions, prompts).then(finish, (err: unknown) =>
+          fail(err instanceof StackscopeError ? err : connectError(target, err as Error, this.connectTimeoutMs)),
+        );
       });
       const config: ConnectConfig = {
         host: target.host,
         port: target.port,
         username: target.user,
         sock,
-        readyTimeout: this.connectTimeoutMs,
+        readyTimeout: 0,
+        // For every method: a server may ask for a one-time code after the key or password.
+        tryKeyboard: true,
         keepaliveInterval: this.keepaliveIntervalMs,
         keepaliveCountMax: 3,
         algorithms: { serverHostKey: hostKeyPreference(known?.keyType) as never },
@@ -400,6 +304,9 @@ export class ConnectionManager {
         ...auth,
       };
       client.connect(config);
+      // After connect() returns: it decrypts a passphrase-protected key synchronously (bcrypt,
+      // hundreds of ms under load), which is not the network's time to answer.
+      waitForHandshake();
     });
   }
 }

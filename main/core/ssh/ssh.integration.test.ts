@@ -122,10 +122,10 @@ describe('SSH against a real OpenSSH server', () => {
     const keyNode = addNode('pass-key-node', server, { method: 'key', keyPath: lockedKey, passphrase: true });
     await trust(keyNode);
     expect(w.core.missingSecrets([w.core.inventory.node(keyNode.id)])).toEqual([{ nodeId: keyNode.id, nodeName: 'pass-key-node', kind: 'passphrase' }]);
-    w.core.secrets.provide(keyNode.id, 'passphrase', passphrase, false);
+    w.core.secrets.provide(w.core.inventory.target(keyNode), 'passphrase', passphrase, false);
     // Output that echoes the secret is redacted before it is stored.
     const r1 = await run([keyNode], `echo 'the passphrase is ${passphrase}'`);
-    expect(r1.steps[0]).toMatchObject({ state: 'succeeded', stdout: 'the passphrase is [REDACTED]\n' });
+    expect(r1.steps[0], r1.steps[0]?.error ?? '').toMatchObject({ state: 'succeeded', stdout: 'the passphrase is [REDACTED]\n' });
 
     const password = `pw-${Math.random().toString(36).slice(2)}-Zx9`;
     const user = 'stackscope-pw';
@@ -147,7 +147,7 @@ describe('SSH against a real OpenSSH server', () => {
     });
     const missing = await run([pwNode], 'id -un');
     expect(missing.steps[0]?.error).toMatch(/password-node .*a password is needed/);
-    w.core.secrets.provide(pwNode.id, 'password', password, false);
+    w.core.secrets.provide(w.core.inventory.target(pwNode), 'password', password, false);
     const r2 = await run([pwNode], 'id -un');
     expect(r2.steps[0]).toMatchObject({ state: 'succeeded', stdout: `${user}\n` });
 

@@ -64,10 +64,15 @@ export const ui: Dictionary = {
     'ui.secret.password': 'Password for {node}',
     'ui.secret.passphrase': 'Key passphrase for {node}',
     'ui.secret.remember': 'Remember in the OS keychain',
+    'ui.secret.memory': 'Held in memory until Stackscope stops; never written to disk.',
     'ui.secret.noKeyring': 'Not remembered: no OS keyring (GNOME Keyring, KWallet) is running, and without one the key would be built into the app.',
     'ui.secret.noKeychain': 'Not remembered: the OS keychain is not available.',
-    'ui.secret.memory': 'Held in memory until Stackscope stops; never written to disk.',
     'ui.secret.continue': 'Continue',
+
+    'ui.authPrompt.title': 'Login prompt from {node}',
+    'ui.authPrompt.asks': '{node} ({target}) asks for this to finish logging in. The answer goes to the server only and is never stored.',
+    'ui.authPrompt.expires': 'The login stops waiting at {time}.',
+    'ui.authPrompt.send': 'Send',
 
     'ui.run.loading': 'Loading run…',
     'ui.run.playbook': 'playbook {title}',
@@ -185,10 +190,15 @@ export const ui: Dictionary = {
     'ui.secret.password': '{node}의 비밀번호',
     'ui.secret.passphrase': '{node}의 키 암호',
     'ui.secret.remember': 'OS 키체인에 기억',
+    'ui.secret.memory': 'Stackscope가 종료될 때까지 메모리에만 보관하며 디스크에 기록하지 않습니다.',
     'ui.secret.noKeyring': '기억하지 않습니다. OS 키링(GNOME Keyring, KWallet)이 실행 중이 아니며, 키링이 없으면 앱에 내장된 키로 암호화되기 때문입니다.',
     'ui.secret.noKeychain': '기억하지 않습니다. OS 키체인을 사용할 수 없습니다.',
-    'ui.secret.memory': 'Stackscope가 종료될 때까지 메모리에만 보관하며 디스크에 기록하지 않습니다.',
     'ui.secret.continue': '계속',
+
+    'ui.authPrompt.title': '{node}의 로그인 질문',
+    'ui.authPrompt.asks': '{node}({target})에 로그인하려면 이 답이 필요합니다. 답은 서버에만 보내고 저장하지 않습니다.',
+    'ui.authPrompt.expires': '{time}까지 답하지 않으면 로그인을 중단합니다.',
+    'ui.authPrompt.send': '보내기',
 
     'ui.run.loading': '실행 결과를 불러오는 중…',
     'ui.run.playbook': '플레이북 {title}',
