@@ -1,22 +1,29 @@
 import type { CaseSearchHit, CaseSearchWhere, CaseStatus, FindingEvidence, Severity } from '../main/contract/types.js';
 import type { Db } from './database.js';
+import { OutputRepo } from './output-repo.js';
 
 const MARK = '\u0002';
 const END = '\u0003';
 
-/** The words of a query as FTS terms; the last one also matches as a prefix while the user types. */
-export function queryWords(query: string): { words: string[]; prefix: boolean } {
+/** How a query is read: as typed into a search box (the last word is still being typed), or as whole words. */
+export interface QueryMode {
+  /** The last word also matches as a prefix (from 3 letters, unless the query ends in a space). */
+  asYouType?: boolean;
+}
+
+/** The words of a query as FTS terms. */
+export function queryWords(query: string, mode: QueryMode = {}): { words: string[]; prefix: boolean } {
   const words = query.match(/[\p{L}\p{N}_]+/gu) ?? [];
   const last = words.at(-1) ?? '';
-  return { words, prefix: !/\s$/.test(query) && last.length >= 3 };
+  return { words, prefix: mode.asYouType === true && !/\s$/.test(query) && last.length >= 3 };
 }
 
 /**
  * An FTS5 MATCH expression where every word must occur (any order), each quoted so the user's
  * text is data, never FTS syntax (`"unbalanced` or `NEAR(` cannot break the query).
  */
-export function matchExpression(query: string): string | null {
-  const { words, prefix } = queryWords(query);
+export function matchExpression(query: string, mode: QueryMode = {}): string | null {
+  const { words, prefix } = queryWords(query, mode);
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? ' *' : ''}`).join(' ');
 }
@@ -39,23 +46,31 @@ export function trimSnippet(text: string, around = 220): string {
   return `${start > 0 ? '…' : ''}${body}${open}${end < text.length ? '…' : ''}`;
 }
 
-/** Mark the query words in a text the FTS did not snippet itself (an evidence line). */
-export function markWords(text: string, query: string): string {
-  const { words, prefix } = queryWords(query);
-  if (words.length === 0) return text;
-  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const alternatives = words.map((w, i) => (prefix && i === words.length - 1 ? `${esc(w)}[\\p{L}\\p{N}]*` : esc(w)));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return mergeMarks(text.replace(re, (m) => `${MARK}${m}${END}`));
+/** A query's words as regular expressions, compiled once and used on many lines. */
+export interface QueryMatcher {
+  /** Wrap each hit in \u0002…\u0003 markers. */
+  mark(text: string): string;
+  /** Does the text hold every word (as FTS matches them, roughly: case-insensitive, whole words)? */
+  hasAll(text: string): boolean;
+  hasAny(text: string): boolean;
 }
 
-/** Does the line hold every query word (as FTS would match it, roughly: case-insensitive, whole words)? */
-function lineHasAll(line: string, query: string): boolean {
-  const marked = markWords(line, query);
-  if (!marked.includes(MARK)) return false;
-  const { words, prefix } = queryWords(query);
-  const found = (marked.match(/\u0002[^\u0003]*\u0003/g) ?? []).join(' ').toLowerCase();
-  return words.every((w, i) => (prefix && i === words.length - 1 ? found.includes(w.toLowerCase()) : new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(found)));
+export function queryMatcher(query: string, mode: QueryMode = {}): QueryMatcher {
+  const { words, prefix } = queryWords(query, mode);
+  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = words.map((w, i) => (prefix && i === words.length - 1 ? `${esc(w)}[\\p{L}\\p{N}]*` : `${esc(w)}(?![\\p{L}\\p{N}])`));
+  const one = alternatives.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}`, 'iu'));
+  const any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
+  return {
+    mark: (text) => (words.length === 0 ? text : mergeMarks(text.replace(any, (m) => `${MARK}${m}${END}`))),
+    hasAll: (text) => words.length > 0 && one.every((re) => re.test(text)),
+    hasAny: (text) => one.some((re) => re.test(text)),
+  };
+}
+
+/** Mark the query words in a text the FTS did not snippet itself (an evidence line). */
+export function markWords(text: string, query: string, mode: QueryMode = {}): string {
+  return queryMatcher(query, mode).mark(text);
 }
 
 interface Hit extends Omit<CaseSearchHit, 'caseTitle' | 'caseStatus' | 'caseSeverity' | 'openedAt'> {
@@ -64,15 +79,16 @@ interface Hit extends Omit<CaseSearchHit, 'caseTitle' | 'caseStatus' | 'caseSeve
 
 const whereOrder: Record<CaseSearchWhere, number> = { title: 0, finding: 1, note: 2, output: 3 };
 
-const blank = { nodeName: null, runId: null, stepId: null, stream: null, command: null, noteId: null, findingId: null, author: null } as const;
+const blank = { nodeName: null, runId: null, stepId: null, stream: null, line: null, command: null, noteId: null, findingId: null, author: null } as const;
 
 /**
  * "Have we seen this before?": one query over case titles, notes, findings (title, explanation,
  * evidence) and recorded command output. Hits come grouped by case, the best-matching case first.
  */
-export function searchCases(db: Db, query: string, limit: number): CaseSearchHit[] {
-  const match = matchExpression(query);
+export function searchCases(db: Db, query: string, limit: number, mode: QueryMode = {}): CaseSearchHit[] {
+  const match = matchExpression(query, mode);
   if (!match) return [];
+  const matcher = queryMatcher(query, mode);
   const hits: Hit[] = [];
 
   const titles = db
@@ -108,9 +124,9 @@ export function searchCases(db: Db, query: string, limit: number): CaseSearchHit
     let nodeName: string | null = null;
     // The quoted output line is what "have we seen this error" means; the title comes next.
     for (const e of evidence) {
-      const line = e.lines.find((l) => lineHasAll(l, query));
+      const line = e.lines.find((l) => matcher.hasAll(l));
       if (line !== undefined) {
-        snippet = trimSnippet(markWords(line, query));
+        snippet = trimSnippet(matcher.mark(line));
         nodeName = e.node;
         break;
       }
@@ -120,32 +136,7 @@ export function searchCases(db: Db, query: string, limit: number): CaseSearchHit
     hits.push({ ...blank, caseId: f.case_id, where: 'finding', at: f.created_at, runId: f.run_id, findingId: f.id, nodeName, snippet: trimSnippet(snippet), rank: f.rank });
   }
 
-  const outputs = db
-    .prepare(
-      `SELECT s.id, s.run_id, s.node_name, s.command, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author,
-              snippet(step_output_fts, 0, char(2), char(3), '…', 24) AS out_snip, snippet(step_output_fts, 1, char(2), char(3), '…', 24) AS err_snip,
-              bm25(step_output_fts) AS rank
-       FROM step_output_fts JOIN step_results s ON s.id = step_output_fts.rowid JOIN runs r ON r.id = s.run_id
-       WHERE step_output_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as Array<{ id: number; run_id: number; node_name: string; command: string; at: string; case_id: number; author: string | null; out_snip: string; err_snip: string; rank: number }>;
-  for (const o of outputs) {
-    const inStdout = o.out_snip.includes(MARK);
-    hits.push({
-      ...blank,
-      caseId: o.case_id,
-      where: 'output',
-      at: o.at,
-      runId: o.run_id,
-      stepId: o.id,
-      stream: inStdout || !o.err_snip.includes(MARK) ? 'stdout' : 'stderr',
-      nodeName: o.node_name,
-      command: o.command,
-      author: o.author,
-      snippet: trimSnippet(mergeMarks(inStdout ? o.out_snip : o.err_snip)),
-      rank: o.rank,
-    });
-  }
+  for (const o of searchOutput(db, match, matcher, limit)) hits.push(o);
   if (hits.length === 0) return [];
 
   const ids = [...new Set(hits.map((h) => h.caseId))];
@@ -175,4 +166,62 @@ export function searchCases(db: Db, query: string, limit: number): CaseSearchHit
       const c = cases.get(h.caseId);
       return { ...h, caseTitle: c?.title ?? '', caseStatus: c?.status ?? 'open', caseSeverity: c?.severity ?? 'info', openedAt: c?.opened_at ?? '' };
     });
+}
+
+/**
+ * Output hits, one per step, newest first: the newest block of each step that matches, and in it
+ * the last line holding every word (else the last holding one), numbered in its stream. The index
+ * answers from blocks of at most 16 K characters, so a word on every line of a 64 MB output costs
+ * one narrow row per block to group and one block to read per step shown.
+ */
+function searchOutput(db: Db, match: string, matcher: QueryMatcher, limit: number): Hit[] {
+  const newest = db
+    .prepare(
+      `SELECT max(b.id) AS block FROM output_fts JOIN output_blocks b ON b.id = output_fts.rowid
+       WHERE output_fts MATCH ? GROUP BY b.step_id ORDER BY block DESC LIMIT ?`,
+    )
+    .pluck()
+    .all(match, limit) as number[];
+  if (newest.length === 0) return [];
+  const stepOf = db.prepare(
+    `SELECT s.run_id, s.node_name, s.command, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author
+     FROM step_results s JOIN runs r ON r.id = s.run_id WHERE s.id = ?`,
+  );
+  const hits: Hit[] = [];
+  for (const block of new OutputRepo(db).blocks(newest)) {
+    const step = stepOf.get(block.stepId) as { run_id: number; node_name: string; command: string; at: string; case_id: number; author: string | null } | undefined;
+    if (!step) continue;
+    const { index, text } = lineOfHit(block.text, matcher);
+    hits.push({
+      ...blank,
+      caseId: step.case_id,
+      where: 'output',
+      at: step.at,
+      runId: step.run_id,
+      stepId: block.stepId,
+      stream: block.stream,
+      line: block.firstLine + index,
+      nodeName: step.node_name,
+      command: step.command,
+      author: step.author,
+      snippet: trimSnippet(matcher.mark(text)),
+      // Newest first among a case's outputs, after its titles, findings and notes: bm25 of a
+      // prefix query costs a full prefix scan per block asked about (0.75 s for 50 blocks).
+      rank: 0,
+    });
+  }
+  return hits;
+}
+
+/** The last line of a block with every query word (else the last with one of them), and its index. */
+export function lineOfHit(block: string, matcher: QueryMatcher): { index: number; text: string } {
+  const lines = block.split('\n');
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  let some: { index: number; text: string } | null = null;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (matcher.hasAll(line)) return { index: i, text: line };
+    if (!some && matcher.hasAny(line)) some = { index: i, text: line };
+  }
+  return some ?? { index: 0, text: lines[0] ?? '' };
 }

@@ -170,9 +170,11 @@ export class CaseTimelineRepo {
          WHERE r.case_id = ?`,
       )
       .all(caseId) as FindingRow[];
+    // The stream that holds the quoted line: a block holds whole lines, so one block has it.
     const stepOf = this.db.prepare(
-      `SELECT id, CASE WHEN instr(stdout, :line) > 0 OR :line = '' THEN 'stdout' WHEN instr(stderr, :line) > 0 THEN 'stderr' ELSE 'stdout' END AS stream
-       FROM step_results WHERE run_id = :runId AND node_name = :node AND step_key = :step ORDER BY id DESC LIMIT 1`,
+      `SELECT s.id, COALESCE((SELECT b.stream FROM output_blocks b JOIN output_text t ON t.id = b.id
+                              WHERE b.step_id = s.id AND :line <> '' AND instr(t.text, :line) > 0 ORDER BY b.stream DESC LIMIT 1), 'stdout') AS stream
+       FROM step_results s WHERE s.run_id = :runId AND s.node_name = :node AND s.step_key = :step ORDER BY s.id DESC LIMIT 1`,
     );
     const out = rows.map((r): CaseFinding => {
       const evidence = (JSON.parse(r.evidence) as FindingEvidence[]).map((e): LocatedEvidence => {

@@ -163,8 +163,8 @@ describe('search over all cases', () => {
     const order = wsrep.map((h) => h.caseId);
     expect(order).toEqual([...order].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
 
-    expect(searchCases(db, 'bootstr', 5)[0]).toMatchObject({ where: 'note', caseId: past }); // the last word matches as a prefix while typing
-    expect(searchCases(db, '"unbalanced NEAR( *', 5)).toEqual([]);
+    expect(searchCases(db, 'bootstr', 5, { asYouType: true })[0]).toMatchObject({ where: 'note', caseId: past }); // the last word matches as a prefix while typing
+    expect(searchCases(db, '"unbalanced NEAR( *', 5, { asYouType: true })).toEqual([]);
     expect(searchCases(db, '  ', 5)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../main/core/testing/fixtures.js';
 import { CaseLogRepo } from './caselog-repo.js';
+import { searchCases } from './case-search.js';
 import { migrate, openDatabase, type Db } from './database.js';
 import { InventoryRepo } from './inventory-repo.js';
 
@@ -30,23 +31,23 @@ describe('case log', () => {
     expect(migrate(db)).toBe(0);
   });
 
-  it('folds streamed chunks into the step and finds it by an error string', () => {
-    const { repo } = fresh();
+  it('stores streamed output as it arrives and finds the line of an error string', () => {
+    const { db, repo } = fresh();
     const caseId = repo.createCase('galera down', 'critical', null);
     const run = repo.createRun(caseId, 1, 'exec', 'mysql -e status', {}, [{ nodeId: null, nodeName: 'db-1', command: 'mysql', commandSent: 'mysql' }]);
     const stepId = run.steps[0]?.id ?? 0;
     repo.markStepRunning(stepId, new Date().toISOString());
     repo.appendChunks([
-      { stepId, stream: 'stderr', data: 'ERROR 1047 (08S01): WSREP has not yet ' },
+      { stepId, stream: 'stderr', data: 'connecting\nERROR 1047 (08S01): WSREP has not yet ' },
       { stepId, stream: 'stderr', data: 'prepared node for application use\n' },
     ]);
     expect(repo.getRun(run.id)?.steps[0]?.stderr).toContain('WSREP has not yet prepared'); // visible while running
     repo.finishStep(stepId, { state: 'failed', exitCode: 1, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 12 });
-    const hits = repo.searchOutput('ERROR 1047 (08S01)', 10);
+    const hits = searchCases(db, 'ERROR 1047 (08S01)', 10);
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ caseId, caseTitle: 'galera down', nodeName: 'db-1' });
+    expect(hits[0]).toMatchObject({ caseId, caseTitle: 'galera down', where: 'output', nodeName: 'db-1', stepId, stream: 'stderr', line: 2 });
     expect(hits[0]?.snippet).toContain('\u0002ERROR 1047 (08S01\u0003');
-    expect(repo.searchOutput('"unbalanced', 10)).toEqual([]); // FTS syntax in the query is data, not an error
+    expect(searchCases(db, '"unbalanced', 10)).toEqual([]); // FTS syntax in the query is data, not an error
   });
 
   it('marks runs of a dead process interrupted and keeps their output, but leaves live ones alone', async () => {

@@ -6,13 +6,13 @@ import type {
   Run,
   RunFinding,
   RunState,
-  SearchHit,
   Severity,
-  StepResult,
   StepState,
 } from '../main/contract/types.js';
+import type { StepStatus } from '../main/contract/api.js';
 import { StackscopeError } from '../main/contract/errors.js';
 import type { Db } from './database.js';
+import { OutputRepo, type OutputChunk } from './output-repo.js';
 import { currentOwner, ownerGone } from './process-owner.js';
 
 interface CaseRow {
@@ -51,8 +51,8 @@ export interface StepRow {
   exit_code: number | null;
   exit_signal: string | null;
   error: string | null;
-  stdout: string;
-  stderr: string;
+  stdout_chars: number;
+  stderr_chars: number;
   truncated: number;
   started_at: string | null;
   ended_at: string | null;
@@ -76,7 +76,8 @@ function toCase(row: CaseRow): CaseSummary {
   };
 }
 
-function toStep(row: StepRow): StepResult {
+/** A step as stored, without its output: what a status line or an event needs. */
+function toStatus(row: StepRow): StepStatus {
   return {
     id: row.id,
     runId: row.run_id,
@@ -89,12 +90,12 @@ function toStep(row: StepRow): StepResult {
     exitCode: row.exit_code,
     exitSignal: row.exit_signal,
     error: row.error,
-    stdout: row.stdout,
-    stderr: row.stderr,
     truncated: row.truncated === 1,
     startedAt: row.started_at,
     endedAt: row.ended_at,
     durationMs: row.duration_ms,
+    stdoutChars: row.stdout_chars,
+    stderrChars: row.stderr_chars,
   };
 }
 
@@ -117,10 +118,11 @@ export interface StepEnd {
 }
 
 const now = (): string => new Date().toISOString();
-const tail = (text: string, n: number): string => (n === 0 ? '' : text.length > n ? text.slice(-n) : text);
 
-/** Cases, runs, step results (streamed as chunks, then folded), notes and the output search. */
+/** Cases, runs, step results with their output (in blocks, see OutputRepo), findings and notes. */
 export class CaseLogRepo {
+  readonly output: OutputRepo;
+
   /**
    * @param redact applied to text people type (case titles, commands, notes) before it is stored,
    * so a password pasted into a command line stays out of the case log. Output is redacted upstream.
@@ -130,7 +132,9 @@ export class CaseLogRepo {
     private readonly redact: (text: string) => string = (t) => t,
     /** Who opens cases and starts runs from this process (recorded for the case timeline). */
     private readonly author: string | null = null,
-  ) {}
+  ) {
+    this.output = new OutputRepo(db);
+  }
 
   createCase(title: string, severity: Severity, clusterId: number | null): number {
     return Number(
@@ -198,7 +202,7 @@ export class CaseLogRepo {
   }
 
   /** A step decided while the run goes (playbooks pick nodes and pods as they learn the cluster). */
-  addStep(runId: number, s: NewStep): StepResult {
+  addStep(runId: number, s: NewStep): StepStatus {
     const step = this.getStep(this.insertStep(runId, s));
     if (!step) throw new Error(`step of run ${runId} vanished right after insert`);
     return step;
@@ -245,17 +249,7 @@ export class CaseLogRepo {
   }
 
   private toRun(row: RunRow, outputTail?: number): Run {
-    const steps =
-      outputTail === undefined
-        ? (this.db.prepare('SELECT * FROM step_results WHERE run_id = ? ORDER BY id').all(row.id) as StepRow[]).map(toStep)
-        : this.tailedSteps(row.id, outputTail);
-    for (const step of steps) {
-      // A step still streaming has its output in chunks; show what has arrived so far.
-      if (step.state !== 'running') continue;
-      const { stdout, stderr } = this.chunkedOutput(step.id);
-      if (outputTail === undefined) Object.assign(step, { stdout, stderr });
-      else Object.assign(step, { stdout: tail(stdout, outputTail), stderr: tail(stderr, outputTail), stdoutChars: stdout.length, stderrChars: stderr.length });
-    }
+    const rows = this.db.prepare('SELECT * FROM step_results WHERE run_id = ? ORDER BY id').all(row.id) as StepRow[];
     return {
       id: row.id,
       caseId: row.case_id,
@@ -266,71 +260,37 @@ export class CaseLogRepo {
       state: row.state,
       startedAt: row.started_at,
       endedAt: row.ended_at,
-      steps,
+      steps: rows.map((r) => ({ ...toStatus(r), ...this.outputOf(r.id, outputTail) })),
       findings: this.findingsOf(row.id),
     };
   }
 
-  /** Steps with the last `n` characters of their output: a 50 MB output is not sent to a window to show its end. */
-  private tailedSteps(runId: number, n: number): StepResult[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, run_id, node_id, node_name, step_key, command, command_sent, state, exit_code, exit_signal, error, truncated, started_at, ended_at, duration_ms,
-                CASE WHEN :n = 0 THEN '' ELSE substr(stdout, -:n) END AS stdout, CASE WHEN :n = 0 THEN '' ELSE substr(stderr, -:n) END AS stderr,
-                length(stdout) AS stdout_chars, length(stderr) AS stderr_chars
-         FROM step_results WHERE run_id = :runId ORDER BY id`,
-      )
-      .all({ n, runId }) as Array<StepRow & { stdout_chars: number; stderr_chars: number }>;
-    return rows.map((r) => ({ ...toStep(r), stdoutChars: r.stdout_chars, stderrChars: r.stderr_chars }));
+  /** A step's output, whole or its last `n` characters: a 50 MB output is not sent to a window to show its end. */
+  private outputOf(stepId: number, n?: number): { stdout: string; stderr: string } {
+    if (n === undefined) return { stdout: this.output.text(stepId, 'stdout'), stderr: this.output.text(stepId, 'stderr') };
+    return { stdout: this.output.tail(stepId, 'stdout', n), stderr: this.output.tail(stepId, 'stderr', n) };
   }
 
-  getStep(id: number): StepResult | undefined {
+  /** The step without its output (lengths only). */
+  getStep(id: number): StepStatus | undefined {
     const row = this.db.prepare('SELECT * FROM step_results WHERE id = ?').get(id) as StepRow | undefined;
-    return row ? toStep(row) : undefined;
-  }
-
-  /** The step with the output it has so far: a step still running has it in chunks, not in its row. */
-  liveStep(id: number): StepResult | undefined {
-    const step = this.getStep(id);
-    return step?.state === 'running' ? { ...step, ...this.chunkedOutput(id) } : step;
+    return row ? toStatus(row) : undefined;
   }
 
   markStepRunning(stepId: number, startedAt: string): void {
     this.db.prepare("UPDATE step_results SET state = 'running', started_at = ? WHERE id = ?").run(startedAt, stepId);
   }
 
-  /** Append streamed output; many chunks in one transaction keeps the write rate high. */
-  appendChunks(chunks: Array<{ stepId: number; stream: 'stdout' | 'stderr'; data: string }>): void {
-    if (chunks.length === 0) return;
-    const stmt = this.db.prepare('INSERT INTO step_chunks (step_id, stream, data) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
-      for (const c of chunks) stmt.run(c.stepId, c.stream, c.data);
-    })();
+  /** Append streamed output (redacted upstream); many chunks in one transaction keeps the write rate high. */
+  appendChunks(chunks: OutputChunk[]): void {
+    this.output.append(chunks);
   }
 
-  /** What a step still running has streamed so far. */
-  chunkedOutput(stepId: number): { stdout: string; stderr: string } {
-    const rows = this.db.prepare('SELECT stream, data FROM step_chunks WHERE step_id = ? ORDER BY id').all(stepId) as Array<{
-      stream: 'stdout' | 'stderr';
-      data: string;
-    }>;
-    const out = { stdout: [] as string[], stderr: [] as string[] };
-    for (const r of rows) out[r.stream].push(r.data);
-    return { stdout: out.stdout.join(''), stderr: out.stderr.join('') };
-  }
-
-  /** Fold the step's chunks into its row (indexed for search) and record how it ended. */
-  finishStep(stepId: number, end: StepEnd): StepResult {
-    this.db.transaction(() => {
-      const { stdout, stderr } = this.chunkedOutput(stepId);
-      this.db
-        .prepare(
-          `UPDATE step_results SET state = ?, exit_code = ?, exit_signal = ?, error = ?, truncated = ?, ended_at = ?, duration_ms = ?,
-             stdout = ?, stderr = ? WHERE id = ?`,
-        )
-        .run(end.state, end.exitCode, end.exitSignal, end.error, end.truncated ? 1 : 0, end.endedAt, end.durationMs, stdout, stderr, stepId);
-      this.db.prepare('DELETE FROM step_chunks WHERE step_id = ?').run(stepId);
-    })();
+  /** Record how a step ended. Its output is already stored, block by block, as it arrived. */
+  finishStep(stepId: number, end: StepEnd): StepStatus {
+    this.db
+      .prepare('UPDATE step_results SET state = ?, exit_code = ?, exit_signal = ?, error = ?, truncated = ?, ended_at = ?, duration_ms = ? WHERE id = ?')
+      .run(end.state, end.exitCode, end.exitSignal, end.error, end.truncated ? 1 : 0, end.endedAt, end.durationMs, stepId);
     const step = this.getStep(stepId);
     if (!step) throw new Error(`step ${stepId} vanished while finishing`);
     return step;
@@ -365,33 +325,5 @@ export class CaseLogRepo {
       this.finishRun(runId, 'interrupted');
     }
     return orphans;
-  }
-
-  /** Full-text search over finished step output; the query is taken as words, not FTS syntax. */
-  searchOutput(query: string, limit: number): SearchHit[] {
-    const words = query.match(/[\p{L}\p{N}_]+/gu) ?? [];
-    if (words.length === 0) return [];
-    const match = `"${words.join(' ')}"`;
-    const rows = this.db
-      .prepare(
-        `SELECT s.id AS step_id, s.run_id, s.node_name, s.command, r.case_id, c.title AS case_title,
-                snippet(step_output_fts, -1, char(2), char(3), '…', 24) AS snippet
-         FROM step_output_fts f
-         JOIN step_results s ON s.id = f.rowid
-         JOIN runs r ON r.id = s.run_id
-         JOIN cases c ON c.id = r.case_id
-         WHERE step_output_fts MATCH ?
-         ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ step_id: number; run_id: number; node_name: string; command: string; case_id: number; case_title: string; snippet: string }>;
-    return rows.map((r) => ({
-      caseId: r.case_id,
-      caseTitle: r.case_title,
-      runId: r.run_id,
-      stepId: r.step_id,
-      nodeName: r.node_name,
-      command: r.command,
-      snippet: r.snippet,
-    }));
   }
 }

@@ -15,6 +15,7 @@ import type {
 import type { StepRow as CaseLogStepRow } from './caselog-repo.js';
 import { severityRank } from './case-timeline-repo.js';
 import type { Db } from './database.js';
+import { OutputRepo } from './output-repo.js';
 
 /** The playbook engine's pod discovery step: it lists pods, it does not check the node. */
 const DISCOVER_STEP = 'discover-pods';
@@ -145,13 +146,14 @@ export function clusterOverview(db: Db, cluster: Cluster, stepInfo: StepInfo): C
     f.evidence.filter((e) => e.node && (f.check.startsWith('engine.') || stepInfo(playbookOf(f), e.step)?.on !== 'one')).map((e) => e.node);
 
   // The newest pod list of the cluster (openstack-helm): which pods run where, and whether they are ready.
-  const podList = db
+  const podListStep = db
     .prepare(
-      `SELECT s.stdout FROM step_results s JOIN runs r ON r.id = s.run_id
-       WHERE r.cluster_id = ? AND s.step_key = ? AND s.state = 'succeeded' AND length(s.stdout) <= ? ORDER BY s.id DESC LIMIT 1`,
+      `SELECT s.id FROM step_results s JOIN runs r ON r.id = s.run_id
+       WHERE r.cluster_id = ? AND s.step_key = ? AND s.state = 'succeeded' AND s.stdout_chars <= ? ORDER BY s.id DESC LIMIT 1`,
     )
-    .get(cluster.id, DISCOVER_STEP, MAX_POD_LIST_CHARS) as { stdout: string } | undefined;
-  const pods = podList ? podsFromList(podList.stdout) : [];
+    .pluck()
+    .get(cluster.id, DISCOVER_STEP, MAX_POD_LIST_CHARS) as number | undefined;
+  const pods = podListStep === undefined ? [] : podsFromList(new OutputRepo(db).text(podListStep, 'stdout'));
 
   // Cluster-wide conclusions; one that names a pod also marks the node the pod runs on.
   const clusterProblems: NodeProblem[] = [];

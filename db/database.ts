@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StackscopeError } from '../main/contract/errors.js';
 import { createPrivateFile, tightenMode } from './private-files.js';
+import { moveOutputIntoBlocks } from './output-blocks-upgrade.js';
 
 export type Db = Database.Database;
 
@@ -39,6 +40,9 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
  */
 const FOREIGN_KEYS_OFF = /^-- stackscope-migrate: foreign_keys=off$/m;
 
+/** Work in code that runs right after a migration's SQL, in its transaction. */
+const migrationSteps: Record<number, (db: Db) => void> = { 7: moveOutputIntoBlocks };
+
 /** Apply every migration newer than `PRAGMA user_version`, each in its own transaction. */
 export function migrate(db: Db, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -52,6 +56,8 @@ export function migrate(db: Db, migrations = loadMigrations()): number {
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        // Data a migration's SQL cannot move by itself (007: outputs cut into blocks of lines).
+        migrationSteps[m.version]?.(db);
         if (keysOff) {
           const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
           if (broken.length > 0) {

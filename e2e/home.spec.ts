@@ -110,7 +110,9 @@ test.beforeAll(async () => {
   // A past case: a command printed the Galera error on controller-2; it was resolved.
   pastCase = core.caselog.createCase('Galera refused queries after a switch reboot', 'critical', clusterId);
   const ctl2 = core.inventory.clusterByName('prod-east').nodes.find((n) => n.name === 'controller-2');
-  expect(await waitRun(await core.dispatch('exec.start', { caseId: pastCase, clusterId, nodeIds: [ctl2?.id], command: `echo 'connecting to galera'; echo '${WSREP}' >&2; exit 1` }))).toBe('failed'); // exit 1
+  // The error three times, retries between: the hit is its last line, where the viewer opens.
+  const command = `echo 'connecting to galera'; for i in 1 2 3; do echo "retry $i" >&2; echo '${WSREP}' >&2; done; exit 1`;
+  expect(await waitRun(await core.dispatch('exec.start', { caseId: pastCase, clusterId, nodeIds: [ctl2?.id], command }))).toBe('failed'); // exit 1
   await core.dispatch('cases.setStatus', { id: pastCase, status: 'resolved' });
 
   // Today's case: both playbooks ran (compute-4 was left out, so it stays unchecked).
@@ -151,16 +153,16 @@ test('home shows the cluster picture and open cases; search finds a past case by
   const result = page.getByTestId('search-case').filter({ hasText: 'Galera refused queries after a switch reboot' });
   await expect(result).toBeVisible();
   const hit = result.locator('[data-testid="search-hit"][data-where="output"]');
-  await expect(hit).toContainText('stderr on controller-2');
+  await expect(hit).toContainText('stderr on controller-2, line 6');
   await expect(hit.locator('mark')).toHaveText(WSREP);
   await page.screenshot({ path: testInfo.outputPath('search.png'), fullPage: true });
 
-  // One click from the hit to the output it came from, the hit highlighted there too.
+  // One click from the hit to the line it came from, the hit highlighted there too.
   await hit.getByRole('link').click();
   const viewer = page.getByRole('dialog', { name: 'exec on controller-2' });
   await expect(viewer).toBeVisible();
   await expect(viewer.locator('mark.current')).toHaveText(WSREP);
-  await expect(viewer.getByTestId('viewer-matches')).toHaveText('1 of 1');
+  await expect(viewer.getByTestId('viewer-matches')).toHaveText('3 of 3');
 });
 
 test('a note and a status change land on the timeline with their author and survive a reload', async ({ page }, testInfo) => {

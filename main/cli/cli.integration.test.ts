@@ -57,6 +57,15 @@ describe('stackscope CLI', () => {
     const detail = JSON.parse(cli(['case', 'show', String(smoke?.id), '--json']).stdout) as { runs: Array<{ steps: Array<{ stdout: string; exitCode: number }> }> };
     expect(detail.runs.map((r) => r.steps[0]?.exitCode)).toEqual([0, 4]);
     expect(detail.runs[0]?.steps[0]?.stdout).toBe('hello-from-cli\n');
+
+    // The app's search, from the CLI: the case by its output, the line, and by its title.
+    cli(['exec', 'lab', '--node', 'ctl-1', '--case', String(smoke?.id), '--', 'printf "start\\nneedle-7 found\\nend\\n"']);
+    const found = cli(['cases', 'search', 'needle', '7']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain(`case ${smoke?.id} (cli smoke) · ctl-1 · $ printf`);
+    expect(found.stdout).toMatch(/stdout line 2 \(step \d+\)\n {2}»needle-7« found\n/); // neighbouring hits read as one
+    expect(cli(['cases', 'search', 'smoke']).stdout).toContain(`case ${smoke?.id} (cli smoke) · title`);
+    expect(JSON.parse(cli(['cases', 'search', 'needle', '--json']).stdout)).toMatchObject([{ where: 'output', line: 2, stream: 'stdout' }]);
   });
 
   it('answers bad input with one line naming what is wrong', () => {
@@ -85,7 +94,7 @@ describe('stackscope CLI', () => {
       () => {
         const db = new Database(file, { readonly: true });
         try {
-          return (db.prepare("SELECT COUNT(*) AS n FROM step_chunks WHERE data LIKE '%before-crash%'").get() as { n: number }).n;
+          return (db.prepare("SELECT COUNT(*) AS n FROM output_text WHERE text LIKE '%before-crash%'").get() as { n: number }).n;
         } finally {
           db.close();
         }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { StackscopeError } from '../contract/errors.js';
-import { deployments, nodeRoles, type NodeAuth, type NodeRole, type StepResult } from '../contract/types.js';
+import { fromWireError, StackscopeError } from '../contract/errors.js';
+import { deployments, nodeRoles, type CaseSearchHit, type NodeAuth, type NodeRole, type StepResult } from '../contract/types.js';
 import { methodInputs, type ParsedInput } from '../contract/schemas.js';
 import type { MethodName } from '../contract/methods.js';
 import { createCore, type Core } from '../core/core.js';
@@ -9,7 +9,7 @@ import { explainDataDirError, resolveDataDir } from '../core/paths.js';
 import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
 import { answerAuthPromptsOnTerminal } from './auth-prompt.js';
-import { bold, dim, formatCase, formatCases, formatClusters, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
+import { bold, dim, formatCase, formatCases, formatClusters, formatHitPlace, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
 import { caseReportCommands, reportCommand } from './report-command.js';
@@ -189,7 +189,8 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
             partial.set(key, lines.pop() ?? '');
             const prefix = dim(`${oneLine(names.get(p.stepId) ?? '?').padEnd(width)} |`);
             // Escaped line by line (a CRLF end becomes LF): remote bytes never drive the terminal.
-            for (const line of lines) (p.stream === 'stdout' ? process.stdout : process.stderr).write(`${prefix} ${terminalSafe(`${line}\n`)}`);
+            // One write per batch, not per line: 64 MB of output is 600,000 lines.
+            if (lines.length > 0) (p.stream === 'stdout' ? process.stdout : process.stderr).write(lines.map((line) => `${prefix} ${terminalSafe(`${line}\n`)}`).join(''));
           });
       const run = c.exec.start({ caseId, clusterId: cl.id, nodes, command: words.join(' '), timeoutSec: o.timeout });
       for (const s of run.steps) names.set(s.id, s.nodeName);
@@ -202,7 +203,8 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       const state = await c.runs.wait(run.id);
       process.off('SIGINT', interrupt);
       unsubscribe();
-      const done = c.caselog.getRun(run.id);
+      // The output was printed as it came: only --json prints it again, whole.
+      const done = c.caselog.getRun(run.id, o.json ? undefined : 0);
       if (!done) throw new StackscopeError('INTERNAL', `run ${run.id} missing after it ended`);
       if (o.json) console.log(toJson(done));
       else {
@@ -223,13 +225,16 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     });
   cases
     .command('search <text...>')
-    .description('find cases whose command output contains this text')
+    .description('find past cases by what they recorded: titles, notes, findings, command output (the same search as the app)')
+    .option('--limit <n>', 'at most this many hits', positiveInt('--limit'), 50)
     .option('--json', 'machine-readable output')
-    .action((text: string[], o: { json?: boolean }) => {
-      const hits = open().caselog.searchOutput(text.join(' '), 50);
+    .action(async (text: string[], o: { json?: boolean; limit: number }) => {
+      const outcome = await open().dispatch('cases.search', { query: text.join(' '), limit: o.limit });
+      if (!outcome.ok) throw fromWireError(outcome.error);
+      const hits = outcome.value as CaseSearchHit[];
       if (o.json) console.log(toJson(hits));
       else if (hits.length === 0) console.log('No match.');
-      else for (const h of hits) console.log(`case ${h.caseId} (${oneLine(h.caseTitle)}) · ${oneLine(h.nodeName)} · $ ${oneLine(h.command)}\n  ${oneLine(h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\r?\n/g, ' '))}`);
+      else for (const h of hits) console.log(`${formatHitPlace(h)}\n  ${oneLine(h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\r?\n/g, ' '))}`);
     });
 
   const kase = program.command('case').description('one case');

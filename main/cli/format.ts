@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Cluster, Run, StepResult } from '../contract/types.js';
+import type { CaseDetail, CaseSearchHit, CaseSummary, Cluster, Run, StepResult } from '../contract/types.js';
 
 /**
  * C0 and C1 controls (but tab and newline), DEL, and the bidi controls that reorder what follows.
@@ -112,4 +112,17 @@ export function formatCase(c: CaseDetail): string {
   const head = `Case ${c.id}: ${oneLine(c.title)}\nseverity ${c.severity} · status ${c.status} · cluster ${oneLine(c.clusterName ?? '-')} · opened ${c.openedAt}`;
   if (c.runs.length === 0) return `${head}\n\nNo runs yet.`;
   return `${head}\n\n${c.runs.map((r) => formatRun(r, true)).join('\n\n')}`;
+}
+
+/** Where a search hit is: its case, and the output line, finding or note it was found in. */
+export function formatHitPlace(h: CaseSearchHit): string {
+  const where =
+    h.where === 'output'
+      ? `${oneLine(h.nodeName ?? '?')} · $ ${oneLine(h.command ?? '')} · ${h.stream ?? 'stdout'} line ${h.line ?? '?'} (step ${h.stepId})`
+      : h.where === 'finding'
+        ? `finding${h.nodeName ? ` on ${oneLine(h.nodeName)}` : ''}`
+        : h.where === 'note'
+          ? `note by ${oneLine(h.author ?? '?')}`
+          : 'title';
+  return `case ${h.caseId} (${oneLine(h.caseTitle)}) · ${where}`;
 }

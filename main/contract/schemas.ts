@@ -118,7 +118,8 @@ export const methodInputs = {
     })
     .strict(),
   'cases.get': z.object({ id, outputTail }).strict(),
-  'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  // asYouType: the last word also matches as a prefix (a search box); otherwise whole words (the CLI).
+  'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50), asYouType: z.boolean().default(false) }).strict(),
   'exec.start': z
     .object({
       caseId: id,

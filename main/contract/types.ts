@@ -166,17 +166,6 @@ export interface Note {
   createdAt: string;
 }
 
-export interface SearchHit {
-  caseId: number;
-  caseTitle: string;
-  runId: number;
-  stepId: number;
-  nodeName: string;
-  command: string;
-  /** Matching text with the hit wrapped in \u0002…\u0003 markers. */
-  snippet: string;
-}
-
 export interface AppInfo {
   version: string;
   mode: 'desktop' | 'browser';
@@ -466,6 +455,8 @@ export interface CaseSearchHit {
   runId: number | null;
   stepId: number | null;
   stream: 'stdout' | 'stderr' | null;
+  /** An output hit: the 1-based line of the stream the snippet is taken from. */
+  line: number | null;
   command: string | null;
   noteId: number | null;
   findingId: number | null;

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { searchCases } from '../../db/case-search.js';
+import { searchCases, type QueryMode } from '../../db/case-search.js';
 import { CaseTimelineRepo } from '../../db/case-timeline-repo.js';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
 import { clusterOverview, openCases } from '../../db/cluster-health.js';
@@ -72,8 +72,8 @@ export class CaseService {
     return this.repo.caseFindings(caseId);
   }
 
-  search(query: string, limit: number): CaseSearchHit[] {
-    return searchCases(this.db, query, limit);
+  search(query: string, limit: number, mode: QueryMode = {}): CaseSearchHit[] {
+    return searchCases(this.db, query, limit, mode);
   }
 
   home(): HomeOverview {

@@ -181,10 +181,7 @@ export function createCore(options: CoreOptions): Core {
   const reportRepo = new ReportRepo(db, redactStored);
   const reports = new ReportService({
     caseDetail: (id) => caselog.getCase(id, 0),
-    stepOutput: (stepId) => {
-      const step = caselog.liveStep(stepId);
-      return { stdout: step?.stdout ?? '', stderr: step?.stderr ?? '' };
-    },
+    stepOutput: (stepId) => ({ stdout: caselog.output.text(stepId, 'stdout'), stderr: caselog.output.text(stepId, 'stderr') }),
     timeline: (id) => cases.timeline(id),
     findings: (id) => cases.findings(id),
     fields: (id) => reportRepo.fields(id),
@@ -260,7 +257,7 @@ export function createCore(options: CoreOptions): Core {
       if (!c) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
       return c;
     },
-    'cases.search': (i) => cases.search(i.query, i.limit),
+    'cases.search': (i) => cases.search(i.query, i.limit, { asYouType: i.asYouType }),
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
       const nodes = inventory.select(cluster, i.nodeIds, i.roles);
@@ -387,7 +384,6 @@ export function createCore(options: CoreOptions): Core {
       await runs.stopAll();
       await terminals.closeAll();
       sink.flush();
-      outputPager.clear();
       ssh.closeAll();
       db.close();
     },

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
-import type { ClusterNode, Run, RunState, StepResult } from '../contract/types.js';
+import type { StepStatus } from '../contract/api.js';
+import type { ClusterNode, Run, RunState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
 import { mapBounded } from './bounded.js';
@@ -46,7 +47,7 @@ export class ExecService {
     setMaxListeners((this.concurrency) + 10, abort.signal);
     const byId = new Map(req.nodes.map((n) => [n.id, n]));
     const done = (async (): Promise<RunState> => {
-      const results: StepResult[] = [];
+      const results: StepStatus[] = [];
       await mapBounded(run.steps, this.concurrency, async (step) => {
         results.push(await this.steps.run(run.id, step, byId.get(step.nodeId ?? -1), commandSent, req.timeoutSec, abort.signal));
       });

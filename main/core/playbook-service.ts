@@ -7,7 +7,7 @@ import { StackscopeError } from '../contract/errors.js';
 import type { Cluster, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
-import { stepStatus, type RunRegistry, type StepExecutor } from './step-executor.js';
+import type { RunRegistry, StepExecutor } from './step-executor.js';
 
 export interface PlaybookRequest {
   caseId: number;
@@ -92,9 +92,12 @@ export class PlaybookService {
         const node = byName.get(job.node.name);
         const commandSent = wrapRemoteCommand(job.command);
         const step = this.caselog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
-        this.events.emit('step.updated', { step: stepStatus(step) });
+        this.events.emit('step.updated', { step });
         const r = await this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
-        return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, error: r.error, command: r.command };
+        // The analyzers read what was stored: redacted, and capped at the per-step output limit.
+        const stdout = this.caselog.output.text(r.id, 'stdout');
+        const stderr = this.caselog.output.text(r.id, 'stderr');
+        return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout, stderr, error: r.error, command: r.command };
       },
     };
     const abort = new AbortController();

@@ -1,16 +1,11 @@
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
 import type { StepStatus } from '../contract/api.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { ClusterNode, RunState, StepResult, StepState } from '../contract/types.js';
+import type { ClusterNode, RunState, StepState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
 import type { OutputSink } from './output-sink.js';
 import type { ConnectionManager } from './ssh/connection-manager.js';
-
-export function stepStatus(step: StepResult): StepStatus {
-  const { stdout: _stdout, stderr: _stderr, ...status } = step;
-  return status;
-}
 
 interface StepEnding {
   state: StepState;
@@ -35,7 +30,7 @@ export class StepExecutor {
     private readonly maxOutputBytes: number,
   ) {}
 
-  finish(runId: number, stepId: number, startedMs: number | null, end: StepEnding): StepResult {
+  finish(runId: number, stepId: number, startedMs: number | null, end: StepEnding): StepStatus {
     this.sink.endStep(stepId, runId);
     const step = this.caselog.finishStep(stepId, {
       state: end.state,
@@ -46,19 +41,19 @@ export class StepExecutor {
       endedAt: new Date().toISOString(),
       durationMs: startedMs === null ? null : Date.now() - startedMs,
     });
-    this.events.emit('step.updated', { step: stepStatus(step) });
+    this.events.emit('step.updated', { step });
     return step;
   }
 
   /** Runs the step to its end; never throws (every failure is recorded on the step). */
-  async run(runId: number, step: StepResult, node: ClusterNode | undefined, commandSent: string, timeoutSec: number, signal: AbortSignal): Promise<StepResult> {
+  async run(runId: number, step: StepStatus, node: ClusterNode | undefined, commandSent: string, timeoutSec: number, signal: AbortSignal): Promise<StepStatus> {
     if (signal.aborted || !node) {
       return this.finish(runId, step.id, null, { state: 'cancelled', error: node ? 'cancelled before it started' : 'node was removed' });
     }
     const startedAt = new Date();
     const startedMs = startedAt.getTime();
     this.caselog.markStepRunning(step.id, startedAt.toISOString());
-    this.events.emit('step.updated', { step: { ...stepStatus(step), state: 'running', startedAt: startedAt.toISOString() } });
+    this.events.emit('step.updated', { step: { ...step, state: 'running', startedAt: startedAt.toISOString() } });
     try {
       const options = {
         timeoutMs: timeoutSec * 1000,

@@ -171,6 +171,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
           stepId={outputStep}
           stream={params.get('stream') === 'stderr' ? 'stderr' : 'stdout'}
           find={params.get('find') ?? undefined}
+          line={Number(params.get('line')) || undefined}
           onStream={(stream) => navigate(tab, { focus: focus ?? undefined, output: outputStep, stream })}
           onClose={() => navigate(tab, { focus: focus ?? undefined })}
         />

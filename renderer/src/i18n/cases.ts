@@ -44,7 +44,7 @@ export const cases: Dictionary = {
     'cases.search.inTitle': 'case title',
     'cases.search.inNote': 'note by {author}',
     'cases.search.inFinding': 'finding on {node}',
-    'cases.search.inOutput': '{stream} on {node}',
+    'cases.search.inOutput': '{stream} on {node}, line {line}',
     'cases.search.moreHits': '{n} more places in this case',
 
     'cases.status.label': 'Status',
@@ -177,7 +177,7 @@ export const cases: Dictionary = {
     'cases.search.inTitle': '케이스 제목',
     'cases.search.inNote': '{author}의 메모',
     'cases.search.inFinding': '{node}의 진단 결과',
-    'cases.search.inOutput': '{node}의 {stream}',
+    'cases.search.inOutput': '{node}의 {stream}, {line}번째 줄',
     'cases.search.moreHits': '이 케이스에 {n}곳 더',
 
     'cases.status.label': '상태',

@@ -4,12 +4,12 @@ import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
 import { caseHash, Highlighted, TimeAgo } from '../case/Bits.js';
 
-/** Where a hit leads: the output viewer on that step (searching for the hit), the finding, the note. */
+/** Where a hit leads: the output viewer on that step at the hit's line (searching for the hit), the finding, the note. */
 function hitHref(h: CaseSearchHit): string {
   switch (h.where) {
     case 'output': {
       const marked = /\u0002([^\u0003]*)\u0003/.exec(h.snippet)?.[1] ?? '';
-      return caseHash(h.caseId, 'runs', { focus: h.runId ?? undefined, output: h.stepId ?? undefined, stream: h.stream ?? undefined, find: marked });
+      return caseHash(h.caseId, 'runs', { focus: h.runId ?? undefined, output: h.stepId ?? undefined, stream: h.stream ?? undefined, find: marked, line: h.line ?? undefined });
     }
     case 'finding':
       return caseHash(h.caseId, 'findings', { focus: h.findingId ?? undefined });
@@ -38,7 +38,7 @@ export function CaseSearch() {
     }
     let alive = true;
     const timer = setTimeout(() => {
-      api['cases.search']({ query: q.slice(0, 500), limit: 60 }).then(
+      api['cases.search']({ query: q.slice(0, 500), limit: 60, asYouType: true }).then(
         (r) => {
           if (!alive) return;
           setHits(r);
@@ -64,7 +64,7 @@ export function CaseSearch() {
   const where = (h: CaseSearchHit): string => {
     switch (h.where) {
       case 'output':
-        return t('cases.search.inOutput', { stream: h.stream ?? 'stdout', node: h.nodeName ?? '?' });
+        return t('cases.search.inOutput', { stream: h.stream ?? 'stdout', node: h.nodeName ?? '?', line: h.line ?? '?' });
       case 'finding':
         return t('cases.search.inFinding', { node: h.nodeName ?? '—' });
       case 'note':

@@ -18,7 +18,7 @@ type Stream = 'stdout' | 'stderr';
  * A step's full output: fetched in pages, lines indexed and searched in short slices, only the
  * rows in view rendered. 50 MB scrolls and searches without freezing the window.
  */
-export function OutputViewer(props: { stepId: number; stream: Stream; find?: string; onStream: (s: Stream) => void; onClose: () => void }) {
+export function OutputViewer(props: { stepId: number; stream: Stream; find?: string; line?: number; onStream: (s: Stream) => void; onClose: () => void }) {
   const { api } = useApp();
   const { t } = useLang();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -27,7 +27,9 @@ export function OutputViewer(props: { stepId: number; stream: Stream; find?: str
   const wrapIndex = useRef<WrapIndex | null>(null);
   const search = useRef<TextSearch | null>(null);
   /** Go to the first match at or after this offset as soon as the search finds one. */
-  const pendingJump = useRef<number | null>(props.find ? 0 : null);
+  const pendingJump = useRef<number | null>(props.find && !props.line ? 0 : null);
+  /** A search hit's line (1-based): the jump starts there once the lines up to it are indexed. */
+  const pendingLine = useRef<number | null>(props.find && props.line ? props.line : null);
   const busy = useRef(false);
   const frame = useRef(0);
   const [, setVersion] = useState(0);
@@ -64,6 +66,11 @@ export function OutputViewer(props: { stepId: number; stream: Stream; find?: str
       if (wrapIndex.current && !wrapIndex.current.buildSome(left())) more = true;
       const s = search.current;
       if (s && !s.searchSome(left())) more = true;
+      const line = pendingLine.current;
+      if (line !== null && (store.current.lineCount > line || (store.current.complete && store.current.indexed))) {
+        pendingLine.current = null;
+        pendingJump.current = store.current.lineStart(Math.max(0, Math.min(line, store.current.lineCount) - 1));
+      }
       if (s && pendingJump.current !== null) {
         const i = s.firstAtOrAfter(pendingJump.current);
         if (i < s.matches.length || (s.caughtUp && store.current.complete && s.matches.length > 0)) {
