@@ -6,7 +6,7 @@ import { mapBounded } from '../core/bounded.js';
 import { startGalera } from './galera.js';
 import { launch } from './launch.js';
 import { computes, planLab, type LabFlavor } from './layout.js';
-import { createNetwork, destroyNetwork, freeSubnet } from './network.js';
+import { claimSubnet, createNetwork, destroyNetwork } from './network.js';
 import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
 import { startCompute } from './ovs.js';
@@ -88,7 +88,8 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   // mysqld and rabbitmq run as their own users and must reach their folders under this one.
   chmodSync(root, 0o755);
   const id = randomBytes(2).toString('hex');
-  const layout = planLab({ id, root, flavor: opts.flavor, subnet: await freeSubnet(), computes: opts.computes });
+  const subnet = await claimSubnet();
+  const layout = planLab({ id, root, flavor: opts.flavor, subnet: subnet.subnet, computes: opts.computes });
   const tenant = tenantOf(layout);
   const state: LabState = { version: 1, layout, tenant, components: [], faults: {}, createdAt: new Date().toISOString() };
   saveState(state);
@@ -99,7 +100,11 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   };
   try {
     log(`lab ${id}: ${layout.nodes.length} nodes on 198.18.${layout.subnet}.0/24, folder ${root}`);
-    await createNetwork(layout);
+    try {
+      await createNetwork(layout);
+    } finally {
+      subnet.release(); // the bridge's address marks the subnet used from here on
+    }
     const publicKey = await generateKey(layout.keyFile);
     writeLabBin(layout);
     const sshds = await Promise.all(layout.nodes.map((n) => prepareNodeSshd(layout, n, publicKey)));

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LabError, isAlive, run, runCommand, signal } from './proc.js';
 
 /**
@@ -17,11 +19,36 @@ export interface LabNetworkPlan {
 
 export const subnetAddress = (subnet: number, host: number): string => `198.18.${subnet}.${host}`;
 
-/** The lowest 198.18.X.0/24 not used by an interface here (another lab, a test run). */
-export async function freeSubnet(): Promise<number> {
+/** Subnets chosen but whose bridge does not exist yet: one file each, created exclusively. */
+const claims = join(tmpdir(), 'stackscope-lab-subnets');
+/** A claim older than this was left by a lab that died before making its bridge. */
+const CLAIM_STALE_MS = 120_000;
+
+/**
+ * The lowest 198.18.X.0/24 not used by an interface here (another lab, a test run) nor claimed
+ * by a lab starting at the same moment: two labs coming up together (the test files do) both saw
+ * the same free subnet, their gateways collided and one lab's Placement seeded the other's
+ * Galera. Call `release` once the bridge exists (or the lab failed).
+ */
+export async function claimSubnet(): Promise<{ subnet: number; release: () => void }> {
   const out = await run(['ip', '-o', '-4', 'addr', 'show']);
   const used = new Set([...out.matchAll(/inet 198\.18\.(\d+)\./g)].map((m) => Number(m[1])));
-  for (let x = 1; x < 255; x++) if (!used.has(x)) return x;
+  mkdirSync(claims, { recursive: true, mode: 0o700 });
+  for (let x = 1; x < 255; x++) {
+    if (used.has(x)) continue;
+    const file = join(claims, String(x));
+    try {
+      if (Date.now() - statSync(file).mtimeMs > CLAIM_STALE_MS) rmSync(file, { force: true });
+    } catch {
+      // no claim
+    }
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+    } catch {
+      continue; // another lab is taking this one
+    }
+    return { subnet: x, release: () => rmSync(file, { force: true }) };
+  }
   throw new LabError('no free 198.18.X.0/24 subnet left for a lab (254 labs are running?)');
 }
 
