@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StackscopeError } from '../main/contract/errors.js';
 import { createCore } from '../main/core/core.js';
 import { damagedCopy, damages, realCaseLog } from '../main/core/testing/damaged-case-log.js';
 import { tempDir } from '../main/core/testing/fixtures.js';
+import { scratchCaseLog, scratchDir } from '../main/core/testing/scratch.js';
 import { CaseLogRepo } from './caselog-repo.js';
-import { caseLogBackups, loadMigrations, migrate, openDatabase, type Db } from './database.js';
+import { caseLogBackups, loadMigrations, migrate, type Db } from './database.js';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 
@@ -20,20 +21,8 @@ afterAll(() => {
   process.umask(umask);
 });
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0).reverse()) c();
-});
-function dir(): string {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  return t.path;
-}
-function open(file: string, notices: string[] = []): Db {
-  const db = openDatabase(file, { notice: (l) => notices.push(l) });
-  cleanups.push(() => db.open && db.close());
-  return db;
-}
+const dir = scratchDir;
+const open = (file: string, notices: string[] = []): Db => scratchCaseLog(file, { notice: (l) => notices.push(l) });
 
 describe('case log files other users cannot read', () => {
   it('creates the case log, its WAL and shared-memory files 0600 in a new 0700 folder', () => {

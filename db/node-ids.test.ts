@@ -1,17 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../main/core/testing/fixtures.js';
-import { loadMigrations, migrate, openDatabase, type Db } from './database.js';
+import { describe, expect, it } from 'vitest';
+import { scratchCaseLog, scratchDir } from '../main/core/testing/scratch.js';
+import { loadMigrations, migrate } from './database.js';
 import { InventoryRepo, type NodeFields } from './inventory-repo.js';
 
-let db: Db | undefined;
-let remove = (): void => undefined;
-afterEach(() => {
-  db?.close();
-  db = undefined;
-  remove();
-});
 
 const at = '2024-05-01T00:00:00.000Z';
 const node = (name: string, host: string, jumpNodeId: number | null = null): NodeFields => ({
@@ -55,12 +48,10 @@ function version6(file: string): void {
 
 describe('migration 008: node ids are never reused', () => {
   it('rebuilds nodes with AUTOINCREMENT and keeps every row, reference and index of a version-6 case log', () => {
-    const t = tempDir();
-    remove = t.remove;
-    const file = join(t.path, 'caselog.sqlite');
+    const file = join(scratchDir(), 'caselog.sqlite');
     version6(file);
 
-    db = openDatabase(file);
+    const db = scratchCaseLog(file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1); // switched back on after the rebuild
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -96,9 +87,7 @@ describe('migration 008: node ids are never reused', () => {
   });
 
   it('never hands out a removed id on a new case log either', () => {
-    const t = tempDir();
-    remove = t.remove;
-    db = openDatabase(join(t.path, 'caselog.sqlite'));
+    const db = scratchCaseLog(join(scratchDir(), 'caselog.sqlite'));
     const inventory = new InventoryRepo(db);
     const cluster = inventory.addCluster('lab', 'packages');
     inventory.addNode(cluster, node('a', '10.0.0.1'));
@@ -108,9 +97,7 @@ describe('migration 008: node ids are never reused', () => {
   });
 
   it('rolls back and names the migration when the rebuild would break a reference', () => {
-    const t = tempDir();
-    remove = t.remove;
-    const file = join(t.path, 'caselog.sqlite');
+    const file = join(scratchDir(), 'caselog.sqlite');
     version6(file);
     // A dangling reference a version-6 database could hold if it was ever written with foreign keys off.
     const raw = new Database(file);

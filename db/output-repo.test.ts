@@ -1,27 +1,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../main/core/testing/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { scratchCaseLog, scratchDir } from '../main/core/testing/scratch.js';
 import { searchCases } from './case-search.js';
 import { CaseLogRepo } from './caselog-repo.js';
-import { loadMigrations, migrate, openDatabase, type Db } from './database.js';
+import { loadMigrations, migrate, type Db } from './database.js';
 import { InventoryRepo } from './inventory-repo.js';
 import { BLOCK_CHARS, blockEnd } from './output-repo.js';
 
-let db: Db | undefined;
-let remove = (): void => undefined;
-afterEach(() => {
-  db?.close();
-  db = undefined;
-  remove();
-});
-
-function fresh(): { db: Db; repo: CaseLogRepo; dir: string } {
-  const t = tempDir();
-  remove = t.remove;
-  db = openDatabase(join(t.path, 'caselog.sqlite'));
+function fresh(): { db: Db; repo: CaseLogRepo } {
+  const db = scratchCaseLog(join(scratchDir(), 'caselog.sqlite'));
   new InventoryRepo(db).addCluster('c1', 'packages');
-  return { db, repo: new CaseLogRepo(db), dir: t.path };
+  return { db, repo: new CaseLogRepo(db) };
 }
 
 function runningStep(repo: CaseLogRepo, caseId: number, node: string, command = 'journalctl'): { runId: number; stepId: number } {
@@ -130,9 +120,7 @@ describe('search over output blocks', () => {
 
 describe('migration 007 moves recorded output into blocks', () => {
   it('keeps the folded output of finished steps and the chunks of a step a crash left running', () => {
-    const t = tempDir();
-    remove = t.remove;
-    const file = join(t.path, 'old.sqlite');
+    const file = join(scratchDir(), 'old.sqlite');
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
     migrate(
@@ -152,7 +140,7 @@ describe('migration 007 moves recorded output into blocks', () => {
     old.prepare("INSERT INTO step_chunks (step_id, stream, data) VALUES (2, 'stdout', 'half a li'), (2, 'stdout', 'ne then more\n')").run();
     old.close();
 
-    db = openDatabase(file);
+    const db = scratchCaseLog(file);
     const repo = new CaseLogRepo(db);
     expect(repo.output.text(1, 'stdout')).toBe(folded);
     expect(repo.output.text(1, 'stderr')).toBe('warn\n');

@@ -1,9 +1,9 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { damagedCopy, damages, realCaseLog } from '../core/testing/damaged-case-log.js';
-import { tempDir } from '../core/testing/fixtures.js';
+import { scratchDir } from '../core/testing/scratch.js';
 
 // What `stackscope` leaves on disk, seen with stat as another user would find it, and what it says
 // when the case log on disk is damaged.
@@ -21,15 +21,7 @@ function cli(dataDir: string, args: string[]): { code: number; stdout: string; s
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0).reverse()) c();
-});
-function dir(): string {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  return t.path;
-}
+const dir = scratchDir;
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'cli', 'index.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
@@ -92,7 +84,7 @@ describe('files other users cannot read', () => {
     // The reader writes to a file, not back to this process: the CLI below runs synchronously.
     const reader = spawn('sh', ['-c', 'exec cat "$0" > "$1"', fifo, received], { stdio: 'ignore' });
     const done = new Promise<void>((resolve) => reader.once('close', () => resolve()));
-    cleanups.push(() => {
+    onTestFinished(() => {
       reader.kill('SIGKILL');
     });
     const r = cli(data, ['report', '1', '--format', 'md', '--out', fifo]);

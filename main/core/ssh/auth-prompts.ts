@@ -1,4 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
+import type { AuthPrompt } from '../../contract/types.js';
 
 /** One prompt of a keyboard-interactive round, as the server sent it. */
 export interface ServerPrompt {
@@ -6,21 +7,8 @@ export interface ServerPrompt {
   echo?: boolean;
 }
 
-/** A round of prompts only a person can answer, with the node it is for. Texts are sanitised. */
-export interface AuthPromptRequest {
-  nodeId: number;
-  nodeName: string;
-  host: string;
-  port: number;
-  user: string;
-  /** What the server calls this exchange (often empty). */
-  title: string;
-  /** The text the server shows above the prompts (a Duo menu, "Enter the code from your app"). */
-  instructions: string;
-  prompts: Array<{ prompt: string; echo: boolean }>;
-  /** When the login stops waiting for the answer. */
-  expiresAt: string;
-}
+/** A round of prompts only a person can answer, with the node it is for (texts sanitised); the contract's AuthPrompt once it has an id. */
+export type AuthPromptRequest = Omit<AuthPrompt, 'promptId'>;
 
 /** Whoever can ask a person: the app's dialog, the CLI's terminal. */
 export interface AuthPrompter {
