@@ -81,6 +81,14 @@ export class AuthPromptService implements AuthPrompter {
     );
   }
 
+  /** Shutting down: every login waiting for a person fails now, naming its node. */
+  cancelAll(why: string): void {
+    for (const p of [...this.pending.values()]) {
+      const where = `${p.prompt.nodeName} (${p.prompt.user}@${p.prompt.host}:${p.prompt.port})`;
+      p.cancel(new StackscopeError('CANCELLED', `${where}: ${why} while the login waited at the prompt`, { nodeId: p.prompt.nodeId, node: p.prompt.nodeName }));
+    }
+  }
+
   private require(promptId: string): Pending {
     const p = this.pending.get(promptId);
     if (!p) throw new StackscopeError('NOT_FOUND', `login prompt ${promptId} is no longer waiting (answered elsewhere, cancelled, or the login gave up)`, { promptId });

@@ -381,6 +381,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       if (closed) return;
       closed = true;
+      // A login waiting for a one-time code would hold a run (and this close) for its whole bound.
+      authPrompts.cancelAll('Stackscope is shutting down');
       await runs.stopAll();
       await terminals.closeAll();
       sink.flush();

@@ -62,10 +62,12 @@ export class StepExecutor {
         onData: (stream: 'stdout' | 'stderr', text: string) => this.sink.write(runId, step.id, stream, text),
       };
       const target = this.inventory.target(node);
-      const remote = await (await this.ssh.acquire(target)).exec(commandSent, options).catch(async (err: unknown) => {
+      // Connecting can wait on a person (a one-time code): a cancel must not wait for them.
+      const connect = () => untilAborted(this.ssh.acquire(target), signal, `${node.name}: cancelled while connecting`);
+      const remote = await (await connect()).exec(commandSent, options).catch(async (err: unknown) => {
         // A pooled connection that died before the command started: one fresh connection.
         if (!(err instanceof StackscopeError && err.code === 'CONNECTION_LOST')) throw err;
-        return (await this.ssh.acquire(target)).exec(commandSent, options);
+        return (await connect()).exec(commandSent, options);
       });
       const o = await remote.done;
       const state: StepState = o.cancelled
@@ -91,9 +93,22 @@ export class StepExecutor {
       return this.finish(runId, step.id, startedMs, { state, exitCode: o.exitCode, exitSignal: o.exitSignal, error, truncated: o.truncated });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return this.finish(runId, step.id, startedMs, { state: 'error', error: message });
+      return this.finish(runId, step.id, startedMs, { state: signal.aborted ? 'cancelled' : 'error', error: message });
     }
   }
+}
+
+/**
+ * The promise's outcome, or a CANCELLED error as soon as `signal` aborts. What the promise was
+ * doing goes on (a pooled connection another run may be waiting for); only this waiter stops.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, message: string): Promise<T> {
+  if (signal.aborted) return Promise.reject(new StackscopeError('CANCELLED', message));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new StackscopeError('CANCELLED', message));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Runs in flight, by id: cancel and wait work the same for exec and playbook runs. */

@@ -290,6 +290,29 @@ describe('item 7: keyboard-interactive answers only password prompts with the st
     expect((await call(c, 'auth.answer', { promptId, answers: ['too late'] })).error).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a cancelled run does not wait for a login waiting at a prompt, and closing the core fails that login', async () => {
+    // Longer than the test's own timeout: waiting for the prompt's bound would fail the test.
+    const c = core({ promptTimeoutMs: 120_000 });
+    const s = await server({ user: 'ops', password: 'x', rounds: [{ prompts: [{ prompt: 'Verification code:', echo: false }] }] });
+    const events = recordEvents(c);
+    const cluster = c.inventory.addCluster({ name: 'waiting', deployment: 'packages' });
+    const node = addNode(c, cluster.id, 'waiting-node', s, { auth: refusedKey() });
+    await trust(c, node);
+    const asked = new Promise<AuthPrompt>((resolve) => cleanups.push(c.events.subscribe((name, payload) => name === 'auth.prompt' && resolve(payload as AuthPrompt))));
+    const caseId = c.caselog.createCase('cancel at a prompt', 'info', cluster.id);
+    const run = c.exec.start({ caseId, clusterId: cluster.id, nodes: [c.inventory.node(node.id)], command: 'hostname', timeoutSec: 30 });
+    const prompt = await asked;
+
+    c.runs.cancel(run.id);
+    expect(await c.runs.wait(run.id)).toBe('cancelled');
+    expect(c.caselog.getRun(run.id)?.steps[0]).toMatchObject({ state: 'cancelled', error: 'waiting-node: cancelled while connecting' });
+    // The prompt may still be answered for another run of this node; closing gives it up.
+    expect((await call(c, 'auth.pending', {})).value).toEqual([prompt]);
+    await c.close();
+    expect(events.filter((e) => e.name === 'auth.prompt.closed').map((e) => e.payload)).toEqual([{ promptId: prompt.promptId, reason: 'cancelled' }]);
+    expect(s.answers).toEqual([]);
+  });
+
   it('the CLI without a terminal fails at once with what the node asks for', async () => {
     const c = core();
     answerAuthPromptsOnTerminal(c, false);
