@@ -56,9 +56,10 @@ export class RecordingSshServer {
       client.on('authentication', (ctx) => {
         if (ctx.username !== options.user) return ctx.reject();
         const rounds = options.rounds;
-        if (ctx.method === 'password' && !rounds) {
+        if (ctx.method === 'password') {
+          // Recorded even when only keyboard-interactive is offered: the client sent it all the same.
           this.passwords.push(ctx.password);
-          return ctx.password === options.password ? ctx.accept() : ctx.reject(['password', 'keyboard-interactive']);
+          if (!rounds) return ctx.password === options.password ? ctx.accept() : ctx.reject(['password', 'keyboard-interactive']);
         }
         if (ctx.method === 'keyboard-interactive' && rounds) {
           let tries = 0;
