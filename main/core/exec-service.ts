@@ -1,10 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import { mapBounded } from '../../playbooks/engine/bounded.js';
 import type { StepStatus } from '../contract/api.js';
 import type { ClusterNode, Run, RunState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
-import { mapBounded } from './bounded.js';
 import type { RunRegistry, StepExecutor } from './step-executor.js';
 
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mapBounded } from '../core/bounded.js';
+import { mapBounded } from '../../playbooks/engine/bounded.js';
 import { startGalera } from './galera.js';
 import { launch } from './launch.js';
 import { computes, planLab, type LabFlavor } from './layout.js';

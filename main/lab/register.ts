@@ -1,5 +1,5 @@
 import type { Core } from '../core/core.js';
-import { mapBounded } from '../core/bounded.js';
+import { mapBounded } from '../../playbooks/engine/bounded.js';
 import type { Cluster } from '../contract/types.js';
 import { LabError } from './proc.js';
 import type { LabState } from './state.js';

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/core.js';
 import { tempDir } from '../../main/core/testing/fixtures.js';
 import { formatProblem, MAX_PLAYBOOK_BYTES, parsePlaybook } from './loader.js';
-import { unsafePlaceholders } from './placeholders.js';
-import { renderRun } from './run.js';
+import { renderRun, unsafePlaceholders } from './shell.js';
 
 const t = tempDir('stackscope-loader-security-');
 afterAll(() => t.remove());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkParamValue, formatProblem, loadCatalogue, parsePlaybook } from './loader.js';
-import { unsafePlaceholders } from './placeholders.js';
+import { unsafePlaceholders } from './shell.js';
 
 const good = `id: demo
 title: { en: Demo, ko: 데모 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../playbook.schema.json' with { type: 'json' };
-import { PLACEHOLDER, unsafePlaceholders, type UnsafeContext, type UnsafePlaceholder } from './placeholders.js';
+import { PLACEHOLDER, unsafePlaceholders, type UnsafeContext, type UnsafePlaceholder } from './shell.js';
 import type { Analyzer, ParamDef, PlaybookDef, StepDef } from './types.js';
 
 export interface LoadProblem {
@@ -36,8 +36,6 @@ export interface LoadedPlaybook {
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile<unknown>(schema);
-
-export { PLACEHOLDER };
 
 function pathOf(instancePath: string): Array<string | number> {
   if (!instancePath) return [];

@@ -3,7 +3,7 @@
  * playbook never says `kubectl` or `docker`; this table does, once.
  */
 import type { Deployment } from '../../main/contract/types.js';
-import { shellQuote } from '../../main/core/ssh/shell.js';
+import { shellQuote } from './shell.js';
 import type { ServiceId } from './types.js';
 
 export interface ServiceProfile {

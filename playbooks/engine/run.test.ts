@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from './loader.js';
 import { inService, serviceLogs, type PodRef } from './profile.js';
-import { bindParams, checkApplies, parsePods, renderRun, selectTargets, sortFindings } from './run.js';
+import { bindParams, checkApplies, parsePods, selectTargets, sortFindings } from './run.js';
+import { renderRun } from './shell.js';
 import type { PlaybookDef } from './types.js';
 
 const text = `id: demo

@@ -5,11 +5,11 @@
  * log; tests can give it real outputs.
  */
 import type { Deployment, NodeRole } from '../../main/contract/types.js';
-import { mapBounded } from '../../main/core/bounded.js';
-import { shellQuote } from '../../main/core/ssh/shell.js';
 import { finding } from './analyze-kit.js';
-import { checkParamValue, PLACEHOLDER, type LoadedPlaybook } from './loader.js';
+import { mapBounded } from './bounded.js';
+import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { inService, OPENSTACK_NAMESPACE, podMatches, serviceLogs, services, type ClusterProfile, type PodRef } from './profile.js';
+import { renderRun, shellQuote, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
 export class PlaybookInputError extends Error {}
@@ -33,8 +33,6 @@ export interface CommandRunner {
   run(job: CommandJob, signal: AbortSignal): Promise<StepOutput>;
 }
 
-export type ParamValues = Record<string, string | number>;
-
 /** Raw `k=v` strings → typed values; every problem named at once. */
 export function bindParams(def: PlaybookDef, raw: Record<string, string>): ParamValues {
   const problems: string[] = [];
@@ -54,11 +52,6 @@ export function bindParams(def: PlaybookDef, raw: Record<string, string>): Param
   }
   if (problems.length) throw new PlaybookInputError(problems.join('; '));
   return values;
-}
-
-/** The step's command with every placeholder replaced by one quoted shell word. */
-export function renderRun(run: string, values: ParamValues): string {
-  return run.replace(PLACEHOLDER, (_m, name: string) => shellQuote(String(values[name] ?? '')));
 }
 
 /** Target nodes: those with one of the playbook's roles, or exactly the named ones. */

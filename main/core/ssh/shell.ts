@@ -1,9 +1,4 @@
-/** Quote a value as one POSIX shell word: nothing inside is interpreted by the remote shell. */
-export function shellQuote(value: string): string {
-  if (value === '') return "''";
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../../../playbooks/engine/shell.js';
 
 /** First line the wrapper writes to stderr; the client strips it and keeps the pid. */
 export const PID_MARK = '\u001estackscope-pid ';
@@ -14,7 +9,7 @@ export const PID_MARK = '\u001estackscope-pid ';
  * with `kill -- -PID` over a second channel. SSH "signal" requests alone are not enough: sshd
  * refuses them for root logins ("session signalling requires privilege separation").
  * stdin is closed: tools like rabbitmqctl read it. `exec /bin/sh` makes the behaviour
- * independent of the user's login shell.
+ * independent of the user's login shell. Quoting itself is the playbook engine's (engine/shell.ts).
  */
 export function wrapRemoteCommand(command: string): string {
   const script = `printf '\\036stackscope-pid %d\\n' $$ >&2; exec </dev/null\n${command}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import { parsePlaybook } from '../../engine/loader.js';
-import { renderRun } from '../../engine/run.js';
+import { renderRun } from '../../engine/shell.js';
 import type { Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
 import { inCidr, parseBareMap, parseTraceOutput } from './parse.js';

@@ -4,17 +4,13 @@
  * packet; the port groups of the two ports (`pg_<security group id>`) name the groups to fix.
  */
 import { allText, completed, evidence, finding, lines, skipped } from '../../engine/analyze-kit.js';
+import { shellQuote } from '../../engine/shell.js';
 import type { Analyzer, Finding, StepOutput } from '../../engine/types.js';
 import { dropsHere, headerLine, inCidr, isAclEval, parseTraceOutput, value, type Line, type Output, type PortGroup, type Stage, type TraceFacts } from './parse.js';
 
 const STEP = 'trace';
 /** Output types after which ovn-trace follows the packet into the next datapath. */
 const TRANSIT = new Set(['patch', 'l3gateway', 'chassisredirect']);
-
-/** A value as one shell word, so a next-step command is safe to paste whatever was typed. */
-function word(v: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
-}
 
 function ev(out: StepOutput, picked: Array<Line | null | undefined>): ReturnType<typeof evidence> {
   const seen = new Set<number>();
@@ -93,7 +89,7 @@ function dropped(c: Ctx): Finding {
     pick.push(...groups.map((g) => g.line), ...rules.map((a) => a.line));
     const sgIds = groups.map((g) => sgOf(g, g.name).id).filter(Boolean);
     const portRef = (toPort ? value(f, 'destination_lsp') : value(f, 'source_lsp')) ?? port;
-    const portWord = portRef ? word(portRef) : '<port>';
+    const portWord = portRef ? shellQuote(portRef) : '<port>';
     const sgNames = groups.map((g) => sgOf(g, g.name).label);
     if (pgName === 'neutron_pg_drop') {
       return finding({
@@ -119,10 +115,10 @@ function dropped(c: Ctx): Finding {
       explanation: `ovn-trace stops the packet in ${where} at the ACL \`${aclMatch(acl)}\`${name ? ` named ${name}` : ''}, an explicit drop or reject on ${port ?? `the ${role} port`} (${dir}).`,
       evidence: [ev(out, pick)],
       likelyCause: 'An ACL that drops or rejects this traffic was added to the port group, by Neutron (network log, FWaaS) or by hand.',
-      nextStep: `ovn-nbctl --type=port-group acl-list ${word(pgName)}`,
+      nextStep: `ovn-nbctl --type=port-group acl-list ${shellQuote(pgName)}`,
     });
   }
-  const flowFix = `ovn-trace ${word(value(f, 'source_switch') ?? '')} ${word(value(f, 'flow') ?? '')}`;
+  const flowFix = `ovn-trace ${shellQuote(value(f, 'source_switch') ?? '')} ${shellQuote(value(f, 'flow') ?? '')}`;
   if (/port_sec/.test(last.name)) {
     const out_ = last.name.startsWith('ls_out_');
     const lsp = out_ ? value(f, 'destination_lsp') : value(f, 'source_lsp');
@@ -135,7 +131,7 @@ function dropped(c: Ctx): Finding {
         : `The source port's port_security does not allow eth.src ${value(f, 'source_mac') ?? '?'} / ip ${value(f, 'source_ip') ?? '?'} (${where}): OVN drops anything the VM sends from another MAC or IP.`,
       evidence: [ev(out, pick)],
       likelyCause: "The VM uses an address that is not in the port's fixed IPs or allowed address pairs (a VIP, a second IP, a bridged guest).",
-      nextStep: `openstack port show ${lsp ? word(lsp) : '<port>'} -c fixed_ips -c allowed_address_pairs -c mac_address${lsp ? `; ovn-nbctl lsp-get-port-security ${word(lsp)}` : ''}`,
+      nextStep: `openstack port show ${lsp ? shellQuote(lsp) : '<port>'} -c fixed_ips -c allowed_address_pairs -c mac_address${lsp ? `; ovn-nbctl lsp-get-port-security ${shellQuote(lsp)}` : ''}`,
     });
   }
   const why: Array<[RegExp, string, string, string]> = [
@@ -151,7 +147,7 @@ function dropped(c: Ctx): Finding {
     explanation: `ovn-trace stops the packet in ${where}${hit ? `: ${hit[2]}` : ''}. Nothing is delivered.`,
     evidence: [ev(out, pick)],
     likelyCause: hit?.[3] ?? 'A logical flow in that stage drops the packet; the stage name says which feature (ACL, port security, routing, load balancing).',
-    nextStep: `${flowFix}; ovn-sbctl lflow-list ${word(value(f, 'source_switch') ?? '')} | grep ${last.name}`,
+    nextStep: `${flowFix}; ovn-sbctl lflow-list ${shellQuote(value(f, 'source_switch') ?? '')} | grep ${last.name}`,
   });
 }
 
@@ -215,7 +211,7 @@ function verdict(c: Ctx): Finding {
     explanation: `ovn-trace delivers the packet to ${terminal.map((o) => `${o.port} (type "${o.type}")`).join(', ')}. ${dstLsp ? `The port that owns ${c.dstIp} is ${dstName || dstLsp}.` : `No OVN port owns ${c.dstIp}.`}`,
     evidence: [ev(out, [flow, headerLine(f, 'destination_lsp'), ...terminal.map((o) => o.line)])],
     likelyCause: 'Two ports claim the same IP or MAC, or the destination IP belongs to another network than expected.',
-    nextStep: `ovn-nbctl find Logical_Switch_Port 'addresses{>=}"…"'; openstack port list --fixed-ip ip-address=${word(c.dstIp)}`,
+    nextStep: `ovn-nbctl find Logical_Switch_Port 'addresses{>=}"…"'; openstack port list --fixed-ip ip-address=${shellQuote(c.dstIp)}`,
   });
 }
 
@@ -253,7 +249,7 @@ function inputProblem(out: StepOutput, f: TraceFacts, error: Line): Finding {
       explanation: `${e}. No port on the source network owns the destination IP and no router port exists to forward it.`,
       evidence: [ev(out, [srcLine, headerLine(f, 'source_switch'), headerLine(f, 'destination_ip'), error])],
       likelyCause: 'The subnet is not attached to a router, or the destination IP is wrong.',
-      nextStep: `openstack router add subnet <router> <subnet>, or check the IP: openstack port list --fixed-ip ip-address=${word(value(f, 'destination_ip') ?? '')}`,
+      nextStep: `openstack router add subnet <router> <subnet>, or check the IP: openstack port list --fixed-ip ip-address=${shellQuote(value(f, 'destination_ip') ?? '')}`,
     });
   }
   return finding({
@@ -311,7 +307,7 @@ export const analyze: Analyzer = (input) => {
       `so the packet goes to the router${f.arpLine ? ', which can only broadcast an ARP request for it that no OVN port answers' : ''}.`,
     evidence: [ev(out, [headerLine(f, 'destination_ip'), onSubnet, headerLine(f, 'path'), f.arpLine])],
     likelyCause: 'The destination VM or port was deleted, or the IP is mistyped.',
-    nextStep: `openstack port list --fixed-ip ip-address=${word(dstIp)}`,
+    nextStep: `openstack port list --fixed-ip ip-address=${shellQuote(dstIp)}`,
   });
   // The trace then only shows the ARP flood: that is this finding, not a delivery.
   return v.severity === 'critical' ? [v, unknown] : [unknown];

@@ -1,7 +1,16 @@
 /**
- * Where a `{{parameter}}` may stand in a step's shell script. The engine replaces each one by a
- * single-quoted word (shellQuote), which protects the value only where the shell reads a plain
- * word: at command level, or inside `$(…)`. Everywhere else the quotes are text or are re-read:
+ * Parameters never reach a shell unquoted: everything that rule needs lives here, side by side.
+ *
+ * - `shellQuote`: a value as one POSIX shell word (the engine, the profile, the SSH wrapper and
+ *   the analyzers' next-step commands all quote with it);
+ * - load time: `{{name}}` placeholders of a `run:` script may stand only where a whole shell word
+ *   goes (`unsafePlaceholders`), and a `script:` file has none at all (`scriptPlaceholders`);
+ * - run time: `renderRun` replaces each placeholder by its quoted value; a `script:` file gets
+ *   the values as positional arguments instead (`shCommand`), never in its text.
+ *
+ * Why a placeholder must stand where a word goes: shellQuote protects the value only where the
+ * shell reads a plain word: at command level, or inside `$(…)`. Everywhere else the quotes are
+ * text or are re-read:
  *
  * - inside '…' or "…" the value's own quotes end the string (`"$(…)"` still expands);
  * - in a here-document body `<<EOF` expands `$(…)` and backticks whatever quotes surround it,
@@ -19,6 +28,13 @@
  * stop an author who runs the value as code on purpose (`eval`, `sh -c "$x"`): site playbooks are
  * trusted code; the parameter values are not.
  */
+
+/** Quote a value as one POSIX shell word: nothing inside is interpreted by the shell that reads it. */
+export function shellQuote(value: string): string {
+  if (value === '') return "''";
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
 
 export const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 
@@ -175,4 +191,37 @@ export function unsafePlaceholders(script: string): UnsafePlaceholder[] {
     }
   }
   return bad;
+}
+
+export type ParamValues = Record<string, string | number>;
+
+/** A `run:` script with every placeholder replaced by one quoted shell word (checked at load by unsafePlaceholders). */
+export function renderRun(run: string, values: ParamValues): string {
+  return run.replace(PLACEHOLDER, (_m, name: string) => shellQuote(String(values[name] ?? '')));
+}
+
+/** Every `{{…}}` of a `script:` file: its parameters arrive as "$1"…, so a placeholder there is a mistake. */
+export function scriptPlaceholders(text: string): Array<{ at: number; name: string }> {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ at: m.index ?? 0, name: m[1] as string }));
+}
+
+/**
+ * How a `script:` step receives its parameters: as positional arguments, "$1" … "$n" in the order
+ * the playbook declares them (a parameter without a value is an empty word), so nothing is ever
+ * spliced into the script text.
+ */
+export function scriptArgs(paramNames: string[], values: ParamValues): string[] {
+  return paramNames.map((n) => String(values[n] ?? ''));
+}
+
+/**
+ * `sh -c SCRIPT NAME ARG…`: the script as one quoted word, `$0` its file name (so the shell's own
+ * errors name it), then each argument as one more quoted word. Without arguments it is the plain
+ * `sh -c SCRIPT` every `run:` step has always been wrapped in. The same argv works on the host,
+ * after `docker|podman exec CONTAINER` and after `kubectl exec POD --`: none of those re-reads its
+ * arguments through a shell, and stdin is not used (the SSH wrapper closes it).
+ */
+export function shCommand(script: string, args?: { name: string; values: string[] }): string {
+  const tail = args ? ` ${shellQuote(args.name)}${args.values.map((v) => ` ${shellQuote(v)}`).join('')}` : '';
+  return `sh -c ${shellQuote(script)}${tail}`;
 }
