@@ -27,20 +27,20 @@ if (process.env.CI || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 }
 
 // The practice lab's components come from Debian's packages, and so does the Chromium that prints
-// PDF reports in browser mode and the CLI (the desktop app prints with Electron's own). As root on
-// Debian/Ubuntu, install the missing ones (apt's policy-rc.d, where present, keeps them from
-// starting as services).
-const labPackages = ['chromium', ...readFileSync('scripts/lab-packages.txt', 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'))];
+// PDF reports in browser mode and the CLI (the desktop app prints with Electron's own), and the
+// shellcheck that `npm run lint` runs over the playbooks' step scripts. As root on Debian/Ubuntu,
+// install the missing ones (apt's policy-rc.d, where present, keeps them from starting as services).
+const labPackages = ['chromium', 'shellcheck', ...readFileSync('scripts/lab-packages.txt', 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'))];
 const missing = labPackages.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
-if (missing.length === 0) console.log('setup: Chromium and the practice lab\'s packages are installed (stackscope lab up).');
+if (missing.length === 0) console.log('setup: Chromium, shellcheck and the practice lab\'s packages are installed (stackscope lab up).');
 else if (process.env.STACKSCOPE_SKIP_LAB_PACKAGES) console.log(`setup: skipped the practice lab's packages (${missing.join(' ')}).`);
 else if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log(`setup: installing Chromium (PDF reports) and the practice lab's packages: ${missing.join(' ')}`);
+  console.log(`setup: installing Chromium (PDF reports), shellcheck (npm run lint) and the practice lab's packages: ${missing.join(' ')}`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env) !== 0) {
     run('apt-get', ['update', '-q'], env);
     if (run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env) !== 0) console.log('setup: apt-get failed; the app works, the practice lab will not.');
   }
 } else {
-  console.log(`setup: PDF reports and the practice lab need (as root): apt-get install ${missing.join(' ')}`);
+  console.log(`setup: PDF reports, npm run lint and the practice lab need (as root): apt-get install ${missing.join(' ')}`);
 }

@@ -22,7 +22,7 @@ describe('catalogue rules', () => {
   for (const id of ids) {
     describe(id, () => {
       it('playbook.yaml passes the schema and the loader checks', () => {
-        const r = parsePlaybook(readFileSync(join(dir, id, 'playbook.yaml'), 'utf8'), `${id}/playbook.yaml`, id);
+        const r = parsePlaybook(readFileSync(join(dir, id, 'playbook.yaml'), 'utf8'), join(dir, id, 'playbook.yaml'), id);
         expect('problems' in r ? r.problems.map(formatProblem) : []).toEqual([]);
       });
       const fixtures = join(dir, id, 'fixtures');

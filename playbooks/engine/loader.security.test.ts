@@ -128,6 +128,10 @@ describe('site playbooks from STACKSCOPE_PLAYBOOKS', () => {
     files.pwn = write('pwn', sitePlaybook('pwn', heredoc));
     files.safe = write('safe', sitePlaybook('safe', 'x={{x}}\ncat <<EOF\nvalue: $x\nEOF'));
     files.tick = write('tick', sitePlaybook('tick', 'v=`echo {{x}}`'));
+    const scripted = (id: string, script: string): string => sitePlaybook(id, 'true').replace('    run: |\n      true\n', `    script: ${script}\n`);
+    files.spliced = write('spliced', scripted('spliced', 'show.sh'));
+    writeFileSync(join(site, 'spliced', 'show.sh'), 'x=$1\ncat <<EOF\n{{x}}\nEOF\n');
+    files.escape = write('escape', scripted('escape', '../../../etc/profile.sh'));
     const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
     files.bomb = write('bomb', `id: bomb\n${laughs.join('\n')}\n`);
     files.big = write('big', sitePlaybook('big', `echo ${'x'.repeat(MAX_PLAYBOOK_BYTES)}`));
@@ -152,6 +156,15 @@ describe('site playbooks from STACKSCOPE_PLAYBOOKS', () => {
     expect(problems.find((p) => p.startsWith(`${files.tick}:`))).toMatch(/:13:15: step "show" puts \{\{x\}\} inside backticks/);
     expect(() => core.playbooks.get('pwn')).toThrow(`playbook pwn failed to load: ${files.pwn}:14:14: step "show" puts {{x}} inside a here-document`);
     expect(core.playbooks.get('safe').def.id).toBe('safe');
+  });
+
+  it('refuses a script file that would splice a parameter, and a script: that leaves the playbook folder', () => {
+    const { problems } = core.playbooks.list();
+    expect(problems).toContain(
+      `${join(site, 'spliced', 'show.sh')}:3:1: {{x}} is not replaced in a script file: a script gets the parameters as "$1"…"$n" in the order params declares them; "$1" is x: assign it first (x=$1) and use "$x"`,
+    );
+    expect(problems).toContain(`${files.escape}:12:13: steps.0.script must be a file name beside playbook.yaml ending in .sh (letters, digits, dot, dash, underscore; no folder)`);
+    expect(core.playbooks.list().playbooks.map((p) => p.id)).not.toContain('spliced');
   });
 
   it('turns every broken file or folder into a load problem and loads the rest', () => {

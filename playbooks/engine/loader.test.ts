@@ -2,8 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkParamValue, formatProblem, loadCatalogue, parsePlaybook } from './loader.js';
+import { checkParamValue, formatProblem, loadCatalogue, MAX_PLAYBOOK_BYTES, parsePlaybook } from './loader.js';
 import { unsafePlaceholders } from './shell.js';
+import type { PlaybookDef } from './types.js';
 
 const good = `id: demo
 title: { en: Demo, ko: 데모 }
@@ -50,7 +51,7 @@ describe('playbook loader', () => {
 
   it('rejects a missing field, a step with both run and logs, and an undeclared placeholder', () => {
     expect(problems(good.replace('appliesTo: [packages, kolla]\n', ''))).toEqual(['demo/playbook.yaml:1:1: the playbook is missing the field "appliesTo"']);
-    expect(problems(good.replace('    run: ovn-nbctl show {{port}}', '    run: x\n    logs: { tail: 5 }'))).toEqual(['demo/playbook.yaml:12:5: steps.0 needs exactly one of "run" or "logs"']);
+    expect(problems(good.replace('    run: ovn-nbctl show {{port}}', '    run: x\n    logs: { tail: 5 }'))).toEqual(['demo/playbook.yaml:12:5: steps.0 needs exactly one of "run", "script" or "logs"']);
     expect(problems(good.replace('{{port}}', '{{prot}}'))).toEqual(['demo/playbook.yaml:15:10: step "show" uses {{prot}} but the playbook declares no parameter "prot"']);
   });
 
@@ -77,6 +78,47 @@ describe('playbook loader', () => {
 
   const dir = mkdtempSync(join(tmpdir(), 'stackscope-catalogue-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('script: a step script beside playbook.yaml', () => {
+    const withScript = good.replace('    run: ovn-nbctl show {{port}}', '    script: show.sh');
+    const folder = join(dir, 'scripts');
+    mkdirSync(folder);
+    const load = (yaml: string, script?: string): string[] | PlaybookDef => {
+      rmSync(join(folder, 'show.sh'), { force: true });
+      if (script !== undefined) writeFileSync(join(folder, 'show.sh'), script);
+      const r = parsePlaybook(yaml, join(folder, 'playbook.yaml'), 'demo');
+      return 'problems' in r ? r.problems.map(formatProblem) : r.def;
+    };
+
+    it('reads the script into the step; parameters are not in its text', () => {
+      const text = '#!/bin/sh\nport=$1\novn-nbctl show "$port"\n';
+      const def = load(withScript, text) as PlaybookDef;
+      expect(def.steps[0]).toEqual({ id: 'show', title: { en: 'Show', ko: '보기' }, service: 'ovn-nb', script: { file: 'show.sh', text }, on: 'each', timeoutSec: 30, mutating: false });
+    });
+
+    it('names the script: field for a missing file, a bad name, and both run and script', () => {
+      expect(load(withScript)).toEqual([`${join(folder, 'playbook.yaml')}:15:13: step "show": script ${join(folder, 'show.sh')} does not exist (put the file beside playbook.yaml, or fix the name)`]);
+      expect(load(withScript.replace('show.sh', '../show.sh'), '')).toEqual([
+        `${join(folder, 'playbook.yaml')}:15:13: steps.0.script must be a file name beside playbook.yaml ending in .sh (letters, digits, dot, dash, underscore; no folder)`,
+      ]);
+      expect(load(withScript.replace('    script: show.sh', '    script: show.sh\n    run: "true"'), '')).toEqual([`${join(folder, 'playbook.yaml')}:12:5: steps.0 needs exactly one of "run", "script" or "logs"`]);
+    });
+
+    it('refuses a {{placeholder}} inside a script, at its file:line:col, saying which "$N" to use', () => {
+      expect(load(withScript, '#!/bin/sh\novn-nbctl show {{port}}\necho {{nope}}\n')).toEqual([
+        `${join(folder, 'show.sh')}:2:16: {{port}} is not replaced in a script file: a script gets the parameters as "$1"…"$n" in the order params declares them; "$1" is port: assign it first (port=$1) and use "$port"`,
+        `${join(folder, 'show.sh')}:3:6: {{nope}} is not replaced in a script file: a script gets the parameters as "$1"…"$n" in the order params declares them; the playbook declares no parameter "nope"`,
+      ]);
+    });
+
+    it('holds a script to the playbook size limit and to being a regular file', () => {
+      expect(load(withScript, `echo ${'x'.repeat(MAX_PLAYBOOK_BYTES)}\n`)).toEqual([
+        `${join(folder, 'playbook.yaml')}:15:13: step "show": script ${join(folder, 'show.sh')} is 1.0 MB, over the 1 MB limit for a playbook; not loaded (shorten it or move it out of the folder)`,
+      ]);
+      mkdirSync(join(folder, 'dir.sh'));
+      expect(load(withScript.replace('show.sh', 'dir.sh'))).toEqual([`${join(folder, 'playbook.yaml')}:15:13: step "show": script ${join(folder, 'dir.sh')} is not a regular file; a step script is a shell file`]);
+    });
+  });
 
   it('loads the good playbooks of a catalogue and reports the broken one', () => {
     for (const [folder, text] of [

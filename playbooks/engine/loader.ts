@@ -3,11 +3,12 @@
  * Every problem comes back as `file:line:col: what is wrong`; one broken playbook never stops the
  * others from loading.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../playbook.schema.json' with { type: 'json' };
+import { MAX_PLAYBOOK_BYTES, readLimited, reason, scriptProblems } from './playbook-files.js';
 import { PLACEHOLDER, unsafePlaceholders, type UnsafeContext, type UnsafePlaceholder } from './shell.js';
 import type { Analyzer, ParamDef, PlaybookDef, StepDef } from './types.js';
 
@@ -23,8 +24,7 @@ export function formatProblem(p: LoadProblem): string {
   return p.line > 0 ? `${p.file}:${p.line}:${p.col}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
-/** Far above any real playbook; reading and parsing a bigger file costs every command seconds. */
-export const MAX_PLAYBOOK_BYTES = 1024 * 1024;
+export { MAX_PLAYBOOK_BYTES };
 /** yaml's own default, written out: anchors and aliases stay usable, an alias bomb does not expand. */
 const MAX_ALIAS_COUNT = 100;
 const MAX_YAML_ERRORS = 5;
@@ -61,7 +61,10 @@ function describeError(e: ErrorObject): { path: Array<string | number>; key?: st
     case 'type':
       return { path, message: `${where} must be ${(e.params as { type: string }).type}` };
     case 'oneOf':
-      return { path, message: `${where} needs exactly one of "run" or "logs"` };
+      return { path, message: `${where} needs exactly one of "run", "script" or "logs"` };
+    case 'pattern':
+      if (path.at(-1) === 'script') return { path, message: `${where} must be a file name beside playbook.yaml ending in .sh (letters, digits, dot, dash, underscore; no folder)` };
+      return { path, message: `${where} ${e.message ?? 'is invalid'}` };
     default:
       return { path, message: `${where} ${e.message ?? 'is invalid'}` };
   }
@@ -112,7 +115,8 @@ function placeholderPosition(doc: Document, lc: LineCounter, text: string, path:
 }
 
 function withDefaults(raw: Record<string, unknown>): PlaybookDef {
-  const r = raw as unknown as PlaybookDef & { params?: ParamDef[]; steps: Array<Partial<StepDef> & Pick<StepDef, 'id' | 'title' | 'service'>> };
+  type RawStep = Omit<Partial<StepDef>, 'script'> & Pick<StepDef, 'id' | 'title' | 'service'> & { script?: string };
+  const r = raw as unknown as Omit<PlaybookDef, 'params' | 'steps'> & { params?: ParamDef[]; steps: RawStep[] };
   return {
     id: r.id,
     title: r.title,
@@ -125,6 +129,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
       title: s.title,
       service: s.service,
       ...(s.run !== undefined ? { run: s.run } : {}),
+      ...(s.script !== undefined ? { script: { file: s.script, text: '' } } : {}),
       ...(s.logs ? { logs: { tail: s.logs.tail, previous: s.logs.previous ?? false } } : {}),
       on: s.on ?? 'each',
       ...(s.roles ? { roles: s.roles } : {}),
@@ -134,8 +139,11 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
   };
 }
 
-/** Parse and check one playbook file's text. */
-export function parsePlaybook(text: string, file: string, folder?: string): { def: PlaybookDef } | { problems: LoadProblem[] } {
+/**
+ * Parse and check one playbook file's text. `script:` steps are read from `dir` (the folder of
+ * `file` unless given) and checked there too.
+ */
+export function parsePlaybook(text: string, file: string, folder?: string, dir = dirname(file)): { def: PlaybookDef } | { problems: LoadProblem[] } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (path: Array<string | number>, message: string, key?: string): LoadProblem => ({ file, ...position(doc, lc, path, key), message });
@@ -161,8 +169,8 @@ export function parsePlaybook(text: string, file: string, folder?: string): { de
     return { problems: [{ file, ...pos, message: `YAML: ${(err as Error).message} (aliases may expand to at most ${MAX_ALIAS_COUNT} nodes; write the values out)` }] };
   }
   if (!validate(raw)) {
-    // oneOf failures repeat the sub-schema errors; the "required run/logs" ones are noise then.
-    const errors = (validate.errors ?? []).filter((e: ErrorObject) => !(e.keyword === 'required' && /\/steps\/\d+$/.test(e.instancePath) && ['run', 'logs'].includes(String((e.params as { missingProperty: string }).missingProperty))));
+    // oneOf failures repeat the sub-schema errors; the "required run/script/logs" ones are noise then.
+    const errors = (validate.errors ?? []).filter((e: ErrorObject) => !(e.keyword === 'required' && /\/steps\/\d+$/.test(e.instancePath) && ['run', 'script', 'logs'].includes(String((e.params as { missingProperty: string }).missingProperty))));
     const seen = new Set<string>();
     const problems: LoadProblem[] = [];
     for (const e of errors) {
@@ -198,6 +206,13 @@ export function parsePlaybook(text: string, file: string, folder?: string): { de
   def.steps.forEach((s, i) => {
     if (stepIds.has(s.id)) problems.push(at(['steps', i, 'id'], `step id "${s.id}" is used twice`));
     stepIds.add(s.id);
+    if (s.script) {
+      const read = readStepScript(join(dir, s.script.file), s.id, [...paramNames]);
+      if ('text' in read) s.script.text = read.text;
+      // A problem with the file as a whole points at the `script:` field that names it.
+      else problems.push(...read.problems.map((p) => (p.line ? p : { ...p, file, ...position(doc, lc, ['steps', i, 'script']) })));
+      return;
+    }
     if (s.run === undefined) return;
     for (const m of s.run.matchAll(PLACEHOLDER)) {
       if (!paramNames.has(m[1] as string)) problems.push(at(['steps', i, 'run'], `step "${s.id}" uses {{${m[1]}}} but the playbook declares no parameter "${m[1]}"`));
@@ -207,6 +222,24 @@ export function parsePlaybook(text: string, file: string, folder?: string): { de
     }
   });
   return problems.length ? { problems } : { def };
+}
+
+/**
+ * A step's script file, or its problems: in the script at file:line:col, or (line 0) about the
+ * file as a whole, for the caller to place at the `script:` field.
+ */
+function readStepScript(file: string, stepId: string, paramNames: string[]): { text: string } | { problems: LoadProblem[] } {
+  let read: ReturnType<typeof readLimited>;
+  try {
+    read = readLimited(file, 'a step script is a shell file');
+  } catch (err) {
+    read = { problem: `cannot read: ${reason(err)}` };
+  }
+  const whole = (message: string): { problems: LoadProblem[] } => ({ problems: [{ file, line: 0, col: 0, message: `step "${stepId}": script ${file} ${message}` }] });
+  if (read === null) return whole('does not exist (put the file beside playbook.yaml, or fix the name)');
+  if ('problem' in read) return whole(read.problem);
+  const problems = scriptProblems(read.text, paramNames).map((p) => ({ file, ...p }));
+  return problems.length ? { problems } : read;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -240,12 +273,6 @@ export interface Catalogue {
   problems: LoadProblem[];
 }
 
-/** "ENOENT: no such file or directory, scandir '/x'" → "no such file or directory". */
-function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code && e.syscall ? e.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '') : e.message;
-}
-
 /** One `<dir>/<folder>/playbook.yaml` read with its limits, or why not; null when there is none. */
 function readPlaybookFile(folderPath: string, file: string): { text: string } | { problem: LoadProblem } | null {
   try {
@@ -253,19 +280,8 @@ function readPlaybookFile(folderPath: string, file: string): { text: string } | 
   } catch (err) {
     return { problem: { file: folderPath, line: 0, col: 0, message: `cannot read: ${reason(err)}` } };
   }
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) return { problem: { file, line: 0, col: 0, message: 'is not a regular file; a playbook is a YAML file' } };
-    size = st.size;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  if (size > MAX_PLAYBOOK_BYTES) {
-    return { problem: { file, line: 0, col: 0, message: `is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PLAYBOOK_BYTES / 1024 / 1024} MB limit for a playbook; not loaded (shorten it or move it out of the folder)` } };
-  }
-  return { text: readFileSync(file, 'utf8') };
+  const read = readLimited(file, 'a playbook is a YAML file');
+  return read && 'problem' in read ? { problem: { file, line: 0, col: 0, message: read.problem } } : read;
 }
 
 /**

@@ -3,7 +3,7 @@
  * playbook never says `kubectl` or `docker`; this table does, once.
  */
 import type { Deployment } from '../../main/contract/types.js';
-import { shellQuote } from './shell.js';
+import { shCommand, shellQuote } from './shell.js';
 import type { ServiceId } from './types.js';
 
 export interface ServiceProfile {
@@ -73,19 +73,24 @@ export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>
   return pod.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
 }
 
-/** The shell command that runs `command` inside `service` on a node (pod already chosen for helm). */
-export function inService(profile: ClusterProfile, service: ServiceId, command: string, pod?: PodRef): string {
+/**
+ * The shell command that runs `script` inside `service` on a node (pod already chosen for helm).
+ * A `run:` script goes as it is (its parameters are already quoted words in it); a `script:` file
+ * comes with `args`, which reach it as "$1"… after `sh -c` the same way in every flavour.
+ */
+export function inService(profile: ClusterProfile, service: ServiceId, script: string, pod?: PodRef, args?: { name: string; values: string[] }): string {
   const svc = services[service];
-  if (service === 'host' || profile.deployment === 'packages') return command;
+  const onHost = (): string => (args ? shCommand(script, args) : script);
+  if (service === 'host' || profile.deployment === 'packages') return onHost();
   if (profile.deployment === 'kolla') {
-    if (!svc.kolla) return command;
-    return `${profile.containerEngine} exec ${shellQuote(svc.kolla)} sh -c ${shellQuote(command)}`;
+    if (!svc.kolla) return onHost();
+    return `${profile.containerEngine} exec ${shellQuote(svc.kolla)} ${shCommand(script, args)}`;
   }
-  if (!svc.helm) return command;
+  if (!svc.helm) return onHost();
   if (!pod) throw new Error(`no pod for service ${service}`);
   const container = pod.containers.includes(svc.helm.container) ? svc.helm.container : pod.containers[0];
-  const script = svc.helmPrelude ? `${svc.helmPrelude}\n${command}` : command;
-  return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- sh -c ${shellQuote(script)}`;
+  const withPrelude = svc.helmPrelude ? `${svc.helmPrelude}\n${script}` : script;
+  return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- ${shCommand(withPrelude, args)}`;
 }
 
 /** The command that prints a service's recent log. */

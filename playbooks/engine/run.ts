@@ -9,7 +9,7 @@ import { finding } from './analyze-kit.js';
 import { mapBounded } from './bounded.js';
 import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { inService, OPENSTACK_NAMESPACE, podMatches, serviceLogs, services, type ClusterProfile, type PodRef } from './profile.js';
-import { renderRun, shellQuote, type ParamValues } from './shell.js';
+import { renderRun, scriptArgs, shellQuote, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
 export class PlaybookInputError extends Error {}
@@ -148,8 +148,11 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
     const roles = step.roles ?? def.roles;
     const nodes = o.targets.filter((n) => n.roles.some((r) => roles.includes(r)));
     const helmSvc = helm ? services[step.service].helm : null;
-    const command = (pod?: PodRef): string =>
-      step.logs ? serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod) : inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
+    const command = (pod?: PodRef): string => {
+      if (step.logs) return serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod);
+      if (step.script) return inService(o.profile, step.service, step.script.text, pod, { name: step.script.file, values: scriptArgs(def.params.map((p) => p.name), o.params) });
+      return inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
+    };
     const candidates: Job['candidates'] = [];
     const podless: TargetNode[] = [];
     for (const node of nodes) {

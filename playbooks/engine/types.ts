@@ -44,6 +44,11 @@ export interface StepDef {
    * single-quoted shell word (never spliced raw); put placeholders where a word goes.
    */
   run?: string;
+  /**
+   * Instead of `run`: a shell script file beside playbook.yaml (`file` as written there, `text` as
+   * read at load). It gets the parameters as "$1"…"$n" in declaration order, never in its text.
+   */
+  script?: { file: string; text: string };
   /** Instead of `run`: the service's own log (kubectl logs / docker logs / journalctl -u). */
   logs?: { tail: number; previous: boolean };
   /** `each` target node, or `one` node (the first of the targets where the service answers). */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import { parsePlaybook } from '../../engine/loader.js';
-import { renderRun } from '../../engine/shell.js';
+import { inService } from '../../engine/profile.js';
+import { scriptArgs } from '../../engine/shell.js';
 import type { Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
 import { inCidr, parseBareMap, parseTraceOutput } from './parse.js';
@@ -21,12 +22,16 @@ function expectVerbatim(scenario: string, f: Finding): void {
 }
 
 describe('ovn-trace playbook', () => {
-  it('loads, and quotes a hostile source as one word', () => {
-    const r = parsePlaybook(readFileSync(join(here, 'playbook.yaml'), 'utf8'), 'ovn-trace/playbook.yaml', 'ovn-trace');
+  it('loads, and passes a hostile source to trace.sh as one quoted argument', () => {
+    const r = parsePlaybook(readFileSync(join(here, 'playbook.yaml'), 'utf8'), join(here, 'playbook.yaml'), 'ovn-trace');
     expect('problems' in r ? r.problems : []).toEqual([]);
     if (!('def' in r)) return;
-    const cmd = renderRun(r.def.steps[0]?.run ?? '', { source: "x'; touch /tmp/pwned; '", destination_ip: '10.0.0.12', protocol: 'tcp', destination_port: 22 });
-    expect(cmd.split('\n')[0]).toBe(`src='x'\\''; touch /tmp/pwned; '\\'''`);
+    const step = r.def.steps[0];
+    expect(step?.script?.text).toBe(readFileSync(join(here, 'trace.sh'), 'utf8'));
+    expect(step?.script?.text).toContain('\nsrc=$1\ndst=$2\nproto=$3\ndport=$4\n');
+    const values = scriptArgs(r.def.params.map((p) => p.name), { source: "x'; touch /tmp/pwned; '", destination_ip: '10.0.0.12', protocol: 'tcp', destination_port: 22 });
+    const cmd = inService({ deployment: 'packages', containerEngine: 'docker' }, 'ovn-northd', step?.script?.text ?? '', undefined, { name: 'trace.sh', values });
+    expect(cmd.endsWith(` trace.sh 'x'\\''; touch /tmp/pwned; '\\''' 10.0.0.12 tcp 22`)).toBe(true);
   });
 });
 
