@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryMatcher, searchCases } from '../db/case-search.js';
-import { CaseLogRepo } from '../db/caselog-repo.js';
 import { openDatabase } from '../db/database.js';
 import { InventoryRepo } from '../db/inventory-repo.js';
+import { createRepos } from '../db/repos.js';
+import { queryMatcher } from '../db/search.js';
 
 const LINES = Number(process.env.BENCH_SEARCH_LINES ?? 1_000_000);
 const STEPS = Number(process.env.BENCH_SEARCH_STEPS ?? 50);
@@ -20,7 +20,7 @@ const SCAN_ROUNDS = Math.max(3, Math.round(ROUNDS / 8));
 const dir = mkdtempSync(join(tmpdir(), 'stackscope-bench-search-'));
 const file = join(dir, 'caselog.sqlite');
 const db = openDatabase(file);
-const repo = new CaseLogRepo(db);
+const repos = createRepos(db, { owner: { pid: process.pid, started: null } });
 new InventoryRepo(db).addCluster('bench', 'packages');
 
 const line = (n: number): string =>
@@ -28,21 +28,21 @@ const line = (n: number): string =>
 
 const seedStarted = performance.now();
 const texts: string[] = [];
-const caseId = repo.createCase('RPC timeouts on every compute', 'warning', 1);
+const caseId = repos.cases.create('RPC timeouts on every compute', 'warning', 1);
 const perStep = Math.ceil(LINES / STEPS);
 for (let s = 0, n = 1; s < STEPS; s++) {
-  const run = repo.createRun(caseId, 1, 'exec', 'journalctl -u nova-compute', {}, [
+  const run = repos.runs.create(caseId, 1, 'exec', 'journalctl -u nova-compute', {}, [
     { nodeId: null, nodeName: `cmp-${s + 1}`, command: 'journalctl -u nova-compute', commandSent: 'journalctl -u nova-compute' },
   ]);
   const stepId = run.steps[0]?.id ?? 0;
-  repo.markStepRunning(stepId, new Date().toISOString());
+  repos.runs.markStepRunning(stepId, new Date().toISOString());
   let text = '';
   for (let i = 0; i < perStep && n <= LINES; i++, n++) text += line(n);
   texts.push(text);
   // As the output sink writes: batches of at most 64 kB.
-  for (let at = 0; at < text.length; at += 65_536) repo.appendChunks([{ stepId, stream: 'stdout', data: text.slice(at, at + 65_536) }]);
-  repo.finishStep(stepId, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 0 });
-  repo.finishRun(run.id, 'succeeded');
+  for (let at = 0; at < text.length; at += 65_536) repos.runs.output.append([{ stepId, stream: 'stdout', data: text.slice(at, at + 65_536) }]);
+  repos.runs.finishStep(stepId, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 0 });
+  repos.runs.finishRun(run.id, 'succeeded');
 }
 db.pragma('wal_checkpoint(TRUNCATE)');
 const seedMs = performance.now() - seedStarted;
@@ -88,7 +88,7 @@ const queries: Array<[string, string, boolean]> = [
 console.log(`  ${'query'.padEnd(44)} ${'hits'.padStart(4)}   p50 ms   p95 ms   scan p50 ms   index/scan   (p95 target < 100 ms)`);
 let worstP95 = 0;
 for (const [label, q, asYouType] of queries) {
-  const index = time(() => searchCases(db, q, 50, { asYouType }).length, ROUNDS);
+  const index = time(() => repos.search.search(q, 50, { asYouType }).length, ROUNDS);
   const base = time(() => scan(q), SCAN_ROUNDS);
   worstP95 = Math.max(worstP95, index.p95);
   console.log(

@@ -7,7 +7,7 @@ import { createCore } from '../main/core/core.js';
 import { damagedCopy, damages, realCaseLog } from '../main/core/testing/damaged-case-log.js';
 import { tempDir } from '../main/core/testing/fixtures.js';
 import { scratchCaseLog, scratchDir } from '../main/core/testing/scratch.js';
-import { CaseLogRepo } from './caselog-repo.js';
+import { CasesRepo } from './cases-repo.js';
 import { caseLogBackups, loadMigrations, migrate, type Db } from './database.js';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
@@ -28,7 +28,7 @@ describe('case log files other users cannot read', () => {
   it('creates the case log, its WAL and shared-memory files 0600 in a new 0700 folder', () => {
     const file = join(dir(), 'new', 'data', 'caselog.sqlite');
     const db = open(file);
-    new CaseLogRepo(db).createCase('galera down on db-2', 'critical', null);
+    new CasesRepo(db).create('galera down on db-2', 'critical', null);
     expect(mode(join(file, '..'))).toBe('700');
     expect([file, `${file}-wal`, `${file}-shm`].map(mode)).toEqual(['600', '600', '600']);
   });
@@ -38,13 +38,13 @@ describe('case log files other users cannot read', () => {
     const older = new Database(file); // as before: SQLite's default 0644 under umask 022
     older.pragma('journal_mode = WAL');
     migrate(older);
-    new CaseLogRepo(older).createCase('kept', 'info', null); // -wal and -shm stay while it is open
+    new CasesRepo(older).create('kept', 'info', null); // -wal and -shm stay while it is open
     expect([file, `${file}-wal`, `${file}-shm`].map(mode)).toEqual(['644', '644', '644']);
     const notices: string[] = [];
     const db = open(file, notices);
     expect([file, `${file}-wal`, `${file}-shm`].map(mode)).toEqual(['600', '600', '600']);
     expect(notices).toEqual([file, `${file}-wal`, `${file}-shm`].map((f) => `tightened permissions of ${f} from 0644 to 0600`));
-    expect(new CaseLogRepo(db).listCases().map((c) => c.title)).toEqual(['kept']);
+    expect(new CasesRepo(db).list().map((c) => c.title)).toEqual(['kept']);
     db.close();
     older.close();
     const again: string[] = [];

@@ -108,7 +108,7 @@ test.beforeAll(async () => {
   }
 
   // A past case: a command printed the Galera error on controller-2; it was resolved.
-  pastCase = core.caselog.createCase('Galera refused queries after a switch reboot', 'critical', clusterId);
+  pastCase = core.repos.cases.create('Galera refused queries after a switch reboot', 'critical', clusterId);
   const ctl2 = core.inventory.clusterByName('prod-east').nodes.find((n) => n.name === 'controller-2');
   // The error three times, retries between: the hit is its last line, where the viewer opens.
   const command = `echo 'connecting to galera'; for i in 1 2 3; do echo "retry $i" >&2; echo '${WSREP}' >&2; done; exit 1`;
@@ -116,7 +116,7 @@ test.beforeAll(async () => {
   await core.dispatch('cases.setStatus', { id: pastCase, status: 'resolved' });
 
   // Today's case: both playbooks ran (compute-4 was left out, so it stays unchecked).
-  currentCase = core.caselog.createCase('Instances fail to boot in prod-east', 'critical', clusterId);
+  currentCase = core.repos.cases.create('Instances fail to boot in prod-east', 'critical', clusterId);
   await waitRun(await core.dispatch('playbooks.run', { caseId: currentCase, clusterId, playbookId: 'db-check' }));
   await waitRun(await core.dispatch('playbooks.run', { caseId: currentCase, clusterId, playbookId: 'compute-check', nodeNames: ['compute-1', 'compute-2', 'compute-3'] }));
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });

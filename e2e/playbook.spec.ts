@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   await core.hostKeys.trust(node.id, probe.fingerprint);
   // A second node name on the same server (same host key), to choose nodes by name.
   await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-2', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: world.clientKey, passphrase: false }, jumpNodeId: null });
-  core.caselog.createCase('Playbooks from the app', 'warning', cluster.id);
+  core.repos.cases.create('Playbooks from the app', 'warning', cluster.id);
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
 

@@ -20,7 +20,7 @@ const NOTE_SECRET = 'Gal3ra-Root-Pw9';
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   t = await startTestLab({ flavor: 'packages', computes: 1, rabbitmq: false });
-  t.core.caselog.createCase(TITLE, 'critical', t.core.inventory.clusterByName(LAB_CLUSTER).id);
+  t.core.repos.cases.create(TITLE, 'critical', t.core.inventory.clusterByName(LAB_CLUSTER).id);
   server = await startBrowserServer({ core: t.core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
 

@@ -14,7 +14,7 @@ let server: BrowserServer;
 test.beforeAll(async () => {
   core = createCore({ dataDir: join(t.path, 'data'), mode: 'browser', author: 'dana' });
   const cluster = await core.handlers['clusters.add']({ name: 'prod', deployment: 'packages' });
-  core.caselog.createCase('Placement reports no capacity', 'warning', cluster.id);
+  core.repos.cases.create('Placement reports no capacity', 'warning', cluster.id);
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
 

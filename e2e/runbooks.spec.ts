@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   t = await startTestLab({ flavor: 'packages', computes: 2 });
   const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
-  for (const title of Object.values(cases)) t.core.caselog.createCase(title, 'warning', cluster.id);
+  for (const title of Object.values(cases)) t.core.repos.cases.create(title, 'warning', cluster.id);
   server = await startBrowserServer({ core: t.core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
 

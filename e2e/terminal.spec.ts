@@ -20,7 +20,7 @@ test.beforeAll(async () => {
   const node = await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: world.clientKey, passphrase: false }, jumpNodeId: null });
   const probe = await core.hostKeys.probe(node.id);
   await core.hostKeys.trust(node.id, probe.fingerprint);
-  caseId = core.caselog.createCase('Terminal on the controller', 'warning', cluster.id);
+  caseId = core.repos.cases.create('Terminal on the controller', 'warning', cluster.id);
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
 

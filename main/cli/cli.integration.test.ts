@@ -109,8 +109,8 @@ describe('stackscope CLI', () => {
 
     const core = createCore({ dataDir, mode: 'cli' });
     try {
-      const crash = core.caselog.listCases().find((c) => c.title === 'crash');
-      const run = core.caselog.getCase(crash?.id ?? 0)?.runs[0];
+      const crash = core.repos.cases.list().find((c) => c.title === 'crash');
+      const run = core.repos.runs.ofCase(crash?.id ?? 0)[0];
       expect(run?.state).toBe('interrupted');
       expect(run?.steps[0]).toMatchObject({ state: 'interrupted', stdout: 'before-crash\n' });
     } finally {

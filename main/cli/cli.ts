@@ -174,8 +174,8 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       if (o.case && o.newCase) throw new StackscopeError('INVALID_INPUT', 'use either --case or --new-case, not both');
       const nodes = c.inventory.select(cl, (o.node ?? []).map((n) => c.inventory.nodeByName(cl, n).id), rolesOf(o.role));
       await provideSecrets(c, nodes);
-      const caseId = o.case ?? c.caselog.createCase(o.newCase ?? `exec on ${cl.name}: ${words.join(' ')}`.slice(0, 200), 'info', cl.id);
-      if (!c.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist (stackscope cases list)`);
+      const caseId = o.case ?? c.repos.cases.create(o.newCase ?? `exec on ${cl.name}: ${words.join(' ')}`.slice(0, 200), 'info', cl.id);
+      if (!c.repos.cases.summary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${caseId} does not exist (stackscope cases list)`);
       const width = Math.max(...nodes.map((n) => oneLine(n.name).length));
       const names = new Map<number, string>();
       const partial = new Map<string, string>();
@@ -204,7 +204,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
       process.off('SIGINT', interrupt);
       unsubscribe();
       // The output was printed as it came: only --json prints it again, whole.
-      const done = c.caselog.getRun(run.id, o.json ? undefined : 0);
+      const done = c.repos.runs.get(run.id, o.json ? undefined : 0);
       if (!done) throw new StackscopeError('INTERNAL', `run ${run.id} missing after it ended`);
       if (o.json) console.log(toJson(done));
       else {
@@ -220,7 +220,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .command('list', { isDefault: true })
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
-      const list = open().caselog.listCases();
+      const list = open().repos.cases.list();
       console.log(o.json ? toJson(list) : formatCases(list));
     });
   cases
@@ -252,7 +252,7 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .action((title: string[], o: { cluster?: string; severity: 'critical' | 'warning' | 'info' }) => {
       const c = open();
       const clusterId = o.cluster ? c.inventory.clusterByName(o.cluster).id : null;
-      const id = c.caselog.createCase(parse('cases.create', { title: title.join(' '), severity: o.severity, clusterId }).title, o.severity, clusterId);
+      const id = c.repos.cases.create(parse('cases.create', { title: title.join(' '), severity: o.severity, clusterId }).title, o.severity, clusterId);
       console.log(`Opened case ${id}.`);
     });
   caseReportCommands(kase, open);

@@ -113,8 +113,8 @@ export function playbookCommands(program: Command, open: () => Core, exit: (code
 async function runCommand(c: Core, playbookId: string, clusterName: string, o: RunOptions): Promise<number> {
   const cl = c.inventory.clusterByName(clusterName);
   if (o.case && o.newCase) throw new StackscopeError('INVALID_INPUT', 'use either --case or --new-case, not both');
-  const caseId = o.case ? Number(o.case) : c.caselog.createCase(o.newCase ?? `${playbookId} on ${cl.name}`, 'info', cl.id);
-  if (!Number.isInteger(caseId) || !c.caselog.getCaseSummary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${o.case} does not exist (stackscope cases list)`);
+  const caseId = o.case ? Number(o.case) : c.repos.cases.create(o.newCase ?? `${playbookId} on ${cl.name}`, 'info', cl.id);
+  if (!Number.isInteger(caseId) || !c.repos.cases.summary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${o.case} does not exist (stackscope cases list)`);
   const concurrency = o.concurrency === undefined ? undefined : positiveInt('--concurrency')(o.concurrency);
   const nodeNames = (o.nodes ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const names = new Map<number, string>();
@@ -143,7 +143,7 @@ async function runCommand(c: Core, playbookId: string, clusterName: string, o: R
   const state = await c.runs.wait(runId);
   process.off('SIGINT', interrupt);
   unsubscribe();
-  const run = c.caselog.getRun(runId);
+  const run = c.repos.runs.get(runId);
   if (!run) throw new StackscopeError('INTERNAL', `run ${runId} missing after it ended`);
   const critical = run.findings.some((f) => f.severity === 'critical');
   if (o.json) {

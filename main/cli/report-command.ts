@@ -88,7 +88,7 @@ export function reportCommand(program: Command, open: () => Core, exit: (code: n
     .action(async (caseId: string, o: ReportFlags) => {
       const id = caseIdOf(caseId);
       const core = open();
-      if (!core.caselog.getCaseSummary(id)) {
+      if (!core.repos.cases.summary(id)) {
         process.stderr.write(`stackscope: case ${id} does not exist\n`);
         exit(1);
         return;

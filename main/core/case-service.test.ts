@@ -30,10 +30,10 @@ async function call<T>(c: Core, method: string, input: unknown): Promise<T> {
 /** A finished exec step holding this output. */
 function recordedStep(c: Core, caseId: number, out: { stdout: string; stderr?: string }): number {
   const clusterId = c.inventory.addCluster({ name: `c${caseId}`, deployment: 'packages' }).id;
-  const run = c.caselog.createRun(caseId, clusterId, 'exec', 'cat big', {}, [{ nodeId: null, nodeName: 'n1', command: 'cat big', commandSent: 'cat big' }]);
+  const run = c.repos.runs.create(caseId, clusterId, 'exec', 'cat big', {}, [{ nodeId: null, nodeName: 'n1', command: 'cat big', commandSent: 'cat big' }]);
   const stepId = run.steps[0]?.id ?? 0;
-  c.caselog.markStepRunning(stepId, new Date().toISOString());
-  c.caselog.appendChunks([{ stepId, stream: 'stdout', data: out.stdout }, ...(out.stderr ? [{ stepId, stream: 'stderr' as const, data: out.stderr }] : [])]);
+  c.repos.runs.markStepRunning(stepId, new Date().toISOString());
+  c.repos.runs.output.append([{ stepId, stream: 'stdout', data: out.stdout }, ...(out.stderr ? [{ stepId, stream: 'stderr' as const, data: out.stderr }] : [])]);
   return stepId;
 }
 
@@ -67,7 +67,7 @@ describe('case service over the contract', () => {
     // While the step runs, a page reads what has arrived so far.
     const live = await call<OutputPage>(c, 'steps.output', { stepId, stream: 'stderr' });
     expect(live).toMatchObject({ text: 'warn\n', complete: false, total: 5 });
-    c.caselog.finishStep(stepId, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 9 });
+    c.repos.runs.finishStep(stepId, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 9 });
 
     const pages: string[] = [];
     let offset = 0;

@@ -1,10 +1,8 @@
 import { userInfo } from 'node:os';
-import { searchCases, type QueryMode } from '../../db/case-search.js';
-import { CaseTimelineRepo } from '../../db/case-timeline-repo.js';
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
-import { clusterOverview, openCases } from '../../db/cluster-health.js';
-import type { Db } from '../../db/database.js';
-import type { CaseFinding, CaseSearchHit, CaseStatus, CaseSummary, HomeOverview, Note, PlaybookCatalogue, TimelineEntry } from '../contract/types.js';
+import type { Repos } from '../../db/repos.js';
+import type { QueryMode } from '../../db/search.js';
+import { StackscopeError } from '../contract/errors.js';
+import type { CaseDetail, CaseFinding, CaseSearchHit, CaseStatus, CaseSummary, HomeOverview, Note, PlaybookCatalogue, TerminalSession, TimelineEntry } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
 
@@ -18,62 +16,89 @@ export function defaultAuthor(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** Adds entries to a case timeline (terminal sessions, later features). */
-export type TimelineSource = (caseId: number) => TimelineEntry[];
+/** A terminal session as the timeline shows it, next to runs and notes. */
+function terminalEntry(t: TerminalSession): TimelineEntry {
+  return {
+    kind: 'terminal',
+    id: `terminal-${t.id}`,
+    at: t.startedAt,
+    endedAt: t.endedAt,
+    author: t.author,
+    sessionId: t.id,
+    nodeName: t.nodeName,
+    summary: `${t.width}×${t.height}, ${t.bytes} bytes of output${t.closeReason ? `, ${t.closeReason}` : t.state === 'open' ? ', open' : ''}`,
+  };
+}
+
+/** At one instant, the order the story is told in (a run before the findings it produced). */
+const kindOrder: Record<TimelineEntry['kind'], number> = { opened: 0, run: 1, finding: 2, terminal: 3, note: 4, status: 5 };
+
+/** In time order; stable, so entries of one kind at one instant keep the order they were read in. */
+function inTimeOrder(entries: TimelineEntry[]): TimelineEntry[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.i - b.i)
+    .map((x) => x.e);
+}
+
+const notFound = (caseId: number): StackscopeError => new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
 
 /**
- * The on-call view of the case log: the home overview (cluster health, open cases), the case
- * timeline and findings, notes and status changes with their author, and search over everything.
+ * The on-call view of the case log: the home overview (cluster health, open cases), a case with
+ * its timeline and findings, notes and status changes with their author, and search over
+ * everything. Each request checks once that its case exists, where it first reads the case.
  */
 export class CaseService {
-  private readonly repo: CaseTimelineRepo;
-  private readonly sources: TimelineSource[] = [];
-
   constructor(
-    private readonly db: Db,
-    private readonly caselog: CaseLogRepo,
+    private readonly repos: Pick<Repos, 'cases' | 'runs' | 'terminals' | 'search' | 'health'>,
     private readonly inventory: InventoryService,
     private readonly catalogue: () => PlaybookCatalogue,
     private readonly events: EventBus,
     readonly author: string,
-    redact: (text: string) => string,
-  ) {
-    this.repo = new CaseTimelineRepo(db, redact);
-  }
+  ) {}
 
-  addTimelineSource(source: TimelineSource): void {
-    this.sources.push(source);
-  }
-
-  private summary(caseId: number): CaseSummary {
-    return this.caselog.requireCase(caseId);
+  /** The case with its runs and notes. @param outputTail keep only the last N characters of each step's output. */
+  get(caseId: number, outputTail?: number): CaseDetail {
+    const found = this.repos.cases.detail(caseId);
+    if (!found) throw notFound(caseId);
+    const { notes, ...head } = found;
+    return { ...head, runs: this.repos.runs.ofCase(caseId, outputTail), notes };
   }
 
   setStatus(caseId: number, status: CaseStatus): CaseSummary {
-    this.summary(caseId);
-    if (this.repo.setStatus(caseId, status, this.author)) this.events.emit('case.changed', { caseId });
-    return this.summary(caseId);
+    if (this.repos.cases.setStatus(caseId, status, this.author)) this.events.emit('case.changed', { caseId });
+    return this.repos.cases.require(caseId);
   }
 
   addNote(caseId: number, text: string): Note {
-    this.summary(caseId);
-    const note = this.repo.addNote(caseId, text, this.author);
+    this.repos.cases.require(caseId);
+    const note = this.repos.cases.addNote(caseId, text, this.author);
     this.events.emit('case.changed', { caseId });
     return note;
   }
 
+  /**
+   * What happened in a case, in order: opened, runs (who started what on which nodes, how it
+   * ended), the findings they produced, terminal sessions, notes, status changes.
+   */
   timeline(caseId: number): TimelineEntry[] {
-    this.summary(caseId);
-    return this.repo.timeline(caseId, this.sources);
+    const own = this.repos.cases.timelineEntries(caseId);
+    if (!own) throw notFound(caseId);
+    return inTimeOrder([
+      ...own,
+      ...this.repos.runs.timelineEntries(caseId),
+      ...this.repos.runs.findings.timelineEntries(caseId),
+      ...this.repos.terminals.list(caseId).map(terminalEntry),
+    ]);
   }
 
   findings(caseId: number): CaseFinding[] {
-    this.summary(caseId);
-    return this.repo.caseFindings(caseId);
+    this.repos.cases.require(caseId);
+    return this.repos.runs.findings.ofCase(caseId);
   }
 
   search(query: string, limit: number, mode: QueryMode = {}): CaseSearchHit[] {
-    return searchCases(this.db, query, limit, mode);
+    return this.repos.search.search(query, limit, mode);
   }
 
   home(): HomeOverview {
@@ -81,8 +106,8 @@ export class CaseService {
     for (const p of this.catalogue().playbooks) for (const s of p.steps) steps.set(`${p.id}\u0000${s.id}`, { service: s.service, on: s.on });
     const stepInfo = (playbook: string, step: string) => steps.get(`${playbook}\u0000${step}`) ?? null;
     return {
-      clusters: this.inventory.list().map((c) => clusterOverview(this.db, c, stepInfo)),
-      openCases: openCases(this.db),
+      clusters: this.inventory.list().map((c) => this.repos.health.clusterOverview(c, stepInfo)),
+      openCases: this.repos.health.openCases(),
     };
   }
 }

@@ -57,7 +57,7 @@ describe('contract dispatch', () => {
     const c = open();
     const cl = c.inventory.addCluster({ name: 'pw', deployment: 'packages' });
     const n = c.inventory.addNode({ clusterId: cl.id, name: 'db-1', host: '127.0.0.1', port: 22, user: 'root', roles: ['controller'], auth: { method: 'password' }, jumpNodeId: null });
-    const kase = c.caselog.createCase('t', 'info', cl.id);
+    const kase = c.repos.cases.create('t', 'info', cl.id);
     const r = await c.dispatch('exec.start', { caseId: kase, clusterId: cl.id, nodeIds: [n.id], command: 'uptime' });
     expect(r).toMatchObject({ ok: false, error: { code: 'SECRET_REQUIRED', detail: { missing: [{ nodeId: n.id, nodeName: 'db-1', kind: 'password' }] } } });
   });

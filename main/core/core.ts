@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { CaseLogRepo } from '../../db/caselog-repo.js';
 import { explainCaseLogError, openDatabase, type Db } from '../../db/database.js';
 import { InventoryRepo } from '../../db/inventory-repo.js';
-import { TerminalRepo } from '../../db/terminal-repo.js';
+import { createRepos, type Repos } from '../../db/repos.js';
 import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
 import { StackscopeError, toWireError } from '../contract/errors.js';
 import { isMethodName } from '../contract/methods.js';
@@ -14,7 +13,6 @@ import { exitCodeAnalyzer } from '../../playbooks/engine/generic.js';
 import { loadCatalogue, type Catalogue } from '../../playbooks/engine/loader.js';
 import { loadRunbooks, type RunbookSet } from '../../playbooks/engine/runbook-loader.js';
 import { runbooksDir } from '../../playbooks/runbooks/index.js';
-import { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
 import { RunbookService } from './runbook-service.js';
 import { ExecService } from './exec-service.js';
 import { PlaybookService } from './playbook-service.js';
@@ -25,7 +23,6 @@ import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
 import { databaseFile, prepareDataDir } from './paths.js';
 import { redactText } from './redact.js';
-import { ReportRepo } from '../../db/report-repo.js';
 import type { PdfPrinter } from './report/pdf.js';
 import { ReportService } from './report/report-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
@@ -34,6 +31,7 @@ import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
 import { CaseService, defaultAuthor } from './case-service.js';
 import { OutputPager } from './output-pager.js';
+import { currentOwner, ownerGone } from './process-owner.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -70,7 +68,8 @@ export interface Core {
   readonly db: Db;
   readonly events: EventBus;
   readonly inventory: InventoryService;
-  readonly caselog: CaseLogRepo;
+  /** The case log's repositories (cases, runs, terminal sessions, …), for the CLI and tests. */
+  readonly repos: Repos;
   readonly hostKeys: HostKeyService;
   readonly exec: ExecService;
   readonly playbooks: PlaybookService;
@@ -82,7 +81,6 @@ export interface Core {
   readonly ssh: ConnectionManager;
   readonly terminals: TerminalService;
   readonly reports: ReportService;
-  readonly reportRepo: ReportRepo;
   readonly cases: CaseService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
@@ -130,17 +128,19 @@ export function createCore(options: CoreOptions): Core {
   const secrets = options.secrets ?? new SessionSecretStore();
   const author = options.author ?? defaultAuthor();
   const redactStored = (text: string): string => redactText(text, secrets.values());
-  const caselog = new CaseLogRepo(db, redactStored, author);
-  // Start-up's first reads of runs and terminals: damage found here is named like damage found at open.
-  const atStart = (recover: () => unknown): void => {
+  // Start-up's first reads of the case log: damage found here is named like damage found at open.
+  const atStart = <T>(read: () => T): T => {
     try {
-      recover();
+      return read();
     } catch (err) {
       db.close();
       throw explainCaseLogError(db.name, err);
     }
   };
-  atStart(() => caselog.recoverInterrupted());
+  const repos = atStart(() => createRepos(db, { redact: redactStored, author, owner: currentOwner() }));
+  // Runs and terminal sessions a dead process left open; a live one's (the app while the CLI starts) stay.
+  atStart(() => repos.runs.recoverInterrupted(ownerGone));
+  atStart(() => repos.terminals.recoverInterrupted(ownerGone));
   // A secret belongs to the node as it was when given: removed or re-addressed nodes lose theirs.
   const inventory = new InventoryService(inventoryRepo, { identityGone: (nodeIds) => nodeIds.forEach((id) => secrets.forget(id)) });
   const authPrompts = new AuthPromptService(events, (answer) => secrets.redactAlso(answer));
@@ -151,42 +151,27 @@ export function createCore(options: CoreOptions): Core {
     promptTimeoutMs: options.promptTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
   });
-  const sink = new OutputSink(caselog, events, () => secrets.values());
+  const sink = new OutputSink(repos.runs.output, events, () => secrets.values());
   const concurrency = options.concurrency ?? 16;
-  const stepExecutor = new StepExecutor(caselog, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
-  const runs = new RunRegistry(caselog);
-  const exec = new ExecService(caselog, stepExecutor, runs, events, concurrency);
+  const stepExecutor = new StepExecutor(repos.runs, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
+  const runs = new RunRegistry(repos.runs);
+  const exec = new ExecService(repos.cases, repos.runs, stepExecutor, runs, events, concurrency);
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
-  const playbooks = new PlaybookService(caselog, stepExecutor, runs, events, catalogue, concurrency);
+  const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const suggestions = new SuggestService(inventory, ssh);
-  const terminalRepo = new TerminalRepo(db, author);
-  atStart(() => terminalRepo.recoverInterrupted());
-  const terminals = new TerminalService(terminalRepo, caselog, inventory, ssh, events, () => secrets.values(), options.terminals);
-  const cases = new CaseService(db, caselog, inventory, () => playbooks.list(), events, author, redactStored);
-  const outputPager = new OutputPager(caselog);
-  // Terminal sessions belong on the case timeline next to runs and notes.
-  cases.addTimelineSource((caseId) =>
-    terminals.list(caseId).map((t) => ({
-      kind: 'terminal' as const,
-      id: `terminal-${t.id}`,
-      at: t.startedAt,
-      endedAt: t.endedAt,
-      author: t.author,
-      sessionId: t.id,
-      nodeName: t.nodeName,
-      summary: `${t.width}×${t.height}, ${t.bytes} bytes of output${t.closeReason ? `, ${t.closeReason}` : t.state === 'open' ? ', open' : ''}`,
-    })),
-  );
-  const reportRepo = new ReportRepo(db, redactStored);
+  const terminals = new TerminalService(repos.terminals, repos.cases, inventory, ssh, events, () => secrets.values(), options.terminals);
+  const cases = new CaseService(repos, inventory, () => playbooks.list(), events, author);
+  const outputPager = new OutputPager(repos.runs);
+  // The case detail is where the report learns the case exists; the rest reads without asking again.
   const reports = new ReportService({
-    caseDetail: (id) => caselog.getCase(id, 0),
-    stepOutput: (stepId) => ({ stdout: caselog.output.text(stepId, 'stdout'), stderr: caselog.output.text(stepId, 'stderr') }),
+    caseDetail: (id) => cases.get(id, 0),
+    stepOutput: (stepId) => ({ stdout: repos.runs.output.text(stepId, 'stdout'), stderr: repos.runs.output.text(stepId, 'stderr') }),
     timeline: (id) => cases.timeline(id),
-    findings: (id) => cases.findings(id),
-    fields: (id) => reportRepo.fields(id),
-    followups: (id) => reportRepo.followups(id),
-    statusTimes: (id) => reportRepo.statusTimes(id),
+    findings: (id) => repos.runs.findings.ofCase(id),
+    fields: (id) => repos.cases.reportFields(id),
+    followups: (id) => repos.cases.followups(id),
+    statusTimes: (id) => repos.cases.statusTimes(id),
     hosts: (clusterId) => (clusterId === null ? [] : (inventory.list().find((c) => c.id === clusterId)?.nodes ?? []).map((n) => ({ name: n.name, host: n.host, user: n.user, roles: n.roles }))),
     literals: () => secrets.values(),
   }, options.printPdf);
@@ -212,8 +197,8 @@ export function createCore(options: CoreOptions): Core {
 
   const runbooks = new RunbookService({
     runbooks: (options.runbooks ?? ((c) => loadRunbooks(runbooksDir(), c)))(catalogue),
-    progress: new RunbookProgressRepo(db),
-    caselog,
+    progress: repos.runbookProgress,
+    cases: repos.cases,
     inventory,
     playbooks,
     requireSecrets: (nodes, what) => {
@@ -244,19 +229,15 @@ export function createCore(options: CoreOptions): Core {
     'secrets.forget': (i) => (secrets.forget(i.nodeId), null),
     'auth.pending': () => authPrompts.list(),
     'auth.answer': (i) => (i.cancel ? authPrompts.cancel(i.promptId) : authPrompts.answer(i.promptId, i.answers ?? []), null),
-    'cases.list': () => caselog.listCases(),
+    'cases.list': () => repos.cases.list(),
     'cases.create': (i) => {
       if (i.clusterId !== null) inventory.cluster(i.clusterId);
-      const id = caselog.createCase(i.title, i.severity, i.clusterId);
-      const summary = caselog.getCaseSummary(id);
+      const id = repos.cases.create(i.title, i.severity, i.clusterId);
+      const summary = repos.cases.summary(id);
       if (!summary) throw new StackscopeError('INTERNAL', `case ${id} vanished right after insert`);
       return summary;
     },
-    'cases.get': (i) => {
-      const c = caselog.getCase(i.id, i.outputTail);
-      if (!c) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
-      return c;
-    },
+    'cases.get': (i) => cases.get(i.id, i.outputTail),
     'cases.search': (i) => cases.search(i.query, i.limit, { asYouType: i.asYouType }),
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
@@ -273,7 +254,7 @@ export function createCore(options: CoreOptions): Core {
       return { runId: run.id };
     },
     'runs.get': (i) => {
-      const run = caselog.getRun(i.runId, i.outputTail);
+      const run = repos.runs.get(i.runId, i.outputTail);
       if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
       return run;
     },
@@ -319,28 +300,28 @@ export function createCore(options: CoreOptions): Core {
     'notes.add': (i) => cases.addNote(i.caseId, i.text),
     'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
     'cases.report': (i) => {
-      caselog.requireCase(i.id);
-      return { ...(reportRepo.fields(i.id) ?? { summary: '', impact: '' }), followups: reportRepo.followups(i.id) };
+      const fields = repos.cases.reportFields(i.id);
+      if (!fields) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
+      return { ...fields, followups: repos.cases.followups(i.id) };
     },
     'cases.updateReport': (i) => {
-      caselog.requireCase(i.id);
-      reportRepo.update(i.id, i.summary, i.impact);
+      if (!repos.cases.updateReportFields(i.id, i.summary, i.impact)) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
       events.emit('case.changed', { caseId: i.id });
-      return reportRepo.fields(i.id) ?? { summary: '', impact: '' };
+      return repos.cases.reportFields(i.id) ?? { summary: '', impact: '' };
     },
     'followups.add': (i) => {
-      caselog.requireCase(i.caseId);
-      const f = reportRepo.addFollowup(i.caseId, i.text);
+      repos.cases.require(i.caseId);
+      const f = repos.cases.addFollowup(i.caseId, i.text);
       events.emit('case.changed', { caseId: i.caseId });
       return f;
     },
     'followups.toggle': (i) => {
-      const f = reportRepo.toggleFollowup(i.id, i.done);
+      const f = repos.cases.toggleFollowup(i.id, i.done);
       if (!f) throw new StackscopeError('NOT_FOUND', `follow-up ${i.id} does not exist`, { id: i.id });
       events.emit('case.changed', { caseId: f.caseId });
       return f;
     },
-    'followups.list': (i) => (caselog.requireCase(i.caseId), reportRepo.followups(i.caseId)),
+    'followups.list': (i) => (repos.cases.require(i.caseId), repos.cases.followups(i.caseId)),
     'report.export': (i) => reports.export(i.caseId, i.format, i.options),
     'report.preview': (i) => reports.data(i.caseId, { ...i.options, withOutputs: false }),
   };
@@ -362,7 +343,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     events,
     inventory,
-    caselog,
+    repos,
     hostKeys,
     exec,
     playbooks,
@@ -373,7 +354,6 @@ export function createCore(options: CoreOptions): Core {
     ssh,
     terminals,
     reports,
-    reportRepo,
     cases,
     handlers,
     missingSecrets,

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { CasesRepo } from '../../db/cases-repo.js';
+import type { RunsRepo } from '../../db/runs-repo.js';
 import { mapBounded } from '../../playbooks/engine/bounded.js';
 import type { StepStatus } from '../contract/api.js';
 import type { ClusterNode, Run, RunState } from '../contract/types.js';
@@ -22,7 +23,8 @@ export interface ExecRequest {
  */
 export class ExecService {
   constructor(
-    private readonly caselog: CaseLogRepo,
+    private readonly cases: CasesRepo,
+    private readonly runLog: RunsRepo,
     private readonly steps: StepExecutor,
     private readonly runs: RunRegistry,
     private readonly events: EventBus,
@@ -30,10 +32,10 @@ export class ExecService {
   ) {}
 
   start(req: ExecRequest): Run {
-    this.caselog.requireCase(req.caseId);
+    this.cases.require(req.caseId);
     const commandSent = wrapRemoteCommand(req.command);
     // The case log redacts the command text it stores; the real one is only sent.
-    const run = this.caselog.createRun(
+    const run = this.runLog.create(
       req.caseId,
       req.clusterId,
       'exec',
@@ -58,7 +60,7 @@ export class ExecService {
           : results.some((s) => s.state === 'interrupted')
             ? 'interrupted'
             : 'failed';
-      this.caselog.finishRun(run.id, state);
+      this.runLog.finishRun(run.id, state);
       this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
       return state;
     })();

@@ -1,4 +1,4 @@
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { OutputRepo } from '../../db/output-repo.js';
 import type { EventBus } from './events.js';
 import { StreamRedactor } from './redact.js';
 
@@ -21,7 +21,7 @@ export class OutputSink {
   private readonly redactors = new Map<string, StreamRedactor>();
 
   constructor(
-    private readonly caselog: CaseLogRepo,
+    private readonly output: OutputRepo,
     private readonly events: EventBus,
     private readonly secretValues: () => readonly string[],
     private readonly intervalMs = 100,
@@ -70,7 +70,7 @@ export class OutputSink {
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    this.caselog.appendChunks(batch);
+    this.output.append(batch);
     for (const p of batch) this.events.emit('step.output', { runId: p.runId, stepId: p.stepId, stream: p.stream, data: p.data });
   }
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { CasesRepo } from '../../db/cases-repo.js';
+import type { RunsRepo } from '../../db/runs-repo.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
 import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
@@ -31,7 +32,8 @@ function info(p: LoadedPlaybook): PlaybookInfo {
  */
 export class PlaybookService {
   constructor(
-    private readonly caselog: CaseLogRepo,
+    private readonly cases: CasesRepo,
+    private readonly runLog: RunsRepo,
     private readonly steps: StepExecutor,
     private readonly runs: RunRegistry,
     private readonly events: EventBus,
@@ -65,13 +67,18 @@ export class PlaybookService {
   }
 
   start(req: PlaybookRequest): Run {
-    this.caselog.requireCase(req.caseId);
-    return this.startLoaded(req, this.get(req.playbookId));
+    this.cases.require(req.caseId);
+    return this.launch(req, this.get(req.playbookId));
   }
 
   /** Run a playbook that is not in the catalogue (a runbook's command step, built on the fly). */
   startLoaded(req: Omit<PlaybookRequest, 'playbookId'>, playbook: LoadedPlaybook): Run {
-    this.caselog.requireCase(req.caseId);
+    this.cases.require(req.caseId);
+    return this.launch(req, playbook);
+  }
+
+  /** The case is known to exist. */
+  private launch(req: Omit<PlaybookRequest, 'playbookId'>, playbook: LoadedPlaybook): Run {
     const { def } = playbook;
     let params: ReturnType<typeof bindParams>;
     let targets: Cluster['nodes'];
@@ -84,19 +91,19 @@ export class PlaybookService {
       throw err;
     }
     const profile: ClusterProfile = { deployment: req.cluster.deployment, containerEngine: 'docker' };
-    const run = this.caselog.createRun(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
+    const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
     this.events.emit('run.started', { run });
     const byName = new Map(targets.map((n) => [n.name, n]));
     const runner: CommandRunner = {
       run: async (job, signal) => {
         const node = byName.get(job.node.name);
         const commandSent = wrapRemoteCommand(job.command);
-        const step = this.caselog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
+        const step = this.runLog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
         this.events.emit('step.updated', { step });
         const r = await this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
         // The analyzers read what was stored: redacted, and capped at the per-step output limit.
-        const stdout = this.caselog.output.text(r.id, 'stdout');
-        const stderr = this.caselog.output.text(r.id, 'stderr');
+        const stdout = this.runLog.output.text(r.id, 'stdout');
+        const stderr = this.runLog.output.text(r.id, 'stderr');
         return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout, stderr, error: r.error, command: r.command };
       },
     };
@@ -107,18 +114,18 @@ export class PlaybookService {
       let state: RunState;
       try {
         const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency: req.concurrency ?? this.concurrency, signal: abort.signal });
-        const findings = this.caselog.addFindings(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
+        const findings = this.runLog.findings.add(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
         state = abort.signal.aborted ? 'cancelled' : outcome.complete ? 'succeeded' : 'failed';
       } catch (err) {
         // The engine does not throw by design; if it does, say so on the run and keep the outputs.
-        const findings = this.caselog.addFindings(run.id, [
+        const findings = this.runLog.findings.add(run.id, [
           { check: 'engine.failed', severity: 'warning', status: 'FAILED', title: `The ${def.id} run stopped: ${(err as Error).message}`, explanation: 'The step outputs recorded so far are kept.', evidence: [], likelyCause: '', nextStep: '', skippedReason: null },
         ]);
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
         state = 'failed';
       }
-      this.caselog.finishRun(run.id, state);
+      this.runLog.finishRun(run.id, state);
       this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
       return state;
     })();

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const cluster = await core.handlers['clusters.add']({ name: 'lab', deployment: 'packages' });
   const node = await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
   await core.hostKeys.trust(node.id, (await core.hostKeys.probe(node.id)).fingerprint);
-  caseId = core.caselog.createCase('Credentials printed by a node', 'warning', cluster.id);
+  caseId = core.repos.cases.create('Credentials printed by a node', 'warning', cluster.id);
 
   const { runId } = await core.handlers['playbooks.run']({ caseId, clusterId: cluster.id, playbookId: 'corpus', params: {}, nodeNames: [], allowMutating: false });
   await core.runs.wait(runId);

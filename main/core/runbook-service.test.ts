@@ -112,7 +112,7 @@ beforeAll(async () => {
   const node = core.inventory.addNode({ clusterId, name: 'ctl-1', host: sshd.host, port: sshd.port, user: process.env.USER ?? 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
   const probe = await core.hostKeys.probe(node.id);
   await core.hostKeys.trust(node.id, probe.fingerprint);
-  caseId = core.caselog.createCase('runbook drill', 'info', clusterId);
+  caseId = core.repos.cases.create('runbook drill', 'info', clusterId);
 });
 
 afterAll(async () => {
@@ -134,7 +134,7 @@ describe('runbooks through the contract', () => {
 
     const greet = await call<{ runId: number; progress: RunbookProgress }>(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'greet' });
     expect(await core.runs.wait(greet.runId)).toBe('succeeded');
-    const greetRun = core.caselog.getRun(greet.runId);
+    const greetRun = core.repos.runs.get(greet.runId);
     expect(greetRun).toMatchObject({ kind: 'playbook', title: 'greet', caseId });
     expect(greetRun?.steps[0]?.stdout).toBe('hello trainee\n');
     expect(greetRun?.findings.map((f) => [f.check, f.severity])).toEqual([['hello.exit', 'ok']]);
@@ -143,9 +143,9 @@ describe('runbooks through the contract', () => {
     const who = await call<{ runId: number }>(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'whoami' });
     expect(await core.runs.wait(who.runId)).toBe('succeeded');
     // A command step runs as a one-step playbook, so the deployment decides where it runs.
-    expect(core.caselog.getRun(who.runId)).toMatchObject({ kind: 'playbook', title: 'runbook-drill-whoami' });
-    expect(core.caselog.getRun(who.runId)?.steps[0]).toMatchObject({ stepKey: 'whoami', command: 'echo "I am $(id -un)"' });
-    expect(core.caselog.getRun(who.runId)?.steps[0]?.stdout).toMatch(/^I am \S+\n$/);
+    expect(core.repos.runs.get(who.runId)).toMatchObject({ kind: 'playbook', title: 'runbook-drill-whoami' });
+    expect(core.repos.runs.get(who.runId)?.steps[0]).toMatchObject({ stepKey: 'whoami', command: 'echo "I am $(id -un)"' });
+    expect(core.repos.runs.get(who.runId)?.steps[0]?.stdout).toMatch(/^I am \S+\n$/);
 
     const marked = await call<RunbookProgress>(core, 'runbooks.step.mark', { caseId, runbookId: 'drill', stepId: 'think', understood: true });
     expect(marked.steps[2]).toMatchObject({ stepId: 'think', understood: true, runId: null });
@@ -175,7 +175,7 @@ describe('runbooks through the contract', () => {
   }, 60_000);
 
   it('refuses what it cannot or must not run, naming why, and records nothing', async () => {
-    const before = core.caselog.getCase(caseId)?.runs.length;
+    const before = core.repos.runs.ofCase(caseId).length;
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'think' })).toBe('INVALID_INPUT: step think of runbook drill has nothing to run: read it and mark it understood');
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId: kollaId, runbookId: 'drill', stepId: 'whoami' })).toBe('INVALID_INPUT: runbook drill is for packages clusters; ko is kolla');
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'nope' })).toBe('NOT_FOUND: runbook drill has no step nope; its steps: greet, whoami, think');
@@ -196,6 +196,6 @@ describe('runbooks through the contract', () => {
     } finally {
       step.action.command = original;
     }
-    expect(core.caselog.getCase(caseId)?.runs.length).toBe(before);
+    expect(core.repos.runs.ofCase(caseId).length).toBe(before);
   });
 });

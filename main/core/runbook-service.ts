@@ -1,5 +1,5 @@
 import type { RunbookProgressRepo } from '../../db/runbook-progress-repo.js';
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { CasesRepo } from '../../db/cases-repo.js';
 import { exitCodeAnalyzer } from '../../playbooks/engine/generic.js';
 import { formatProblem } from '../../playbooks/engine/loader.js';
 import { mutatingReason } from '../../playbooks/engine/read-only.js';
@@ -13,7 +13,7 @@ import type { PlaybookService } from './playbook-service.js';
 export interface RunbookDeps {
   runbooks: RunbookSet;
   progress: RunbookProgressRepo;
-  caselog: CaseLogRepo;
+  cases: CasesRepo;
   inventory: InventoryService;
   playbooks: PlaybookService;
   /** Throws SECRET_REQUIRED when these nodes need a password or passphrase this session lacks. */
@@ -50,18 +50,18 @@ export class RunbookService {
     return s;
   }
 
-  private requireCase(caseId: number): void {
-    this.d.caselog.requireCase(caseId);
+  progress(caseId: number, runbookId: string): RunbookProgress {
+    this.d.cases.require(caseId);
+    return this.progressOf(caseId, this.get(runbookId));
   }
 
-  progress(caseId: number, runbookId: string): RunbookProgress {
-    this.requireCase(caseId);
-    const runbook = this.get(runbookId);
-    return this.d.progress.get(caseId, runbookId, runbook.steps.map((s) => s.id));
+  /** The case is known to exist. */
+  private progressOf(caseId: number, runbook: RunbookInfo): RunbookProgress {
+    return this.d.progress.get(caseId, runbook.id, runbook.steps.map((s) => s.id));
   }
 
   runStep(req: { caseId: number; clusterId: number; runbookId: string; stepId: string }): { runId: number; progress: RunbookProgress } {
-    this.requireCase(req.caseId);
+    this.d.cases.require(req.caseId);
     const runbook = this.get(req.runbookId);
     const step = this.step(runbook, req.stepId);
     const cluster = this.d.inventory.cluster(req.clusterId);
@@ -96,14 +96,14 @@ export class RunbookService {
       throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} has nothing to run: read it and mark it understood`, { runbookId: runbook.id, stepId: step.id });
     }
     this.d.progress.recordRun(req.caseId, runbook.id, step.id, runId);
-    return { runId, progress: this.progress(req.caseId, runbook.id) };
+    return { runId, progress: this.progressOf(req.caseId, runbook) };
   }
 
   mark(req: { caseId: number; runbookId: string; stepId: string; understood: boolean }): RunbookProgress {
-    this.requireCase(req.caseId);
+    this.d.cases.require(req.caseId);
     const runbook = this.get(req.runbookId);
     this.step(runbook, req.stepId);
     this.d.progress.mark(req.caseId, runbook.id, req.stepId, req.understood);
-    return this.progress(req.caseId, runbook.id);
+    return this.progressOf(req.caseId, runbook);
   }
 }

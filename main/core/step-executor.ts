@@ -1,4 +1,4 @@
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
+import type { RunsRepo } from '../../db/runs-repo.js';
 import type { StepStatus } from '../contract/api.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, RunState, StepState } from '../contract/types.js';
@@ -22,7 +22,7 @@ interface StepEnding {
  */
 export class StepExecutor {
   constructor(
-    private readonly caselog: CaseLogRepo,
+    private readonly runLog: RunsRepo,
     private readonly inventory: InventoryService,
     private readonly ssh: ConnectionManager,
     private readonly sink: OutputSink,
@@ -32,7 +32,7 @@ export class StepExecutor {
 
   finish(runId: number, stepId: number, startedMs: number | null, end: StepEnding): StepStatus {
     this.sink.endStep(stepId, runId);
-    const step = this.caselog.finishStep(stepId, {
+    const step = this.runLog.finishStep(stepId, {
       state: end.state,
       exitCode: end.exitCode ?? null,
       exitSignal: end.exitSignal ?? null,
@@ -52,7 +52,7 @@ export class StepExecutor {
     }
     const startedAt = new Date();
     const startedMs = startedAt.getTime();
-    this.caselog.markStepRunning(step.id, startedAt.toISOString());
+    this.runLog.markStepRunning(step.id, startedAt.toISOString());
     this.events.emit('step.updated', { step: { ...step, state: 'running', startedAt: startedAt.toISOString() } });
     try {
       const options = {
@@ -115,7 +115,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, messag
 export class RunRegistry {
   private readonly active = new Map<number, { abort: AbortController; done: Promise<RunState> }>();
 
-  constructor(private readonly caselog: CaseLogRepo) {}
+  constructor(private readonly runLog: RunsRepo) {}
 
   add(runId: number, abort: AbortController, done: Promise<RunState>): void {
     this.active.set(runId, { abort, done: done.finally(() => this.active.delete(runId)) });
@@ -125,15 +125,15 @@ export class RunRegistry {
   wait(runId: number): Promise<RunState> {
     const active = this.active.get(runId);
     if (active) return active.done;
-    const run = this.caselog.getRun(runId);
-    if (!run) return Promise.reject(new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId }));
-    return Promise.resolve(run.state);
+    const state = this.runLog.state(runId);
+    if (!state) return Promise.reject(new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId }));
+    return Promise.resolve(state);
   }
 
   cancel(runId: number): void {
     const active = this.active.get(runId);
     if (!active) {
-      if (!this.caselog.getRun(runId)) throw new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId });
+      if (!this.runLog.state(runId)) throw new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId });
       return; // already over: nothing to cancel
     }
     active.abort.abort();

@@ -1,4 +1,4 @@
-import type { TerminalBatch, TerminalRepo } from '../../db/terminal-repo.js';
+import type { TerminalBatch, TerminalsRepo } from '../../db/terminals-repo.js';
 import { redactLine, StreamRedactor } from './redact.js';
 
 /** CSI, OSC and two-byte escape sequences: stripped to look for a secret that a colour code splits. */
@@ -123,7 +123,7 @@ export class RecordingWriter {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly repo: TerminalRepo,
+    private readonly repo: TerminalsRepo,
     private readonly intervalMs = 250,
     private readonly maxBatchChars = 1024 * 1024,
   ) {}

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientChannel } from 'ssh2';
-import type { CaseLogRepo } from '../../db/caselog-repo.js';
-import type { TerminalRepo } from '../../db/terminal-repo.js';
+import type { CasesRepo } from '../../db/cases-repo.js';
+import type { TerminalsRepo } from '../../db/terminals-repo.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, TerminalCloseReason, TerminalSession } from '../contract/types.js';
 import type { EventBus } from './events.js';
@@ -68,8 +68,8 @@ export class TerminalService {
   private readonly maxPerNode: number;
 
   constructor(
-    private readonly repo: TerminalRepo,
-    private readonly caselog: CaseLogRepo,
+    private readonly repo: TerminalsRepo,
+    private readonly cases: CasesRepo,
     private readonly inventory: InventoryService,
     private readonly ssh: ConnectionManager,
     private readonly events: EventBus,
@@ -84,7 +84,7 @@ export class TerminalService {
   }
 
   async open(input: { caseId: number; nodeId: number; cols: number; rows: number }): Promise<TerminalSession> {
-    const caseSummary = this.caselog.requireCase(input.caseId);
+    const caseSummary = this.cases.require(input.caseId);
     const node = this.inventory.node(input.nodeId);
     if (caseSummary.clusterId !== null && node.clusterId !== caseSummary.clusterId) {
       throw new StackscopeError('INVALID_INPUT', `node ${node.name} is not in the cluster of case ${input.caseId}`, { caseId: input.caseId, nodeId: node.id });
@@ -182,7 +182,7 @@ export class TerminalService {
   }
 
   list(caseId: number): TerminalSession[] {
-    this.caselog.requireCase(caseId);
+    this.cases.require(caseId);
     return this.repo.list(caseId);
   }
 

@@ -5,8 +5,9 @@ import type { ClusterNode } from '../contract/types.js';
 import type { Sshd } from '../lab/sshd.js';
 import { createCore } from './core.js';
 import { databaseFile } from './paths.js';
+import { currentOwner } from './process-owner.js';
 import { openDatabase } from '../../db/database.js';
-import { TerminalRepo } from '../../db/terminal-repo.js';
+import { TerminalsRepo } from '../../db/terminals-repo.js';
 import { sshWorld, type SshWorld } from './testing/fixtures.js';
 import { eventually } from './testing/processes.js';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
   sshd = await w.startServer('term');
   const clusterId = w.core.inventory.addCluster({ name: 'term', deployment: 'packages' }).id;
   node = await addNode('ctl-1', sshd, clusterId);
-  caseId = w.core.caselog.createCase('terminal tests', 'info', clusterId);
+  caseId = w.core.repos.cases.create('terminal tests', 'info', clusterId);
 });
 
 afterAll(async () => {
@@ -205,7 +206,7 @@ describe('terminal sessions against a real sshd', () => {
 
   it('reports a dropped connection inside the session and keeps the recording', async () => {
     const doomed = await w.startServer('doomed');
-    const clusterId = w.core.caselog.getCaseSummary(caseId)?.clusterId ?? 0;
+    const clusterId = w.core.repos.cases.summary(caseId)?.clusterId ?? 0;
     const n = await addNode('doomed', doomed, clusterId);
     const { id, screen, type } = await open(80, 24, n);
     type('echo before-$((3*3))-drop\r');
@@ -239,7 +240,7 @@ describe('terminal sessions against a real sshd', () => {
     const cl = other.inventory.addCluster({ name: 'sd', deployment: 'packages' });
     const n = other.inventory.addNode({ clusterId: cl.id, name: 'sd-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
     await other.hostKeys.trust(n.id, (await other.hostKeys.probe(n.id)).fingerprint);
-    const c = other.caselog.createCase('shutdown', 'info', cl.id);
+    const c = other.repos.cases.create('shutdown', 'info', cl.id);
     const closed: string[] = [];
     let sawOutput!: () => void;
     const output = new Promise<void>((r) => (sawOutput = r));
@@ -254,7 +255,7 @@ describe('terminal sessions against a real sshd', () => {
     expect(closed).toEqual(['shutdown']);
     const db = openDatabase(databaseFile(dataDir));
     try {
-      const repo = new TerminalRepo(db);
+      const repo = new TerminalsRepo(db, { owner: currentOwner() });
       expect(repo.get(s.id)).toMatchObject({ state: 'closed', closeReason: 'Stackscope was closed while the terminal was open' });
       expect(repo.recording(s.id)).toContain('shut-6');
     } finally {

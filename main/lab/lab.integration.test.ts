@@ -51,10 +51,10 @@ afterAll(async () => {
 async function onNode(node: string, command: string): Promise<{ exitCode: number | null; stdout: string; stderr: string; state: string; error: string | null }> {
   const cluster = core.inventory.clusterByName(LAB_CLUSTER);
   const n = core.inventory.nodeByName(cluster, node);
-  const caseId = core.caselog.createCase(`lab test: ${command}`.slice(0, 200), 'info', cluster.id);
+  const caseId = core.repos.cases.create(`lab test: ${command}`.slice(0, 200), 'info', cluster.id);
   const r = core.exec.start({ caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 60 });
   await core.runs.wait(r.id);
-  const step = core.caselog.getRun(r.id)?.steps[0];
+  const step = core.repos.runs.get(r.id)?.steps[0];
   if (!step) throw new Error('no step recorded');
   return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr, state: step.state, error: step.error };
 }

@@ -26,7 +26,7 @@ export async function startTestLab(opts: Omit<LabUpOptions, 'dataDir'> & { catal
   const lab = await labUp({ dataDir, ...up });
   const core = createCore({ dataDir, mode: 'cli', ...(catalogue ? { catalogue } : {}) });
   await registerLab(core, lab, async (name) => hostKeyFingerprint(nodeByName(lab.layout, name)));
-  const caseId = core.caselog.createCase('lab test', 'info', null);
+  const caseId = core.repos.cases.create('lab test', 'info', null);
   return {
     dataDir,
     lab,
@@ -38,7 +38,7 @@ export async function startTestLab(opts: Omit<LabUpOptions, 'dataDir'> & { catal
       if (!r.ok) return { error: r.error.message };
       const runId = (r.value as { runId: number }).runId;
       const state = await core.runs.wait(runId);
-      const run = core.caselog.getRun(runId);
+      const run = core.repos.runs.get(runId);
       if (!run) throw new Error(`run ${runId} vanished`);
       return { state, run };
     },

@@ -84,7 +84,7 @@ describe('runbook command steps on openstack-helm', () => {
       if (!r.ok) throw new Error(`${c.rb}/${c.step}: ${r.error.message}`);
       const runId = (r.value as { runId: number }).runId;
       await core.runs.wait(runId);
-      const steps = (core.caselog.getRun(runId)?.steps ?? []).filter((s) => s.stepKey === c.step);
+      const steps = (core.repos.runs.get(runId)?.steps ?? []).filter((s) => s.stepKey === c.step);
       const show = JSON.stringify(steps.map((s) => ({ node: s.nodeName, state: s.state, exit: s.exitCode, err: s.stderr.slice(0, 200) })));
       expect(steps.length, `${c.rb}/${c.step}`).toBeGreaterThan(0);
       for (const s of steps) {

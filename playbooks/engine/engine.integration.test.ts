@@ -146,7 +146,7 @@ describe('playbook engine on the lab', () => {
     core.runs.cancel(runId);
     expect(await core.runs.wait(runId)).toBe('cancelled');
     expect(Date.now() - t0).toBeLessThan(10_000);
-    const run = core.caselog.getRun(runId);
+    const run = core.repos.runs.get(runId);
     expect(run?.steps.map((s) => s.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(run?.findings.filter((f) => f.severity === 'ok')).toEqual([]); // nothing claimed from a cancelled run
     // The remote commands end (TERM to their process group, KILL after a grace): poll until gone.

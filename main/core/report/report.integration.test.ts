@@ -37,10 +37,10 @@ beforeAll(async () => {
   const node = await core.handlers['nodes.add']({ clusterId: cluster.id, name: 'ctl-1', host: sshd.host, port: sshd.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
   const probe = await core.hostKeys.probe(node.id);
   await core.hostKeys.trust(node.id, probe.fingerprint);
-  caseId = core.caselog.createCase('Galera quorum lost on lab', 'critical', cluster.id);
+  caseId = core.repos.cases.create('Galera quorum lost on lab', 'critical', cluster.id);
   const { runId } = await core.handlers['playbooks.run']({ caseId, clusterId: cluster.id, playbookId: 'leaky', params: {}, nodeNames: [], allowMutating: false });
   await core.runs.wait(runId);
-  expect(core.caselog.findingsOf(runId).some((f) => f.status === 'FAILED')).toBe(true);
+  expect(core.repos.runs.findings.ofRun(runId).some((f) => f.status === 'FAILED')).toBe(true);
   await core.handlers['notes.add']({ caseId, text: 'Seen on ctl-1; bootstrapping from the node with the highest seqno.' });
   await core.handlers['cases.setStatus']({ id: caseId, status: 'resolved' });
   await core.handlers['cases.updateReport']({ id: caseId, summary: 'Galera lost quorum; bootstrapped from ctl-1.' });
@@ -131,14 +131,14 @@ describe('report export from a real case', () => {
   });
 
   it('lets a lead write the report from a terminal: summary/impact (@FILE), note, status, follow-ups', async () => {
-    const id = w.core.caselog.createCase('Written from the CLI', 'warning', null);
+    const id = w.core.repos.cases.create('Written from the CLI', 'warning', null);
     const summary = join(w.dir, 'summary.md');
     writeFileSync(summary, 'What happened: the API lost its DB.\n\n- found by galera-health\n');
     expect(await cli(['case', 'write', String(id), '--summary', `@${summary}`, '--impact', 'API errors for 12 minutes'])).toEqual({ code: 0, stderr: '' });
     expect(await cli(['case', 'note', String(id), 'the', 'db', 'password', 'is', 'NoteSecret-1'])).toEqual({ code: 0, stderr: '' });
     expect((await cli(['case', 'status', String(id), 'resolved'])).code).toBe(0);
     expect((await cli(['case', 'followup', String(id), 'Alert', 'on', 'wsrep_cluster_size', '<', '3'])).code).toBe(0);
-    const [f] = w.core.reportRepo.followups(id);
+    const [f] = w.core.repos.cases.followups(id);
     expect((await cli(['case', 'followup', String(id), '--done', String(f!.id)])).code).toBe(0);
     const file = join(w.dir, 'cli-written.md');
     expect((await cli(['report', String(id), '--format', 'md', '--out', file, '--tz', 'UTC'])).code).toBe(0);

@@ -31,14 +31,14 @@ beforeAll(async () => {
   const cl = await h['clusters.add']({ name: 'prod', deployment: 'packages' });
   const n1 = await h['nodes.add']({ clusterId: cl.id, name: 'ctl-1', host: 'ctl-1.example.net', port: 22, user: 'opsadmin', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
   await h['nodes.add']({ clusterId: cl.id, name: 'ctl-2', host: '10.0.0.12', port: 22, user: 'opsadmin', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
-  caseId = core.caselog.createCase('Galera lost quorum on prod', 'critical', cl.id);
-  const run = core.caselog.createRun(caseId, cl.id, 'playbook', 'galera-health', {}, [{ nodeId: n1.id, nodeName: 'ctl-1', stepKey: 'wsrep-status', command: 'mysql -e "SHOW STATUS LIKE \'wsrep%\'"', commandSent: 'x' }]);
+  caseId = core.repos.cases.create('Galera lost quorum on prod', 'critical', cl.id);
+  const run = core.repos.runs.create(caseId, cl.id, 'playbook', 'galera-health', {}, [{ nodeId: n1.id, nodeName: 'ctl-1', stepKey: 'wsrep-status', command: 'mysql -e "SHOW STATUS LIKE \'wsrep%\'"', commandSent: 'x' }]);
   const step = run.steps[0]!;
-  core.caselog.markStepRunning(step.id, new Date().toISOString());
+  core.repos.runs.markStepRunning(step.id, new Date().toISOString());
   // Straight into the log, bypassing the storage redaction: the export must redact on its own.
-  core.caselog.appendChunks([{ stepId: step.id, stream: 'stdout', data: rawOutput }]);
-  core.caselog.finishStep(step.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 1234 });
-  core.caselog.finishRun(run.id, 'succeeded');
+  core.repos.runs.output.append([{ stepId: step.id, stream: 'stdout', data: rawOutput }]);
+  core.repos.runs.finishStep(step.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 1234 });
+  core.repos.runs.finishRun(run.id, 'succeeded');
   core.db
     .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'galera.non-primary', 'critical', 'FAILED', 'ctl-1 is non-Primary', ?, ?, 'quorum lost', 'bootstrap the most advanced node', ?)")
     .run(run.id, 'ctl-1 (10.0.0.11) cannot reach its peers', JSON.stringify([{ node: 'ctl-1', step: 'wsrep-status', lines: rawOutput.split('\n').filter((_, i) => i === 0 || i === 5) }]), new Date().toISOString());
@@ -115,7 +115,7 @@ describe('incident report', () => {
 
   it('renders as GitHub-flavoured Markdown: tables keep their columns, quoted output cannot break out of its block', async () => {
     // Hostile text in the places people and hosts write: pipes, backticks, HTML, a fence of its own.
-    const other = core.caselog.createCase('Tables | and `ticks`', 'warning', null);
+    const other = core.repos.cases.create('Tables | and `ticks`', 'warning', null);
     await core.handlers['notes.add']({ caseId: other, text: 'a | b\n```\n<script>alert(1)</script>' });
     await core.handlers['cases.updateReport']({ id: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
     for (const [id, timeZone] of [[caseId, 'UTC'], [caseId, 'Asia/Seoul'], [other, 'America/New_York']] as const) {
@@ -162,7 +162,7 @@ describe('incident report', () => {
       if (options.withOutputs) expect(chunks.length).toBeGreaterThan(3); // written in pieces, not as one string
     }
     // A case with no commands at all.
-    const empty = core.caselog.createCase('No commands', 'info', null);
+    const empty = core.repos.cases.create('No commands', 'info', null);
     const chunks: string[] = [];
     core.reports.writeJson(empty, { withOutputs: true }, (text) => void chunks.push(text));
     expect(JSON.parse(chunks.join(''))).toMatchObject({ commands: [], followups: [] });

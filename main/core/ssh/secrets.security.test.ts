@@ -56,20 +56,20 @@ async function call(c: Core, method: string, input: unknown): Promise<{ ok: bool
 
 /** The app's path: exec.start (which checks for missing secrets), then the finished run. */
 async function runThroughContract(c: Core, clusterId: number, node: ClusterNode, command = 'hostname'): Promise<{ error?: { code: string; message: string }; run?: Run }> {
-  const caseId = c.caselog.createCase(`run ${command}`, 'info', clusterId);
+  const caseId = c.repos.cases.create(`run ${command}`, 'info', clusterId);
   const started = await call(c, 'exec.start', { caseId, clusterId, nodeIds: [node.id], command });
   if (!started.ok) return { error: started.error };
   const runId = (started.value as { runId: number }).runId;
   await c.runs.wait(runId);
-  return { run: c.caselog.getRun(runId) };
+  return { run: c.repos.runs.get(runId) };
 }
 
 /** Below the contract: the connection itself, as any later caller would make it. */
 async function runDirect(c: Core, clusterId: number, node: ClusterNode): Promise<Run> {
-  const caseId = c.caselog.createCase('direct', 'info', clusterId);
+  const caseId = c.repos.cases.create('direct', 'info', clusterId);
   const started = c.exec.start({ caseId, clusterId, nodes: [c.inventory.node(node.id)], command: 'hostname', timeoutSec: 30 });
   await c.runs.wait(started.id);
-  const run = c.caselog.getRun(started.id);
+  const run = c.repos.runs.get(started.id);
   if (!run) throw new Error('run missing');
   return run;
 }
@@ -299,13 +299,13 @@ describe('item 7: keyboard-interactive answers only password prompts with the st
     const node = addNode(c, cluster.id, 'waiting-node', s, { auth: refusedKey() });
     await trust(c, node);
     const asked = new Promise<AuthPrompt>((resolve) => cleanups.push(c.events.subscribe((name, payload) => name === 'auth.prompt' && resolve(payload as AuthPrompt))));
-    const caseId = c.caselog.createCase('cancel at a prompt', 'info', cluster.id);
+    const caseId = c.repos.cases.create('cancel at a prompt', 'info', cluster.id);
     const run = c.exec.start({ caseId, clusterId: cluster.id, nodes: [c.inventory.node(node.id)], command: 'hostname', timeoutSec: 30 });
     const prompt = await asked;
 
     c.runs.cancel(run.id);
     expect(await c.runs.wait(run.id)).toBe('cancelled');
-    expect(c.caselog.getRun(run.id)?.steps[0]).toMatchObject({ state: 'cancelled', error: 'waiting-node: cancelled while connecting' });
+    expect(c.repos.runs.get(run.id)?.steps[0]).toMatchObject({ state: 'cancelled', error: 'waiting-node: cancelled while connecting' });
     // The prompt may still be answered for another run of this node; closing gives it up.
     expect((await call(c, 'auth.pending', {})).value).toEqual([prompt]);
     await c.close();

@@ -32,10 +32,10 @@ async function trust(node: ClusterNode): Promise<void> {
 }
 
 async function run(nodes: ClusterNode[], command: string, timeoutSec = 30): Promise<Run> {
-  const caseId = w.core.caselog.createCase(`test ${command}`.slice(0, 100), 'info', clusterId);
+  const caseId = w.core.repos.cases.create(`test ${command}`.slice(0, 100), 'info', clusterId);
   const started = w.core.exec.start({ caseId, clusterId, nodes: nodes.map((n) => w.core.inventory.node(n.id)), command, timeoutSec });
   await w.core.runs.wait(started.id);
-  const done = w.core.caselog.getRun(started.id);
+  const done = w.core.repos.runs.get(started.id);
   if (!done) throw new Error('run missing');
   return done;
 }
@@ -209,12 +209,12 @@ describe('SSH against a real OpenSSH server', () => {
   it('cancels a running command and stops it remotely', async () => {
     const node = w.core.inventory.nodeByName(w.core.inventory.cluster(clusterId), 'key-node');
     const marker = '600.5151';
-    const caseId = w.core.caselog.createCase('cancel', 'info', clusterId);
+    const caseId = w.core.repos.cases.create('cancel', 'info', clusterId);
     const started = w.core.exec.start({ caseId, clusterId, nodes: [node], command: `sleep ${marker}`, timeoutSec: 60 });
     await eventually(() => pidsMatching(`sleep ${marker}`), (p) => p.length > 0);
     w.core.runs.cancel(started.id);
     expect(await w.core.runs.wait(started.id)).toBe('cancelled');
-    expect(w.core.caselog.getRun(started.id)?.steps[0]?.state).toBe('cancelled');
+    expect(w.core.repos.runs.get(started.id)?.steps[0]?.state).toBe('cancelled');
     expect(await eventually(() => pidsMatching(`sleep ${marker}`), (p) => p.length === 0)).toEqual([]);
   });
 
@@ -259,10 +259,10 @@ describe('SSH against a real OpenSSH server', () => {
       const cid = capped.inventory.addCluster({ name: 'cap', deployment: 'packages' }).id;
       const n = capped.inventory.addNode({ clusterId: cid, name: 'cap-node', host: a.host, port: a.port, user: 'root', roles: ['controller'], auth: { method: 'key', keyPath: w.clientKey, passphrase: false }, jumpNodeId: null });
       await capped.hostKeys.trust(n.id, (await capped.hostKeys.probe(n.id)).fingerprint);
-      const caseId = capped.caselog.createCase('cap', 'info', cid);
+      const caseId = capped.repos.cases.create('cap', 'info', cid);
       const started = capped.exec.start({ caseId, clusterId: cid, nodes: [capped.inventory.node(n.id)], command: 'yes capped-output-4711', timeoutSec: 60 });
       await capped.runs.wait(started.id);
-      const step = capped.caselog.getRun(started.id)?.steps[0];
+      const step = capped.repos.runs.get(started.id)?.steps[0];
       expect(step?.truncated).toBe(true);
       expect(step?.stdout).toMatch(/\[stackscope: output truncated at 1 MB; the command was stopped\]\n$/);
       expect(await eventually(() => pidsMatching('yes capped-output-4711'), (p) => p.length === 0)).toEqual([]);
@@ -275,7 +275,7 @@ describe('SSH against a real OpenSSH server', () => {
     const server = await w.startServer('doomed');
     const node = addNode('doomed', server);
     await trust(node);
-    const caseId = w.core.caselog.createCase('killed', 'critical', clusterId);
+    const caseId = w.core.repos.cases.create('killed', 'critical', clusterId);
     let sawOutput!: () => void;
     const outputArrived = new Promise<void>((r) => (sawOutput = r));
     const off = w.core.events.subscribe((name, p) => {
@@ -286,7 +286,7 @@ describe('SSH against a real OpenSSH server', () => {
     off();
     await server.kill();
     expect(await w.core.runs.wait(started.id)).toBe('interrupted');
-    const step = w.core.caselog.getRun(started.id)?.steps[0];
+    const step = w.core.repos.runs.get(started.id)?.steps[0];
     expect(step?.state).toBe('interrupted');
     expect(step?.stdout).toBe('partial-line\n');
     expect(step?.error).toMatch(/connection to doomed was lost/);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseLogRepo } from '../../../db/caselog-repo.js';
+import { CasesRepo } from '../../../db/cases-repo.js';
 import { loadMigrations, migrate, openDatabase } from '../../../db/database.js';
 
 /**
@@ -17,9 +17,9 @@ export function realCaseLog(dir: string): { file: string; backup: string } {
   migrate(old, loadMigrations().filter((m) => m.version <= 6));
   old.close();
   const db = openDatabase(file);
-  const repo = new CaseLogRepo(db);
+  const cases = new CasesRepo(db);
   db.transaction(() => {
-    for (let i = 0; i < 3000; i++) repo.createCase(`nova-compute on compute-${i} lost its connection to rabbitmq, case ${i}`, 'warning', null);
+    for (let i = 0; i < 3000; i++) cases.create(`nova-compute on compute-${i} lost its connection to rabbitmq, case ${i}`, 'warning', null);
   })();
   db.close(); // checkpoints: everything is in the main file now
   return { file, backup: `${file}.bak-6` };

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../main/core/testing/fixtures.js';
-import { CaseLogRepo } from './caselog-repo.js';
+import { thisProcess } from '../main/core/testing/records.js';
+import { CasesRepo } from './cases-repo.js';
 import { openDatabase, type Db } from './database.js';
 import { InventoryRepo } from './inventory-repo.js';
-import { TerminalRepo } from './terminal-repo.js';
+import { TerminalsRepo } from './terminals-repo.js';
 
 let db: Db | undefined;
 let remove = (): void => undefined;
@@ -14,15 +14,16 @@ afterEach(() => {
   remove();
 });
 
-function fresh(): { db: Db; repo: TerminalRepo; caseId: number; nodeId: number } {
+function fresh(): { db: Db; repo: TerminalsRepo; caseId: number; nodeId: number } {
   const t = tempDir();
   remove = t.remove;
   db = openDatabase(join(t.path, 'caselog.sqlite'));
   const inventory = new InventoryRepo(db);
   const clusterId = inventory.addCluster('c1', 'packages');
   const nodeId = inventory.addNode(clusterId, { name: 'n1', host: '127.0.0.1', port: 22, user: 'root', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
-  const caseId = new CaseLogRepo(db).createCase('t', 'info', clusterId);
-  return { db, repo: new TerminalRepo(db), caseId, nodeId };
+  const caseId = new CasesRepo(db).create('t', 'info', clusterId);
+  // Crash recovery is tested with the real liveness check in main/core/crash-recovery.test.ts.
+  return { db, repo: new TerminalsRepo(db, { owner: thisProcess }), caseId, nodeId };
 }
 
 const header = '{"version":2,"width":80,"height":24,"timestamp":1767323045,"env":{"TERM":"xterm-256color"}}';
@@ -38,19 +39,5 @@ describe('terminal sessions in the case log', () => {
     repo.finish(s.id, 'closed', 'closed by the user');
     expect(repo.list(caseId)).toEqual([expect.objectContaining({ id: s.id, state: 'closed', closeReason: 'closed by the user' })]);
     expect(repo.recording(9999)).toBeUndefined();
-  });
-
-  it("closes a dead process's open sessions as interrupted at the time of their last event, and leaves live ones", async () => {
-    const { db, repo, caseId, nodeId } = fresh();
-    const mine = repo.create({ caseId, nodeId, nodeName: 'n1', startedAt: '2026-01-02T03:04:05.000Z', width: 80, height: 24, header });
-    const dead = repo.create({ caseId, nodeId, nodeName: 'n1', startedAt: '2026-01-02T03:04:05.000Z', width: 80, height: 24, header });
-    repo.append([{ sessionId: dead.id, events: '[1.5,"o","a"]\n[12.25,"o","kept"]\n', bytes: 5 }]);
-    const child = spawn('true');
-    const gonePid = await new Promise<number>((r) => child.on('exit', () => r(child.pid ?? 0)));
-    db.prepare('UPDATE terminal_sessions SET owner_pid = ? WHERE id = ?').run(gonePid, dead.id);
-    expect(repo.recoverInterrupted()).toEqual([dead.id]);
-    expect(repo.get(dead.id)).toMatchObject({ state: 'interrupted', endedAt: '2026-01-02T03:04:17.250Z' });
-    expect(repo.recording(dead.id)).toContain('"kept"');
-    expect(repo.get(mine.id)?.state).toBe('open');
   });
 });

@@ -85,132 +85,142 @@ const blank = { nodeName: null, runId: null, stepId: null, stream: null, line: n
  * "Have we seen this before?": one query over case titles, notes, findings (title, explanation,
  * evidence) and recorded command output. Hits come grouped by case, the best-matching case first.
  */
-export function searchCases(db: Db, query: string, limit: number, mode: QueryMode = {}): CaseSearchHit[] {
-  const match = matchExpression(query, mode);
-  if (!match) return [];
-  const matcher = queryMatcher(query, mode);
-  const hits: Hit[] = [];
+export class SearchRepo {
+  private readonly output: OutputRepo;
+  private readonly titles;
+  private readonly notes;
+  private readonly findings;
+  private readonly newestBlocks;
+  private readonly stepOf;
 
-  const titles = db
-    .prepare(
+  constructor(private readonly db: Db) {
+    this.output = new OutputRepo(db);
+    this.titles = db.prepare(
       `SELECT c.id, c.opened_at, c.opened_by, highlight(case_fts, 0, char(2), char(3)) AS snippet, bm25(case_fts) AS rank
        FROM case_fts JOIN cases c ON c.id = case_fts.rowid WHERE case_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as Array<{ id: number; opened_at: string; opened_by: string | null; snippet: string; rank: number }>;
-  for (const t of titles) hits.push({ ...blank, caseId: t.id, where: 'title', at: t.opened_at, author: t.opened_by, snippet: mergeMarks(t.snippet), rank: t.rank });
-
-  const notes = db
-    .prepare(
+    );
+    this.notes = db.prepare(
       `SELECT n.id, n.case_id, n.author, n.created_at, snippet(note_fts, 0, char(2), char(3), '…', 32) AS snippet, bm25(note_fts) AS rank
        FROM note_fts JOIN notes n ON n.id = note_fts.rowid WHERE note_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as Array<{ id: number; case_id: number; author: string; created_at: string; snippet: string; rank: number }>;
-  for (const n of notes) {
-    hits.push({ ...blank, caseId: n.case_id, where: 'note', at: n.created_at, noteId: n.id, author: n.author, snippet: trimSnippet(mergeMarks(n.snippet)), rank: n.rank });
-  }
-
-  const findings = db
-    .prepare(
+    );
+    this.findings = db.prepare(
       `SELECT f.id, f.run_id, r.case_id, f.created_at, f.evidence,
               snippet(finding_fts, 0, char(2), char(3), '…', 32) AS title_snip, snippet(finding_fts, 1, char(2), char(3), '…', 32) AS expl_snip,
               bm25(finding_fts) AS rank
        FROM finding_fts JOIN findings f ON f.id = finding_fts.rowid JOIN runs r ON r.id = f.run_id
        WHERE finding_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as Array<{ id: number; run_id: number; case_id: number; created_at: string; evidence: string; title_snip: string; expl_snip: string; rank: number }>;
-  for (const f of findings) {
-    const evidence = JSON.parse(f.evidence) as FindingEvidence[];
-    let snippet = '';
-    let nodeName: string | null = null;
-    // The quoted output line is what "have we seen this error" means; the title comes next.
-    for (const e of evidence) {
-      const line = e.lines.find((l) => matcher.hasAll(l));
-      if (line !== undefined) {
-        snippet = trimSnippet(matcher.mark(line));
-        nodeName = e.node;
-        break;
-      }
+    );
+    this.newestBlocks = db
+      .prepare(
+        `SELECT max(b.id) AS block FROM output_fts JOIN output_blocks b ON b.id = output_fts.rowid
+         WHERE output_fts MATCH ? GROUP BY b.step_id ORDER BY block DESC LIMIT ?`,
+      )
+      .pluck();
+    this.stepOf = db.prepare(
+      `SELECT s.run_id, s.node_name, s.command, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author
+       FROM step_results s JOIN runs r ON r.id = s.run_id WHERE s.id = ?`,
+    );
+  }
+
+  search(query: string, limit: number, mode: QueryMode = {}): CaseSearchHit[] {
+    const match = matchExpression(query, mode);
+    if (!match) return [];
+    const matcher = queryMatcher(query, mode);
+    const hits: Hit[] = [];
+
+    const titles = this.titles.all(match, limit) as Array<{ id: number; opened_at: string; opened_by: string | null; snippet: string; rank: number }>;
+    for (const t of titles) hits.push({ ...blank, caseId: t.id, where: 'title', at: t.opened_at, author: t.opened_by, snippet: mergeMarks(t.snippet), rank: t.rank });
+
+    const notes = this.notes.all(match, limit) as Array<{ id: number; case_id: number; author: string; created_at: string; snippet: string; rank: number }>;
+    for (const n of notes) {
+      hits.push({ ...blank, caseId: n.case_id, where: 'note', at: n.created_at, noteId: n.id, author: n.author, snippet: trimSnippet(mergeMarks(n.snippet)), rank: n.rank });
     }
-    if (!snippet) snippet = [f.title_snip, f.expl_snip].map(mergeMarks).find((s) => s.includes(MARK)) ?? mergeMarks(f.title_snip);
-    if (!nodeName) nodeName = evidence[0]?.node ?? null;
-    hits.push({ ...blank, caseId: f.case_id, where: 'finding', at: f.created_at, runId: f.run_id, findingId: f.id, nodeName, snippet: trimSnippet(snippet), rank: f.rank });
+
+    const findings = this.findings.all(match, limit) as Array<{ id: number; run_id: number; case_id: number; created_at: string; evidence: string; title_snip: string; expl_snip: string; rank: number }>;
+    for (const f of findings) {
+      const evidence = JSON.parse(f.evidence) as FindingEvidence[];
+      let snippet = '';
+      let nodeName: string | null = null;
+      // The quoted output line is what "have we seen this error" means; the title comes next.
+      for (const e of evidence) {
+        const line = e.lines.find((l) => matcher.hasAll(l));
+        if (line !== undefined) {
+          snippet = trimSnippet(matcher.mark(line));
+          nodeName = e.node;
+          break;
+        }
+      }
+      if (!snippet) snippet = [f.title_snip, f.expl_snip].map(mergeMarks).find((s) => s.includes(MARK)) ?? mergeMarks(f.title_snip);
+      if (!nodeName) nodeName = evidence[0]?.node ?? null;
+      hits.push({ ...blank, caseId: f.case_id, where: 'finding', at: f.created_at, runId: f.run_id, findingId: f.id, nodeName, snippet: trimSnippet(snippet), rank: f.rank });
+    }
+
+    for (const o of this.outputHits(match, matcher, limit)) hits.push(o);
+    if (hits.length === 0) return [];
+
+    const ids = [...new Set(hits.map((h) => h.caseId))];
+    const cases = new Map(
+      (this.db.prepare(`SELECT id, title, status, severity, opened_at FROM cases WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
+        id: number;
+        title: string;
+        status: CaseStatus;
+        severity: Severity;
+        opened_at: string;
+      }>).map((c) => [c.id, c]),
+    );
+    const best = new Map<number, number>();
+    for (const h of hits) best.set(h.caseId, Math.min(best.get(h.caseId) ?? Infinity, h.rank));
+    return hits
+      .filter((h) => cases.has(h.caseId))
+      .sort(
+        (a, b) =>
+          (best.get(a.caseId) ?? 0) - (best.get(b.caseId) ?? 0) ||
+          (cases.get(b.caseId)?.opened_at ?? '').localeCompare(cases.get(a.caseId)?.opened_at ?? '') ||
+          b.caseId - a.caseId ||
+          whereOrder[a.where] - whereOrder[b.where] ||
+          a.rank - b.rank,
+      )
+      .slice(0, limit)
+      .map(({ rank: _rank, ...h }) => {
+        const c = cases.get(h.caseId);
+        return { ...h, caseTitle: c?.title ?? '', caseStatus: c?.status ?? 'open', caseSeverity: c?.severity ?? 'info', openedAt: c?.opened_at ?? '' };
+      });
   }
 
-  for (const o of searchOutput(db, match, matcher, limit)) hits.push(o);
-  if (hits.length === 0) return [];
-
-  const ids = [...new Set(hits.map((h) => h.caseId))];
-  const cases = new Map(
-    (db.prepare(`SELECT id, title, status, severity, opened_at FROM cases WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
-      id: number;
-      title: string;
-      status: CaseStatus;
-      severity: Severity;
-      opened_at: string;
-    }>).map((c) => [c.id, c]),
-  );
-  const best = new Map<number, number>();
-  for (const h of hits) best.set(h.caseId, Math.min(best.get(h.caseId) ?? Infinity, h.rank));
-  return hits
-    .filter((h) => cases.has(h.caseId))
-    .sort(
-      (a, b) =>
-        (best.get(a.caseId) ?? 0) - (best.get(b.caseId) ?? 0) ||
-        (cases.get(b.caseId)?.opened_at ?? '').localeCompare(cases.get(a.caseId)?.opened_at ?? '') ||
-        b.caseId - a.caseId ||
-        whereOrder[a.where] - whereOrder[b.where] ||
-        a.rank - b.rank,
-    )
-    .slice(0, limit)
-    .map(({ rank: _rank, ...h }) => {
-      const c = cases.get(h.caseId);
-      return { ...h, caseTitle: c?.title ?? '', caseStatus: c?.status ?? 'open', caseSeverity: c?.severity ?? 'info', openedAt: c?.opened_at ?? '' };
-    });
-}
-
-/**
- * Output hits, one per step, newest first: the newest block of each step that matches, and in it
- * the last line holding every word (else the last holding one), numbered in its stream. The index
- * answers from blocks of at most 16 K characters, so a word on every line of a 64 MB output costs
- * one narrow row per block to group and one block to read per step shown.
- */
-function searchOutput(db: Db, match: string, matcher: QueryMatcher, limit: number): Hit[] {
-  const newest = db
-    .prepare(
-      `SELECT max(b.id) AS block FROM output_fts JOIN output_blocks b ON b.id = output_fts.rowid
-       WHERE output_fts MATCH ? GROUP BY b.step_id ORDER BY block DESC LIMIT ?`,
-    )
-    .pluck()
-    .all(match, limit) as number[];
-  if (newest.length === 0) return [];
-  const stepOf = db.prepare(
-    `SELECT s.run_id, s.node_name, s.command, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author
-     FROM step_results s JOIN runs r ON r.id = s.run_id WHERE s.id = ?`,
-  );
-  const hits: Hit[] = [];
-  for (const block of new OutputRepo(db).blocks(newest)) {
-    const step = stepOf.get(block.stepId) as { run_id: number; node_name: string; command: string; at: string; case_id: number; author: string | null } | undefined;
-    if (!step) continue;
-    const { index, text } = lineOfHit(block.text, matcher);
-    hits.push({
-      ...blank,
-      caseId: step.case_id,
-      where: 'output',
-      at: step.at,
-      runId: step.run_id,
-      stepId: block.stepId,
-      stream: block.stream,
-      line: block.firstLine + index,
-      nodeName: step.node_name,
-      command: step.command,
-      author: step.author,
-      snippet: trimSnippet(matcher.mark(text)),
-      // Newest first among a case's outputs, after its titles, findings and notes: bm25 of a
-      // prefix query costs a full prefix scan per block asked about (0.75 s for 50 blocks).
-      rank: 0,
-    });
+  /**
+   * Output hits, one per step, newest first: the newest block of each step that matches, and in it
+   * the last line holding every word (else the last holding one), numbered in its stream. The index
+   * answers from blocks of at most 16 K characters, so a word on every line of a 64 MB output costs
+   * one narrow row per block to group and one block to read per step shown.
+   */
+  private outputHits(match: string, matcher: QueryMatcher, limit: number): Hit[] {
+    const newest = this.newestBlocks.all(match, limit) as number[];
+    if (newest.length === 0) return [];
+    const hits: Hit[] = [];
+    for (const block of this.output.blocks(newest)) {
+      const step = this.stepOf.get(block.stepId) as { run_id: number; node_name: string; command: string; at: string; case_id: number; author: string | null } | undefined;
+      if (!step) continue;
+      const { index, text } = lineOfHit(block.text, matcher);
+      hits.push({
+        ...blank,
+        caseId: step.case_id,
+        where: 'output',
+        at: step.at,
+        runId: step.run_id,
+        stepId: block.stepId,
+        stream: block.stream,
+        line: block.firstLine + index,
+        nodeName: step.node_name,
+        command: step.command,
+        author: step.author,
+        snippet: trimSnippet(matcher.mark(text)),
+        // Newest first among a case's outputs, after its titles, findings and notes: bm25 of a
+        // prefix query costs a full prefix scan per block asked about (0.75 s for 50 blocks).
+        rank: 0,
+      });
+    }
+    return hits;
   }
-  return hits;
 }
 
 /** The last line of a block with every query word (else the last with one of them), and its index. */

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../main/core/core.js';
-import { tempDir } from '../main/core/testing/fixtures.js';
-import { CaseLogRepo } from './caselog-repo.js';
-import { openDatabase } from './database.js';
-import { InventoryRepo } from './inventory-repo.js';
+import { openDatabase } from '../../db/database.js';
+import { InventoryRepo } from '../../db/inventory-repo.js';
+import { createRepos } from '../../db/repos.js';
+import { createCore, type Core } from './core.js';
 import { currentOwner, processStartId } from './process-owner.js';
-import { TerminalRepo } from './terminal-repo.js';
+import { tempDir } from './testing/fixtures.js';
 
 // Pids are reused (in a container the app is often pid 1 again after a restart): a run or a
 // terminal whose recorded owner pid now belongs to another live process must not stay open forever.
@@ -52,17 +51,16 @@ describe('owners of running runs and open terminals (pid reuse)', () => {
     const db = openDatabase(join(dataDir, 'caselog.sqlite'));
     const inventory = new InventoryRepo(db);
     const nodeId = inventory.addNode(inventory.addCluster('c1', 'packages'), { name: 'ctl-1', host: '127.0.0.1', port: 22, user: 'root', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
-    const repo = new CaseLogRepo(db);
-    const terminals = new TerminalRepo(db);
-    const caseId = repo.createCase('pid reuse', 'warning', null);
+    const { cases, runs, terminals } = createRepos(db, { owner: currentOwner() });
+    const caseId = cases.create('pid reuse', 'warning', null);
     const step = { nodeId: null, nodeName: 'ctl-1', command: 'journalctl', commandSent: 'journalctl' };
-    const reused = repo.createRun(caseId, 1, 'exec', 'owner died, pid reused', {}, [step]);
+    const reused = runs.create(caseId, 1, 'exec', 'owner died, pid reused', {}, [step]);
     const reusedStep = reused.steps[0]?.id ?? 0;
-    repo.markStepRunning(reusedStep, new Date().toISOString());
-    repo.appendChunks([{ stepId: reusedStep, stream: 'stdout', data: 'arrived before the owner died\n' }]);
-    const samePidAsUs = repo.createRun(caseId, 1, 'exec', 'owner died, its pid is ours now', {}, [step]);
-    const live = repo.createRun(caseId, 1, 'exec', 'owner alive', {}, [step]);
-    const unknownStart = repo.createRun(caseId, 1, 'exec', 'owner alive, start time not recorded (macOS, Windows)', {}, [step]);
+    runs.markStepRunning(reusedStep, new Date().toISOString());
+    runs.output.append([{ stepId: reusedStep, stream: 'stdout', data: 'arrived before the owner died\n' }]);
+    const samePidAsUs = runs.create(caseId, 1, 'exec', 'owner died, its pid is ours now', {}, [step]);
+    const live = runs.create(caseId, 1, 'exec', 'owner alive', {}, [step]);
+    const unknownStart = runs.create(caseId, 1, 'exec', 'owner alive, start time not recorded (macOS, Windows)', {}, [step]);
     const setOwner = db.prepare('UPDATE runs SET owner_pid = ?, owner_started = ? WHERE id = ?');
     setOwner.run(pid, before, reused.id);
     setOwner.run(process.pid, before, samePidAsUs.id);
@@ -81,10 +79,10 @@ describe('owners of running runs and open terminals (pid reuse)', () => {
     // Open the case log as every start does.
     const core: Core = createCore({ dataDir, mode: 'cli', notice: () => undefined });
     cleanups.push(() => core.close());
-    expect(core.caselog.getRun(reused.id)).toMatchObject({ state: 'interrupted', steps: [{ state: 'interrupted', stdout: 'arrived before the owner died\n' }] });
-    expect(core.caselog.getRun(samePidAsUs.id)?.state).toBe('interrupted');
-    expect(core.caselog.getRun(live.id)?.state).toBe('running');
-    expect(core.caselog.getRun(unknownStart.id)?.state).toBe('running');
+    expect(core.repos.runs.get(reused.id)).toMatchObject({ state: 'interrupted', steps: [{ state: 'interrupted', stdout: 'arrived before the owner died\n' }] });
+    expect(core.repos.runs.get(samePidAsUs.id)?.state).toBe('interrupted');
+    expect(core.repos.runs.get(live.id)?.state).toBe('running');
+    expect(core.repos.runs.get(unknownStart.id)?.state).toBe('running');
     expect(core.terminals.list(caseId).map((s) => [s.id, s.state])).toEqual([
       [reusedTerminal, 'interrupted'],
       [liveTerminal, 'open'],
@@ -97,19 +95,17 @@ describe('owners of running runs and open terminals (pid reuse)', () => {
   it('records the owner identity on new runs and terminal sessions', () => {
     const t = tempDir();
     cleanups.push(t.remove);
-    const db = openDatabase(join(t.path, 'caselog.sqlite'));
-    cleanups.push(() => {
-      db.close();
-    });
-    const inventory = new InventoryRepo(db);
-    const nodeId = inventory.addNode(inventory.addCluster('c1', 'packages'), { name: 'n', host: '127.0.0.1', port: 22, user: 'root', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
-    const repo = new CaseLogRepo(db);
-    const caseId = repo.createCase('owner', 'info', null);
-    const run = repo.createRun(caseId, 1, 'exec', 'x', {}, []);
-    const s = new TerminalRepo(db).create({ caseId, nodeId, nodeName: 'n', startedAt: new Date().toISOString(), width: 80, height: 24, header: '{}' });
+    // As every start wires the case log: this process, as the OS tells it, is the owner.
+    const core = createCore({ dataDir: join(t.path, 'data'), mode: 'cli', notice: () => undefined });
+    cleanups.push(() => core.close());
+    const cluster = core.inventory.addCluster({ name: 'c1', deployment: 'packages' });
+    const node = core.inventory.addNode({ clusterId: cluster.id, name: 'n', host: '127.0.0.1', port: 22, user: 'root', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
+    const caseId = core.repos.cases.create('owner', 'info', null);
+    const run = core.repos.runs.create(caseId, cluster.id, 'exec', 'x', {}, []);
+    const s = core.repos.terminals.create({ caseId, nodeId: node.id, nodeName: 'n', startedAt: new Date().toISOString(), width: 80, height: 24, header: '{}' });
     const me = currentOwner();
     expect(me.started).not.toBeNull();
-    expect(db.prepare('SELECT owner_pid AS pid, owner_started AS started FROM runs WHERE id = ?').get(run.id)).toEqual(me);
-    expect(db.prepare('SELECT owner_pid AS pid, owner_started AS started FROM terminal_sessions WHERE id = ?').get(s.id)).toEqual(me);
+    expect(core.db.prepare('SELECT owner_pid AS pid, owner_started AS started FROM runs WHERE id = ?').get(run.id)).toEqual(me);
+    expect(core.db.prepare('SELECT owner_pid AS pid, owner_started AS started FROM terminal_sessions WHERE id = ?').get(s.id)).toEqual(me);
   });
 });

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { ProcessOwner, RecordedOwner } from '../../db/owner.js';
 
-/**
- * Which process owns a running run or an open terminal session. The pid alone is not enough: pids
- * are reused, and in a container the app is often pid 1 again after a restart. So the owner's
- * start time is recorded with it and compared at the next start.
- */
-export interface ProcessOwner {
-  pid: number;
-  /** "<boot id>:<start time in clock ticks since boot>" (Linux), or null where it cannot be read. */
-  started: string | null;
-}
+// Owners of runs and terminal sessions as the OS sees them. The case log records owners
+// (db/owner.ts) but never probes the OS: crash recovery is handed `ownerGone` from here.
 
 let bootId: string | null | undefined;
 
@@ -66,7 +59,7 @@ export function processAlive(pid: number): boolean {
  * now held by a process that started at another time (this one included). Where either start time
  * is unknown the pid alone decides, as it did before start times were recorded.
  */
-export function ownerGone(owner: { pid: number | null; started: string | null }): boolean {
+export function ownerGone(owner: RecordedOwner): boolean {
   if (owner.pid === null) return true;
   const self = currentOwner();
   if (owner.pid === self.pid) return owner.started !== null && self.started !== null && owner.started !== self.started;

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NodeRole, RunFinding } from '../main/contract/types.js';
 import { tempDir } from '../main/core/testing/fixtures.js';
-import { CaseTimelineRepo } from './case-timeline-repo.js';
-import { CaseLogRepo } from './caselog-repo.js';
-import { clusterOverview, nodeGroup, openCases, podOfCommand } from './cluster-health.js';
+import { thisProcess } from '../main/core/testing/records.js';
 import { openDatabase, type Db } from './database.js';
+import { nodeGroup, podOfCommand } from './health.js';
 import { InventoryRepo } from './inventory-repo.js';
+import { createRepos } from './repos.js';
 
 let db: Db | undefined;
 let remove = (): void => undefined;
@@ -30,13 +30,13 @@ function world() {
     cmp10: add('compute-10', ['compute'], '10.0.0.110'),
     cmp2: add('compute-2', ['compute'], '10.0.0.102'),
   };
-  const repo = new CaseLogRepo(db, (s) => s, 'alice');
+  const repos = createRepos(db, { author: 'alice', owner: thisProcess });
   const cluster = () => {
     const c = inv.getCluster(clusterId);
     if (!c) throw new Error('cluster vanished');
     return c;
   };
-  return { db, repo, clusterId, ids, cluster, timeline: new CaseTimelineRepo(db) };
+  return { db, repos, clusterId, ids, cluster };
 }
 
 type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt'>;
@@ -59,14 +59,14 @@ function runOn(
   steps: Array<{ nodeId: number; node: string; step: string; command?: string; stdout?: string }>,
   findings: NewFinding[],
 ): number {
-  const run = w.repo.createRun(caseId, w.clusterId, 'playbook', playbook, {}, []);
+  const run = w.repos.runs.create(caseId, w.clusterId, 'playbook', playbook, {}, []);
   for (const s of steps) {
-    const st = w.repo.addStep(run.id, { nodeId: s.nodeId, nodeName: s.node, stepKey: s.step, command: s.command ?? s.step, commandSent: s.command ?? s.step });
-    if (s.stdout) w.repo.appendChunks([{ stepId: st.id, stream: 'stdout', data: s.stdout }]);
-    w.repo.finishStep(st.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 1 });
+    const st = w.repos.runs.addStep(run.id, { nodeId: s.nodeId, nodeName: s.node, stepKey: s.step, command: s.command ?? s.step, commandSent: s.command ?? s.step });
+    if (s.stdout) w.repos.runs.output.append([{ stepId: st.id, stream: 'stdout', data: s.stdout }]);
+    w.repos.runs.finishStep(st.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 1 });
   }
-  w.repo.addFindings(run.id, findings);
-  w.repo.finishRun(run.id, 'succeeded');
+  w.repos.runs.findings.add(run.id, findings);
+  w.repos.runs.finishRun(run.id, 'succeeded');
   return run.id;
 }
 
@@ -82,7 +82,7 @@ const stepInfo = (p: string, s: string) => steps[`${p}/${s}`] ?? null;
 describe('cluster overview', () => {
   it('colours each node by the worst finding of the latest run of each playbook that touched it', () => {
     const w = world();
-    const caseId = w.repo.createCase('db', 'critical', w.clusterId);
+    const caseId = w.repos.cases.create('db', 'critical', w.clusterId);
     const galeraSteps = (n: { nodeId: number; node: string }[]) => n.flatMap((x) => [{ ...x, step: 'wsrep-status' }, { ...x, step: 'grastate' }]);
     const both = [
       { nodeId: w.ids.ctl1, node: 'controller-1' },
@@ -101,7 +101,7 @@ describe('cluster overview', () => {
       f('info', 'No ovs pod on compute-10', [], 'SKIPPED'),
     ]);
 
-    const o = clusterOverview(w.db, w.cluster(), stepInfo);
+    const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
     expect(o.nodes.map((n) => `${n.group}:${n.name}:${n.health}`)).toEqual(['controller:controller-1:ok', 'controller:controller-2:critical', 'compute:compute-2:warning', 'compute:compute-10:unknown']);
     const ctl2 = o.nodes.find((n) => n.name === 'controller-2');
     expect(ctl2?.problems).toMatchObject([{ severity: 'critical', title: 'controller-2 not Primary', caseId }]);
@@ -117,7 +117,7 @@ describe('cluster overview', () => {
 
   it('places the pods of the newest pod list on their nodes, crash loops in red', () => {
     const w = world();
-    const caseId = w.repo.createCase('pods', 'warning', w.clusterId);
+    const caseId = w.repos.cases.create('pods', 'warning', w.clusterId);
     const pod = (name: string, node: string, ready: boolean, reason?: string) => ({
       metadata: { name, namespace: 'openstack', labels: { application: 'nova', component: 'compute' } },
       spec: { nodeName: node, containers: [{ name: 'c' }] },
@@ -128,7 +128,7 @@ describe('cluster overview', () => {
       { nodeId: w.ids.ctl1, node: 'controller-1', step: 'discover-pods', stdout: list },
       { nodeId: w.ids.ctl1, node: 'controller-1', step: 'pods', stdout: '' },
     ], []);
-    const o = clusterOverview(w.db, w.cluster(), stepInfo);
+    const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
     expect(o.nodes.find((n) => n.name === 'compute-10')?.services).toEqual([{ name: 'nova-compute-b', kind: 'pod', health: 'critical', detail: 'nova/compute' }]);
     expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toEqual([{ name: 'nova-compute-a', kind: 'pod', health: 'ok', detail: 'nova/compute' }]);
     // Discovery alone does not count as checking a node.
@@ -137,7 +137,7 @@ describe('cluster overview', () => {
 
   it('does not blame the node a cluster-wide step ran from; a finding naming a pod marks the pod\'s node', () => {
     const w = world();
-    const caseId = w.repo.createCase('pods', 'critical', w.clusterId);
+    const caseId = w.repos.cases.create('pods', 'critical', w.clusterId);
     const pod = (name: string, node: string) => ({
       metadata: { name, namespace: 'openstack', labels: { application: 'mariadb', component: 'server' } },
       spec: { nodeName: node, containers: [{ name: 'mariadb' }] },
@@ -155,7 +155,7 @@ describe('cluster overview', () => {
       f('warning', 'compute-2 has no free VCPU', [{ node: 'controller-1', step: 'providers', lines: ['VCPU 16/16'] }]),
     ]);
     w.db.prepare("UPDATE findings SET check_id = 'engine.could-not-check' WHERE title LIKE 'Could not check%'").run();
-    const o = clusterOverview(w.db, w.cluster(), stepInfo);
+    const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
     const ctl1 = o.nodes.find((n) => n.name === 'controller-1');
     // The engine's own finding (it timed out there) is controller-1's; the pod and capacity findings are not.
     expect(ctl1).toMatchObject({ health: 'warning', problems: [{ title: 'Could not check pods on controller-1: timed out' }] });
@@ -180,16 +180,16 @@ describe('cluster overview', () => {
 describe('open cases', () => {
   it('lists unresolved cases worst first with the problems of their latest runs', () => {
     const w = world();
-    const minor = w.repo.createCase('slow API', 'warning', w.clusterId);
-    const major = w.repo.createCase('galera down', 'critical', w.clusterId);
-    const done = w.repo.createCase('fixed already', 'critical', null);
-    w.timeline.setStatus(done, 'resolved', 'bob');
-    w.timeline.setStatus(minor, 'mitigated', 'bob');
+    const minor = w.repos.cases.create('slow API', 'warning', w.clusterId);
+    const major = w.repos.cases.create('galera down', 'critical', w.clusterId);
+    const done = w.repos.cases.create('fixed already', 'critical', null);
+    w.repos.cases.setStatus(done, 'resolved', 'bob');
+    w.repos.cases.setStatus(minor, 'mitigated', 'bob');
     const ev = [{ node: 'controller-1', step: 'wsrep-status', lines: ['x'] }];
     runOn(w, major, 'galera-health', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'wsrep-status' }], [f('critical', 'a', ev), f('critical', 'b', ev)]);
     runOn(w, major, 'galera-health', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'wsrep-status' }], [f('critical', 'a', ev), f('warning', 'c', ev), f('ok', 'd', ev)]);
     w.db.prepare("UPDATE cases SET opened_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(minor);
-    const list = openCases(w.db);
+    const list = w.repos.health.openCases();
     expect(list.map((c) => `${c.title}:${c.status}`)).toEqual(['galera down:open', 'slow API:mitigated']);
     expect(list[0]).toMatchObject({ clusterName: 'prod', critical: 1, warning: 1, runCount: 2 });
     expect(list[1]?.lastActivityAt.startsWith('2020')).toBe(false); // the status change counts as activity
