@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from './loader.js';
 import { inService, serviceLogs, type PodRef } from './profile.js';
-import { bindParams, checkApplies, parsePods, selectTargets, sortFindings } from './run.js';
+import { parsePods } from './pods.js';
+import { bindParams, checkApplies, selectTargets, sortFindings } from './run.js';
 import { renderRun } from './shell.js';
 import type { PlaybookDef } from './types.js';
 

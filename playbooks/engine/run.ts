@@ -1,15 +1,18 @@
 /**
- * The engine: bind parameters, pick nodes (and pods), resolve each step to the command for that
- * node's deployment, run them with bounded concurrency through a CommandRunner, then analyze.
+ * The engine: bind parameters and pick nodes before anything runs; then plan each step's command
+ * for the cluster's deployment, discover the pods (openstack-helm), run with bounded concurrency
+ * through a CommandRunner, and analyze.
  * Pure apart from the runner: the core's runner goes over SSH and records every step in the case
  * log; tests can give it real outputs.
  */
 import type { Deployment, NodeRole } from '../../main/contract/types.js';
 import { finding } from './analyze-kit.js';
 import { mapBounded } from './bounded.js';
+import { couldNotCheck, noPodList, noPodOn, nowhereToRun, ranElsewhere } from './engine-findings.js';
 import { checkParamValue, type LoadedPlaybook } from './loader.js';
-import { inService, OPENSTACK_NAMESPACE, podMatches, serviceLogs, services, type ClusterProfile, type PodRef } from './profile.js';
-import { renderRun, scriptArgs, shellQuote, type ParamValues } from './shell.js';
+import { discoverPods, podOn, type Discovery } from './pods.js';
+import { inService, OPENSTACK_NAMESPACE, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
+import { renderRun, scriptArgs, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
 export class PlaybookInputError extends Error {}
@@ -74,25 +77,6 @@ export function checkApplies(def: PlaybookDef, deployment: Deployment, allowMuta
   }
 }
 
-/** `kubectl get pods -o json` → the pods the profile can address. */
-export function parsePods(json: string): PodRef[] {
-  const doc = JSON.parse(json) as { items?: Array<Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  return (doc.items ?? []).map((p) => {
-    const statuses = (p.status?.containerStatuses ?? []) as Array<{ ready?: boolean }>;
-    return {
-      namespace: String(p.metadata?.namespace ?? ''),
-      name: String(p.metadata?.name ?? ''),
-      labels: (p.metadata?.labels ?? {}) as Record<string, string>,
-      hostIP: String(p.status?.hostIP ?? ''),
-      nodeName: String(p.spec?.nodeName ?? ''),
-      ready: statuses.length > 0 && statuses.every((s) => s.ready === true),
-      containers: ((p.spec?.containers ?? []) as Array<{ name: string }>).map((c) => c.name),
-    };
-  });
-}
-
-export const DISCOVER_STEP = 'discover-pods';
-
 export interface RunPlaybookOptions {
   playbook: LoadedPlaybook;
   profile: ClusterProfile;
@@ -110,7 +94,51 @@ export interface PlaybookOutcome {
   complete: boolean;
 }
 
-const completeStates = new Set(['succeeded', 'failed']);
+/**
+ * Plan what runs where, discover the pods (openstack-helm), run, analyze. The engine never
+ * throws for a node: what could not be checked becomes a SKIPPED finding with its reason.
+ */
+export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcome> {
+  const steps = plan(o);
+  const discovery = await discover(o, steps);
+  const placed = place(steps, discovery);
+  const ran = await run(o, placed.jobs);
+  const outputs = [...discovery.outputs, ...ran.outputs];
+  const findings = [...placed.findings, ...ran.findings];
+  if (o.signal.aborted) return { outputs, findings, complete: false };
+  findings.push(...analyze(o, ran.outputs));
+  return { outputs, findings: sortFindings(findings), complete: discovery.pods !== null && ran.complete };
+}
+
+/** One step of the playbook: the target nodes it runs on and its command for a node (and pod). */
+interface StepPlan {
+  step: StepDef;
+  roles: NodeRole[];
+  nodes: TargetNode[];
+  /** openstack-helm: the service's pods, which discovery must find on the nodes. */
+  helm: ServiceProfile['helm'];
+  command(pod?: PodRef): string;
+}
+
+/** Each step's nodes and command, from the playbook, the parameters and the cluster profile. */
+function plan(o: RunPlaybookOptions): StepPlan[] {
+  const { def } = o.playbook;
+  const helm = o.profile.deployment === 'openstack-helm';
+  return def.steps.map((step) => {
+    const roles = step.roles ?? def.roles;
+    const command = (pod?: PodRef): string => {
+      if (step.logs) return serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod);
+      if (step.script) return inService(o.profile, step.service, step.script.text, pod, { name: step.script.file, values: scriptArgs(def.params.map((p) => p.name), o.params) });
+      return inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
+    };
+    return { step, roles, nodes: o.targets.filter((n) => n.roles.some((r) => roles.includes(r))), helm: helm ? services[step.service].helm : null, command };
+  });
+}
+
+/** openstack-helm: where the pods run, when a step runs in one (pods.ts). */
+async function discover(o: RunPlaybookOptions, steps: StepPlan[]): Promise<Discovery> {
+  return steps.some((s) => s.helm) ? discoverPods(o.targets, OPENSTACK_NAMESPACE, o.runner, o.signal) : { pods: [], outputs: [] };
+}
 
 interface Job {
   step: StepDef;
@@ -118,93 +146,43 @@ interface Job {
   candidates: Array<{ node: TargetNode; command: string }>;
 }
 
-export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcome> {
-  const { def } = o.playbook;
-  const outputs: StepOutput[] = [];
-  const findings: Finding[] = [];
-  const helm = o.profile.deployment === 'openstack-helm';
-
-  // openstack-helm: learn where the pods run, once, from the first node that answers.
-  let pods: PodRef[] | null = null;
-  const needPods = helm && def.steps.some((s) => services[s.service].helm);
-  if (needPods) {
-    const order = [...o.targets].sort((a, b) => Number(b.roles.includes('controller')) - Number(a.roles.includes('controller')));
-    for (const node of order) {
-      if (o.signal.aborted) break;
-      const out = await o.runner.run({ step: DISCOVER_STEP, node, command: `kubectl get pods -n ${shellQuote(OPENSTACK_NAMESPACE)} -o json`, timeoutSec: 30 }, o.signal);
-      outputs.push(out);
-      if (out.state !== 'succeeded') continue;
-      try {
-        pods = parsePods(out.stdout);
-        break;
-      } catch {
-        continue;
-      }
-    }
-  }
-
+/** Steps onto nodes (and pods): the jobs to run, and a SKIPPED finding for what has nowhere to run. */
+function place(steps: StepPlan[], discovery: Discovery): { jobs: Job[]; findings: Finding[] } {
   const jobs: Job[] = [];
-  for (const step of def.steps) {
-    const roles = step.roles ?? def.roles;
-    const nodes = o.targets.filter((n) => n.roles.some((r) => roles.includes(r)));
-    const helmSvc = helm ? services[step.service].helm : null;
-    const command = (pod?: PodRef): string => {
-      if (step.logs) return serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod);
-      if (step.script) return inService(o.profile, step.service, step.script.text, pod, { name: step.script.file, values: scriptArgs(def.params.map((p) => p.name), o.params) });
-      return inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
-    };
+  const findings: Finding[] = [];
+  for (const { step, roles, nodes, helm, command } of steps) {
+    if (helm && discovery.pods === null) {
+      findings.push(noPodList(step, discovery.outputs));
+      continue;
+    }
     const candidates: Job['candidates'] = [];
     const podless: TargetNode[] = [];
     for (const node of nodes) {
-      if (!helmSvc) {
-        candidates.push({ node, command: command() });
-        continue;
-      }
-      const onNode = (pods ?? []).filter((p) => podMatches(p, helmSvc) && (p.hostIP === node.host || p.nodeName === node.name));
-      const pod = onNode.find((p) => p.ready) ?? onNode[0];
-      if (pod) candidates.push({ node, command: command(pod) });
+      const pod = helm ? podOn(discovery.pods ?? [], helm, node) : undefined;
+      if (!helm || pod) candidates.push({ node, command: command(pod) });
       else podless.push(node);
     }
-    if (helmSvc && pods === null) {
-      findings.push({
-        ...finding({
-          check: 'engine.could-not-check',
-          severity: 'warning',
-          title: `Could not check "${step.title.en}": the pod list is unavailable`,
-          explanation: `The step runs in the ${step.service} pods, and \`kubectl get pods\` did not answer on any target node, so no pod could be chosen.`,
-          evidence: outputs.filter((x) => x.step === DISCOVER_STEP).map((x) => ({ node: x.node, step: x.step, lines: [x.error ?? x.stderr.trim().split('\n').at(-1) ?? `exit ${x.exitCode}`] })),
-          likelyCause: 'kubectl has no access to the cluster from these nodes, or the API server is down.',
-          nextStep: 'kubectl get pods -n openstack -o wide',
-        }),
-        status: 'SKIPPED',
-        skippedReason: 'the pod list is unavailable',
-      });
-      continue;
-    }
-    if (helmSvc && step.on === 'each') {
-      for (const node of podless) {
-        findings.push({
-          ...finding({ check: 'engine.no-pod', severity: 'info', title: `No ${step.service} pod on ${node.name}`, explanation: `"${step.title.en}" was not run on ${node.name}: no pod with labels ${Object.entries(helmSvc.selector).map(([k, v]) => `${k}=${v}`).join(',')} is scheduled there.` }),
-          status: 'SKIPPED',
-          skippedReason: `no ${step.service} pod on ${node.name}`,
-        });
-      }
-    }
+    if (helm && step.on === 'each') findings.push(...podless.map((node) => noPodOn(step, helm, node)));
     if (!candidates.length) {
-      if (!(helmSvc && step.on === 'each' && podless.length)) {
-        findings.push({
-          ...finding({ check: 'engine.could-not-check', severity: 'warning', title: `Could not check "${step.title.en}": no node to run it on`, explanation: helmSvc ? `No ${step.service} pod runs on the target nodes.` : `No target node has one of the roles ${roles.join(', ')}.` }),
-          status: 'SKIPPED',
-          skippedReason: 'no node to run it on',
-        });
-      }
+      if (!(helm && step.on === 'each' && podless.length)) findings.push(nowhereToRun(step, helm, roles));
       continue;
     }
     if (step.on === 'one') jobs.push({ step, candidates });
     else for (const c of candidates) jobs.push({ step, candidates: [c] });
   }
+  return { jobs, findings };
+}
 
-  let complete = !(needPods && pods === null);
+const completeStates = new Set(['succeeded', 'failed']);
+
+/**
+ * Every job, at most `concurrency` at once. A `one` job tries its candidates in turn until one
+ * answers; a node that never answered becomes a "could not check" finding, unless another did.
+ */
+async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepOutput[]; findings: Finding[]; complete: boolean }> {
+  const outputs: StepOutput[] = [];
+  const findings: Finding[] = [];
+  let complete = true;
   await mapBounded(jobs, o.concurrency, async (job) => {
     const attempts: StepOutput[] = [];
     for (const c of job.candidates) {
@@ -215,45 +193,33 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
       if (completeStates.has(out.state) || out.state === 'cancelled') break;
     }
     const done = attempts.find((a) => completeStates.has(a.state));
-    for (const a of attempts) {
-      if (completeStates.has(a.state) || a.state === 'cancelled') continue;
+    for (const a of attempts.filter((x) => !completeStates.has(x.state) && x.state !== 'cancelled')) {
       if (done) {
-        findings.push(finding({ check: 'engine.fallback', severity: 'info', title: `"${job.step.title.en}" ran on ${done.node} because ${a.node} did not answer`, explanation: `${a.node}: ${a.error ?? a.state}`, evidence: [{ node: a.node, step: a.step, lines: [a.error ?? a.state] }] }));
+        findings.push(ranElsewhere(job.step, a, done));
         continue;
       }
       complete = false;
-      findings.push({
-        ...finding({
-          check: 'engine.could-not-check',
-          severity: 'warning',
-          title: `Could not check "${job.step.title.en}" on ${a.node}: ${a.state === 'timeout' ? 'timed out' : a.state === 'error' ? 'unreachable' : a.state}`,
-          explanation: `${a.error ?? `The step ended ${a.state}.`} Nothing from this step on ${a.node} was analyzed, so its health there is unknown.`,
-          evidence: [{ node: a.node, step: a.step, lines: [a.error ?? a.state, ...a.stderr.split('\n').filter(Boolean).slice(-3)] }],
-          likelyCause: a.state === 'timeout' ? 'The command hung (a stuck service, a DB that does not answer, a dead NFS mount).' : a.state === 'error' ? 'The node is down, sshd is not running, or the network path to it is broken.' : 'The connection dropped while the command ran.',
-          nextStep: a.state === 'error' ? `ping ${a.node}; ssh ${a.node} true` : `Run the step's command by hand on ${a.node}: ${job.candidates.find((c) => c.node.name === a.node)?.command ?? ''}`,
-        }),
-        status: 'SKIPPED',
-        skippedReason: `${a.node}: ${a.error ?? a.state}`,
-      });
+      findings.push(couldNotCheck(job.step, a, job.candidates.find((c) => c.node.name === a.node)?.command ?? ''));
     }
   });
-  if (o.signal.aborted) return { outputs, findings, complete: false };
+  return { outputs, findings, complete };
+}
 
+/** The playbook's analyzer over the step outputs; if it throws, a finding says so and the outputs stay. */
+function analyze(o: RunPlaybookOptions, outputs: StepOutput[]): Finding[] {
   try {
-    const analyzed = o.playbook.analyze({ params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles, host: t.host })), outputs: outputs.filter((x) => x.step !== DISCOVER_STEP) });
-    findings.push(...analyzed);
+    return o.playbook.analyze({ params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles, host: t.host })), outputs });
   } catch (err) {
-    findings.push(
+    return [
       finding({
         check: 'engine.analyzer-failed',
         severity: 'warning',
-        title: `The ${def.id} analyzer failed; the raw outputs are kept`,
+        title: `The ${o.playbook.def.id} analyzer failed; the raw outputs are kept`,
         explanation: `${(err as Error).message}. Every step's output is in the case log; read them directly.`,
         nextStep: 'Open the run and read the step outputs; report the analyzer failure with the run attached.',
       }),
-    );
+    ];
   }
-  return { outputs, findings: sortFindings(findings), complete };
 }
 
 const rank = { critical: 0, warning: 1, info: 2, ok: 3 } as const;

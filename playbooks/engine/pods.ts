@@ -1,0 +1,59 @@
+/**
+ * openstack-helm: where the pods run. One `kubectl get pods -o json` per run, from the first target
+ * node that answers (controllers first); a step then runs in the ready pod of its service on each
+ * node. Pods are looked up by the labels openstack-helm gives them (profile.ts).
+ */
+import { podMatches, type PodRef, type ServiceProfile } from './profile.js';
+import { shellQuote } from './shell.js';
+import type { CommandRunner, TargetNode } from './run.js';
+import type { StepOutput } from './types.js';
+
+/** The step key of the pod listing in the case log (not a playbook step; the home picture reads it). */
+export const DISCOVER_STEP = 'discover-pods';
+
+/** `kubectl get pods -o json` → the pods the profile can address. */
+export function parsePods(json: string): PodRef[] {
+  const doc = JSON.parse(json) as { items?: Array<Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (doc.items ?? []).map((p) => {
+    const statuses = (p.status?.containerStatuses ?? []) as Array<{ ready?: boolean }>;
+    return {
+      namespace: String(p.metadata?.namespace ?? ''),
+      name: String(p.metadata?.name ?? ''),
+      labels: (p.metadata?.labels ?? {}) as Record<string, string>,
+      hostIP: String(p.status?.hostIP ?? ''),
+      nodeName: String(p.spec?.nodeName ?? ''),
+      ready: statuses.length > 0 && statuses.every((s) => s.ready === true),
+      containers: ((p.spec?.containers ?? []) as Array<{ name: string }>).map((c) => c.name),
+    };
+  });
+}
+
+export interface Discovery {
+  /** Pods of the cluster, or null when no node could list them. */
+  pods: PodRef[] | null;
+  outputs: StepOutput[];
+}
+
+/** Lists the pods of `namespace` from the first target that answers (controllers first). */
+export async function discoverPods(targets: TargetNode[], namespace: string, runner: CommandRunner, signal: AbortSignal): Promise<Discovery> {
+  const outputs: StepOutput[] = [];
+  const order = [...targets].sort((a, b) => Number(b.roles.includes('controller')) - Number(a.roles.includes('controller')));
+  for (const node of order) {
+    if (signal.aborted) break;
+    const out = await runner.run({ step: DISCOVER_STEP, node, command: `kubectl get pods -n ${shellQuote(namespace)} -o json`, timeoutSec: 30 }, signal);
+    outputs.push(out);
+    if (out.state !== 'succeeded') continue;
+    try {
+      return { pods: parsePods(out.stdout), outputs };
+    } catch {
+      continue;
+    }
+  }
+  return { pods: null, outputs };
+}
+
+/** The service's pod on this node (matched by host IP or node name), a ready one first. */
+export function podOn(pods: PodRef[], helm: NonNullable<ServiceProfile['helm']>, node: TargetNode): PodRef | undefined {
+  const onNode = pods.filter((p) => podMatches(p, helm) && (p.hostIP === node.host || p.nodeName === node.name));
+  return onNode.find((p) => p.ready) ?? onNode[0];
+}
