@@ -32,7 +32,7 @@ export function formatFinding(f: RunFinding): string {
 /** A site playbook's words are printed escaped like remote output: its author is not the operator. */
 function formatPlaybook(p: PlaybookInfo): string {
   const params = p.params.map((x) => [`  ${x.name}`, oneLine(x.type + (x.values ? ` (${x.values.join('|')})` : '')), x.required ? 'required' : oneLine(`default ${x.default ?? '-'}`), oneLine(x.description.en)]);
-  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.run !== undefined ? terminalSafe(s.run) : `logs (tail ${s.logs?.tail})`]);
+  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.run !== undefined ? terminalSafe(s.run) : s.script !== undefined ? `script ${terminalSafe(s.script)}` : `logs (tail ${s.logs?.tail})`]);
   return [
     `${bold(p.id)} — ${oneLine(p.title.en)} / ${oneLine(p.title.ko)}`,
     terminalSafe(p.description.en),

@@ -22,7 +22,8 @@ export interface PlaybookRequest {
 
 function info(p: LoadedPlaybook): PlaybookInfo {
   const { def } = p;
-  return { ...def, steps: def.steps.map(({ timeoutSec: _t, ...s }) => s), file: p.file };
+  // A script step is listed by its file name; its text stays in the core.
+  return { ...def, steps: def.steps.map(({ timeoutSec: _t, script, ...s }) => ({ ...s, ...(script ? { script: script.file } : {}) })), file: p.file };
 }
 
 /**

@@ -41,6 +41,16 @@ params:
 steps:
   - { id: print, title: ${text('Print')}, service: host, on: one, run: "printf '%s' {{value}}" }
 `,
+  'echo-script': `id: echo-script
+title: ${text('Echo from a script')}
+description: ${text('Prints its parameter from a script file')}
+appliesTo: [packages]
+roles: [controller]
+params:
+  - { name: value, type: string, required: true, description: ${text('Any text')} }
+steps:
+  - { id: print, title: ${text('Print')}, service: host, on: one, script: print.sh }
+`,
   probe: `id: probe
 title: ${text('Probe')}
 description: ${text('Every node answers, slowly on some')}
@@ -79,11 +89,12 @@ beforeAll(async () => {
     mkdirSync(join(catalogueDir, id), { recursive: true });
     writeFileSync(join(catalogueDir, id, 'playbook.yaml'), yaml);
   }
+  writeFileSync(join(catalogueDir, 'echo-script', 'print.sh'), "#!/bin/sh\nprintf '%s' \"$1\"\n");
   const answered = (input: { outputs: Array<{ node: string; step: string; state: string; stdout: string }> }) =>
     input.outputs.filter((o) => o.state === 'succeeded').map((o) => finding({ check: 'probe.answered', severity: 'ok', title: `${o.node} answered`, explanation: '', evidence: [{ node: o.node, step: o.step, lines: o.stdout.trim().split('\n') }] }));
   // The shipped catalogue plus the test's own playbooks.
   const catalogue = loadCatalogue(shippedDir(), analyzers);
-  loadCatalogue(catalogueDir, { echo: answered, probe: answered, change: answered, slow: answered }, undefined, catalogue);
+  loadCatalogue(catalogueDir, { echo: answered, 'echo-script': answered, probe: answered, change: answered, slow: answered }, undefined, catalogue);
   expect(catalogue.problems).toEqual([]);
   t = await startTestLab({ flavor: 'packages', computes: 2, rabbitmq: false, catalogue });
   ({ core, lab, caseId } = t);
@@ -112,13 +123,15 @@ describe('playbook engine on the lab', () => {
     }
   }, 180_000);
 
-  it('passes a hostile parameter as data', async () => {
+  it('passes a hostile parameter as data, to a run: step and to a script: step', async () => {
     const marker = join(tmp.path, 'pwned');
     const evil = `x'; touch ${marker}; '`;
-    const r = await runPlaybook('echo', { value: evil });
-    if (!('run' in r) || !r.run) throw new Error(String(r.error));
-    expect(r.run.steps[0]?.stdout).toBe(evil);
-    expect(existsSync(marker)).toBe(false);
+    for (const id of ['echo', 'echo-script']) {
+      const r = await runPlaybook(id, { value: evil });
+      if (!('run' in r) || !r.run) throw new Error(String(r.error));
+      expect(r.run.steps[0]?.stdout, id).toBe(evil);
+      expect(existsSync(marker)).toBe(false);
+    }
   });
 
   it('refuses a mutating step without the per-run confirmation, runs it with it', async () => {

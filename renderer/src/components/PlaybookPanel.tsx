@@ -172,7 +172,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
           <ul>
             {mutating.map((s) => (
               <li key={s.id}>
-                <strong>{s.title[lang] || s.title.en}</strong> <code>{s.run}</code>
+                <strong>{s.title[lang] || s.title.en}</strong> <code>{s.run ?? s.script}</code>
               </li>
             ))}
           </ul>
