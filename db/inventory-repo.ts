@@ -1,11 +1,19 @@
-import type { Cluster, ClusterNode, Deployment, KnownHostKey, NodeAuth, NodeRole } from '../main/contract/types.js';
+import { clusterProfileDefaults, type Cluster, type ClusterNode, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
 interface ClusterRow {
   id: number;
   name: string;
   deployment: Deployment;
+  container_engine: ContainerEngine;
+  namespace: string;
   created_at: string;
+}
+
+/** What a cluster's profile may say besides its flavour (the contract checks the values). */
+export interface ClusterProfileFields {
+  containerEngine: ContainerEngine;
+  namespace: string;
 }
 
 interface NodeRow {
@@ -70,6 +78,8 @@ export class InventoryRepo {
       id: c.id,
       name: c.name,
       deployment: c.deployment,
+      containerEngine: c.container_engine,
+      namespace: c.namespace,
       createdAt: c.created_at,
       nodes: nodes.filter((n) => n.clusterId === c.id),
     }));
@@ -83,16 +93,18 @@ export class InventoryRepo {
     return this.listClusters().find((c) => c.name === name);
   }
 
-  addCluster(name: string, deployment: Deployment): number {
+  addCluster(name: string, deployment: Deployment, profile: Partial<ClusterProfileFields> = {}): number {
     const info = this.db
-      .prepare('INSERT INTO clusters (name, deployment, created_at) VALUES (?, ?, ?)')
-      .run(name, deployment, new Date().toISOString());
+      .prepare('INSERT INTO clusters (name, deployment, container_engine, namespace, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, deployment, profile.containerEngine ?? clusterProfileDefaults.containerEngine, profile.namespace ?? clusterProfileDefaults.namespace, new Date().toISOString());
     return Number(info.lastInsertRowid);
   }
 
-  updateCluster(id: number, fields: { name?: string; deployment?: Deployment }): void {
+  updateCluster(id: number, fields: { name?: string; deployment?: Deployment } & Partial<ClusterProfileFields>): void {
     if (fields.name !== undefined) this.db.prepare('UPDATE clusters SET name = ? WHERE id = ?').run(fields.name, id);
     if (fields.deployment !== undefined) this.db.prepare('UPDATE clusters SET deployment = ? WHERE id = ?').run(fields.deployment, id);
+    if (fields.containerEngine !== undefined) this.db.prepare('UPDATE clusters SET container_engine = ? WHERE id = ?').run(fields.containerEngine, id);
+    if (fields.namespace !== undefined) this.db.prepare('UPDATE clusters SET namespace = ? WHERE id = ?').run(fields.namespace, id);
   }
 
   removeCluster(id: number): boolean {

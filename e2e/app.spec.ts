@@ -35,8 +35,10 @@ test('add a node, trust its key, run hostname in a new case, and find it again a
   await page.getByRole('button', { name: '+ Cluster' }).click();
   await page.getByLabel('Name').fill('e2e-lab');
   await page.getByLabel('Deployment').selectOption('kolla');
+  await page.getByLabel('Container engine').selectOption('podman');
   await page.getByRole('button', { name: 'Add cluster' }).click();
   await expect(page.getByTestId('cluster-e2e-lab')).toContainText('kolla');
+  await expect(page.getByTestId('cluster-e2e-lab')).toContainText('podman');
 
   await page.getByRole('button', { name: '+ Node' }).click();
   await page.getByLabel('Name').fill('ctl-1');

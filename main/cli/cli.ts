@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { fromWireError, StackscopeError } from '../contract/errors.js';
-import { deployments, nodeRoles, type CaseSearchHit, type NodeAuth, type NodeRole, type StepResult } from '../contract/types.js';
+import { containerEngines, deployments, nodeRoles, type CaseSearchHit, type NodeAuth, type NodeRole, type StepResult } from '../contract/types.js';
 import { methodInputs, type ParsedInput } from '../contract/schemas.js';
 import type { MethodName } from '../contract/methods.js';
 import { createCore, type Core } from '../core/core.js';
@@ -9,7 +9,7 @@ import { explainDataDirError, resolveDataDir } from '../core/paths.js';
 import { positiveInt } from './args.js';
 import { askSecret, confirm } from './prompt.js';
 import { answerAuthPromptsOnTerminal } from './auth-prompt.js';
-import { bold, dim, formatCase, formatCases, formatClusters, formatHitPlace, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
+import { bold, clusterKind, dim, formatCase, formatCases, formatClusters, formatHitPlace, oneLine, red, stepLine, table, terminalSafe, toJson, yellow } from './format.js';
 import { labCommand } from './lab-command.js';
 import { playbookCommands } from './playbook-command.js';
 import { caseReportCommands, reportCommand } from './report-command.js';
@@ -30,7 +30,7 @@ export const EXIT_ERROR = 2;
 function parse<M extends MethodName>(method: M, input: unknown): ParsedInput<M> {
   const r = methodInputs[method].safeParse(input);
   if (!r.success) {
-    const flag: Record<string, string> = { roles: '--role', host: '--host', port: '--port', user: '--user', name: 'NAME', title: 'TITLE', deployment: '--deployment' };
+    const flag: Record<string, string> = { roles: '--role', host: '--host', port: '--port', user: '--user', name: 'NAME', title: 'TITLE', deployment: '--deployment', containerEngine: '--container-engine', namespace: '--namespace' };
     const msg = r.error.issues
       .map((i) => (i.path.length ? `${flag[String(i.path[0])] ?? i.path.join('.')}: ${i.message}` : i.message))
       .join('; ');
@@ -79,9 +79,25 @@ export function buildProgram(io: { exit: (code: number) => void } = { exit: (c) 
     .command('add <name>')
     .description('add a cluster')
     .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments).makeOptionMandatory())
-    .action((name: string, o: { deployment: string }) => {
-      const c = open().inventory.addCluster(parse('clusters.add', { name, deployment: o.deployment }));
-      console.log(`Added cluster ${oneLine(c.name)} (${c.deployment}).`);
+    .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers (default docker)').choices(containerEngines))
+    .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods (default openstack)')
+    .action((name: string, o: { deployment: string; containerEngine?: string; namespace?: string }) => {
+      const input = parse('clusters.add', { name, deployment: o.deployment, containerEngine: o.containerEngine, namespace: o.namespace });
+      const c = open().inventory.addCluster(input);
+      console.log(`Added cluster ${oneLine(c.name)} (${clusterKind(c)}).`);
+    });
+  cluster
+    .command('update <name>')
+    .description('change a cluster: stackscope cluster update prod --container-engine podman')
+    .option('--name <new-name>', 'rename it')
+    .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments))
+    .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers').choices(containerEngines))
+    .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods')
+    .action((name: string, o: { name?: string; deployment?: string; containerEngine?: string; namespace?: string }) => {
+      if (Object.values(o).every((v) => v === undefined)) throw new StackscopeError('INVALID_INPUT', 'nothing to change: give --name, --deployment, --container-engine or --namespace');
+      const current = open().inventory.clusterByName(name);
+      const c = open().inventory.updateCluster(parse('clusters.update', { id: current.id, ...o }));
+      console.log(`Updated cluster ${oneLine(c.name)} (${clusterKind(c)}).`);
     });
   cluster
     .command('list')

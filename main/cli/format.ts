@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSearchHit, CaseSummary, Cluster, Run, StepResult } from '../contract/types.js';
+import { clusterProfileDefaults, type CaseDetail, type CaseSearchHit, type CaseSummary, type Cluster, type Run, type StepResult } from '../contract/types.js';
 
 /**
  * C0 and C1 controls (but tab and newline), DEL, and the bidi controls that reorder what follows.
@@ -67,6 +67,12 @@ export function stepLine(s: StepResult): string[] {
   return [oneLine(s.nodeName), state, exit, duration(s.durationMs), oneLine(s.error ?? '')];
 }
 
+/** `kolla, podman`: the flavour, then what its profile says when it is not the default. */
+export function clusterKind(c: Pick<Cluster, 'deployment' | 'containerEngine' | 'namespace'>): string {
+  const extra = [c.containerEngine !== clusterProfileDefaults.containerEngine ? c.containerEngine : '', c.namespace !== clusterProfileDefaults.namespace ? `namespace ${c.namespace}` : ''];
+  return oneLine([c.deployment, ...extra.filter(Boolean)].join(', '));
+}
+
 export function formatClusters(clusters: Cluster[]): string {
   if (clusters.length === 0) return 'No clusters yet. Add one: stackscope cluster add NAME --deployment packages';
   return clusters
@@ -79,7 +85,7 @@ export function formatClusters(clusters: Cluster[]): string {
         n.jumpNodeId ? `via ${oneLine(c.nodes.find((j) => j.id === n.jumpNodeId)?.name ?? String(n.jumpNodeId))}` : '',
         n.hostKey ? dim(n.hostKey.fingerprint) : yellow('host key not trusted'),
       ]);
-      return `${bold(oneLine(c.name))} (${c.deployment})\n${rows.length ? table(rows) : '  (no nodes)'}`;
+      return `${bold(oneLine(c.name))} (${clusterKind(c)})\n${rows.length ? table(rows) : '  (no nodes)'}`;
     })
     .join('\n\n');
 }

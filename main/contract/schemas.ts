@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodName } from './methods.js';
-import { deployments, nodeRoles, suggestionKinds } from './types.js';
+import { containerEngines, deployments, nodeRoles, suggestionKinds } from './types.js';
 
 /** Runtime schemas for every method's input; main validates with these before dispatch. */
 
@@ -26,6 +26,13 @@ const user = z
   .max(64)
   .regex(/^[A-Za-z0-9._][A-Za-z0-9._-]*$/, 'must be a plain user name');
 const port = z.number().int().min(1).max(65535);
+// A Kubernetes namespace is a DNS-1123 label; it reaches kubectl's command line (quoted there too).
+const namespace = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(63, 'must be at most 63 characters (a Kubernetes namespace is a DNS-1123 label)')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a Kubernetes namespace: lowercase letters, digits and dashes, starting and ending with a letter or digit');
+const containerEngine = z.enum(containerEngines, { error: `must be one of ${containerEngines.join(', ')}` });
 
 export const nodeAuthSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('key'), keyPath: z.string().min(1), passphrase: z.boolean().default(false) }).strict(),
@@ -58,8 +65,8 @@ const reportOptions = z
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   'clusters.list': z.object({}).strict(),
-  'clusters.add': z.object({ name, deployment: z.enum(deployments) }).strict(),
-  'clusters.update': z.object({ id, name: name.optional(), deployment: z.enum(deployments).optional() }).strict(),
+  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional() }).strict(),
+  'clusters.update': z.object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional() }).strict(),
   'clusters.remove': z.object({ id }).strict(),
   'nodes.add': z
     .object({

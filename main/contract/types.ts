@@ -3,6 +3,13 @@
 export const deployments = ['openstack-helm', 'kolla', 'packages'] as const;
 export type Deployment = (typeof deployments)[number];
 
+/** How a kolla cluster's hosts run containers (`docker|podman exec`). */
+export const containerEngines = ['docker', 'podman'] as const;
+export type ContainerEngine = (typeof containerEngines)[number];
+
+/** A cluster's profile when nobody said otherwise (and what clusters stored before it existed). */
+export const clusterProfileDefaults: { containerEngine: ContainerEngine; namespace: string } = { containerEngine: 'docker', namespace: 'openstack' };
+
 export const nodeRoles = ['controller', 'compute', 'network', 'storage'] as const;
 export type NodeRole = (typeof nodeRoles)[number];
 
@@ -16,6 +23,10 @@ export interface Cluster {
   id: number;
   name: string;
   deployment: Deployment;
+  /** kolla: the container engine of the hosts (default docker). */
+  containerEngine: ContainerEngine;
+  /** openstack-helm: the Kubernetes namespace of the OpenStack pods (default `openstack`). */
+  namespace: string;
   createdAt: string;
   nodes: ClusterNode[];
 }

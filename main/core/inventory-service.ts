@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { InventoryRepo, NodeFields } from '../../db/inventory-repo.js';
+import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import type { ParsedInput } from '../contract/schemas.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { Cluster, ClusterNode, NodeRole } from '../contract/types.js';
@@ -15,6 +16,14 @@ export interface InventoryHooks {
    * their jump chain): secrets given for them must not be used for what the node is now.
    */
   identityGone?(nodeIds: number[]): void;
+}
+
+/**
+ * How commands reach a cluster's services: its flavour, container engine and namespace, as
+ * stored. The one place a ClusterProfile is made (playbook runs, suggestions, runbook steps).
+ */
+export function profileOf(cluster: Pick<Cluster, 'deployment' | 'containerEngine' | 'namespace'>): ClusterProfile {
+  return { deployment: cluster.deployment, containerEngine: cluster.containerEngine, namespace: cluster.namespace };
 }
 
 /** Host, port, user, auth and jump host: what a secret of the node was given for (see secrets.ts). */
@@ -69,7 +78,7 @@ export class InventoryService {
 
   addCluster(input: ParsedInput<'clusters.add'>): Cluster {
     try {
-      return this.cluster(this.repo.addCluster(input.name, input.deployment));
+      return this.cluster(this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace }));
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
       throw err;
@@ -85,6 +94,11 @@ export class InventoryService {
       throw err;
     }
     return this.cluster(input.id);
+  }
+
+  /** The cluster's profile: what decides how a step reaches a service there (engine/profile.ts). */
+  profile(cluster: Cluster): ClusterProfile {
+    return profileOf(cluster);
   }
 
   removeCluster(id: number): void {

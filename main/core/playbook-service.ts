@@ -2,11 +2,11 @@ import { setMaxListeners } from 'node:events';
 import type { CasesRepo } from '../../db/cases-repo.js';
 import type { RunsRepo } from '../../db/runs-repo.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
-import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { Cluster, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
 import type { EventBus } from './events.js';
+import { profileOf } from './inventory-service.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
 import type { RunRegistry, StepExecutor } from './step-executor.js';
 
@@ -91,7 +91,7 @@ export class PlaybookService {
       if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${def.id} on ${req.cluster.name}: ${err.message}`, { playbookId: def.id });
       throw err;
     }
-    const profile: ClusterProfile = { deployment: req.cluster.deployment, containerEngine: 'docker' };
+    const profile = profileOf(req.cluster);
     const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
     this.events.emit('run.started', { run });
     const byName = new Map(targets.map((n) => [n.name, n]));

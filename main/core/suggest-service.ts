@@ -1,4 +1,3 @@
-import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import { runPlaybook, type CommandRunner } from '../../playbooks/engine/run.js';
 import type { PlaybookDef } from '../../playbooks/engine/types.js';
 import { StackscopeError } from '../contract/errors.js';
@@ -61,7 +60,7 @@ export class SuggestService {
 
   async suggest(cluster: Cluster, kind: SuggestionKind): Promise<Suggestion[]> {
     const def = lookups[kind];
-    const profile: ClusterProfile = { deployment: cluster.deployment, containerEngine: 'docker' };
+    const profile = this.inventory.profile(cluster);
     const byName = new Map(cluster.nodes.map((n) => [n.name, n]));
     const runner: CommandRunner = {
       run: async (job, signal) => {

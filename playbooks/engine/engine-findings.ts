@@ -6,12 +6,13 @@
 import type { NodeRole } from '../../main/contract/types.js';
 import { finding } from './analyze-kit.js';
 import type { ServiceProfile } from './profile.js';
+import { shellQuote } from './shell.js';
 import type { Finding, StepDef, StepOutput } from './types.js';
 
 type Helm = NonNullable<ServiceProfile['helm']>;
 
 /** openstack-helm: `kubectl get pods` answered on no target node, so no pod could be chosen. */
-export function noPodList(step: StepDef, discovery: StepOutput[]): Finding {
+export function noPodList(step: StepDef, discovery: StepOutput[], namespace: string): Finding {
   return {
     ...finding({
       check: 'engine.could-not-check',
@@ -20,7 +21,7 @@ export function noPodList(step: StepDef, discovery: StepOutput[]): Finding {
       explanation: `The step runs in the ${step.service} pods, and \`kubectl get pods\` did not answer on any target node, so no pod could be chosen.`,
       evidence: discovery.map((x) => ({ node: x.node, step: x.step, lines: [x.error ?? x.stderr.trim().split('\n').at(-1) ?? `exit ${x.exitCode}`] })),
       likelyCause: 'kubectl has no access to the cluster from these nodes, or the API server is down.',
-      nextStep: 'kubectl get pods -n openstack -o wide',
+      nextStep: `kubectl get pods -n ${shellQuote(namespace)} -o wide`,
     }),
     status: 'SKIPPED',
     skippedReason: 'the pod list is unavailable',

@@ -52,8 +52,8 @@ export async function discoverPods(targets: TargetNode[], namespace: string, run
   return { pods: null, outputs };
 }
 
-/** The service's pod on this node (matched by host IP or node name), a ready one first. */
-export function podOn(pods: PodRef[], helm: NonNullable<ServiceProfile['helm']>, node: TargetNode): PodRef | undefined {
-  const onNode = pods.filter((p) => podMatches(p, helm) && (p.hostIP === node.host || p.nodeName === node.name));
+/** The service's pod of `namespace` on this node (matched by host IP or node name), a ready one first. */
+export function podOn(pods: PodRef[], helm: NonNullable<ServiceProfile['helm']>, namespace: string, node: TargetNode): PodRef | undefined {
+  const onNode = pods.filter((p) => podMatches(p, helm, namespace) && (p.hostIP === node.host || p.nodeName === node.name));
   return onNode.find((p) => p.ready) ?? onNode[0];
 }

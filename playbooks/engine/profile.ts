@@ -2,13 +2,13 @@
  * The deployment profile: how a step that names a service reaches it on each flavour. A
  * playbook never says `kubectl` or `docker`; this table does, once.
  */
-import type { Deployment } from '../../main/contract/types.js';
+import type { ContainerEngine, Deployment } from '../../main/contract/types.js';
 import { shCommand, shellQuote } from './shell.js';
 import type { ServiceId } from './types.js';
 
 export interface ServiceProfile {
-  /** openstack-helm: pods in `namespace` matching `selector`; commands go to `container`. */
-  helm: { namespace: string; selector: Record<string, string>; container: string } | null;
+  /** openstack-helm: pods of the cluster's namespace matching `selector`; commands go to `container`. */
+  helm: { selector: Record<string, string>; container: string } | null;
   /** kolla-ansible container name. */
   kolla: string | null;
   /** kolla-ansible log file on the host (services log to files there, not to `docker logs`). */
@@ -21,13 +21,7 @@ export interface ServiceProfile {
   helmPrelude?: string;
 }
 
-export const OPENSTACK_NAMESPACE = 'openstack';
-
-const helm = (application: string, component: string, container: string): ServiceProfile['helm'] => ({
-  namespace: OPENSTACK_NAMESPACE,
-  selector: { application, component },
-  container,
-});
+const helm = (application: string, component: string, container: string): ServiceProfile['helm'] => ({ selector: { application, component }, container });
 
 /** Labels and container names are openstack-helm's and kolla-ansible's own. */
 export const services: Record<ServiceId, ServiceProfile> = {
@@ -37,7 +31,7 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', unit: 'ovn-northd' },
   'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller' },
   // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
-  ovs: { helm: { namespace: OPENSTACK_NAMESPACE, selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
+  ovs: { helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
   database: {
     helm: helm('mariadb', 'server', 'mariadb'),
     kolla: 'mariadb',
@@ -51,11 +45,13 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
 };
 
-/** Per-cluster choices the flavour leaves open. */
+/** Per-cluster choices the flavour leaves open; stored with the cluster (inventory's profileOf). */
 export interface ClusterProfile {
   deployment: Deployment;
-  /** kolla: which container engine the hosts use. */
-  containerEngine: 'docker' | 'podman';
+  /** kolla: which container engine the hosts use (`docker|podman exec`, `docker|podman logs`). */
+  containerEngine: ContainerEngine;
+  /** openstack-helm: the namespace of the OpenStack pods (discovery lists it; steps run in its pods). */
+  namespace: string;
 }
 
 /** A pod as discovery found it (openstack-helm). */
@@ -69,8 +65,8 @@ export interface PodRef {
   containers: string[];
 }
 
-export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>): boolean {
-  return pod.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
+export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>, namespace: string): boolean {
+  return pod.namespace === namespace && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
 }
 
 /**

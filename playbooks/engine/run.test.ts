@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from './loader.js';
-import { inService, serviceLogs, type PodRef } from './profile.js';
+import { inService, serviceLogs, type ClusterProfile, type PodRef } from './profile.js';
 import { parsePods } from './pods.js';
-import { bindParams, checkApplies, selectTargets, sortFindings } from './run.js';
+import { bindParams, checkApplies, runPlaybook, selectTargets, sortFindings, type CommandRunner } from './run.js';
 import { renderRun } from './shell.js';
 import type { PlaybookDef } from './types.js';
 
@@ -40,20 +40,40 @@ describe('engine', () => {
   it('wraps the same step for each flavour', () => {
     const pod: PodRef = { namespace: 'openstack', name: 'ovn-ovsdb-nb-0', labels: {}, hostIP: '10.0.0.1', nodeName: 'c1', ready: true, containers: ['ovsdb'] };
     const cmd = "ovn-nbctl --format=csv list ACL 'a b'";
-    expect(inService({ deployment: 'packages', containerEngine: 'docker' }, 'ovn-nb', cmd)).toBe(cmd);
-    expect(inService({ deployment: 'kolla', containerEngine: 'podman' }, 'ovn-nb', cmd)).toBe(`podman exec ovn_nb_db sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`);
-    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'ovn-nb', cmd, pod)).toBe(
+    expect(inService({ deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, 'ovn-nb', cmd)).toBe(cmd);
+    expect(inService({ deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' }, 'ovn-nb', cmd)).toBe(`podman exec ovn_nb_db sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`);
+    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' }, 'ovn-nb', cmd, pod)).toBe(
       `kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c 'ovn-nbctl --format=csv list ACL '\\''a b'\\'''`,
     );
-    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'host', cmd)).toBe(cmd);
-    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe(
+    expect(inService({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' }, 'host', cmd)).toBe(cmd);
+    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, 'nova-compute', 200, false)).toBe(
       'if [ -r /var/log/nova/nova-compute.log ]; then tail -n 200 /var/log/nova/nova-compute.log; else journalctl -u nova-compute -n 200 --no-pager; fi',
     );
-    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker' }, 'database', 20, false)).toBe('journalctl -u mariadb -n 20 --no-pager');
-    expect(serviceLogs({ deployment: 'kolla', containerEngine: 'docker' }, 'nova-compute', 200, false)).toBe('tail -n 200 /var/log/kolla/nova/nova-compute.log');
-    expect(serviceLogs({ deployment: 'openstack-helm', containerEngine: 'docker' }, 'database', 50, true, { ...pod, name: 'mariadb-server-0', containers: ['mariadb'] })).toBe(
+    expect(serviceLogs({ deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, 'database', 20, false)).toBe('journalctl -u mariadb -n 20 --no-pager');
+    expect(serviceLogs({ deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack' }, 'nova-compute', 200, false)).toBe('tail -n 200 /var/log/kolla/nova/nova-compute.log');
+    expect(serviceLogs({ deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' }, 'rabbitmq', 100, false)).toBe('podman logs --tail 100 rabbitmq 2>&1');
+    expect(serviceLogs({ deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack' }, 'rabbitmq', 100, false)).toBe('docker logs --tail 100 rabbitmq 2>&1');
+    expect(serviceLogs({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' }, 'database', 50, true, { ...pod, name: 'mariadb-server-0', containers: ['mariadb'] })).toBe(
       'kubectl -n openstack logs mariadb-server-0 -c mariadb --previous --tail 50',
     );
+  });
+
+  it('finds pods in the cluster profile\'s namespace, and only there', async () => {
+    const pod = (namespace: string, name: string) => ({ metadata: { namespace, name, labels: { application: 'ovn', component: 'ovn-ovsdb-nb' } }, spec: { nodeName: 'c1', containers: [{ name: 'ovsdb' }] }, status: { hostIP: '10.0.0.1', containerStatuses: [{ ready: true }] } });
+    const commands: string[] = [];
+    const runner: CommandRunner = {
+      run: async (job) => {
+        commands.push(job.command);
+        const stdout = job.step === 'discover-pods' ? JSON.stringify({ items: [pod('openstack', 'nb-elsewhere'), pod('os-2', 'nb-here')] }) : '';
+        return { step: job.step, node: job.node.name, state: 'succeeded', exitCode: 0, stdout, stderr: '', error: null, command: job.command };
+      },
+    };
+    const show = { ...def, steps: def.steps.filter((s) => s.id === 'show') };
+    const profile: ClusterProfile = { deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'os-2' };
+    await runPlaybook({ playbook: { def: show, file: 'demo.yaml', analyze: () => [] }, profile, targets: [{ name: 'c1', host: '10.0.0.1', roles: ['controller'] }], params: { source: 'a', port: 22 }, runner, concurrency: 1, signal: new AbortController().signal });
+    expect(commands[0]).toBe('kubectl get pods -n os-2 -o json');
+    expect(commands[1]).toMatch(/^kubectl -n os-2 exec nb-here -c ovsdb -- sh -c /);
+    expect(commands).toHaveLength(2);
   });
 
   it('refuses a mutating playbook without confirmation and a flavour it does not apply to', () => {

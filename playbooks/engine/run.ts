@@ -11,7 +11,7 @@ import { mapBounded } from './bounded.js';
 import { couldNotCheck, noPodList, noPodOn, nowhereToRun, ranElsewhere } from './engine-findings.js';
 import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { discoverPods, podOn, type Discovery } from './pods.js';
-import { inService, OPENSTACK_NAMESPACE, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
+import { inService, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
 import { renderRun, scriptArgs, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
@@ -101,7 +101,7 @@ export interface PlaybookOutcome {
 export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcome> {
   const steps = plan(o);
   const discovery = await discover(o, steps);
-  const placed = place(steps, discovery);
+  const placed = place(steps, discovery, o.profile.namespace);
   const ran = await run(o, placed.jobs);
   const outputs = [...discovery.outputs, ...ran.outputs];
   const findings = [...placed.findings, ...ran.findings];
@@ -137,7 +137,7 @@ function plan(o: RunPlaybookOptions): StepPlan[] {
 
 /** openstack-helm: where the pods run, when a step runs in one (pods.ts). */
 async function discover(o: RunPlaybookOptions, steps: StepPlan[]): Promise<Discovery> {
-  return steps.some((s) => s.helm) ? discoverPods(o.targets, OPENSTACK_NAMESPACE, o.runner, o.signal) : { pods: [], outputs: [] };
+  return steps.some((s) => s.helm) ? discoverPods(o.targets, o.profile.namespace, o.runner, o.signal) : { pods: [], outputs: [] };
 }
 
 interface Job {
@@ -147,18 +147,18 @@ interface Job {
 }
 
 /** Steps onto nodes (and pods): the jobs to run, and a SKIPPED finding for what has nowhere to run. */
-function place(steps: StepPlan[], discovery: Discovery): { jobs: Job[]; findings: Finding[] } {
+function place(steps: StepPlan[], discovery: Discovery, namespace: string): { jobs: Job[]; findings: Finding[] } {
   const jobs: Job[] = [];
   const findings: Finding[] = [];
   for (const { step, roles, nodes, helm, command } of steps) {
     if (helm && discovery.pods === null) {
-      findings.push(noPodList(step, discovery.outputs));
+      findings.push(noPodList(step, discovery.outputs, namespace));
       continue;
     }
     const candidates: Job['candidates'] = [];
     const podless: TargetNode[] = [];
     for (const node of nodes) {
-      const pod = helm ? podOn(discovery.pods ?? [], helm, node) : undefined;
+      const pod = helm ? podOn(discovery.pods ?? [], helm, namespace, node) : undefined;
       if (!helm || pod) candidates.push({ node, command: command(pod) });
       else podless.push(node);
     }

@@ -69,10 +69,10 @@ const localRunner: CommandRunner = {
 };
 
 const flavours: Array<[string, ClusterProfile, RegExp]> = [
-  ['packages (the host shell)', { deployment: 'packages', containerEngine: 'docker' }, /^sh -c '#!\/bin\/sh\n/],
-  ['kolla with docker', { deployment: 'kolla', containerEngine: 'docker' }, /^docker exec ovn_nb_db sh -c /],
-  ['kolla with podman', { deployment: 'kolla', containerEngine: 'podman' }, /^podman exec ovn_nb_db sh -c /],
-  ['openstack-helm (kubectl exec into the pod)', { deployment: 'openstack-helm', containerEngine: 'docker' }, /^kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c /],
+  ['packages (the host shell)', { deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, /^sh -c '#!\/bin\/sh\n/],
+  ['kolla with docker', { deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack' }, /^docker exec ovn_nb_db sh -c /],
+  ['kolla with podman', { deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' }, /^podman exec ovn_nb_db sh -c /],
+  ['openstack-helm (kubectl exec into the pod)', { deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' }, /^kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c /],
 ];
 
 describe('script: steps get their parameters as arguments on every flavour', () => {

@@ -30,7 +30,7 @@ describe('ovn-trace playbook', () => {
     expect(step?.script?.text).toBe(readFileSync(join(here, 'trace.sh'), 'utf8'));
     expect(step?.script?.text).toContain('\nsrc=$1\ndst=$2\nproto=$3\ndport=$4\n');
     const values = scriptArgs(r.def.params.map((p) => p.name), { source: "x'; touch /tmp/pwned; '", destination_ip: '10.0.0.12', protocol: 'tcp', destination_port: 22 });
-    const cmd = inService({ deployment: 'packages', containerEngine: 'docker' }, 'ovn-northd', step?.script?.text ?? '', undefined, { name: 'trace.sh', values });
+    const cmd = inService({ deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, 'ovn-northd', step?.script?.text ?? '', undefined, { name: 'trace.sh', values });
     expect(cmd.endsWith(` trace.sh 'x'\\''; touch /tmp/pwned; '\\''' 10.0.0.12 tcp 22`)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseSummary, Cluster, ClusterNode } from '../../../main/contract/types.js';
+import { clusterProfileDefaults, type CaseSummary, type Cluster, type ClusterNode } from '../../../main/contract/types.js';
 import { LanguageSwitch, useLang } from '../i18n/index.js';
 
 export function Sidebar(props: {
@@ -33,6 +33,9 @@ export function Sidebar(props: {
           <div key={c.id} className="cluster" data-testid={`cluster-${c.name}`}>
             <div className="cluster-head">
               <strong>{c.name}</strong> <span className="tag">{c.deployment}</span>
+              {/* The profile where it is not the default, as `stackscope cluster list` shows it. */}
+              {c.containerEngine !== clusterProfileDefaults.containerEngine && <span className="tag">{c.containerEngine}</span>}
+              {c.namespace !== clusterProfileDefaults.namespace && <span className="tag">{c.namespace}</span>}
               <button type="button" className="small" onClick={() => props.onAddNode(c)}>{t('ui.sidebar.addNode')}</button>
             </div>
             <ul>

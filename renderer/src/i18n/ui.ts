@@ -28,6 +28,8 @@ export const ui: Dictionary = {
     'ui.cluster.title': 'Add cluster',
     'ui.cluster.name': 'Name',
     'ui.cluster.deployment': 'Deployment',
+    'ui.cluster.containerEngine': 'Container engine',
+    'ui.cluster.namespace': 'Kubernetes namespace',
     'ui.cluster.submit': 'Add cluster',
 
     'ui.node.editTitle': 'Edit node {name}',
@@ -154,6 +156,8 @@ export const ui: Dictionary = {
     'ui.cluster.title': '클러스터 추가',
     'ui.cluster.name': '이름',
     'ui.cluster.deployment': '배포 방식',
+    'ui.cluster.containerEngine': '컨테이너 엔진',
+    'ui.cluster.namespace': '쿠버네티스 네임스페이스',
     'ui.cluster.submit': '클러스터 추가',
 
     'ui.node.editTitle': '노드 {name} 편집',
