@@ -14,9 +14,9 @@ const dir = catalogueDir();
 const ids = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory());
 
 describe('catalogue rules', () => {
-  it('has seven playbooks, each with an analyzer', () => {
+  it('has a folder for each registered analyzer and an analyzer for each folder (seven at least)', () => {
     expect(ids.sort()).toEqual(Object.keys(analyzers).sort());
-    expect(ids).toHaveLength(7);
+    expect(ids.length).toBeGreaterThanOrEqual(7);
   });
 
   for (const id of ids) {
