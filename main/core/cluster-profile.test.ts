@@ -14,7 +14,8 @@ import { sshWorld, tempDir, type SshWorld } from './testing/fixtures.js';
  * No container engine runs here, so the node's PATH (sshd SetEnv) starts with stand-ins that
  * keep the `exec CONTAINER CMD…` contract and print which engine and container were asked.
  */
-let w: SshWorld;
+const tmp = tempDir('stackscope-profile-');
+let w: SshWorld | undefined;
 let core: Core;
 let cluster: Cluster;
 let caseId: number;
@@ -34,8 +35,6 @@ async function runIn(): Promise<Run> {
 }
 
 beforeAll(async () => {
-  const tmp = tempDir('stackscope-profile-');
-  afterAll(tmp.remove);
   const root = tmp.path;
   const bin = join(root, 'bin');
   mkdirSync(bin, { recursive: true });
@@ -50,9 +49,6 @@ beforeAll(async () => {
     `id: reach\ntitle: ${t('Reach')}\ndescription: ${t('One step in a service, one log')}\nappliesTo: [kolla]\nroles: [controller]\nparams:\n  - { name: word, type: string, required: true, description: ${t('Any text')} }\nsteps:\n  - { id: nb, title: ${t('NB')}, service: ovn-nb, run: "printf '%s\\\\n' {{word}}" }\n  - { id: mq-log, title: ${t('RabbitMQ log')}, service: rabbitmq, logs: { tail: 5 } }\n`,
   );
   w = await sshWorld({ catalogue: loadCatalogue(catalogue, {}, exitCodeAnalyzer) });
-  afterAll(async () => {
-    await w?.close();
-  });
   core = w.core;
   const sshd = await w.startServer('profile', { extraConfig: [`SetEnv PATH=${bin}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin`] });
   cluster = await call<Cluster>('clusters.add', { name: 'kolla-podman', deployment: 'kolla', containerEngine: 'podman' });
@@ -61,6 +57,11 @@ beforeAll(async () => {
   await call('hostKeys.trust', { nodeId: node.id, fingerprint: probe.fingerprint });
   caseId = (await call<{ id: number }>('cases.create', { title: 'profile', severity: 'info', clusterId: cluster.id })).id;
 }, 60_000);
+
+afterAll(async () => {
+  await w?.close();
+  tmp.remove();
+});
 
 describe('the cluster profile reaches the node', () => {
   it('stores the profile: podman as asked, the namespace by default', () => {
