@@ -1,6 +1,7 @@
 // Layering is checked by a tool, not by memory: each folder may import only what its layer allows.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layering } from './scripts/eslint-layers.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'net', 'os', 'crypto', 'http', 'https', 'stream', 'util', 'url', 'worker_threads'];
 
@@ -8,6 +9,12 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Which layer may import which: an allow list, in scripts/eslint-layers.mjs.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { layering },
+    rules: { 'layering/allowed-imports': 'error' },
+  },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
     rules: {
@@ -24,7 +31,6 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node modules.' },
             { group: ['electron'], message: 'The renderer talks to main only through the contract.' },
-            { group: ['**/main/*', '!**/main/contract', '**/main/!(contract)/**', '**/db/**', '**/playbooks/**'], message: 'The renderer may import only main/contract.' },
             { group: ['ssh2', 'better-sqlite3', 'ws'], message: 'Node-only packages do not belong in the renderer.' },
           ],
         },
