@@ -1,0 +1,116 @@
+/** The incident report: follow-ups, export options, the report's data and an exported file. */
+import type { CaseStatus, Severity, TimelineEntry } from './cases.js';
+import type { FindingSeverity } from './runs.js';
+
+/** One follow-up action of a case: the checklist its incident report ends with. */
+export interface Followup {
+  id: number;
+  caseId: number;
+  text: string;
+  done: boolean;
+  createdAt: string;
+}
+
+export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';
+
+/** The language of the report's own words (headings, labels, timeline); findings stay as written. */
+export type ReportLang = 'en' | 'ko';
+
+/** What the lead chooses to hide in an exported report (beyond the redaction every export runs). */
+export interface ReportOptions {
+  /** IANA time zone for the local timestamps (UTC is always shown too). */
+  timeZone?: string;
+  hideIps?: boolean;
+  hideHostnames?: boolean;
+  hideUsers?: boolean;
+  paper?: 'a4' | 'letter';
+  /** Full step outputs in the JSON export. */
+  withOutputs?: boolean;
+  lang?: ReportLang;
+}
+
+// The incident report's data: what every format is rendered from, the JSON export itself (schema:
+// main/core/report/report.schema.json) and the app's preview.
+
+export interface ReportTime {
+  utc: string;
+  local: string;
+}
+
+export interface ReportTimelineItem {
+  at: ReportTime;
+  kind: TimelineEntry['kind'];
+  author: string | null;
+  text: string;
+}
+
+export interface ReportEvidence {
+  node: string;
+  step: string;
+  command: string | null;
+  lines: string[];
+}
+
+export interface ReportFinding {
+  id: number;
+  severity: FindingSeverity;
+  status: string;
+  check: string;
+  playbook: string;
+  title: string;
+  explanation: string;
+  likelyCause: string;
+  nextStep: string;
+  evidence: ReportEvidence[];
+}
+
+export interface ReportCommand {
+  runId: number;
+  /** The step's id in the case log. */
+  stepId: number;
+  step: string;
+  command: string;
+  state: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  startedAt: ReportTime | null;
+  /** Only in the JSON export. */
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface ReportData {
+  schemaVersion: 1;
+  lang: ReportLang;
+  generatedAt: ReportTime;
+  timeZone: string;
+  redaction: { hideIps: boolean; hideHostnames: boolean; hideUsers: boolean };
+  header: {
+    caseId: number;
+    title: string;
+    cluster: string | null;
+    severity: Severity;
+    status: CaseStatus;
+    opened: ReportTime;
+    mitigated: ReportTime | null;
+    resolved: ReportTime | null;
+    /** From opened to resolved (or to now while the case is not resolved). */
+    durationMs: number;
+    people: string[];
+  };
+  summary: string;
+  impact: string;
+  timeline: ReportTimelineItem[];
+  findings: ReportFinding[];
+  commands: Array<{ node: string; steps: ReportCommand[] }>;
+  followups: Array<{ text: string; done: boolean }>;
+}
+
+/** An exported report: text formats as text, PDF as base64. */
+export interface ReportExport {
+  format: ReportFormat;
+  fileName: string;
+  mimeType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+}
