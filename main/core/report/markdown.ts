@@ -1,4 +1,4 @@
-import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../contract/report-words.js';
+import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Schemes a link in the report may keep: a browser goes there without running anything. */

@@ -1,5 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
-import { reportWords, stateWord, type ReportWords } from '../../contract/report-words.js';
+import { reportWords, stateWord, type ReportWords } from '../../shared/report-words.js';
 import type { CaseDetail, CaseFinding, CaseStatus, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
 import { byName, Scrubber, type KnownHost } from './scrub.js';
 

@@ -1,5 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
-import { reportWords } from '../../contract/report-words.js';
+import { reportWords } from '../../shared/report-words.js';
 import type { ReportExport, ReportFormat, ReportOptions } from '../../contract/types.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,4 +1,4 @@
-import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../../../main/contract/report-words.js';
+import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../../../main/shared/report-words.js';
 import type { ReportData, ReportTime } from '../../../../main/contract/types.js';
 
 function When(props: { at: ReportTime | null; tz: string }) {

@@ -1,7 +1,9 @@
 // The incident report's own words, in English and Korean: the exported files (Markdown, HTML, PDF,
 // the timeline texts of the JSON) and the app's preview read from here, so they say the same thing.
 // What playbooks found (titles, explanations, evidence) stays as the analyzers wrote it.
-import type { CaseStatus, FindingSeverity, ReportData, ReportFinding, ReportLang, Severity, TimelineEntry } from './types.js';
+// main/shared holds words shown to users, for the core and the renderer alike (VS Code's `common`);
+// the contract holds only the API.
+import type { CaseStatus, FindingSeverity, ReportData, ReportFinding, ReportLang, Severity, TimelineEntry } from '../contract/types.js';
 
 export interface ReportWords {
   title: (caseTitle: string) => string;
