@@ -3,7 +3,7 @@ import { explainCaseLogError, openDatabase, type Db } from '../../db/database.js
 import { InventoryRepo } from '../../db/inventory-repo.js';
 import { createRepos, type Repos } from '../../db/repos.js';
 import type { CallOutcome, StackscopeHandlers } from '../contract/api.js';
-import { StackscopeError, toWireError } from '../contract/errors.js';
+import { StackscopeError, toWireError, type MissingSecret } from '../contract/errors.js';
 import { isMethodName } from '../contract/methods.js';
 import { methodInputs } from '../contract/schemas.js';
 import type { AppInfo, ClusterNode } from '../contract/types.js';
@@ -56,12 +56,6 @@ export interface CoreOptions {
   notice?: (line: string) => void;
   /** Why the desktop app could not use the OS keychain (shown where secrets are asked for). */
   keychainUnavailable?: AppInfo['keychainUnavailable'];
-}
-
-export interface MissingSecret {
-  nodeId: number;
-  nodeName: string;
-  kind: 'password' | 'passphrase';
 }
 
 export interface Core {

@@ -90,7 +90,7 @@ export class InventoryService {
     try {
       this.repo.updateCluster(input.id, input);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
+      if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name ?? '' });
       throw err;
     }
     return this.cluster(input.id);

@@ -175,8 +175,9 @@ export class ConnectionManager {
 
   private authConfig(target: SshTarget): Partial<ConnectConfig> {
     const auth = target.auth;
+    // The same detail as the preflight's (core/secret-preflight.ts), so a client can ask for it.
     const missing = (kind: 'password' | 'passphrase'): StackscopeError =>
-      new StackscopeError('SECRET_REQUIRED', `${describe(target)}: a ${kind} is needed to connect`, { nodeId: target.nodeId, node: target.name, kind });
+      new StackscopeError('SECRET_REQUIRED', `${describe(target)}: a ${kind} is needed to connect`, { missing: [{ nodeId: target.nodeId, nodeName: target.name, kind }] });
     switch (auth.method) {
       case 'agent': {
         const agent = auth.socket ?? process.env.SSH_AUTH_SOCK;
