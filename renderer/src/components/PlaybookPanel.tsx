@@ -3,7 +3,7 @@ import type { Cluster, PlaybookCatalogue, PlaybookInfo, Suggestion, SuggestionKi
 import { errorText, useApp } from '../context.js';
 import { useLang, type T } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
-import { SecretDialog, secretsNeeded, type MissingSecret } from './SecretDialog.js';
+import { useSecretRetry } from './SecretDialog.js';
 
 type Param = PlaybookInfo['params'][number];
 
@@ -26,7 +26,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+  const secrets = useSecretRetry();
   /** Chosen nodes by name; null = every node with one of the playbook's roles. */
   const [picked, setPicked] = useState<string[] | null>(null);
   const [suggestions, setSuggestions] = useState<Partial<Record<SuggestionKind, Suggestion[] | string>>>({});
@@ -68,141 +68,133 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
     // Only an explicit choice is sent; the default (by role) is the engine's own.
     api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating, nodeNames: picked ?? [] }).then(
       () => props.onStarted(),
+      // Given the credentials, the same run again: a confirmed change stays confirmed.
       (err) => {
-        const missing = secretsNeeded(err);
-        if (missing) setMissing(missing);
-        else setError(errorText(err));
+        if (!secrets.askThenRetry(err, () => start(allowMutating))) setError(errorText(err));
       },
     );
   };
 
   if (!catalogue) return error ? <p className="error">{error}</p> : null;
   return (
-    <form
-      className="run-panel"
-      aria-label={t('ui.playbook.form')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (mutating.length) setConfirming(true);
-        else start(false);
-      }}
-    >
-      <div className="row">
-        <input type="search" className="narrow-search" aria-label={t('ui.playbook.searchLabel')} placeholder={t('ui.playbook.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label>
-          {t('ui.playbook.label')}
-          <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}), setPicked(null))}>
-            {usable.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title[lang] || p.title.en} ({p.id})
-              </option>
-            ))}
-          </select>
-        </label>
-        {playbook && (
-          <span className="hint">
-            {playbook.description[lang] || playbook.description.en} {t('ui.playbook.runsOn', { roles: playbook.roles.join(', ') })}
-          </span>
-        )}
-      </div>
-      {playbook && playbook.params.length > 0 && (
-        <div className="row params">
-          {playbook.params.map((p) => (
-            <label key={p.name} title={p.description[lang] || p.description.en}>
-              {p.name}
-              {p.type === 'enum' ? (
-                <select aria-label={p.name} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
-                  {(p.values ?? []).map((v) => (
-                    <option key={v}>{v}</option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  aria-label={p.name}
-                  list={p.suggest ? `suggest-${p.name}` : undefined}
-                  placeholder={p.default !== undefined ? String(p.default) : p.required ? t('ui.playbook.required') : ''}
-                  inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
-                  value={values[p.name] ?? ''}
-                  onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
-                />
-              )}
-              {p.suggest && Array.isArray(suggestions[p.suggest]) && (
-                <datalist id={`suggest-${p.name}`} data-testid={`suggest-${p.name}`}>
-                  {(suggestions[p.suggest] as Suggestion[]).map((o) => (
-                    <option key={o.value} value={o.value} label={o.label} />
-                  ))}
-                </datalist>
-              )}
-              {p.suggest && typeof suggestions[p.suggest] === 'string' && <small className="hint">{t('ui.playbook.noSuggestions', { reason: suggestions[p.suggest] as string })}</small>}
-              {problems.find(([n]) => n === p.name) && values[p.name] !== undefined && <small className="error">{problems.find(([n]) => n === p.name)?.[1]}</small>}
-            </label>
-          ))}
+    <>
+      <form
+        className="run-panel"
+        aria-label={t('ui.playbook.form')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (mutating.length) setConfirming(true);
+          else start(false);
+        }}
+      >
+        <div className="row">
+          <input type="search" className="narrow-search" aria-label={t('ui.playbook.searchLabel')} placeholder={t('ui.playbook.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label>
+            {t('ui.playbook.label')}
+            <select aria-label={t('ui.playbook.label')} value={playbook?.id ?? ''} onChange={(e) => (setPlaybookId(e.target.value), setValues({}), setPicked(null))}>
+              {usable.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title[lang] || p.title.en} ({p.id})
+                </option>
+              ))}
+            </select>
+          </label>
+          {playbook && (
+            <span className="hint">
+              {playbook.description[lang] || playbook.description.en} {t('ui.playbook.runsOn', { roles: playbook.roles.join(', ') })}
+            </span>
+          )}
         </div>
-      )}
-      {playbook && (
-        <div className="pick" role="group" aria-label={t('ui.playbook.nodes')}>
-          {props.cluster.nodes.map((n) => (
-            <label key={n.id} className="chip">
-              <input
-                type="checkbox"
-                aria-label={t('ui.playbook.node', { name: n.name })}
-                checked={nodeNames.includes(n.name)}
-                onChange={(e) => setPicked(e.target.checked ? [...nodeNames, n.name] : nodeNames.filter((x) => x !== n.name))}
-              />
-              {n.name}
-            </label>
-          ))}
-        </div>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={!playbook || problems.length > 0 || nodeNames.length === 0}>
-          {t('ui.playbook.run')}
-        </button>
-        {mutating.length > 0 && <span className="sev critical">{t('ui.playbook.mutating')}</span>}
-        {catalogue.problems.length > 0 && <span className="hint">{t('ui.playbook.problems', { count: catalogue.problems.length, list: catalogue.problems.join('; ') })}</span>}
-      </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {confirming && playbook && (
-        <Dialog title={t('ui.playbook.confirmTitle', { id: playbook.id })} onClose={() => setConfirming(false)}>
-          <p>{t('ui.playbook.confirmText')}</p>
-          <ul>
-            {mutating.map((s) => (
-              <li key={s.id}>
-                <strong>{s.title[lang] || s.title.en}</strong> <code>{s.run ?? s.script}</code>
-              </li>
+        {playbook && playbook.params.length > 0 && (
+          <div className="row params">
+            {playbook.params.map((p) => (
+              <label key={p.name} title={p.description[lang] || p.description.en}>
+                {p.name}
+                {p.type === 'enum' ? (
+                  <select aria-label={p.name} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
+                    {(p.values ?? []).map((v) => (
+                      <option key={v}>{v}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    aria-label={p.name}
+                    list={p.suggest ? `suggest-${p.name}` : undefined}
+                    placeholder={p.default !== undefined ? String(p.default) : p.required ? t('ui.playbook.required') : ''}
+                    inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
+                    value={values[p.name] ?? ''}
+                    onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                  />
+                )}
+                {p.suggest && Array.isArray(suggestions[p.suggest]) && (
+                  <datalist id={`suggest-${p.name}`} data-testid={`suggest-${p.name}`}>
+                    {(suggestions[p.suggest] as Suggestion[]).map((o) => (
+                      <option key={o.value} value={o.value} label={o.label} />
+                    ))}
+                  </datalist>
+                )}
+                {p.suggest && typeof suggestions[p.suggest] === 'string' && <small className="hint">{t('ui.playbook.noSuggestions', { reason: suggestions[p.suggest] as string })}</small>}
+                {problems.find(([n]) => n === p.name) && values[p.name] !== undefined && <small className="error">{problems.find(([n]) => n === p.name)?.[1]}</small>}
+              </label>
             ))}
-          </ul>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              onClick={() => {
-                setConfirming(false);
-                start(true);
-              }}
-            >
-              {t('ui.playbook.confirm')}
-            </button>
           </div>
-        </Dialog>
-      )}
-      {missing && (
-        <SecretDialog
-          missing={missing}
-          onCancel={() => setMissing(null)}
-          onDone={() => {
-            setMissing(null);
-            start(false);
-          }}
-        />
-      )}
-    </form>
+        )}
+        {playbook && (
+          <div className="pick" role="group" aria-label={t('ui.playbook.nodes')}>
+            {props.cluster.nodes.map((n) => (
+              <label key={n.id} className="chip">
+                <input
+                  type="checkbox"
+                  aria-label={t('ui.playbook.node', { name: n.name })}
+                  checked={nodeNames.includes(n.name)}
+                  onChange={(e) => setPicked(e.target.checked ? [...nodeNames, n.name] : nodeNames.filter((x) => x !== n.name))}
+                />
+                {n.name}
+              </label>
+            ))}
+          </div>
+        )}
+        <div className="row">
+          <button type="submit" className="primary" disabled={!playbook || problems.length > 0 || nodeNames.length === 0}>
+            {t('ui.playbook.run')}
+          </button>
+          {mutating.length > 0 && <span className="sev critical">{t('ui.playbook.mutating')}</span>}
+          {catalogue.problems.length > 0 && <span className="hint">{t('ui.playbook.problems', { count: catalogue.problems.length, list: catalogue.problems.join('; ') })}</span>}
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {confirming && playbook && (
+          <Dialog title={t('ui.playbook.confirmTitle', { id: playbook.id })} onClose={() => setConfirming(false)}>
+            <p>{t('ui.playbook.confirmText')}</p>
+            <ul>
+              {mutating.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.title[lang] || s.title.en}</strong> <code>{s.run ?? s.script}</code>
+                </li>
+              ))}
+            </ul>
+            <div className="actions">
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="primary danger"
+                onClick={() => {
+                  setConfirming(false);
+                  start(true);
+                }}
+              >
+                {t('ui.playbook.confirm')}
+              </button>
+            </div>
+          </Dialog>
+        )}
+      </form>
+      {secrets.dialog}
+    </>
   );
 }

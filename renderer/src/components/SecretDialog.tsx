@@ -1,22 +1,50 @@
-import { useState } from 'react';
-import { StackscopeError } from '../../../main/contract/errors.js';
+import { useCallback, useState, type ReactNode } from 'react';
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
+import { missingSecrets, type MissingSecret } from './missing-secrets.js';
 
-export interface MissingSecret {
-  nodeId: number;
-  nodeName: string;
-  kind: 'password' | 'passphrase';
+export interface SecretRetry {
+  /**
+   * When `err` refused a start for missing credentials: opens the dialog for them, calls `retry`
+   * once they are provided (or `cancelled`, if given, when the person cancels) and returns true.
+   * Any other error: returns false and shows nothing; the caller reports it as before.
+   */
+  askThenRetry: (err: unknown, retry: () => void, cancelled?: () => void) => boolean;
+  /**
+   * The dialog while it is open, else null. Render it outside any <form>: a form nested in another
+   * never reaches React's submit handler in Chromium, so Continue would do nothing.
+   */
+  dialog: ReactNode;
 }
 
-/** The credentials a refused start asks for, or null when it failed for another reason. */
-export function secretsNeeded(err: unknown): MissingSecret[] | null {
-  return err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing) ? (err.detail.missing as MissingSecret[]) : null;
+/** The one path from "this needs a password" to the same action again, for every place that starts work on nodes. */
+export function useSecretRetry(): SecretRetry {
+  const [pending, setPending] = useState<{ missing: MissingSecret[]; retry: () => void; cancelled?: () => void } | null>(null);
+  const askThenRetry = useCallback((err: unknown, retry: () => void, cancelled?: () => void): boolean => {
+    const missing = missingSecrets(err);
+    if (!missing) return false;
+    setPending({ missing, retry, cancelled });
+    return true;
+  }, []);
+  const dialog = pending && (
+    <SecretDialog
+      missing={pending.missing}
+      onCancel={() => {
+        setPending(null);
+        pending.cancelled?.();
+      }}
+      onDone={() => {
+        setPending(null);
+        pending.retry();
+      }}
+    />
+  );
+  return { askThenRetry, dialog };
 }
 
 /** Asks for the passwords/passphrases a run needs. Kept in memory (browser mode) or the OS keychain if asked to (desktop). */
-export function SecretDialog(props: { missing: MissingSecret[]; onDone: () => void; onCancel: () => void }) {
+function SecretDialog(props: { missing: MissingSecret[]; onDone: () => void; onCancel: () => void }) {
   const { api, info } = useApp();
   const { t } = useLang();
   const [values, setValues] = useState<Record<string, string>>({});

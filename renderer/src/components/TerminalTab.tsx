@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClusterNode } from '../../../main/contract/types.js';
 import { useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
-import { LiveTerminal, type LiveState, type MissingSecret } from '../terminal/live-terminal.js';
-import { SecretDialog } from './SecretDialog.js';
+import { LiveTerminal, type LiveState } from '../terminal/live-terminal.js';
+import { useSecretRetry } from './SecretDialog.js';
 import { TerminalSearch } from './TerminalSearch.js';
 
 /**
@@ -16,7 +16,7 @@ export function TerminalTab(props: { caseId: number; node: ClusterNode; active: 
   const box = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState<LiveTerminal | null>(null);
   const [state, setState] = useState<LiveState>('connecting');
-  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+  const { askThenRetry, dialog: secretDialog } = useSecretRetry();
   const searchRef = useRef<HTMLInputElement>(null);
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
@@ -33,7 +33,8 @@ export function TerminalTab(props: { caseId: number; node: ClusterNode; active: 
       setState(s);
       onChange.current(s, id);
     };
-    lt.onSecretsNeeded = setMissing;
+    // Given the credentials, connect again; cancelled, the screen says the terminal was not opened.
+    lt.onOpenFailed = (err) => askThenRetry(err, () => lt.connect(), () => lt.secretsCancelled());
     lt.screen.term.attachCustomKeyEventHandler((e) => {
       if (!(e.ctrlKey && e.shiftKey) || !['KeyC', 'KeyV', 'KeyF'].includes(e.code)) return true;
       // Ours, not the shell's (Ctrl+C stays SIGINT); the browser must not act on it either.
@@ -55,7 +56,7 @@ export function TerminalTab(props: { caseId: number; node: ClusterNode; active: 
       observer.disconnect();
       lt.dispose();
     };
-  }, [api, transport, props.caseId, node]);
+  }, [api, transport, props.caseId, node, askThenRetry]);
 
   useEffect(() => {
     if (!props.active || !live) return;
@@ -81,19 +82,7 @@ export function TerminalTab(props: { caseId: number; node: ClusterNode; active: 
         )}
       </div>
       <div className="term-screen" ref={box} aria-label={t('terminal.screen', { node: props.node.name })} />
-      {missing && (
-        <SecretDialog
-          missing={missing}
-          onCancel={() => {
-            setMissing(null);
-            live?.secretsCancelled();
-          }}
-          onDone={() => {
-            setMissing(null);
-            live?.connect();
-          }}
-        />
-      )}
+      {secretDialog}
     </div>
   );
 }

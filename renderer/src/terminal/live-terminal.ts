@@ -1,17 +1,10 @@
 import type { EventPayloads, StackscopeApi, Transport } from '../../../main/contract/api.js';
-import { StackscopeError } from '../../../main/contract/errors.js';
 import type { ClusterNode } from '../../../main/contract/types.js';
 import type { T } from '../i18n/index.js';
 import { inputChunks } from './input-chunks.js';
 import { createScreen, serviceLine, type Screen } from './xterm-setup.js';
 
 export type LiveState = 'connecting' | 'live' | 'ended' | 'failed';
-
-export interface MissingSecret {
-  nodeId: number;
-  nodeName: string;
-  kind: 'password' | 'passphrase';
-}
 
 type Early = { kind: 'output'; p: EventPayloads['terminal.output'] } | { kind: 'closed'; p: EventPayloads['terminal.closed'] };
 
@@ -29,7 +22,8 @@ export class LiveTerminal {
   sessionId: number | null = null;
   state: LiveState = 'connecting';
   onChange: (state: LiveState, sessionId: number | null) => void = () => undefined;
-  onSecretsNeeded: (missing: MissingSecret[]) => void = () => undefined;
+  /** The owner's turn at a refused open (the credentials dialog): true when it took it; otherwise the screen says why. */
+  onOpenFailed: (err: unknown) => boolean = () => false;
   private opening = false;
   private early: Early[] = [];
   private unacked = 0;
@@ -89,10 +83,8 @@ export class LiveTerminal {
         this.opening = false;
         this.early = [];
         if (this.disposed) return;
-        const missing = err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing) ? (err.detail.missing as MissingSecret[]) : null;
         this.set('failed', null);
-        if (missing) this.onSecretsNeeded(missing);
-        else serviceLine(term, this.t('terminal.failed', { message: err instanceof Error ? err.message : String(err) }), 'problem');
+        if (!this.onOpenFailed(err)) serviceLine(term, this.t('terminal.failed', { message: err instanceof Error ? err.message : String(err) }), 'problem');
       },
     );
   }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Cluster, LocalText, PlaybookInfo, RunbookProgress, RunbookStepInfo, RunbookStepProgress } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
-import { SecretDialog, secretsNeeded, type MissingSecret } from '../SecretDialog.js';
+import { useSecretRetry } from '../SecretDialog.js';
 import { Markdown } from './Markdown.js';
 import { StepResult } from './StepResult.js';
 
@@ -24,7 +24,7 @@ export function RunbookStep(props: {
   const { api } = useApp();
   const { t, lang } = useLang();
   const [error, setError] = useState('');
-  const [missing, setMissing] = useState<MissingSecret[] | null>(null);
+  const secrets = useSecretRetry();
   const [busy, setBusy] = useState(false);
   // The box follows the click at once; the stored mark (props.progress) has the last word.
   const [understood, setUnderstood] = useState(props.progress.understood);
@@ -44,9 +44,7 @@ export function RunbookStep(props: {
       },
       (err) => {
         setBusy(false);
-        const need = secretsNeeded(err);
-        if (need) setMissing(need);
-        else setError(errorText(err));
+        if (!secrets.askThenRetry(err, run)) setError(errorText(err));
       },
     );
   };
@@ -131,16 +129,7 @@ export function RunbookStep(props: {
         <input type="checkbox" checked={understood} onChange={(e) => mark(e.target.checked)} />
         {t('runbooks.understood')}
       </label>
-      {missing && (
-        <SecretDialog
-          missing={missing}
-          onCancel={() => setMissing(null)}
-          onDone={() => {
-            setMissing(null);
-            run();
-          }}
-        />
-      )}
+      {secrets.dialog}
     </li>
   );
 }
