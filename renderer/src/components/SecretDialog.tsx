@@ -1,8 +1,9 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import type { MissingSecret } from '../../../main/contract/errors.js';
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
-import { missingSecrets, type MissingSecret } from './missing-secrets.js';
+import { missingSecrets } from './missing-secrets.js';
 
 export interface SecretRetry {
   /**

@@ -1,13 +1,9 @@
-import { StackscopeError } from '../../../main/contract/errors.js';
+import { isStackscopeError, type MissingSecret } from '../../../main/contract/errors.js';
 
-/** A password or key passphrase a node needs before work can start on it (`detail.missing` of SECRET_REQUIRED). */
-export interface MissingSecret {
-  nodeId: number;
-  nodeName: string;
-  kind: 'password' | 'passphrase';
-}
-
-/** The credentials a refused start asks for, or null when it failed for another reason. */
+/**
+ * The credentials a refused start asks for (SECRET_REQUIRED's `detail.missing`), or null when it
+ * failed for another reason. The detail came over a transport, so its shape is checked, not assumed.
+ */
 export function missingSecrets(err: unknown): MissingSecret[] | null {
-  return err instanceof StackscopeError && err.code === 'SECRET_REQUIRED' && Array.isArray(err.detail?.missing) ? (err.detail.missing as MissingSecret[]) : null;
+  return isStackscopeError(err, 'SECRET_REQUIRED') && Array.isArray(err.detail?.missing) ? err.detail.missing : null;
 }
