@@ -1,4 +1,5 @@
 import type { OutputRepo } from '../../db/output-repo.js';
+import { Batcher } from './batcher.js';
 import type { EventBus } from './events.js';
 import { StreamRedactor } from './redact.js';
 
@@ -17,16 +18,18 @@ interface Pending {
 export class OutputSink {
   private pending: Pending[] = [];
   private pendingBytes = 0;
-  private timer: NodeJS.Timeout | null = null;
   private readonly redactors = new Map<string, StreamRedactor>();
+  private readonly batcher: Batcher;
 
   constructor(
     private readonly output: OutputRepo,
     private readonly events: EventBus,
     private readonly secretValues: () => readonly string[],
-    private readonly intervalMs = 100,
-    private readonly maxBatchBytes = 1024 * 1024,
-  ) {}
+    intervalMs = 100,
+    maxBatchBytes = 1024 * 1024,
+  ) {
+    this.batcher = new Batcher(() => this.writePending(), intervalMs, maxBatchBytes);
+  }
 
   write(runId: number, stepId: number, stream: 'stdout' | 'stderr', text: string): void {
     const key = `${stepId}:${stream}`;
@@ -57,15 +60,14 @@ export class OutputSink {
     if (last && last.stepId === p.stepId && last.stream === p.stream) last.data += p.data;
     else this.pending.push(p);
     this.pendingBytes += p.data.length;
-    if (this.pendingBytes >= this.maxBatchBytes) this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+    this.batcher.added(this.pendingBytes);
   }
 
   flush(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.batcher.flush();
+  }
+
+  private writePending(): void {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];

@@ -1,4 +1,5 @@
 import type { TerminalBatch, TerminalsRepo } from '../../db/terminals-repo.js';
+import { Batcher } from './batcher.js';
 import { redactLine, StreamRedactor } from './redact.js';
 
 /** CSI, OSC and two-byte escape sequences: stripped to look for a secret that a colour code splits. */
@@ -120,25 +121,26 @@ export class AsciicastRecorder {
  */
 export class RecordingWriter {
   private readonly dirty = new Set<AsciicastRecorder>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly batcher: Batcher;
 
   constructor(
     private readonly repo: TerminalsRepo,
-    private readonly intervalMs = 250,
-    private readonly maxBatchChars = 1024 * 1024,
-  ) {}
+    intervalMs = 250,
+    maxBatchChars = 1024 * 1024,
+  ) {
+    this.batcher = new Batcher(() => this.write(), intervalMs, maxBatchChars);
+  }
 
   changed(recorder: AsciicastRecorder): void {
     this.dirty.add(recorder);
-    if (recorder.pendingSize >= this.maxBatchChars) this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+    this.batcher.added(recorder.pendingSize);
   }
 
   flush(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.batcher.flush();
+  }
+
+  private write(): void {
     const batches: TerminalBatch[] = [];
     for (const r of this.dirty) {
       const b = r.take();
