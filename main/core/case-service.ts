@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { Repos } from '../../db/repos.js';
 import type { QueryMode } from '../../db/search.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { CaseDetail, CaseFinding, CaseSearchHit, CaseStatus, CaseSummary, HomeOverview, Note, PlaybookCatalogue, TerminalSession, TimelineEntry } from '../contract/types.js';
+import type { CaseDetail, CaseFinding, CaseSearchHit, CaseStatus, CaseSummary, HomeOverview, Note, PlaybookCatalogue, Severity, TerminalSession, TimelineEntry } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
 
@@ -56,6 +56,19 @@ export class CaseService {
     private readonly events: EventBus,
     readonly author: string,
   ) {}
+
+  list(): CaseSummary[] {
+    return this.repos.cases.list();
+  }
+
+  /** A new case, in a cluster that exists (or in none). */
+  create(title: string, severity: Severity, clusterId: number | null): CaseSummary {
+    if (clusterId !== null) this.inventory.cluster(clusterId);
+    const id = this.repos.cases.create(title, severity, clusterId);
+    const summary = this.repos.cases.summary(id);
+    if (!summary) throw new StackscopeError('INTERNAL', `case ${id} vanished right after insert`);
+    return summary;
+  }
 
   /** The case with its runs and notes. @param outputTail keep only the last N characters of each step's output. */
   get(caseId: number, outputTail?: number): CaseDetail {

@@ -17,7 +17,8 @@ import { RunbookService } from './runbook-service.js';
 import { ExecService } from './exec-service.js';
 import { PlaybookService } from './playbook-service.js';
 import { SuggestService } from './suggest-service.js';
-import { RunRegistry, StepExecutor } from './step-executor.js';
+import { RunRegistry } from './run-registry.js';
+import { StepExecutor } from './step-executor.js';
 import { HostKeyService } from './host-key-service.js';
 import { InventoryService } from './inventory-service.js';
 import { OutputSink } from './output-sink.js';
@@ -27,7 +28,8 @@ import type { PdfPrinter } from './report/pdf.js';
 import { ReportService } from './report/report-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { AuthPromptService } from './auth-prompt-service.js';
-import { ConnectionManager, type SshTarget } from './ssh/connection-manager.js';
+import { ConnectionManager } from './ssh/connection-manager.js';
+import { NodeSecrets } from './node-secrets.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
 import { CaseService, defaultAuthor } from './case-service.js';
 import { OutputPager } from './output-pager.js';
@@ -137,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
   atStart(() => repos.terminals.recoverInterrupted(ownerGone));
   // A secret belongs to the node as it was when given: removed or re-addressed nodes lose theirs.
   const inventory = new InventoryService(inventoryRepo, { identityGone: (nodeIds) => nodeIds.forEach((id) => secrets.forget(id)) });
+  const nodeSecrets = new NodeSecrets(inventory, secrets);
   const authPrompts = new AuthPromptService(events, (answer) => secrets.redactAlso(answer));
   const ssh = new ConnectionManager({
     hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },
@@ -148,8 +151,8 @@ export function createCore(options: CoreOptions): Core {
   const sink = new OutputSink(repos.runs.output, events, () => secrets.values());
   const concurrency = options.concurrency ?? 16;
   const stepExecutor = new StepExecutor(repos.runs, inventory, ssh, sink, events, options.maxOutputBytes ?? 64 * 1024 * 1024);
-  const runs = new RunRegistry(repos.runs);
-  const exec = new ExecService(repos.cases, repos.runs, stepExecutor, runs, events, concurrency);
+  const runs = new RunRegistry(repos.runs, events);
+  const exec = new ExecService(repos.cases, repos.runs, stepExecutor, runs, concurrency);
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
   const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
@@ -168,7 +171,7 @@ export function createCore(options: CoreOptions): Core {
     statusTimes: (id) => repos.cases.statusTimes(id),
     hosts: (clusterId) => (clusterId === null ? [] : (inventory.list().find((c) => c.id === clusterId)?.nodes ?? []).map((n) => ({ name: n.name, host: n.host, user: n.user, roles: n.roles }))),
     literals: () => secrets.values(),
-  }, options.printPdf);
+  }, { cases: repos.cases, events }, options.printPdf);
   const info: AppInfo = {
     version: packageVersion(),
     mode: options.mode === 'desktop' ? 'desktop' : 'browser',
@@ -178,16 +181,7 @@ export function createCore(options: CoreOptions): Core {
     author,
   };
 
-  function missingSecrets(nodes: ClusterNode[]): MissingSecret[] {
-    const missing = new Map<string, MissingSecret>();
-    for (const start of nodes) {
-      for (let t: SshTarget | null = inventory.target(start); t; t = t.jump) {
-        const kind = t.auth.method === 'password' ? 'password' : t.auth.method === 'key' && t.auth.passphrase ? 'passphrase' : null;
-        if (kind && secrets.secret(t, kind) === undefined) missing.set(`${t.nodeId}:${kind}`, { nodeId: t.nodeId, nodeName: t.name, kind });
-      }
-    }
-    return [...missing.values()];
-  }
+  const missingSecrets = (nodes: ClusterNode[]): MissingSecret[] => nodeSecrets.missing(nodes);
 
   const runbooks = new RunbookService({
     runbooks: (options.runbooks ?? ((c) => loadRunbooks(runbooksDir(), c)))(catalogue),
@@ -195,10 +189,7 @@ export function createCore(options: CoreOptions): Core {
     cases: repos.cases,
     inventory,
     playbooks,
-    requireSecrets: (nodes, what) => {
-      const missing = missingSecrets(nodes);
-      if (missing.length > 0) throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to ${what}`, { missing });
-    },
+    requireSecrets: (nodes, purpose) => nodeSecrets.requireSecrets(nodes, purpose),
   });
 
   const handlers: StackscopeHandlers = {
@@ -215,65 +206,37 @@ export function createCore(options: CoreOptions): Core {
       return probe;
     },
     'hostKeys.trust': (i) => hostKeys.trust(i.nodeId, i.fingerprint),
-    'secrets.provide': (i) => {
-      // Bound to the node's address, user and jump chain as they are now (see secrets.ts).
-      secrets.provide(inventory.target(inventory.node(i.nodeId)), i.kind, i.value, i.remember);
-      return null;
-    },
-    'secrets.forget': (i) => (secrets.forget(i.nodeId), null),
+    'secrets.provide': (i) => (nodeSecrets.provide(i.nodeId, i.kind, i.value, i.remember), null),
+    'secrets.forget': (i) => (nodeSecrets.forget(i.nodeId), null),
     'auth.pending': () => authPrompts.list(),
     'auth.answer': (i) => (i.cancel ? authPrompts.cancel(i.promptId) : authPrompts.answer(i.promptId, i.answers ?? []), null),
-    'cases.list': () => repos.cases.list(),
-    'cases.create': (i) => {
-      if (i.clusterId !== null) inventory.cluster(i.clusterId);
-      const id = repos.cases.create(i.title, i.severity, i.clusterId);
-      const summary = repos.cases.summary(id);
-      if (!summary) throw new StackscopeError('INTERNAL', `case ${id} vanished right after insert`);
-      return summary;
-    },
+    'cases.list': () => cases.list(),
+    'cases.create': (i) => cases.create(i.title, i.severity, i.clusterId),
     'cases.get': (i) => cases.get(i.id, i.outputTail),
     'cases.search': (i) => cases.search(i.query, i.limit, { asYouType: i.asYouType }),
     'exec.start': (i) => {
       const cluster = inventory.cluster(i.clusterId);
       const nodes = inventory.select(cluster, i.nodeIds, i.roles);
-      const missing = missingSecrets(nodes);
-      if (missing.length > 0) {
-        throw new StackscopeError(
-          'SECRET_REQUIRED',
-          `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to run this command`,
-          { missing },
-        );
-      }
+      nodeSecrets.requireSecrets(nodes, 'run this command');
       const run = exec.start({ caseId: i.caseId, clusterId: cluster.id, nodes, command: i.command, timeoutSec: i.timeoutSec });
       return { runId: run.id };
     },
-    'runs.get': (i) => {
-      const run = repos.runs.get(i.runId, i.outputTail);
-      if (!run) throw new StackscopeError('NOT_FOUND', `run ${i.runId} does not exist`, { runId: i.runId });
-      return run;
-    },
+    'runs.get': (i) => runs.get(i.runId, i.outputTail),
     'playbooks.list': () => playbooks.list(),
     'playbooks.run': (i) => {
       const cluster = inventory.cluster(i.clusterId);
-      const missing = missingSecrets(playbooks.targets(i.playbookId, cluster, i.nodeNames));
-      if (missing.length > 0) {
-        throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to run this playbook`, { missing });
-      }
+      nodeSecrets.requireSecrets(playbooks.targets(i.playbookId, cluster, i.nodeNames), 'run this playbook');
       const run = playbooks.start({ caseId: i.caseId, cluster, playbookId: i.playbookId, params: i.params, nodeNames: i.nodeNames, allowMutating: i.allowMutating, ...(i.concurrency ? { concurrency: i.concurrency } : {}) });
       return { runId: run.id };
     },
     'playbooks.suggest': (i) => {
       const cluster = inventory.cluster(i.clusterId);
-      const missing = missingSecrets(cluster.nodes.filter((n) => n.roles.includes('controller')));
-      if (missing.length > 0) throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to list what the cluster has`, { missing });
+      nodeSecrets.requireSecrets(cluster.nodes.filter((n) => n.roles.includes('controller')), 'list what the cluster has');
       return suggestions.suggest(cluster, i.kind);
     },
     'runs.cancel': (i) => (runs.cancel(i.runId), null),
     'terminal.open': async (i) => {
-      const missing = missingSecrets([inventory.node(i.nodeId)]);
-      if (missing.length > 0) {
-        throw new StackscopeError('SECRET_REQUIRED', `${missing.map((m) => `${m.nodeName} needs a ${m.kind}`).join('; ')}; provide it to open a terminal`, { missing });
-      }
+      nodeSecrets.requireSecrets([inventory.node(i.nodeId)], 'open a terminal');
       const session = await terminals.open(i);
       return { sessionId: session.id, session };
     },
@@ -293,29 +256,11 @@ export function createCore(options: CoreOptions): Core {
     'cases.findings': (i) => cases.findings(i.caseId),
     'notes.add': (i) => cases.addNote(i.caseId, i.text),
     'steps.output': (i) => outputPager.page(i.stepId, i.stream, i.offset, i.length),
-    'cases.report': (i) => {
-      const fields = repos.cases.reportFields(i.id);
-      if (!fields) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
-      return { ...fields, followups: repos.cases.followups(i.id) };
-    },
-    'cases.updateReport': (i) => {
-      if (!repos.cases.updateReportFields(i.id, i.summary, i.impact)) throw new StackscopeError('NOT_FOUND', `case ${i.id} does not exist`, { caseId: i.id });
-      events.emit('case.changed', { caseId: i.id });
-      return repos.cases.reportFields(i.id) ?? { summary: '', impact: '' };
-    },
-    'followups.add': (i) => {
-      repos.cases.require(i.caseId);
-      const f = repos.cases.addFollowup(i.caseId, i.text);
-      events.emit('case.changed', { caseId: i.caseId });
-      return f;
-    },
-    'followups.toggle': (i) => {
-      const f = repos.cases.toggleFollowup(i.id, i.done);
-      if (!f) throw new StackscopeError('NOT_FOUND', `follow-up ${i.id} does not exist`, { id: i.id });
-      events.emit('case.changed', { caseId: f.caseId });
-      return f;
-    },
-    'followups.list': (i) => (repos.cases.require(i.caseId), repos.cases.followups(i.caseId)),
+    'cases.report': (i) => reports.fields(i.id),
+    'cases.updateReport': (i) => reports.updateFields(i.id, i.summary, i.impact),
+    'followups.add': (i) => reports.addFollowup(i.caseId, i.text),
+    'followups.toggle': (i) => reports.toggleFollowup(i.id, i.done),
+    'followups.list': (i) => reports.followups(i.caseId),
     'report.export': (i) => reports.export(i.caseId, i.format, i.options),
     'report.preview': (i) => reports.data(i.caseId, { ...i.options, withOutputs: false }),
   };

@@ -1,13 +1,11 @@
-import { setMaxListeners } from 'node:events';
 import type { CasesRepo } from '../../db/cases-repo.js';
 import type { RunsRepo } from '../../db/runs-repo.js';
 import { mapBounded } from '../../playbooks/engine/bounded.js';
 import type { StepStatus } from '../contract/api.js';
 import type { ClusterNode, Run, RunState } from '../contract/types.js';
-import type { EventBus } from './events.js';
+import type { RunRegistry } from './run-registry.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
-import type { RunRegistry, StepExecutor } from './step-executor.js';
-
+import type { StepExecutor } from './step-executor.js';
 
 export interface ExecRequest {
   caseId: number;
@@ -27,7 +25,6 @@ export class ExecService {
     private readonly runLog: RunsRepo,
     private readonly steps: StepExecutor,
     private readonly runs: RunRegistry,
-    private readonly events: EventBus,
     private readonly concurrency: number,
   ) {}
 
@@ -43,28 +40,19 @@ export class ExecService {
       { nodes: req.nodes.map((n) => n.name), timeoutSec: req.timeoutSec },
       req.nodes.map((n) => ({ nodeId: n.id, nodeName: n.name, command: req.command, commandSent })),
     );
-    this.events.emit('run.started', { run });
-    const abort = new AbortController();
-    // Each step in flight listens for cancel (and stops listening when it ends): not a leak.
-    setMaxListeners((this.concurrency) + 10, abort.signal);
     const byId = new Map(req.nodes.map((n) => [n.id, n]));
-    const done = (async (): Promise<RunState> => {
+    return this.runs.launch(run, this.concurrency, async (signal): Promise<RunState> => {
       const results: StepStatus[] = [];
       await mapBounded(run.steps, this.concurrency, async (step) => {
-        results.push(await this.steps.run(run.id, step, byId.get(step.nodeId ?? -1), commandSent, req.timeoutSec, abort.signal));
+        results.push(await this.steps.run(run.id, step, byId.get(step.nodeId ?? -1), commandSent, req.timeoutSec, signal));
       });
-      const state: RunState = abort.signal.aborted
+      return signal.aborted
         ? 'cancelled'
         : results.every((s) => s.state === 'succeeded')
           ? 'succeeded'
           : results.some((s) => s.state === 'interrupted')
             ? 'interrupted'
             : 'failed';
-      this.runLog.finishRun(run.id, state);
-      this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
-      return state;
-    })();
-    this.runs.add(run.id, abort, done);
-    return run;
+    });
   }
 }

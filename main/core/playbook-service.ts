@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { CasesRepo } from '../../db/cases-repo.js';
 import type { RunsRepo } from '../../db/runs-repo.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
@@ -7,8 +6,9 @@ import { StackscopeError } from '../contract/errors.js';
 import type { Cluster, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import { profileOf } from './inventory-service.js';
+import type { RunRegistry } from './run-registry.js';
 import { wrapRemoteCommand } from './ssh/shell.js';
-import type { RunRegistry, StepExecutor } from './step-executor.js';
+import type { StepExecutor } from './step-executor.js';
 
 export interface PlaybookRequest {
   caseId: number;
@@ -93,7 +93,6 @@ export class PlaybookService {
     }
     const profile = profileOf(req.cluster);
     const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
-    this.events.emit('run.started', { run });
     const byName = new Map(targets.map((n) => [n.name, n]));
     const runner: CommandRunner = {
       run: async (job, signal) => {
@@ -108,29 +107,21 @@ export class PlaybookService {
         return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout, stderr, error: r.error, command: r.command };
       },
     };
-    const abort = new AbortController();
-    // Each step in flight listens for cancel (and stops listening when it ends): not a leak.
-    setMaxListeners((req.concurrency ?? this.concurrency) + 10, abort.signal);
-    const done = (async (): Promise<RunState> => {
-      let state: RunState;
+    const concurrency = req.concurrency ?? this.concurrency;
+    return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       try {
-        const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency: req.concurrency ?? this.concurrency, signal: abort.signal });
+        const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency, signal });
         const findings = this.runLog.findings.add(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
-        state = abort.signal.aborted ? 'cancelled' : outcome.complete ? 'succeeded' : 'failed';
+        return signal.aborted ? 'cancelled' : outcome.complete ? 'succeeded' : 'failed';
       } catch (err) {
         // The engine does not throw by design; if it does, say so on the run and keep the outputs.
         const findings = this.runLog.findings.add(run.id, [
           { check: 'engine.failed', severity: 'warning', status: 'FAILED', title: `The ${def.id} run stopped: ${(err as Error).message}`, explanation: 'The step outputs recorded so far are kept.', evidence: [], likelyCause: '', nextStep: '', skippedReason: null },
         ]);
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
-        state = 'failed';
+        return 'failed';
       }
-      this.runLog.finishRun(run.id, state);
-      this.events.emit('run.finished', { runId: run.id, caseId: req.caseId, state });
-      return state;
-    })();
-    this.runs.add(run.id, abort, done);
-    return run;
+    });
   }
 }

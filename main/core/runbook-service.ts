@@ -16,15 +16,15 @@ export interface RunbookDeps {
   cases: CasesRepo;
   inventory: InventoryService;
   playbooks: PlaybookService;
-  /** Throws SECRET_REQUIRED when these nodes need a password or passphrase this session lacks. */
-  requireSecrets: (nodes: ClusterNode[], what: string) => void;
+  /** The secret preflight (NodeSecrets.requireSecrets): throws SECRET_REQUIRED when these nodes need a secret this session lacks. */
+  requireSecrets: (nodes: ClusterNode[], purpose: string) => void;
 }
 
 /**
- * Guided runbooks: list them, run a step (a catalogue playbook through PlaybookService, or the
- * runbook's own read-only command through ExecService) and keep a trainee's progress per case.
- * A step runs exactly what its runbook file says; nothing from the client reaches a shell, and
- * nothing that changes the cluster runs.
+ * Guided runbooks: list them, run a step (a catalogue playbook, or the runbook's own read-only
+ * command as a one-step playbook, both through PlaybookService) and keep a trainee's progress
+ * per case. A step runs exactly what its runbook file says; nothing from the client reaches a
+ * shell, and nothing that changes the cluster runs.
  */
 export class RunbookService {
   constructor(private readonly d: RunbookDeps) {}

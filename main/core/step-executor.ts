@@ -1,7 +1,7 @@
 import type { RunsRepo } from '../../db/runs-repo.js';
 import type { StepStatus } from '../contract/api.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { ClusterNode, RunState, StepState } from '../contract/types.js';
+import type { ClusterNode, StepState } from '../contract/types.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
 import type { OutputSink } from './output-sink.js';
@@ -109,39 +109,4 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, messag
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** Runs in flight, by id: cancel and wait work the same for exec and playbook runs. */
-export class RunRegistry {
-  private readonly active = new Map<number, { abort: AbortController; done: Promise<RunState> }>();
-
-  constructor(private readonly runLog: RunsRepo) {}
-
-  add(runId: number, abort: AbortController, done: Promise<RunState>): void {
-    this.active.set(runId, { abort, done: done.finally(() => this.active.delete(runId)) });
-  }
-
-  /** Resolves with the run's final state (for the CLI and tests). */
-  wait(runId: number): Promise<RunState> {
-    const active = this.active.get(runId);
-    if (active) return active.done;
-    const state = this.runLog.state(runId);
-    if (!state) return Promise.reject(new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId }));
-    return Promise.resolve(state);
-  }
-
-  cancel(runId: number): void {
-    const active = this.active.get(runId);
-    if (!active) {
-      if (!this.runLog.state(runId)) throw new StackscopeError('NOT_FOUND', `run ${runId} does not exist`, { runId });
-      return; // already over: nothing to cancel
-    }
-    active.abort.abort();
-  }
-
-  /** Cancel everything in flight and wait for it to be recorded (shutdown). */
-  async stopAll(): Promise<void> {
-    for (const a of this.active.values()) a.abort.abort();
-    await Promise.allSettled([...this.active.values()].map((a) => a.done));
-  }
 }

@@ -1,6 +1,8 @@
+import type { CasesRepo } from '../../../db/cases-repo.js';
 import { StackscopeError } from '../../contract/errors.js';
+import type { Followup, ReportExport, ReportFormat, ReportOptions } from '../../contract/types.js';
 import { reportWords } from '../../shared/report-words.js';
-import type { ReportExport, ReportFormat, ReportOptions } from '../../contract/types.js';
+import type { EventBus } from '../events.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, prepareReport, type ReportData, type ReportSource } from './model.js';
@@ -27,13 +29,61 @@ const nested = (value: unknown, depth: number): string => JSON.stringify(value, 
  */
 export const MAX_IN_APP_REPORT_CHARS = 256 * 1024 * 1024;
 
-/** Builds and renders incident reports of a case. */
+/** Where the lead's own words of a report are kept: summary, impact, follow-ups. */
+export type ReportFieldsStore = Pick<CasesRepo, 'require' | 'reportFields' | 'updateReportFields' | 'addFollowup' | 'toggleFollowup' | 'followups'>;
+
+/** What the lead writes for the incident report: summary, impact and the follow-up checklist. */
+export interface ReportFields {
+  summary: string;
+  impact: string;
+  followups: Followup[];
+}
+
+const caseNotFound = (caseId: number): StackscopeError => new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
+
+/**
+ * Incident reports of a case: what the lead writes for them (each change announced as
+ * `case.changed`), and the report built and rendered from the case log.
+ */
 export class ReportService {
   constructor(
     private readonly source: ReportSource,
+    private readonly written: { cases: ReportFieldsStore; events: EventBus },
     /** Headless Chromium in browser mode and the CLI; Electron's printToPDF in the desktop app. */
     private readonly printPdf: PdfPrinter = headlessChromiumPdf,
   ) {}
+
+  fields(caseId: number): ReportFields {
+    const fields = this.written.cases.reportFields(caseId);
+    if (!fields) throw caseNotFound(caseId);
+    return { ...fields, followups: this.written.cases.followups(caseId) };
+  }
+
+  /** Change the summary, the impact or both (what is not given stays). */
+  updateFields(caseId: number, summary?: string, impact?: string): Omit<ReportFields, 'followups'> {
+    if (!this.written.cases.updateReportFields(caseId, summary, impact)) throw caseNotFound(caseId);
+    this.written.events.emit('case.changed', { caseId });
+    return this.written.cases.reportFields(caseId) ?? { summary: '', impact: '' };
+  }
+
+  followups(caseId: number): Followup[] {
+    this.written.cases.require(caseId);
+    return this.written.cases.followups(caseId);
+  }
+
+  addFollowup(caseId: number, text: string): Followup {
+    this.written.cases.require(caseId);
+    const followup = this.written.cases.addFollowup(caseId, text);
+    this.written.events.emit('case.changed', { caseId });
+    return followup;
+  }
+
+  toggleFollowup(id: number, done: boolean): Followup {
+    const followup = this.written.cases.toggleFollowup(id, done);
+    if (!followup) throw new StackscopeError('NOT_FOUND', `follow-up ${id} does not exist`, { id });
+    this.written.events.emit('case.changed', { caseId: followup.caseId });
+    return followup;
+  }
 
   data(caseId: number, options: ReportOptions = {}): ReportData {
     return buildReport(this.source, caseId, options);
