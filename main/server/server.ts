@@ -256,7 +256,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       outcome = await core.dispatch(frame.method, frame.input);
     } catch (err) {
-      log(`${callName(frame)}: the core's dispatcher failed: ${errorText(err)} (main/core/core.ts dispatch); please report this`);
+      log(`${callName(frame)}: the core's dispatcher failed: ${errorText(err)} (main/core/dispatch.ts); please report this`);
       outcome = { ok: false, error: toWireError(err) };
     }
     reply(ws, frame, outcome);

@@ -11,6 +11,7 @@ import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
 import { errorText, useApp } from './context.js';
 import { useLang } from './i18n/index.js';
+import { useRoute } from './routing.js';
 
 type Modal =
   | { kind: 'cluster' }
@@ -19,16 +20,11 @@ type Modal =
   | { kind: 'case' }
   | null;
 
-function caseFromHash(): number | null {
-  const m = /^#\/cases\/(\d+)(?:[/?]|$)/.exec(location.hash);
-  return m ? Number(m[1]) : null;
-}
-
 export function App() {
   const { api } = useApp();
   const [clusters, setClusters] = useState<Cluster[]>([]);
   const [cases, setCases] = useState<CaseSummary[]>([]);
-  const [caseId, setCaseId] = useState<number | null>(caseFromHash());
+  const [route, go] = useRoute();
   const [modal, setModal] = useState<Modal>(null);
   const [error, setError] = useState('');
 
@@ -42,16 +38,8 @@ export function App() {
     );
   }, [api]);
   useEffect(refresh, [refresh]);
-  useEffect(() => {
-    const onHash = (): void => setCaseId(caseFromHash());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
 
-  const openCase = (id: number): void => {
-    location.hash = `#/cases/${id}`;
-    setCaseId(id);
-  };
+  const openCase = (id: number): void => go({ page: 'case', caseId: id });
   const done = (): void => {
     setModal(null);
     refresh();
@@ -62,22 +50,19 @@ export function App() {
       <Sidebar
         clusters={clusters}
         cases={cases}
-        selectedCaseId={caseId}
+        selectedCaseId={route.page === 'case' ? route.caseId : null}
         onAddCluster={() => setModal({ kind: 'cluster' })}
         onAddNode={(cluster) => setModal({ kind: 'node', cluster })}
         onEditNode={(cluster, node) => setModal({ kind: 'node', cluster, node })}
         onTrust={(node) => setModal({ kind: 'trust', node })}
         onNewCase={() => setModal({ kind: 'case' })}
         onSelectCase={openCase}
-        onHome={() => {
-          location.hash = '#/';
-          setCaseId(null);
-        }}
+        onHome={() => go({ page: 'home' })}
       />
       <main className="main">
         {error && <p className="error" role="alert">{error}</p>}
-        {caseId !== null ? (
-          <CaseView key={caseId} caseId={caseId} clusters={clusters} onChanged={refresh} />
+        {route.page === 'case' ? (
+          <CaseView key={route.caseId} route={route} go={go} clusters={clusters} onChanged={refresh} />
         ) : (
           <Home clusters={clusters} />
         )}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CaseDetail, CaseFinding, CaseStatus, Cluster, TimelineEntry } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
-import { caseHash, parseCaseHash, TimeAgo, type CaseRoute } from './case/Bits.js';
+import { caseTabs, type CasePlace, type CaseRoute, type CaseTab, type Route } from '../routing.js';
+import { TimeAgo } from './case/Bits.js';
 import { CaseFindings } from './case/CaseFindings.js';
 import { RunPanel } from './case/CommandPanel.js';
 import { NoteComposer, Timeline } from './case/Timeline.js';
@@ -13,34 +14,27 @@ import { RunbookPanel } from './runbooks/RunbookPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
 import { RunView } from './RunView.js';
 
-const tabs = ['timeline', 'findings', 'runs', 'terminals', 'runbooks', 'report'] as const;
-type Tab = (typeof tabs)[number];
 const statuses: CaseStatus[] = ['open', 'mitigated', 'resolved'];
-
 
 /**
  * A case: header with its status, then tabs — the timeline (with notes), the findings, the runs
  * (and the panels that start them), terminals and runbooks. The place inside a case lives in the
- * URL hash (`#/cases/ID/TAB?…`), so a reload, a link from search or the back button land there.
+ * URL hash (`#/cases/ID/TAB?…`, see routing.ts), so a reload, a link from search or the back
+ * button land there; the app follows the hash and hands the case its route.
  */
-export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged: () => void }) {
+export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clusters: Cluster[]; onChanged: () => void }) {
   const { api, transport } = useApp();
   const { t } = useLang();
-  const [route, setRoute] = useState<CaseRoute | null>(() => parseCaseHash(location.hash));
+  const { route } = props;
+  const { caseId } = route;
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [findings, setFindings] = useState<CaseFinding[] | null>(null);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    const onHash = (): void => setRoute(parseCaseHash(location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
   const load = useCallback(() => {
     // Outputs stay on the server: the runs tab asks for tails, the viewer for pages.
-    Promise.all([api['cases.get']({ id: props.caseId, outputTail: 0 }), api['cases.timeline']({ caseId: props.caseId }), api['cases.findings']({ caseId: props.caseId })]).then(
+    Promise.all([api['cases.get']({ id: caseId, outputTail: 0 }), api['cases.timeline']({ caseId }), api['cases.findings']({ caseId })]).then(
       ([d, tl, fs]) => {
         setDetail(d);
         setTimeline(tl);
@@ -48,12 +42,12 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
       },
       (err: unknown) => setError(errorText(err)),
     );
-  }, [api, props.caseId]);
+  }, [api, caseId]);
   useEffect(load, [load]);
 
   // Live: runs starting and ending, findings arriving, notes and status changes from anywhere.
   useEffect(() => {
-    const mine = (p: { caseId?: number; run?: { caseId: number } }): boolean => (p.caseId ?? p.run?.caseId) === props.caseId;
+    const mine = (p: { caseId?: number; run?: { caseId: number } }): boolean => (p.caseId ?? p.run?.caseId) === caseId;
     const offs = [
       transport.on('run.started', (p) => mine(p) && load()),
       transport.on('run.findings', (p) => mine(p) && load()),
@@ -61,15 +55,12 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
       transport.on('case.changed', (p) => mine(p) && load()),
     ];
     return () => offs.forEach((off) => off());
-  }, [transport, load, props.caseId]);
+  }, [transport, load, caseId]);
 
   const hasHistory = (detail?.runs.length ?? 0) > 0 || (detail?.notes.length ?? 0) > 0;
-  const tab: Tab = tabs.find((x) => x === route?.tab) ?? (hasHistory ? 'timeline' : 'runs');
-  const params = route?.params ?? new URLSearchParams();
-  const focus = Number(params.get('focus')) || null;
-  const navigate = (to: Tab, p: Record<string, string | number | undefined> = {}): void => {
-    location.hash = caseHash(props.caseId, to, p);
-  };
+  const tab: CaseTab = route.tab ?? (hasHistory ? 'timeline' : 'runs');
+  const focus = route.focus ?? null;
+  const navigate = (to: CaseTab, place: CasePlace = {}): void => props.go({ page: 'case', caseId, tab: to, ...place });
   const started = (): void => {
     navigate('runs');
     load();
@@ -86,7 +77,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
   const cluster = props.clusters.find((c) => c.id === detail.clusterId) ?? props.clusters[0];
   const opened = timeline.find((e) => e.kind === 'opened');
   const openOutput = (stepId: number, stream: 'stdout' | 'stderr', find = ''): void => navigate(tab, { focus: focus ?? undefined, output: stepId, stream, find });
-  const outputStep = Number(params.get('output')) || null;
+  const outputStep = route.output ?? null;
   const problems = (findings ?? []).filter((f) => f.latest && (f.severity === 'critical' || f.severity === 'warning')).length;
 
   const counted = (label: string, n: number | null): ReactNode => (
@@ -133,7 +124,7 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
       </header>
 
       <nav className="tabs" role="tablist" aria-label={t('cases.tabs')}>
-        {tabs.map((x) => (
+        {caseTabs.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'on' : ''} onClick={() => navigate(x)}>
             {counted(t(`cases.tab.${x}`), x === 'findings' ? problems : x === 'runs' ? detail.runs.length : null)}
           </button>
@@ -169,9 +160,9 @@ export function CaseView(props: { caseId: number; clusters: Cluster[]; onChanged
         <OutputViewer
           key={outputStep}
           stepId={outputStep}
-          stream={params.get('stream') === 'stderr' ? 'stderr' : 'stdout'}
-          find={params.get('find') ?? undefined}
-          line={Number(params.get('line')) || undefined}
+          stream={route.stream ?? 'stdout'}
+          find={route.find}
+          line={route.line}
           onStream={(stream) => navigate(tab, { focus: focus ?? undefined, output: outputStep, stream })}
           onClose={() => navigate(tab, { focus: focus ?? undefined })}
         />

@@ -48,26 +48,6 @@ export function Highlighted(props: { text: string }) {
   );
 }
 
-/** The place in a case a hash route points at: `#/cases/ID[/tab][?focus=…&output=STEP&stream=…&find=…]`. */
-export interface CaseRoute {
-  caseId: number;
-  tab: string | null;
-  params: URLSearchParams;
-}
-
-export function parseCaseHash(hash: string): CaseRoute | null {
-  const m = /^#\/cases\/(\d+)(?:\/([a-z]+))?(?:\?(.*))?$/.exec(hash);
-  if (!m) return null;
-  return { caseId: Number(m[1]), tab: m[2] ?? null, params: new URLSearchParams(m[3] ?? '') };
-}
-
-export function caseHash(caseId: number, tab?: string | null, params: Record<string, string | number | undefined> = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  const query = q.toString();
-  return `#/cases/${caseId}${tab ? `/${tab}` : ''}${query ? `?${query}` : ''}`;
-}
-
 /** A translated sentence with elements in its {placeholders}, so word order stays the translator's. */
 export function rich(text: string, vars: Record<string, ReactNode>): ReactNode[] {
   return text.split(/(\{\w+\})/).map((part, i) => {

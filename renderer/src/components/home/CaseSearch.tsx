@@ -2,21 +2,22 @@ import { useEffect, useState } from 'react';
 import type { CaseSearchHit } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
-import { caseHash, Highlighted, TimeAgo } from '../case/Bits.js';
+import { routeHash } from '../../routing.js';
+import { Highlighted, TimeAgo } from '../case/Bits.js';
 
 /** Where a hit leads: the output viewer on that step at the hit's line (searching for the hit), the finding, the note. */
 function hitHref(h: CaseSearchHit): string {
   switch (h.where) {
     case 'output': {
       const marked = /\u0002([^\u0003]*)\u0003/.exec(h.snippet)?.[1] ?? '';
-      return caseHash(h.caseId, 'runs', { focus: h.runId ?? undefined, output: h.stepId ?? undefined, stream: h.stream ?? undefined, find: marked, line: h.line ?? undefined });
+      return routeHash({ page: 'case', caseId: h.caseId, tab: 'runs', focus: h.runId ?? undefined, output: h.stepId ?? undefined, stream: h.stream ?? undefined, find: marked, line: h.line ?? undefined });
     }
     case 'finding':
-      return caseHash(h.caseId, 'findings', { focus: h.findingId ?? undefined });
+      return routeHash({ page: 'case', caseId: h.caseId, tab: 'findings', focus: h.findingId ?? undefined });
     case 'note':
-      return caseHash(h.caseId, 'timeline');
+      return routeHash({ page: 'case', caseId: h.caseId, tab: 'timeline' });
     default:
-      return caseHash(h.caseId);
+      return routeHash({ page: 'case', caseId: h.caseId });
   }
 }
 
@@ -90,7 +91,7 @@ export function CaseSearch() {
           <ol>
             {groups.map((g) => (
               <li key={g.first.caseId} className="search-case" data-testid="search-case">
-                <a className="search-case-head" href={caseHash(g.first.caseId)}>
+                <a className="search-case-head" href={routeHash({ page: 'case', caseId: g.first.caseId })}>
                   <span className={`sev ${g.first.caseSeverity}`}>{t(`common.${g.first.caseSeverity}`)}</span>
                   <strong>
                     #{g.first.caseId} {g.first.caseTitle}

@@ -1,6 +1,7 @@
 import type { ClusterOverview, HealthLevel, NodeHealth, NodeRole } from '../../../../main/contract/types.js';
 import { useLang } from '../../i18n/index.js';
-import { caseHash, TimeAgo } from '../case/Bits.js';
+import { routeHash } from '../../routing.js';
+import { TimeAgo } from '../case/Bits.js';
 
 const groups: NodeRole[] = ['controller', 'network', 'storage', 'compute'];
 const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', ok: '✔', unknown: '?' };
@@ -45,7 +46,7 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
         </div>
       )}
       {!props.compact && problem && (
-        <a className={`node-problem ${problem.severity}`} href={caseHash(problem.caseId, 'findings', { focus: problem.findingId })} title={problem.title}>
+        <a className={`node-problem ${problem.severity}`} href={routeHash({ page: 'case', caseId: problem.caseId, tab: 'findings', focus: problem.findingId })} title={problem.title}>
           {problem.title}
           {n.problems.length > 1 && <span className="more"> +{n.problems.length - 1}</span>}
         </a>
@@ -93,7 +94,7 @@ export function ClusterPicture(props: { cluster: ClusterOverview }) {
         <ul className="cluster-problems">
           {c.problems.map((p) => (
             <li key={p.findingId} className={p.severity}>
-              <a href={caseHash(p.caseId, 'findings', { focus: p.findingId })}>
+              <a href={routeHash({ page: 'case', caseId: p.caseId, tab: 'findings', focus: p.findingId })}>
                 <span aria-hidden="true">{icon[p.severity]}</span> {p.title}
               </a>
             </li>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cluster, HomeOverview } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
-import { caseHash, TimeAgo } from '../case/Bits.js';
+import { routeHash } from '../../routing.js';
+import { TimeAgo } from '../case/Bits.js';
 import { CaseSearch } from './CaseSearch.js';
 import { ClusterPicture } from './ClusterPicture.js';
 
@@ -62,7 +63,7 @@ export function Home(props: { clusters: Cluster[] }) {
               <ul>
                 {overview.openCases.map((c) => (
                   <li key={c.id}>
-                    <a className={`open-case ${c.severity}`} href={caseHash(c.id)} data-testid="open-case">
+                    <a className={`open-case ${c.severity}`} href={routeHash({ page: 'case', caseId: c.id })} data-testid="open-case">
                       <span className={`sev ${c.severity}`}>{t(`common.${c.severity}`)}</span>
                       <span className="oc-title">
                         #{c.id} {c.title}
