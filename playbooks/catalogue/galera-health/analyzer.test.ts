@@ -19,7 +19,6 @@ const one = (fs: Finding[], check: string, node?: string): Finding => {
 };
 const lines = (f: Finding, node: string, step: string): string[] => f.evidence.filter((e) => e.node === node && e.step === step).flatMap((e) => e.lines);
 
-/** Every evidence line must be a verbatim line of that node's step output (stdout or stderr). */
 /** A copy of a captured input with one node's step output changed. */
 function edited(scenario: string, node: string, step: string, change: (o: StepOutput) => StepOutput): AnalyzerInput {
   const input = load(scenario);
