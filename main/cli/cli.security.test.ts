@@ -71,7 +71,7 @@ describe('a site playbook parameter never runs as code', () => {
     const r = cli(['run', 'pwn', 'lab', '--param', `x=$(touch ${marker})`]);
     expect(existsSync(marker)).toBe(false);
     expect(r.stderr).toContain(`stackscope: playbook pwn failed to load: ${pwn}:14:14: step "show" puts {{x}} inside a here-document`);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // bad input: a playbook that does not load (main/cli/exit-codes.ts)
     expect(cli(['playbooks', 'list']).stderr).toContain(`not loaded: ${pwn}:14:14: `);
   });
 

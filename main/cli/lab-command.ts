@@ -6,11 +6,40 @@ import { currentLab, labDown, labDownAll, labUp } from '../lab/lab.js';
 import { labFlavors, MAX_COMPUTES, nodeByName, type LabFlavor } from '../lab/layout.js';
 import { hostKeyFingerprint } from '../lab/nodes.js';
 import { LAB_CLUSTER, registerLab } from '../lab/register.js';
+import type { LabState } from '../lab/state.js';
 import { labStatus, type LabStatus } from '../lab/status.js';
+import { EXIT, ExitError, type ExitCode } from './exit-codes.js';
 import { bold, dim, green, red, table, yellow } from './format.js';
 
-/** `stackscope lab …`: the practice lab (Linux, root). */
-export function labCommand(program: Command, open: () => Core, dataDir: () => string, exit: (code: number) => void): void {
+/** The lab of this data dir; none up is bad input (start one first), not a lab that failed. */
+function upLab(dataDir: string): LabState {
+  try {
+    return currentLab(dataDir);
+  } catch (err) {
+    throw new ExitError(EXIT.BAD_INPUT, (err as Error).message);
+  }
+}
+
+/**
+ * `fault` as the operator named it: breaking or healing it, or a refusal that is bad input. The lab
+ * refuses a fault it does not know, one for another flavour and one already in force before it
+ * touches anything, in its own words; those cases are recognised here to give them exit 2.
+ */
+async function applyFault(s: LabState, id: string, apply: (s: LabState, id: string) => Promise<string>, breaking: boolean): Promise<string> {
+  const f = faults.find((x) => x.id === id);
+  const refused = !f || (breaking && ((f.flavors !== undefined && !f.flavors.includes(s.layout.flavor)) || s.faults[id] !== undefined));
+  try {
+    return await apply(s, id);
+  } catch (err) {
+    throw refused ? new ExitError(EXIT.BAD_INPUT, (err as Error).message) : err;
+  }
+}
+
+/**
+ * `stackscope lab …`: the practice lab (Linux, root). `registerLab` is given the core itself: the
+ * layering lets main/lab reach the core where it registers the lab's cluster.
+ */
+export function labCommand(program: Command, open: () => Core, dataDir: () => string, exit: (code: ExitCode) => void): void {
   const lab = program.command('lab').description('practice lab: a small OpenStack-like cluster of real components on this machine, with injectable faults');
   lab
     .command('up')
@@ -47,11 +76,11 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .description('each node and component with its endpoints, pids, data dirs and health')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const s = await labStatus(currentLab(dataDir()));
+      const s = await labStatus(upLab(dataDir()));
       if (o.json) console.log(JSON.stringify(s, null, 2));
       else console.log(formatStatus(s));
-      // 1 when any component is not healthy, so scripts can wait for a healed lab.
-      if (!s.healthy) exit(1);
+      // Not healthy: a failed check (1), so scripts can wait for a healed lab.
+      if (!s.healthy) exit(EXIT.FAILED);
     });
   lab
     .command('faults')
@@ -66,14 +95,14 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .command('break <fault>')
     .description('inject a fault (see lab faults)')
     .action(async (id: string) => {
-      const r = await breakFault(currentLab(dataDir()), id);
+      const r = await applyFault(upLab(dataDir()), id, breakFault, true);
       console.log(`${yellow('broken')}: ${id} — ${r}`);
     });
   lab
     .command('heal <fault>')
     .description('undo a fault')
     .action(async (id: string) => {
-      const r = await healFault(currentLab(dataDir()), id);
+      const r = await applyFault(upLab(dataDir()), id, healFault, false);
       console.log(`${green('healed')}: ${id} — ${r}`);
     });
 }

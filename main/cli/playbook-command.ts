@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import type { EventPayloads } from '../contract/api.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { PlaybookInfo, RunFinding, StepResult } from '../contract/types.js';
-import type { Core } from '../core/core.js';
+import type { PlaybookCatalogue, PlaybookInfo, Run, RunFinding } from '../contract/types.js';
+import { collect, positiveInt } from './args.js';
+import { call, clusterNamed, on, type Client } from './client.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
 import { bold, dim, duration, green, oneLine, red, table, terminalSafe, toJson, yellow } from './format.js';
-import { positiveInt } from './args.js';
-
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+import { caseForRun, followRun } from './run-flow.js';
 
 const severityLabel: Record<RunFinding['severity'], (s: string) => string> = {
   critical: (s) => red(bold(s)),
@@ -54,39 +55,47 @@ function parseParams(pairs: string[]): Record<string, string> {
   return params;
 }
 
+/** The playbook with this id, or why there is none: its load problem, or the ids there are. */
+function playbookOf(catalogue: PlaybookCatalogue, id: string): PlaybookInfo {
+  const p = catalogue.playbooks.find((x) => x.id === id);
+  if (p) return p;
+  const broken = catalogue.problems.filter((x) => x.includes(`/${id}/`));
+  throw new StackscopeError(
+    'NOT_FOUND',
+    broken.length ? `playbook ${id} failed to load: ${broken.join('; ')}` : `no playbook ${id}; known: ${catalogue.playbooks.map((x) => x.id).join(', ')}`,
+    { playbookId: id },
+  );
+}
+
 interface RunOptions {
   param?: string[];
   nodes?: string[];
-  case?: string;
+  case?: number;
   newCase?: string;
   json?: boolean;
   allowMutating?: boolean;
   concurrency?: string;
 }
 
-/**
- * `stackscope run` and `stackscope playbooks`. Exit codes of `run`: 0 no critical finding, 2 at
- * least one critical finding, 1 the run could not be made (bad input, unknown playbook…).
- */
-export function playbookCommands(program: Command, open: () => Core, exit: (code: number) => void): void {
+/** `stackscope run` and `stackscope playbooks`. */
+export function playbookCommands(program: Command, open: () => Client, exit: (code: ExitCode) => void): void {
   const playbooks = program.command('playbooks').description('the diagnostic catalogue');
   playbooks
     .command('list', { isDefault: true })
     .option('--json', 'machine-readable output')
-    .action((o: { json?: boolean }) => {
-      const cat = open().playbooks.list();
+    .action(async (o: { json?: boolean }) => {
+      const cat = await call(open(), 'playbooks.list', {});
       if (o.json) return void console.log(toJson(cat));
       console.log(table([['ID', 'APPLIES TO', 'ROLES', 'TITLE'], ...cat.playbooks.map((p) => [p.id, p.appliesTo.join(','), p.roles.join(','), oneLine(p.title.en)])]));
       for (const p of cat.problems) console.error(red(`not loaded: ${terminalSafe(p)}`));
-      if (cat.problems.length) exit(1);
+      if (cat.problems.length) exit(EXIT.BAD_INPUT);
     });
   playbooks
     .command('show <id>')
     .option('--json', 'machine-readable output')
-    .action((id: string, o: { json?: boolean }) => {
-      const p = open().playbooks.list().playbooks.find((x) => x.id === id);
-      if (!p) open().playbooks.get(id); // throws with the load problem or the known ids
-      console.log(o.json ? toJson(p) : formatPlaybook(p as PlaybookInfo));
+    .action(async (id: string, o: { json?: boolean }) => {
+      const p = playbookOf(await call(open(), 'playbooks.list', {}), id);
+      console.log(o.json ? toJson(p) : formatPlaybook(p));
     });
 
   program
@@ -94,69 +103,52 @@ export function playbookCommands(program: Command, open: () => Core, exit: (code
     .description('run a diagnostic playbook and print its findings: stackscope run galera-health prod --json')
     .option('--param <name=value>', 'playbook parameter (repeatable)', collect)
     .option('--nodes <names>', 'only these nodes (comma-separated, repeatable)', collect)
-    .option('--case <id>', 'add the run to this case')
+    .option('--case <id>', 'add the run to this case', positiveInt('--case'))
     .option('--new-case <title>', 'open a new case for the run')
     .option('--json', 'print the run and its findings as JSON')
     .option('--allow-mutating', 'confirm that steps marked mutating may change the cluster in this run')
     .option('--concurrency <n>', 'nodes at a time (default 16)')
-    .action(async (playbookId: string, clusterName: string, o: RunOptions) => {
-      try {
-        const code = await runCommand(open(), playbookId, clusterName, o);
-        exit(code);
-      } catch (err) {
-        process.stderr.write(`stackscope: ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
-        exit(1);
-      }
-    });
+    .action(async (playbookId: string, clusterName: string, o: RunOptions) => exit(await runCommand(open(), playbookId, clusterName, o)));
 }
 
-async function runCommand(c: Core, playbookId: string, clusterName: string, o: RunOptions): Promise<number> {
-  const cl = c.inventory.clusterByName(clusterName);
-  if (o.case && o.newCase) throw new StackscopeError('INVALID_INPUT', 'use either --case or --new-case, not both');
-  const caseId = o.case ? Number(o.case) : c.repos.cases.create(o.newCase ?? `${playbookId} on ${cl.name}`, 'info', cl.id);
-  if (!Number.isInteger(caseId) || !c.repos.cases.summary(caseId)) throw new StackscopeError('NOT_FOUND', `case ${o.case} does not exist (stackscope cases list)`);
+/** One line per step as it ends, on stderr: stdout is the findings (or the JSON). */
+function printProgress({ step: s }: EventPayloads['step.updated']): void {
+  if (s.state === 'pending' || s.state === 'running') return;
+  const mark = s.state === 'succeeded' ? green('✓') : s.state === 'failed' ? yellow('✗') : red('!');
+  process.stderr.write(dim(`${mark} ${oneLine(s.stepKey)} · ${oneLine(s.nodeName)} · ${s.state}${s.exitCode !== null && s.exitCode !== 0 ? ` (exit ${s.exitCode})` : ''} · ${duration(s.durationMs)}${s.error ? ` · ${oneLine(s.error)}` : ''}\n`));
+}
+
+function printFindings(run: Run, playbookId: string, clusterName: string, seconds: number): void {
+  console.log(run.findings.map(formatFinding).join('\n\n'));
+  const count = (pred: (f: RunFinding) => boolean): number => run.findings.filter(pred).length;
+  console.log(
+    `\n${bold(oneLine(playbookId))} on ${oneLine(clusterName)}: ${count((f) => f.severity === 'critical')} critical · ${count((f) => f.severity === 'warning' && f.status !== 'SKIPPED')} warning · ${count((f) => f.severity === 'ok')} ok · ${count((f) => f.status === 'SKIPPED')} not checked · ${seconds.toFixed(1)} s`,
+  );
+  console.log(dim(`run ${run.id} ${run.state} in case ${run.caseId}; outputs: stackscope case show ${run.caseId}`));
+}
+
+async function runCommand(client: Client, playbookId: string, clusterName: string, o: RunOptions): Promise<ExitCode> {
+  const cluster = await clusterNamed(client, clusterName);
   const concurrency = o.concurrency === undefined ? undefined : positiveInt('--concurrency')(o.concurrency);
+  const params = parseParams(o.param ?? []);
   const nodeNames = (o.nodes ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
-  const names = new Map<number, string>();
-  const unsubscribe = o.json
-    ? () => undefined
-    : c.events.subscribe((event, payload) => {
-        if (event !== 'step.updated') return;
-        const s = (payload as { step: Omit<StepResult, 'stdout' | 'stderr'> }).step;
-        if (s.state === 'pending' || s.state === 'running') return;
-        names.set(s.id, s.nodeName);
-        const mark = s.state === 'succeeded' ? green('✓') : s.state === 'failed' ? yellow('✗') : red('!');
-        process.stderr.write(dim(`${mark} ${oneLine(s.stepKey)} · ${oneLine(s.nodeName)} · ${s.state}${s.exitCode !== null && s.exitCode !== 0 ? ` (exit ${s.exitCode})` : ''} · ${duration(s.durationMs)}${s.error ? ` · ${oneLine(s.error)}` : ''}\n`));
-      });
-  const r = await c.dispatch('playbooks.run', { caseId, clusterId: cl.id, playbookId, params: parseParams(o.param ?? []), nodeNames, allowMutating: o.allowMutating === true, ...(concurrency ? { concurrency } : {}) });
-  if (!r.ok) {
-    unsubscribe();
-    throw new StackscopeError(r.error.code, r.error.message);
-  }
-  const runId = (r.value as { runId: number }).runId;
-  const interrupt = (): void => {
-    process.stderr.write(yellow('\ncancelling: stopping the remote commands…\n'));
-    c.runs.cancel(runId);
-  };
-  process.once('SIGINT', interrupt);
-  const started = Date.now();
-  const state = await c.runs.wait(runId);
-  process.off('SIGINT', interrupt);
-  unsubscribe();
-  const run = c.repos.runs.get(runId);
-  if (!run) throw new StackscopeError('INTERNAL', `run ${runId} missing after it ended`);
-  const critical = run.findings.some((f) => f.severity === 'critical');
+  const caseId = await caseForRun(client, o, `${playbookId} on ${cluster.name}`, cluster.id);
+  let startedAt = Date.now();
+  const { runId, state } = await followRun(client, {
+    caseId,
+    start: () =>
+      call(client, 'playbooks.run', { caseId, clusterId: cluster.id, playbookId, params, nodeNames, allowMutating: o.allowMutating === true, ...(concurrency ? { concurrency } : {}) }, { params: '--param', nodeNames: '--nodes', playbookId: 'PLAYBOOK', concurrency: '--concurrency' }),
+    watch: o.json ? undefined : () => on(client, 'step.updated', printProgress),
+    started: () => (startedAt = Date.now()),
+  });
+  // Outputs are not printed (case show has them): only the steps' states and the findings.
+  const run = await call(client, 'runs.get', { runId, outputTail: 0 });
   if (o.json) {
     const { steps, findings, ...head } = run;
-    console.log(toJson({ ...head, cluster: cl.name, steps: steps.map(({ stdout: _o, stderr: _e, ...s }) => s), findings }));
-  } else {
-    console.log(run.findings.map(formatFinding).join('\n\n'));
-    const count = (pred: (f: RunFinding) => boolean): number => run.findings.filter(pred).length;
-    console.log(
-      `\n${bold(oneLine(playbookId))} on ${oneLine(cl.name)}: ${count((f) => f.severity === 'critical')} critical · ${count((f) => f.severity === 'warning' && f.status !== 'SKIPPED')} warning · ${count((f) => f.severity === 'ok')} ok · ${count((f) => f.status === 'SKIPPED')} not checked · ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    console.log(dim(`run ${runId} ${state} in case ${caseId}; outputs: stackscope case show ${caseId}`));
-  }
-  if (state === 'cancelled') return 1;
-  return critical ? 2 : 0;
+    console.log(toJson({ ...head, cluster: cluster.name, steps: steps.map(({ stdout: _o, stderr: _e, ...s }) => s), findings }));
+  } else printFindings(run, playbookId, cluster.name, (Date.now() - startedAt) / 1000);
+  if (state === 'cancelled') return EXIT.FAILED;
+  if (run.findings.some((f) => f.severity === 'critical')) return EXIT.CRITICAL;
+  // Not every step got its output (a node unreachable, a timeout): the findings are partial.
+  return state === 'succeeded' ? EXIT.OK : EXIT.FAILED;
 }

@@ -142,14 +142,14 @@ describe('stackscope run (the built CLI)', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it('exits 0 without a critical finding, 2 with one, 1 when the run cannot be made', async () => {
+  it('exits 0 without a critical finding, 3 with one, 2 when the run cannot be made (main/cli/exit-codes.ts)', async () => {
     const healthy = cli(['run', 'ovn-health', LAB_CLUSTER]);
     expect(healthy.code, healthy.stderr + healthy.stdout).toBe(0);
     expect(healthy.stdout).toMatch(/ovn-health on lab: 0 critical/);
     await breakFault(lab, 'ovn-chassis-missing');
     try {
       const broken = cli(['run', 'ovn-health', LAB_CLUSTER, '--json']);
-      expect(broken.code, broken.stderr).toBe(2);
+      expect(broken.code, broken.stderr).toBe(3);
       const json = JSON.parse(broken.stdout) as { findings: RunFinding[]; steps: unknown[] };
       const f = json.findings.find((x) => x.severity === 'critical');
       expect(f).toMatchObject({ severity: 'critical', status: 'FAILED' });
@@ -158,10 +158,10 @@ describe('stackscope run (the built CLI)', () => {
       await healFault(lab, 'ovn-chassis-missing');
     }
     const unknown = cli(['run', 'no-such-playbook', LAB_CLUSTER]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no playbook no-such-playbook; known: galera-health, /);
     const badParam = cli(['run', 'ovn-trace', LAB_CLUSTER, '--param', 'destination_ip=10.0.0.999', '--param', 'source=x']);
-    expect(badParam.code).toBe(1);
+    expect(badParam.code).toBe(2);
     expect(badParam.stderr).toMatch(/parameter "destination_ip": "10.0.0.999" is not an IP address/);
   }, 240_000);
 });

@@ -158,7 +158,7 @@ describe('report export from a real case', () => {
 
   it('says which case does not exist and which path cannot be written', async () => {
     const missing = await cli(['report', '4242', '--format', 'md', '--out', join(w.dir, 'x.md')]);
-    expect(missing).toEqual({ code: 1, stderr: 'stackscope: case 4242 does not exist\n' });
+    expect(missing).toEqual({ code: 2, stderr: 'stackscope: case 4242 does not exist\n' }); // bad input; an unwritable --out could not run (1)
     const unwritable = await cli(['report', String(caseId), '--format', 'md', '--out', '/proc/nope/report.md']);
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/cannot write \/proc\/nope\/report\.md: ENOENT/);

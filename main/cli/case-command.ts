@@ -1,0 +1,116 @@
+import { Option, type Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { StackscopeError } from '../contract/errors.js';
+import type { CaseStatus, Severity } from '../contract/types.js';
+import { positiveInt } from './args.js';
+import { call, clusterNamed, type Client } from './client.js';
+import { formatCase, formatCases, formatHitPlace, oneLine, toJson } from './format.js';
+
+const caseIdOf = positiveInt('case id');
+
+/** TEXT as given, or @FILE for a file's contents (a summary written in an editor). */
+function textOrFile(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined || !value.startsWith('@')) return value;
+  const file = resolve(value.slice(1));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new StackscopeError('INVALID_INPUT', `${flag}: cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** `stackscope cases …` (all of them) and `stackscope case …` (one). */
+export function caseCommands(program: Command, open: () => Client): void {
+  const cases = program.command('cases').description('list and search cases');
+  cases
+    .command('list', { isDefault: true })
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const list = await call(open(), 'cases.list', {});
+      console.log(o.json ? toJson(list) : formatCases(list));
+    });
+  cases
+    .command('search <text...>')
+    .description('find past cases by what they recorded: titles, notes, findings, command output (the same search as the app)')
+    .option('--limit <n>', 'at most this many hits', positiveInt('--limit'), 50)
+    .option('--json', 'machine-readable output')
+    .action(async (text: string[], o: { json?: boolean; limit: number }) => {
+      const hits = await call(open(), 'cases.search', { query: text.join(' '), limit: o.limit });
+      if (o.json) console.log(toJson(hits));
+      else if (hits.length === 0) console.log('No match.');
+      else for (const h of hits) console.log(`${formatHitPlace(h)}\n  ${oneLine(h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\r?\n/g, ' '))}`);
+    });
+
+  const kase = program.command('case').description('one case');
+  kase
+    .command('show <id>')
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const detail = await call(open(), 'cases.get', { id: caseIdOf(id) });
+      console.log(o.json ? toJson(detail) : formatCase(detail));
+    });
+  kase
+    .command('new <title...>')
+    .option('--cluster <name>', 'cluster the case is about')
+    .addOption(new Option('--severity <level>').choices(['critical', 'warning', 'info']).default('warning'))
+    .action(async (title: string[], o: { cluster?: string; severity: Severity }) => {
+      const client = open();
+      const clusterId = o.cluster ? (await clusterNamed(client, o.cluster)).id : null;
+      const c = await call(client, 'cases.create', { title: title.join(' '), severity: o.severity, clusterId });
+      console.log(`Opened case ${c.id}.`);
+    });
+  caseReportCommands(kase, open);
+}
+
+/**
+ * What a lead writes into a case from a terminal, for its report: summary and impact, notes,
+ * status, follow-ups. The same contract calls as the app (same checks, same redaction).
+ */
+function caseReportCommands(kase: Command, open: () => Client): void {
+  kase
+    .command('write <id>')
+    .description('set the summary and/or impact of the incident report: stackscope case write 3 --summary @summary.md --impact "API errors for 12 min"')
+    .option('--summary <text>', 'the summary, or @FILE')
+    .option('--impact <text>', 'the impact, or @FILE')
+    .action(async (id: string, o: { summary?: string; impact?: string }) => {
+      const summary = textOrFile('--summary', o.summary);
+      const impact = textOrFile('--impact', o.impact);
+      if (summary === undefined && impact === undefined) throw new StackscopeError('INVALID_INPUT', 'give --summary and/or --impact');
+      await call(open(), 'cases.updateReport', { id: caseIdOf(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
+      console.log(`Saved the ${[summary !== undefined && 'summary', impact !== undefined && 'impact'].filter(Boolean).join(' and ')} of case ${id}.`);
+    });
+  kase
+    .command('note <id> <text...>')
+    .description('add a note to the case timeline (Markdown)')
+    .action(async (id: string, text: string[]) => {
+      const note = await call(open(), 'notes.add', { caseId: caseIdOf(id), text: text.join(' ') });
+      console.log(`Added note ${note.id} to case ${id}.`);
+    });
+  kase
+    .command('status <id> <status>')
+    .description('open, mitigated or resolved (the report takes its times from these changes)')
+    .action(async (id: string, status: string) => {
+      // As typed: the contract's schema names the statuses when it is none of them.
+      const c = await call(open(), 'cases.setStatus', { id: caseIdOf(id), status: status as CaseStatus });
+      console.log(`Case ${id} is ${c.status}.`);
+    });
+  kase
+    .command('followup <id> [text...]')
+    .description('add a follow-up action, or list them: stackscope case followup 3 "Alert on wsrep_cluster_size < 3"')
+    .option('--done <followupId>', 'tick a follow-up off (--undo to untick)')
+    .option('--undo', 'with --done: mark it not done again')
+    .action(async (id: string, text: string[], o: { done?: string; undo?: boolean }) => {
+      const client = open();
+      if (o.done !== undefined) {
+        const f = await call(client, 'followups.toggle', { id: Number(o.done), done: !o.undo });
+        console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`);
+      } else if (text.length > 0) {
+        const f = await call(client, 'followups.add', { caseId: caseIdOf(id), text: text.join(' ') });
+        console.log(`Added follow-up ${f.id} to case ${id}.`);
+      } else {
+        const list = await call(client, 'followups.list', { caseId: caseIdOf(id) });
+        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`).join('\n') : 'No follow-up actions yet.');
+      }
+    });
+}

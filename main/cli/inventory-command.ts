@@ -1,0 +1,116 @@
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { StackscopeError } from '../contract/errors.js';
+import { containerEngines, deployments, nodeRoles, type ContainerEngine, type Deployment, type NodeAuth } from '../contract/types.js';
+import { collect, positiveInt, rolesOf } from './args.js';
+import { call, clusterNamed, nodeNamed, withSecrets, type Client } from './client.js';
+import { bold, clusterKind, formatClusters, oneLine, red, toJson } from './format.js';
+import { confirm } from './prompt.js';
+
+interface ClusterFlags {
+  deployment?: Deployment;
+  containerEngine?: ContainerEngine;
+  namespace?: string;
+}
+
+/** `stackscope cluster …` and `stackscope node …`: the inventory, by names. */
+export function inventoryCommands(program: Command, open: () => Client): void {
+  const cluster = program.command('cluster').description('manage clusters');
+  cluster
+    .command('add <name>')
+    .description('add a cluster')
+    .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments).makeOptionMandatory())
+    .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers (default docker)').choices(containerEngines))
+    .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods (default openstack)')
+    .action(async (name: string, o: ClusterFlags & { deployment: Deployment }) => {
+      const c = await call(open(), 'clusters.add', { name, deployment: o.deployment, containerEngine: o.containerEngine, namespace: o.namespace });
+      console.log(`Added cluster ${oneLine(c.name)} (${clusterKind(c)}).`);
+    });
+  cluster
+    .command('update <name>')
+    .description('change a cluster: stackscope cluster update prod --container-engine podman')
+    .option('--name <new-name>', 'rename it')
+    .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments))
+    .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers').choices(containerEngines))
+    .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods')
+    .action(async (name: string, o: ClusterFlags & { name?: string }) => {
+      if (Object.values(o).every((v) => v === undefined)) throw new StackscopeError('INVALID_INPUT', 'nothing to change: give --name, --deployment, --container-engine or --namespace');
+      const client = open();
+      const current = await clusterNamed(client, name);
+      const c = await call(client, 'clusters.update', { id: current.id, ...o });
+      console.log(`Updated cluster ${oneLine(c.name)} (${clusterKind(c)}).`);
+    });
+  cluster
+    .command('list')
+    .description('list clusters and their nodes')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const clusters = await call(open(), 'clusters.list', {});
+      console.log(o.json ? toJson(clusters) : formatClusters(clusters));
+    });
+  cluster
+    .command('remove <name>')
+    .description('remove a cluster and its nodes (cases keep their runs)')
+    .action(async (name: string) => {
+      const client = open();
+      await call(client, 'clusters.remove', { id: (await clusterNamed(client, name)).id });
+      console.log(`Removed cluster ${oneLine(name)}.`);
+    });
+
+  const node = program.command('node').description('manage nodes of a cluster');
+  node
+    .command('add <cluster> <name>')
+    .description('add a node')
+    .requiredOption('--host <host>', 'address or host name')
+    .option('--port <port>', 'SSH port', positiveInt('--port'), 22)
+    .requiredOption('--user <user>', 'SSH user')
+    .option('--role <role>', `role (repeatable): ${nodeRoles.join(', ')}`, collect)
+    .option('--key <path>', 'private key file')
+    .option('--passphrase', 'the key file is protected by a passphrase (asked when needed)')
+    .option('--agent', 'authenticate with ssh-agent ($SSH_AUTH_SOCK)')
+    .option('--password-prompt', 'authenticate with a password (asked when needed, never stored)')
+    .option('--jump <node>', 'reach this node through another node of the cluster (ProxyJump)')
+    .action(async (clusterName: string, name: string, o: { host: string; port: number; user: string; role?: string[]; key?: string; passphrase?: boolean; agent?: boolean; passwordPrompt?: boolean; jump?: string }) => {
+      const methods = [o.key ? 'key' : null, o.agent ? 'agent' : null, o.passwordPrompt ? 'password' : null].filter(Boolean);
+      if (methods.length !== 1) throw new StackscopeError('INVALID_INPUT', 'choose exactly one of --key PATH, --agent or --password-prompt');
+      if (o.passphrase && !o.key) throw new StackscopeError('INVALID_INPUT', '--passphrase goes with --key');
+      const auth: NodeAuth = o.key ? { method: 'key', keyPath: resolve(o.key), passphrase: Boolean(o.passphrase) } : o.agent ? { method: 'agent' } : { method: 'password' };
+      const client = open();
+      const c = await clusterNamed(client, clusterName);
+      const jumpNodeId = o.jump ? nodeNamed(c, o.jump).id : null;
+      const n = await call(client, 'nodes.add', { clusterId: c.id, name, host: o.host, port: o.port, user: o.user, roles: rolesOf(o.role), auth, jumpNodeId });
+      console.log(oneLine(`Added node ${n.name} (${n.user}@${n.host}:${n.port}, ${n.roles.join(', ')}) to ${c.name}. Next: stackscope node trust ${c.name} ${n.name}`));
+    });
+  node
+    .command('remove <cluster> <name>')
+    .description('remove a node')
+    .action(async (clusterName: string, name: string) => {
+      const client = open();
+      await call(client, 'nodes.remove', { id: nodeNamed(await clusterNamed(client, clusterName), name).id });
+      console.log(oneLine(`Removed node ${name} from ${clusterName}.`));
+    });
+  node
+    .command('trust <cluster> <name>')
+    .description("show the node's SSH host key fingerprint and trust it")
+    .option('--yes', 'trust the presented key without asking')
+    .option('--replace', 'replace a different key trusted before (only after you checked why it changed)')
+    .action(async (clusterName: string, name: string, o: { yes?: boolean; replace?: boolean }) => {
+      const client = open();
+      const n = nodeNamed(await clusterNamed(client, clusterName), name);
+      // A jump host's password or passphrase is asked for when the probe needs it.
+      const probe = await withSecrets(client, () => call(client, 'hostKeys.probe', { nodeId: n.id }));
+      console.log(`${oneLine(`${probe.nodeName} (${probe.host}:${probe.port}) presents ${probe.keyType} key`)} ${bold(probe.fingerprint)}`);
+      if (probe.status === 'trusted') {
+        console.log('This key is already trusted.');
+        return;
+      }
+      if (probe.status === 'changed') {
+        console.log(red(`WARNING: this differs from the trusted key ${probe.knownFingerprint}.`));
+        if (!o.replace) throw new StackscopeError('HOST_KEY_CHANGED', `host key of ${name} changed; nothing trusted (use --replace once you know why it changed)`);
+      }
+      const ok = o.yes || (await confirm('Trust this key?'));
+      if (!ok) throw new StackscopeError('CANCELLED', `host key of ${name} not trusted${process.stdin.isTTY ? '' : ' (no terminal to ask: add --yes)'}`);
+      await call(client, 'hostKeys.trust', { nodeId: n.id, fingerprint: probe.fingerprint });
+      console.log(oneLine(`Trusted ${probe.fingerprint} for ${probe.host}:${probe.port}.`));
+    });
+}
