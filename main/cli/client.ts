@@ -1,5 +1,5 @@
 import type { EventPayloads, MethodResults } from '../contract/api.js';
-import { fromWireError, StackscopeError, type WireError } from '../contract/errors.js';
+import { fromWireError, isStackscopeError, StackscopeError, type FieldIssue, type MissingSecret, type WireError } from '../contract/errors.js';
 import type { EventName, MethodName } from '../contract/methods.js';
 import type { MethodInput } from '../contract/schemas.js';
 import type { Cluster, ClusterNode } from '../contract/types.js';
@@ -12,28 +12,26 @@ export type Client = Pick<Core, 'dispatch' | 'events'>;
 /** The schema's field names as the operator typed them, so a refusal names the flag. */
 export type FlagNames = Record<string, string>;
 
-const inventoryFlags: FlagNames = { roles: '--role', host: '--host', port: '--port', user: '--user', name: 'NAME', title: 'TITLE', deployment: '--deployment', containerEngine: '--container-engine', namespace: '--namespace' };
-
-function issuesOf(detail: unknown): Array<{ path: string[]; message: string }> | undefined {
-  const issues = (detail as { issues?: unknown } | undefined)?.issues;
-  return Array.isArray(issues) && issues.every((i) => Array.isArray(i?.path) && typeof i?.message === 'string') ? issues : undefined;
-}
+/** The flags of the cluster, node and case commands, by the field they fill; other fields keep their name. */
+const defaultFlags: FlagNames = { roles: '--role', host: '--host', port: '--port', user: '--user', name: 'NAME', title: 'TITLE', deployment: '--deployment', containerEngine: '--container-engine', namespace: '--namespace' };
 
 /** A refusal as the CLI prints it: validation issues name the flag (`--host: …`) instead of the schema path. */
 function refusal(error: WireError, flags: FlagNames): StackscopeError {
   const err = fromWireError(error);
-  const issues = err.code === 'INVALID_INPUT' ? issuesOf(err.detail) : undefined;
-  if (!issues) return err;
+  const detail = isStackscopeError(err, 'INVALID_INPUT') ? err.detail : undefined;
+  // As sent by the core (dispatch's schema issues), checked anyway: a detail travels untyped.
+  const issues = detail && 'issues' in detail && Array.isArray(detail.issues) ? (detail.issues as FieldIssue[]) : [];
+  if (issues.length === 0) return err;
   const message = issues.map((i) => (i.path.length ? `${flags[i.path[0] ?? ''] ?? i.path.join('.')}: ${i.message}` : i.message)).join('; ');
   return new StackscopeError('INVALID_INPUT', message, err.detail);
 }
 
 /**
- * One contract call, validated by the contract's schema like the app's; a refusal becomes the
- * StackscopeError the CLI prints. Values typed by the operator are passed as they are: the
- * schema, not the compiler, is what checks them.
+ * One contract call, checked by the method's schema as the app's calls are (values the operator
+ * typed included); a refusal becomes the StackscopeError the CLI prints. `flags` names the flag
+ * each input field came from.
  */
-export async function call<M extends MethodName>(client: Client, method: M, input: MethodInput<M>, flags: FlagNames = inventoryFlags): Promise<MethodResults[M]> {
+export async function call<M extends MethodName>(client: Client, method: M, input: MethodInput<M>, flags: FlagNames = defaultFlags): Promise<MethodResults[M]> {
   const outcome = await client.dispatch(method, input);
   if (!outcome.ok) throw refusal(outcome.error, flags);
   return outcome.value as MethodResults[M];
@@ -62,17 +60,9 @@ export function nodeNamed(cluster: Cluster, name: string): ClusterNode {
   throw new StackscopeError('NOT_FOUND', `cluster ${cluster.name} has no node "${name}" (nodes: ${cluster.nodes.map((x) => x.name).join(', ') || 'none'})`, { cluster: cluster.name, node: name });
 }
 
-interface MissingSecret {
-  nodeId: number;
-  nodeName: string;
-  kind: 'password' | 'passphrase';
-}
-
-/** The secrets a refusal asks for (`detail.missing`); undefined when the call failed for another reason. */
+/** The secrets a refusal asks for; undefined when the call failed for another reason. */
 function secretsAskedFor(err: unknown): MissingSecret[] | undefined {
-  if (!(err instanceof StackscopeError) || err.code !== 'SECRET_REQUIRED') return undefined;
-  const missing = (err.detail as { missing?: unknown } | undefined)?.missing;
-  return Array.isArray(missing) && missing.length > 0 ? (missing as MissingSecret[]) : undefined;
+  return isStackscopeError(err, 'SECRET_REQUIRED') && Array.isArray(err.detail?.missing) && err.detail.missing.length > 0 ? err.detail.missing : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { StackscopeError } from '../contract/errors.js';
+import { isStackscopeError } from '../contract/errors.js';
 import { createCore, type Core, type CoreOptions } from '../core/core.js';
 import { databaseFile, explainDataDirError } from '../core/paths.js';
 import { EXIT, ExitError } from './exit-codes.js';
@@ -19,5 +19,5 @@ export function openCore(options: CoreOptions): Core {
 
 /** `err` says the case log of `dataDir` is damaged (met at a query after start-up). */
 export function caseLogDamaged(err: unknown, dataDir: string): boolean {
-  return err instanceof StackscopeError && (err.detail as { file?: unknown } | undefined)?.file === databaseFile(dataDir);
+  return isStackscopeError(err, 'UNAVAILABLE') && err.detail !== undefined && 'file' in err.detail && err.detail.file === databaseFile(dataDir);
 }

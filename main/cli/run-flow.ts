@@ -1,4 +1,4 @@
-import { StackscopeError } from '../contract/errors.js';
+import { isStackscopeError, StackscopeError } from '../contract/errors.js';
 import type { Run, RunState } from '../contract/types.js';
 import { call, on, withSecrets, type Client } from './client.js';
 import { yellow } from './format.js';
@@ -47,7 +47,7 @@ export async function followRun(client: Client, r: RunToFollow): Promise<{ runId
   try {
     const { runId } = await withSecrets(client, r.start).catch((err: unknown) => {
       // The case id came from --case: say where the existing ones are listed.
-      if (err instanceof StackscopeError && err.code === 'NOT_FOUND' && (err.detail as { caseId?: unknown } | undefined)?.caseId === r.caseId) {
+      if (isStackscopeError(err, 'NOT_FOUND') && err.detail && 'caseId' in err.detail && err.detail.caseId === r.caseId) {
         throw new StackscopeError('NOT_FOUND', `${err.message} (stackscope cases list)`, err.detail);
       }
       throw err;
