@@ -113,7 +113,7 @@ test.beforeAll(async () => {
   // The error three times, retries between: the hit is its last line, where the viewer opens.
   const command = `echo 'connecting to galera'; for i in 1 2 3; do echo "retry $i" >&2; echo '${WSREP}' >&2; done; exit 1`;
   expect(await waitRun(await core.dispatch('exec.start', { caseId: pastCase, clusterId, nodeIds: [ctl2?.id], command }))).toBe('failed'); // exit 1
-  await core.dispatch('cases.setStatus', { id: pastCase, status: 'resolved' });
+  await core.dispatch('cases.setStatus', { caseId: pastCase, status: 'resolved' });
 
   // Today's case: both playbooks ran (compute-4 was left out, so it stays unchecked).
   currentCase = core.repos.cases.create('Instances fail to boot in prod-east', 'critical', clusterId);

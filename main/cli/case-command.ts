@@ -47,7 +47,7 @@ export function caseCommands(program: Command, open: () => Client): void {
     .command('show <id>')
     .option('--json', 'machine-readable output')
     .action(async (id: string, o: { json?: boolean }) => {
-      const detail = await call(open(), 'cases.get', { id: caseIdOf(id) });
+      const detail = await call(open(), 'cases.get', { caseId: caseIdOf(id) });
       console.log(o.json ? toJson(detail) : formatCase(detail));
     });
   kase
@@ -77,7 +77,7 @@ function caseReportCommands(kase: Command, open: () => Client): void {
       const summary = textOrFile('--summary', o.summary);
       const impact = textOrFile('--impact', o.impact);
       if (summary === undefined && impact === undefined) throw new StackscopeError('INVALID_INPUT', 'give --summary and/or --impact');
-      await call(open(), 'cases.updateReport', { id: caseIdOf(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
+      await call(open(), 'cases.updateReport', { caseId: caseIdOf(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
       console.log(`Saved the ${[summary !== undefined && 'summary', impact !== undefined && 'impact'].filter(Boolean).join(' and ')} of case ${id}.`);
     });
   kase
@@ -92,7 +92,7 @@ function caseReportCommands(kase: Command, open: () => Client): void {
     .description('open, mitigated or resolved (the report takes its times from these changes)')
     .action(async (id: string, status: string) => {
       // As typed: the contract's schema names the statuses when it is none of them.
-      const c = await call(open(), 'cases.setStatus', { id: caseIdOf(id), status: status as CaseStatus });
+      const c = await call(open(), 'cases.setStatus', { caseId: caseIdOf(id), status: status as CaseStatus });
       console.log(`Case ${id} is ${c.status}.`);
     });
   kase

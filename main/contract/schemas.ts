@@ -124,7 +124,7 @@ export const methodInputs = {
       clusterId: id.nullable().default(null),
     })
     .strict(),
-  'cases.get': z.object({ id, outputTail }).strict(),
+  'cases.get': z.object({ caseId: id, outputTail }).strict(),
   // asYouType: the last word also matches as a prefix (a search box); otherwise whole words (the CLI).
   'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50), asYouType: z.boolean().default(false) }).strict(),
   'exec.start': z
@@ -169,7 +169,7 @@ export const methodInputs = {
   'runs.get': z.object({ runId: id, outputTail }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),
   'home.overview': z.object({}).strict(),
-  'cases.setStatus': z.object({ id, status: z.enum(['open', 'mitigated', 'resolved']) }).strict(),
+  'cases.setStatus': z.object({ caseId: id, status: z.enum(['open', 'mitigated', 'resolved']) }).strict(),
   'cases.timeline': z.object({ caseId: id }).strict(),
   'cases.findings': z.object({ caseId: id }).strict(),
   'notes.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(100_000) }).strict(),
@@ -182,8 +182,8 @@ export const methodInputs = {
       length: z.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
     })
     .strict(),
-  'cases.report': z.object({ id }).strict(),
-  'cases.updateReport': z.object({ id, summary: z.string().max(100_000).optional(), impact: z.string().max(100_000).optional() }).strict(),
+  'cases.report': z.object({ caseId: id }).strict(),
+  'cases.updateReport': z.object({ caseId: id, summary: z.string().max(100_000).optional(), impact: z.string().max(100_000).optional() }).strict(),
   'followups.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(2000) }).strict(),
   'followups.toggle': z.object({ id, done: z.boolean() }).strict(),
   'followups.list': z.object({ caseId: id }).strict(),

@@ -45,14 +45,14 @@ describe('case service over the contract', () => {
     const kase = await call<{ id: number }>(c, 'cases.create', { title: 'Nova API 500s', severity: 'critical' });
     const note = await call<{ author: string; text: string }>(c, 'notes.add', { caseId: kase.id, text: '  keystone **token** expiry  ' });
     expect(note).toMatchObject({ author: 'oncall-amy', text: 'keystone **token** expiry' });
-    expect(await call(c, 'cases.setStatus', { id: kase.id, status: 'mitigated' })).toMatchObject({ status: 'mitigated' });
+    expect(await call(c, 'cases.setStatus', { caseId: kase.id, status: 'mitigated' })).toMatchObject({ status: 'mitigated' });
     expect(seen).toEqual([{ caseId: kase.id }, { caseId: kase.id }]);
     const timeline = await call<TimelineEntry[]>(c, 'cases.timeline', { caseId: kase.id });
     expect(timeline.map((e) => `${e.kind}:${e.author}`)).toEqual(['opened:oncall-amy', 'note:oncall-amy', 'status:oncall-amy']);
     expect(await call(c, 'app.info', {})).toMatchObject({ author: 'oncall-amy' });
     expect(await c.dispatch('notes.add', { caseId: 4242, text: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await c.dispatch('notes.add', { caseId: kase.id, text: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await c.dispatch('cases.setStatus', { id: kase.id, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await c.dispatch('cases.setStatus', { caseId: kase.id, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('pages a big output so that the pages put back together are the output, never splitting a character', async () => {

@@ -69,7 +69,7 @@ describe('browser-mode server', () => {
         const f = JSON.parse(String(m)) as { id?: number };
         if (f.id === id) resolve(f);
       }));
-    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'cases.get', input: { id: 999 } }));
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'cases.get', input: { caseId: 999 } }));
     expect(await reply(1)).toEqual({ type: 'result', id: 1, ok: false, error: { code: 'NOT_FOUND', message: 'case 999 does not exist', detail: { caseId: 999 } } });
     ws.send(JSON.stringify({ type: 'call', id: 2, method: 'clusters.list', input: {} }));
     expect(await reply(2)).toEqual({ type: 'result', id: 2, ok: true, value: [] });

@@ -3,8 +3,8 @@ import type { HandlerSlice, Services } from './services.js';
 /** The incident report: what the lead writes for it (summary, impact, follow-ups), its preview and exports. */
 export const reportHandlers = (s: Services) =>
   ({
-    'cases.report': (i) => s.reports.fields(i.id),
-    'cases.updateReport': (i) => s.reports.updateFields(i.id, i.summary, i.impact),
+    'cases.report': (i) => s.reports.fields(i.caseId),
+    'cases.updateReport': (i) => s.reports.updateFields(i.caseId, i.summary, i.impact),
     'followups.list': (i) => s.reports.followups(i.caseId),
     'followups.add': (i) => s.reports.addFollowup(i.caseId, i.text),
     'followups.toggle': (i) => s.reports.toggleFollowup(i.id, i.done),

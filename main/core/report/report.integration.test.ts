@@ -42,8 +42,8 @@ beforeAll(async () => {
   await core.runs.wait(runId);
   expect(core.repos.runs.findings.ofRun(runId).some((f) => f.status === 'FAILED')).toBe(true);
   await core.handlers['notes.add']({ caseId, text: 'Seen on ctl-1; bootstrapping from the node with the highest seqno.' });
-  await core.handlers['cases.setStatus']({ id: caseId, status: 'resolved' });
-  await core.handlers['cases.updateReport']({ id: caseId, summary: 'Galera lost quorum; bootstrapped from ctl-1.' });
+  await core.handlers['cases.setStatus']({ caseId, status: 'resolved' });
+  await core.handlers['cases.updateReport']({ caseId, summary: 'Galera lost quorum; bootstrapped from ctl-1.' });
   await core.handlers['followups.add']({ caseId, text: 'Add a quorum alert' });
   const opened = await core.handlers['terminal.open']({ caseId, nodeId: node.id, cols: 80, rows: 24 });
   await core.terminals.close(opened.sessionId);

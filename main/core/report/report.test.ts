@@ -46,8 +46,8 @@ beforeAll(async () => {
     .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'galera.sst', 'ok', 'OK', 'No SST in progress on ctl-1', '', '[]', '', '', ?)")
     .run(run.id, new Date().toISOString());
   await h['notes.add']({ caseId, text: 'opsadmin@ctl-1.example.net says db password: hunter2-db-pass; see 10.0.0.12' });
-  await h['cases.setStatus']({ id: caseId, status: 'mitigated' });
-  await h['cases.updateReport']({ id: caseId, summary: 'Galera lost quorum after ctl-2 (10.0.0.12) rebooted.', impact: 'API errors for 12 minutes.' });
+  await h['cases.setStatus']({ caseId, status: 'mitigated' });
+  await h['cases.updateReport']({ caseId, summary: 'Galera lost quorum after ctl-2 (10.0.0.12) rebooted.', impact: 'API errors for 12 minutes.' });
   const f = await h['followups.add']({ caseId, text: 'Alert on wsrep_cluster_size < 3' });
   await h['followups.toggle']({ id: f.id, done: true });
   await h['followups.add']({ caseId, text: 'Document the bootstrap procedure' });
@@ -117,7 +117,7 @@ describe('incident report', () => {
     // Hostile text in the places people and hosts write: pipes, backticks, HTML, a fence of its own.
     const other = core.repos.cases.create('Tables | and `ticks`', 'warning', null);
     await core.handlers['notes.add']({ caseId: other, text: 'a | b\n```\n<script>alert(1)</script>' });
-    await core.handlers['cases.updateReport']({ id: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
+    await core.handlers['cases.updateReport']({ caseId: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
     for (const [id, timeZone] of [[caseId, 'UTC'], [caseId, 'Asia/Seoul'], [other, 'America/New_York']] as const) {
       const data = core.reports.data(id, { timeZone });
       const md = renderMarkdown(data);

@@ -34,7 +34,7 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
 
   const load = useCallback(() => {
     // Outputs stay on the server: the runs tab asks for tails, the viewer for pages.
-    Promise.all([api['cases.get']({ id: caseId, outputTail: 0 }), api['cases.timeline']({ caseId }), api['cases.findings']({ caseId })]).then(
+    Promise.all([api['cases.get']({ caseId, outputTail: 0 }), api['cases.timeline']({ caseId }), api['cases.findings']({ caseId })]).then(
       ([d, tl, fs]) => {
         setDetail(d);
         setTimeline(tl);
@@ -103,7 +103,7 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
               aria-pressed={detail.status === s}
               onClick={() =>
                 detail.status !== s &&
-                api['cases.setStatus']({ id: detail.id, status: s }).then(
+                api['cases.setStatus']({ caseId: detail.id, status: s }).then(
                   () => {
                     load();
                     props.onChanged();

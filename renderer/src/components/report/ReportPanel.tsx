@@ -53,7 +53,7 @@ export function ReportPanel(props: { caseId: number }) {
 
   const load = useCallback(
     (withText: boolean) => {
-      api['cases.report']({ id: props.caseId }).then(
+      api['cases.report']({ caseId: props.caseId }).then(
         (r) => {
           if (withText) {
             setSummary(r.summary);
@@ -89,7 +89,7 @@ export function ReportPanel(props: { caseId: number }) {
   typed.current = { summary, impact };
   const store = async (): Promise<void> => {
     const sent = { summary, impact };
-    const r = await api['cases.updateReport']({ id: props.caseId, ...sent });
+    const r = await api['cases.updateReport']({ caseId: props.caseId, ...sent });
     // Show what was stored (a password typed here comes back redacted), unless the field was
     // changed while this was on its way: then the newer text stays and is saved next.
     const now = typed.current;
