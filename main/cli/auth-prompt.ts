@@ -1,6 +1,5 @@
 import { StackscopeError } from '../contract/errors.js';
 import type { AuthPrompt } from '../contract/types.js';
-import type { Core } from '../core/core.js';
 import { call, on, type Client } from './client.js';
 import { terminalSafe } from './format.js';
 import { askSecret } from './prompt.js';
@@ -12,7 +11,7 @@ const asked = (p: AuthPrompt): string => p.prompts.map((q) => `'${q.prompt.trim(
  * terminal, one at a time, hidden unless the server asks to echo. With no terminal nobody can
  * answer: the login fails at once, naming the node and what it asks for.
  */
-export function answerAuthPromptsOnTerminal(core: Client & Pick<Core, 'authPrompts'>, interactive = Boolean(process.stdin.isTTY)): () => void {
+export function answerAuthPromptsOnTerminal(core: Client, interactive = Boolean(process.stdin.isTTY)): () => void {
   const asking = new Map<string, AbortController>();
   let queue: Promise<void> = Promise.resolve();
   const stops = [
@@ -20,9 +19,9 @@ export function answerAuthPromptsOnTerminal(core: Client & Pick<Core, 'authPromp
     on(core, 'auth.prompt.closed', (p) => asking.get(p.promptId)?.abort(new Error('the login stopped waiting'))),
     on(core, 'auth.prompt', (p) => {
       if (!interactive) {
-        // TODO(contract): auth.answer { promptId, cancel: true, reason } (see the issue 13 report):
-        // the contract's cancel has no reason, and the run must say why nobody answered.
-        core.authPrompts.cancel(p.promptId, `node ${p.nodeName} asks for ${asked(p)}; run interactively or use key auth`);
+        // The run must say why nobody answered.
+        const reason = `node ${p.nodeName} asks for ${asked(p)}; run interactively or use key auth`.slice(0, 500);
+        void call(core, 'auth.answer', { promptId: p.promptId, cancel: true, reason }).catch(() => undefined);
         return;
       }
       const stop = new AbortController();

@@ -40,7 +40,7 @@ export function buildProgram(io: { exit: (code: ExitCode) => void } = { exit: (c
     return core;
   };
   // Commands see the contract only. The core itself goes to `lab up` (main/lab registers the lab's
-  // cluster) and to the report's streamed JSON export (a TODO(contract) in report-command.ts).
+  // cluster) and to the report's JSON export streamed into a file (see report-command.ts).
   const client = (): Client => open();
   program.hook('postAction', async () => {
     await core?.close();

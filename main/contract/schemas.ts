@@ -113,9 +113,12 @@ export const methodInputs = {
       promptId: z.uuid(),
       answers: z.array(z.string().max(1024)).max(16).optional(),
       cancel: z.literal(true).optional(),
+      // Why nobody answers (the CLI without a terminal): the login fails with this message.
+      reason: z.string().trim().min(1).max(500).optional(),
     })
     .strict()
-    .refine((v) => (v.answers === undefined) !== (v.cancel === undefined), { message: 'give either answers or cancel: true', path: ['answers'] }),
+    .refine((v) => (v.answers === undefined) !== (v.cancel === undefined), { message: 'give either answers or cancel: true', path: ['answers'] })
+    .refine((v) => v.reason === undefined || v.cancel === true, { message: 'a reason goes with cancel: true', path: ['reason'] }),
   'cases.list': z.object({}).strict(),
   'cases.create': z
     .object({

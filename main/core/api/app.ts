@@ -7,5 +7,5 @@ export const appHandlers = (s: Services) =>
     'secrets.provide': (i) => (s.secrets.provide(i.nodeId, i.kind, i.value, i.remember), null),
     'secrets.forget': (i) => (s.secrets.forget(i.nodeId), null),
     'auth.pending': () => s.authPrompts.list(),
-    'auth.answer': (i) => (i.cancel ? s.authPrompts.cancel(i.promptId) : s.authPrompts.answer(i.promptId, i.answers ?? []), null),
+    'auth.answer': (i) => (i.cancel ? s.authPrompts.cancel(i.promptId, i.reason) : s.authPrompts.answer(i.promptId, i.answers ?? []), null),
   }) satisfies HandlerSlice;

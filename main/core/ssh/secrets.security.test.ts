@@ -333,5 +333,10 @@ describe('item 7: keyboard-interactive answers only password prompts with the st
     expect((await call(c, 'auth.answer', { promptId: id })).error?.code).toBe('INVALID_INPUT');
     expect((await call(c, 'auth.answer', { promptId: 'not-a-uuid', cancel: true })).error?.code).toBe('INVALID_INPUT');
     expect((await call(c, 'auth.answer', { promptId: id, cancel: true })).error?.code).toBe('NOT_FOUND');
+    // A reason only with a cancel, bounded, never empty.
+    expect((await call(c, 'auth.answer', { promptId: id, answers: ['1'], reason: 'why' })).error?.code).toBe('INVALID_INPUT');
+    expect((await call(c, 'auth.answer', { promptId: id, cancel: true, reason: 'x'.repeat(501) })).error?.code).toBe('INVALID_INPUT');
+    expect((await call(c, 'auth.answer', { promptId: id, cancel: true, reason: '   ' })).error?.code).toBe('INVALID_INPUT');
+    expect((await call(c, 'auth.answer', { promptId: id, cancel: true, reason: 'no terminal' })).error?.code).toBe('NOT_FOUND');
   });
 });
