@@ -31,15 +31,8 @@ interface NodeRow {
   kh_trusted_at: string | null;
 }
 
-export interface NodeFields {
-  name: string;
-  host: string;
-  port: number;
-  user: string;
-  roles: NodeRole[];
-  auth: NodeAuth;
-  jumpNodeId: number | null;
-}
+/** What a node is made of when it is stored (the contract's node without its ids and host key). */
+export type NodeFields = Pick<ClusterNode, 'name' | 'host' | 'port' | 'user' | 'roles' | 'auth' | 'jumpNodeId'>;
 
 export interface StoredHostKey extends KnownHostKey {
   publicKey: string;

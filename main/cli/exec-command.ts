@@ -6,7 +6,7 @@ import { collect, positiveInt, rolesOf } from './args.js';
 import { call, clusterNamed, nodeNamed, on, type Client } from './client.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { dim, oneLine, stepLine, table, terminalSafe, toJson } from './format.js';
-import { caseForRun, followRun } from './run-flow.js';
+import { caseForRun, caseOptions, followRun } from './run-flow.js';
 
 interface ExecOptions {
   node?: string[];
@@ -48,13 +48,13 @@ function linePrinter() {
 
 /** `stackscope exec CLUSTER --node|--role … -- COMMAND`: one command on many nodes, streamed. */
 export function execCommand(program: Command, open: () => Client, exit: (code: ExitCode) => void): void {
-  program
-    .command('exec <cluster> <command...>')
-    .description('run a read-only command on nodes in parallel: stackscope exec CLUSTER --role compute -- uptime')
-    .option('--node <name>', 'node to run on (repeatable)', collect)
-    .option('--role <role>', 'run on every node with this role (repeatable)', collect)
-    .option('--case <id>', 'add the run to this case', positiveInt('--case'))
-    .option('--new-case <title>', 'open a new case for the run')
+  caseOptions(
+    program
+      .command('exec <cluster> <command...>')
+      .description('run a read-only command on nodes in parallel: stackscope exec CLUSTER --role compute -- uptime')
+      .option('--node <name>', 'node to run on (repeatable)', collect)
+      .option('--role <role>', 'run on every node with this role (repeatable)', collect),
+  )
     .option('--timeout <seconds>', 'per-node command timeout', positiveInt('--timeout'), 120)
     .option('--json', 'print the run as JSON at the end instead of streaming')
     .action(async (clusterName: string, words: string[], o: ExecOptions) => {

@@ -6,7 +6,7 @@ import { collect, positiveInt } from './args.js';
 import { call, clusterNamed, on, type Client } from './client.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { bold, dim, duration, green, oneLine, red, table, terminalSafe, toJson, yellow } from './format.js';
-import { caseForRun, followRun } from './run-flow.js';
+import { caseForRun, caseOptions, followRun } from './run-flow.js';
 
 const severityLabel: Record<RunFinding['severity'], (s: string) => string> = {
   critical: (s) => red(bold(s)),
@@ -98,13 +98,13 @@ export function playbookCommands(program: Command, open: () => Client, exit: (co
       console.log(o.json ? toJson(p) : formatPlaybook(p));
     });
 
-  program
-    .command('run <playbook> <cluster>')
-    .description('run a diagnostic playbook and print its findings: stackscope run galera-health prod --json')
-    .option('--param <name=value>', 'playbook parameter (repeatable)', collect)
-    .option('--nodes <names>', 'only these nodes (comma-separated, repeatable)', collect)
-    .option('--case <id>', 'add the run to this case', positiveInt('--case'))
-    .option('--new-case <title>', 'open a new case for the run')
+  caseOptions(
+    program
+      .command('run <playbook> <cluster>')
+      .description('run a diagnostic playbook and print its findings: stackscope run galera-health prod --json')
+      .option('--param <name=value>', 'playbook parameter (repeatable)', collect)
+      .option('--nodes <names>', 'only these nodes (comma-separated, repeatable)', collect),
+  )
     .option('--json', 'print the run and its findings as JSON')
     .option('--allow-mutating', 'confirm that steps marked mutating may change the cluster in this run')
     .option('--concurrency <n>', 'nodes at a time (default 16)')

@@ -1,5 +1,7 @@
+import type { Command } from 'commander';
 import { isStackscopeError, StackscopeError } from '../contract/errors.js';
 import type { Run, RunState } from '../contract/types.js';
+import { positiveInt } from './args.js';
 import { call, on, withSecrets, type Client } from './client.js';
 import { yellow } from './format.js';
 
@@ -7,6 +9,11 @@ import { yellow } from './format.js';
 export interface CaseChoice {
   case?: number;
   newCase?: string;
+}
+
+/** Declare `--case ID` and `--new-case TITLE` on a command that starts a run. */
+export function caseOptions(command: Command): Command {
+  return command.option('--case <id>', 'add the run to this case', positiveInt('--case')).option('--new-case <title>', 'open a new case for the run');
 }
 
 /** The case a run goes into: the one given (its existence is checked when the run starts), or a new one. */
