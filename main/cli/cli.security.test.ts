@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sshWorld, type SshWorld } from '../core/testing/fixtures.js';
+import { sitePlaybookYaml } from '../../playbooks/engine/testing/site-playbook.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'stackscope.js');
@@ -26,25 +27,7 @@ function cli(args: string[]): { code: number; stdout: string; stderr: string } {
 function sitePlaybook(id: string, run: string): string {
   const file = join(site, id, 'playbook.yaml');
   mkdirSync(join(site, id), { recursive: true });
-  writeFileSync(
-    file,
-    [
-      `id: ${id}`,
-      `title: { en: ${id}, ko: ${id} }`,
-      `description: { en: A site playbook, ko: 사이트 플레이북 }`,
-      `appliesTo: [packages]`,
-      `roles: [controller]`,
-      `params:`,
-      `  - { name: x, type: string, default: none, description: { en: Any text, ko: 아무 글 } }`,
-      `steps:`,
-      `  - id: show`,
-      `    title: { en: Show, ko: 보기 }`,
-      `    service: host`,
-      `    run: |`,
-      ...run.split('\n').map((l) => `      ${l}`),
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(file, sitePlaybookYaml(id, run, { paramDefault: 'none' }));
   return file;
 }
 

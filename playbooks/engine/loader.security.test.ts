@@ -10,29 +10,12 @@ import { createCore, type Core } from '../../main/core/core.js';
 import { tempDir } from '../../main/core/testing/fixtures.js';
 import { formatProblem, MAX_PLAYBOOK_BYTES, parsePlaybook } from './loader.js';
 import { renderRun, unsafePlaceholders } from './shell.js';
+import { sitePlaybookYaml } from './testing/site-playbook.js';
 
 const t = tempDir('stackscope-loader-security-');
 afterAll(() => t.remove());
 
-/** A site playbook with one `host` step; `run` is indented under a literal block scalar. */
-function sitePlaybook(id: string, run: string): string {
-  return [
-    `id: ${id}`,
-    `title: { en: ${id}, ko: ${id} }`,
-    `description: { en: A site playbook, ko: 사이트 플레이북 }`,
-    `appliesTo: [packages]`,
-    `roles: [controller]`,
-    `params:`,
-    `  - { name: x, type: string, description: { en: Any text, ko: 아무 글 } }`,
-    `steps:`,
-    `  - id: show`,
-    `    title: { en: Show, ko: 보기 }`,
-    `    service: host`,
-    `    run: |`,
-    ...run.split('\n').map((l) => (l ? `      ${l}` : l)),
-    '',
-  ].join('\n');
-}
+const sitePlaybook = (id: string, run: string): string => sitePlaybookYaml(id, run);
 
 const heredoc = 'cat <<EOF\nvalue: {{x}}\nEOF';
 
