@@ -10,7 +10,10 @@ export function evidenceNodes(evidence: FindingEvidence[]): string[] {
 }
 
 /** What an analyzer concluded, before it is stored. */
-export type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt'>;
+export type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt' | 'explainedBy'> & { explainedBy?: string[] };
+
+/** A check id, or a playbook's checks (`galera.*`): what `explainedBy` may name. */
+const CHECK_REF = /^[a-z0-9][a-z0-9-]*(\.([a-z0-9][a-z0-9-]*|\*))+$/;
 
 interface FindingRow {
   id: number;
@@ -24,6 +27,7 @@ interface FindingRow {
   likely_cause: string;
   remediation: string;
   skipped_reason: string | null;
+  explained_by: string;
   created_at: string;
 }
 
@@ -46,6 +50,7 @@ function toFinding(r: FindingRow): RunFinding {
     likelyCause: r.likely_cause,
     nextStep: r.remediation,
     skippedReason: r.skipped_reason ?? null,
+    explainedBy: JSON.parse(r.explained_by) as string[],
     createdAt: r.created_at,
   };
 }
@@ -64,8 +69,8 @@ export class FindingsRepo {
     private readonly redact: (text: string) => string = (t) => t,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, skipped_reason, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, skipped_reason, explained_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectOfRun = db.prepare('SELECT * FROM findings WHERE run_id = ? ORDER BY id');
     this.selectOfCase = db.prepare(
@@ -93,7 +98,9 @@ export class FindingsRepo {
     this.db.transaction(() => {
       for (const f of findings) {
         const evidence = f.evidence.map((e) => ({ ...e, lines: e.lines.map((l) => this.redact(l)) }));
-        this.insert.run(runId, f.check, f.severity, f.status, this.redact(f.title), this.redact(f.explanation), JSON.stringify(evidence), this.redact(f.likelyCause), this.redact(f.nextStep), f.skippedReason === null ? null : this.redact(f.skippedReason), at);
+        // Check ids only (a site analyzer's free text is not a reference), a few of them.
+        const explainedBy = (f.explainedBy ?? []).filter((c) => typeof c === 'string' && c.length <= 100 && CHECK_REF.test(c)).slice(0, 8);
+        this.insert.run(runId, f.check, f.severity, f.status, this.redact(f.title), this.redact(f.explanation), JSON.stringify(evidence), this.redact(f.likelyCause), this.redact(f.nextStep), f.skippedReason === null ? null : this.redact(f.skippedReason), JSON.stringify(explainedBy), at);
       }
     })();
     return this.ofRun(runId);

@@ -39,7 +39,7 @@ function world() {
   return { db, repos, clusterId, ids, cluster };
 }
 
-type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt'>;
+type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt' | 'explainedBy'>;
 const f = (severity: NewFinding['severity'], title: string, evidence: NewFinding['evidence'] = [], status?: NewFinding['status']): NewFinding => ({
   check: 't',
   severity,

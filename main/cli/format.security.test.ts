@@ -56,6 +56,7 @@ describe('terminalSafe', () => {
       likelyCause: '\u009b2J',
       nextStep: 'a\rb',
       skippedReason: null,
+      explainedBy: [],
       createdAt: '2026-01-01T00:00:00Z',
     };
     const text = formatFinding(f);

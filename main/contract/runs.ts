@@ -51,6 +51,8 @@ export interface RunFinding {
   likelyCause: string;
   nextStep: string;
   skippedReason: string | null;
+  /** Checks whose failure explains this one (`galera.non-primary`, `galera.*`); see findings-summary. */
+  explainedBy: string[];
   createdAt: string;
 }
 

@@ -109,6 +109,13 @@ export interface Finding {
   nextStep: string;
   /** Why the check was not made, when status is SKIPPED. */
   skippedReason?: string;
+  /**
+   * Checks whose failure would explain this one (`galera.non-primary`, or `galera.*` for any of
+   * a playbook's): when one of them failed in the same case, this finding is shown under it as a
+   * consequence, not beside it as a second problem. Only say it when this finding's own evidence
+   * points there (an HTTP 500 whose body quotes the database error).
+   */
+  explainedBy?: string[];
 }
 
 export type Analyzer = (input: AnalyzerInput) => Finding[];

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseFinding } from '../contract/types.js';
+import { checkMatches, findingRefs, summarizeFindings, withRefTitles } from './findings-summary.js';
+
+let nextId = 1;
+function f(playbook: string, check: string, severity: CaseFinding['severity'], title: string, more: Partial<CaseFinding> = {}): CaseFinding {
+  const id = nextId++;
+  return {
+    id,
+    runId: more.runId ?? 1,
+    check,
+    severity,
+    status: severity === 'ok' ? 'OK' : severity === 'info' ? 'INFO' : 'FAILED',
+    title,
+    explanation: '',
+    evidence: [],
+    likelyCause: '',
+    nextStep: '',
+    skippedReason: null,
+    explainedBy: [],
+    createdAt: '2026-12-04T00:00:00Z',
+    playbook,
+    runStartedAt: '2026-12-04T00:00:00Z',
+    latest: true,
+    ...more,
+  };
+}
+const ev = (node: string, step = 's') => [{ node, step, lines: ['x'], stepId: null, stream: 'stdout' as const }];
+
+describe('summarizeFindings', () => {
+  it('puts the cause first and what it explains under it (Galera quorum before the Placement 500)', () => {
+    const placement = f('placement-capacity', 'placement.api', 'critical', 'Placement API answered HTTP 500', { runId: 2, explainedBy: ['galera.*'] });
+    const bootstrap = f('galera-health', 'galera.bootstrap', 'critical', 'No Primary component: bootstrap from controller-1');
+    const nonPrimary = f('galera-health', 'galera.non-primary', 'critical', 'controller-1 is not in the Primary component', { explainedBy: ['galera.bootstrap'], evidence: ev('controller-1') });
+    const down = f('galera-health', 'galera.mysqld-down', 'critical', 'mysqld is not running on controller-2', { explainedBy: ['galera.bootstrap'], evidence: ev('controller-2') });
+    const acl = f('ovn-health', 'ovn.chassis-missing', 'warning', 'compute-2 has no chassis', { runId: 3 });
+    const s = summarizeFindings([placement, acl, nonPrimary, down, bootstrap]);
+    expect(s.problems.map((p) => p.lead.check)).toEqual(['galera.bootstrap', 'ovn.chassis-missing']);
+    // Placement names `galera.*`: it lands under the root of that chain, not under the first galera finding.
+    expect(s.problems[0]?.consequences.map((p) => p.lead.check).sort()).toEqual(['galera.mysqld-down', 'galera.non-primary', 'placement.api']);
+    expect(s.counts).toMatchObject({ critical: 4, warning: 1 });
+  });
+
+  it('keeps a finding standalone when what would explain it did not fail', () => {
+    const placement = f('placement-capacity', 'placement.api', 'critical', 'HTTP 500', { explainedBy: ['galera.*'] });
+    const healthy = f('galera-health', 'galera.primary', 'ok', 'all Primary');
+    const s = summarizeFindings([placement, healthy]);
+    expect(s.problems.map((p) => p.lead.check)).toEqual(['placement.api']);
+    expect(s.problems[0]?.consequences).toEqual([]);
+    expect(s.ruledOut).toEqual([{ playbook: 'galera-health', checks: [{ check: 'galera.primary', title: 'all Primary', findingId: healthy.id }] }]);
+  });
+
+  it('survives a cycle of explanations', () => {
+    const a = f('p', 'p.a', 'critical', 'A', { explainedBy: ['p.b'] });
+    const b = f('p', 'p.b', 'warning', 'B', { explainedBy: ['p.a'] });
+    const s = summarizeFindings([a, b]);
+    expect(s.problems.map((p) => p.lead.title)).toEqual(['A']);
+    expect(s.problems[0]?.consequences.map((p) => p.lead.title)).toEqual(['B']);
+  });
+
+  it('makes one problem of the same node unreachable in several playbooks, and never counts it as ok', () => {
+    const skip = (playbook: string, runId: number) =>
+      f(playbook, 'engine.could-not-check', 'warning', `Could not check "${playbook} step" on controller-3: unreachable`, { status: 'SKIPPED', runId, evidence: ev('controller-3') });
+    const s = summarizeFindings([skip('galera-health', 1), skip('ovn-health', 2), skip('nova-services', 3)]);
+    expect(s.problems).toEqual([]);
+    expect(s.notChecked).toHaveLength(1);
+    expect(s.notChecked[0]?.also.map((x) => x.playbook).sort()).toEqual(['galera-health', 'ovn-health']);
+    expect(s.counts).toEqual({ critical: 0, warning: 0, notChecked: 1, ok: 0 });
+  });
+
+  it('reads only the latest run of each playbook', () => {
+    const old = f('galera-health', 'galera.bootstrap', 'critical', 'No Primary', { latest: false });
+    const now = f('galera-health', 'galera.primary', 'ok', 'all Primary', { runId: 9 });
+    const s = summarizeFindings([old, now]);
+    expect(s.problems).toEqual([]);
+    expect(s.counts.ok).toBe(1);
+  });
+});
+
+describe('finding references', () => {
+  it('splits a next step at "the X finding" and writes it as that finding’s title', () => {
+    expect(findingRefs('Follow the galera.bootstrap finding: bootstrap one node.')).toEqual([
+      { text: 'Follow ' },
+      { text: 'the galera.bootstrap finding', check: 'galera.bootstrap' },
+      { text: ': bootstrap one node.' },
+    ]);
+    const b = f('galera-health', 'galera.bootstrap', 'critical', 'No Primary component: bootstrap from controller-1');
+    expect(withRefTitles('Follow the galera.bootstrap finding.', [b])).toBe('Follow the finding “No Primary component: bootstrap from controller-1”.');
+    // A reference to a check that did not report stays as written.
+    expect(withRefTitles('see the ovn.raft-healthy finding', [b])).toBe('see the ovn.raft-healthy finding');
+    expect(findingRefs('no refs here, e.g. 10.0.0.1 or file.txt')).toEqual([{ text: 'no refs here, e.g. 10.0.0.1 or file.txt' }]);
+  });
+
+  it('matches check patterns', () => {
+    expect(checkMatches('galera.*', 'galera.bootstrap')).toBe(true);
+    expect(checkMatches('galera.*', 'galerax.y')).toBe(false);
+    expect(checkMatches('galera.bootstrap', 'galera.bootstrap-x')).toBe(false);
+  });
+});
