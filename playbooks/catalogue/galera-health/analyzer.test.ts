@@ -183,6 +183,34 @@ describe('galera-health judgements on edited captures', () => {
     expect(fs.some((f) => f.check === 'galera.mysqld-down')).toBe(false);
   });
 
+  it('quorum lost: the down and non-Primary nodes name the bootstrap finding as what explains them', () => {
+    const fs = run('lab-quorum-lost');
+    expect(one(fs, 'galera.non-primary').explainedBy).toEqual(['galera.bootstrap']);
+    for (const n of ['controller-2', 'controller-3']) expect(one(fs, 'galera.mysqld-down', n).explainedBy).toEqual(['galera.bootstrap']);
+    expect(one(fs, 'galera.bootstrap').explainedBy).toBeUndefined();
+    // One node down beside a Primary component: its own problem, explained by nothing else.
+    expect(one(run('lab-node-down'), 'galera.mysqld-down').explainedBy).toBeUndefined();
+  });
+
+  it('never concludes "no node is Primary" from nodes it did not reach', () => {
+    const unreachable = (o: StepOutput): StepOutput => ({ ...o, state: 'error', exitCode: null, stdout: '', stderr: '', error: 'connect ECONNREFUSED' });
+    // controller-2 and -3 did not answer; controller-1 is non-Primary: they may be the Primary component.
+    let input = load('lab-quorum-lost');
+    input = { ...input, outputs: input.outputs.map((o) => (o.node === 'controller-1' ? o : unreachable(o))) };
+    const fs = analyze(input);
+    const b = one(fs, 'galera.bootstrap');
+    expect(b.title).toBe('No Primary component on controller-1; controller-2 and controller-3 could not be checked');
+    expect(b.nextStep).toMatch(/^First reach controller-2 and controller-3: if a Primary component runs there, controller-1 is cut off from it and must not be bootstrapped/);
+    expect(b.explanation).not.toContain('No database node is in a Primary component');
+    expect(one(fs, 'galera.non-primary').explanation).toContain('controller-2, controller-3 could not be checked and may still be one');
+    expect(fs.some((f) => f.check === 'galera.mysqld-down')).toBe(false);
+    // Nobody answered: nothing about the cluster at all (the engine says what could not be checked).
+    const none = load('lab-quorum-lost');
+    const silent = analyze({ ...none, outputs: none.outputs.map(unreachable) });
+    expect(silent.filter((f) => f.severity === 'critical' || f.severity === 'warning')).toEqual([]);
+    expect(silent.some((f) => /Primary/.test(f.title) && f.status !== 'SKIPPED')).toBe(false);
+  });
+
   it('a refused login is a skipped check with the reason, not a down node', () => {
     const fs = analyze(
       edited(healthy, 'controller-2', 'wsrep-status', (o) => ({ ...o, state: 'failed', exitCode: 1, stdout: '', stderr: "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n" })),

@@ -49,7 +49,9 @@ function downFinding(input: AnalyzerInput, f: NodeFacts, primaryExists: boolean)
     likelyCause: container
       ? 'The mariadb container exited or is restarting (crash, OOM kill, failed start after a cluster-wide outage).'
       : 'mysqld was stopped, crashed or was killed (OOM, disk full, a failed start).',
-    nextStep: `${whyDown(input.deployment, f.node)}; once the cause is fixed${primaryExists ? `, start it and it rejoins by IST/SST: ${startJoin(input.deployment, f.node)}` : ', follow the bootstrap finding'}.`,
+    nextStep: `${whyDown(input.deployment, f.node)}; once the cause is fixed${primaryExists ? `, start it and it rejoins by IST/SST: ${startJoin(input.deployment, f.node)}` : ', follow the galera.bootstrap finding'}.`,
+    // Without a Primary component anywhere, restarting this node alone does not help: the bootstrap decision explains it.
+    ...(primaryExists ? {} : { explainedBy: ['galera.bootstrap'] }),
   });
 }
 
@@ -68,9 +70,13 @@ function unknownFinding(f: NodeFacts): Finding | null {
   return skipped('galera.status', `Galera status not read on ${f.node}`, `The status query failed: ${err?.line ?? 'no wsrep status in the output'}.`, ev);
 }
 
-function nonPrimaryFinding(f: NodeFacts, primaries: NodeFacts[]): Finding {
+function nonPrimaryFinding(f: NodeFacts, primaries: NodeFacts[], unseen: NodeFacts[]): Finding {
   const status = row(f, 'wsrep_cluster_status')?.value ?? 'not Primary';
   const elsewhere = primaries.length > 0;
+  // Only the nodes that answered say there is no Primary component; one that did not may be it.
+  const noneSeen = unseen.length
+    ? `No node that answered reports a Primary component; ${names(unseen)} could not be checked and may still be one (then ${f.node} is cut off from it).`
+    : 'No node reports a Primary component: the cluster has lost quorum.';
   const notReady = f.appError?.kind === 'not-ready' ? [{ node: f.node, step: APP, lines: [f.appError.line] }] : [];
   return finding({
     check: 'galera.non-primary',
@@ -79,7 +85,7 @@ function nonPrimaryFinding(f: NodeFacts, primaries: NodeFacts[]): Finding {
     explanation: `${f.node} runs but is ${status}, so it refuses application queries (ERROR 1047 WSREP has not yet prepared node for application use). ${
       elsewhere
         ? `${names(primaries)} still form a Primary component: ${f.node} is cut off from them.`
-        : 'No node reports a Primary component: the cluster has lost quorum.'
+        : noneSeen
     }`,
     evidence: [...statusEvidence(f, ['wsrep_local_state_comment', 'wsrep_cluster_size', 'wsrep_cluster_status', 'wsrep_connected', 'wsrep_ready']), ...errorEvidence(f, STATUS, f.statusError), ...notReady],
     likelyCause: elsewhere
@@ -88,6 +94,7 @@ function nonPrimaryFinding(f: NodeFacts, primaries: NodeFacts[]): Finding {
     nextStep: elsewhere
       ? `Check that ${f.node} reaches the others on TCP 4567 (and 4568/4444 for IST/SST); if the network is fine, restart mysqld on ${f.node} so it rejoins. Never bootstrap it while another Primary component exists.`
       : 'Follow the galera.bootstrap finding: bootstrap exactly one node, then let the others rejoin.',
+    ...(elsewhere ? {} : { explainedBy: ['galera.bootstrap'] }),
   });
 }
 
@@ -212,12 +219,13 @@ function uuidFindings(facts: NodeFacts[]): Finding[] {
 export const analyze: Analyzer = (input) => {
   const facts = gatherFacts(input);
   const primaries = facts.filter((f) => f.kind === 'primary');
+  const unseen = facts.filter((f) => f.kind === 'unknown');
   const findings: Finding[] = [];
   const passed = { synced: [] as NodeFacts[], ready: [] as NodeFacts[], flow: [] as NodeFacts[] };
 
   for (const f of facts) {
     if (f.kind === 'down') findings.push(downFinding(input, f, primaries.length > 0));
-    else if (f.kind === 'non-primary') findings.push(nonPrimaryFinding(f, primaries));
+    else if (f.kind === 'non-primary') findings.push(nonPrimaryFinding(f, primaries, unseen));
     else if (f.kind === 'standalone')
       findings.push(
         finding({

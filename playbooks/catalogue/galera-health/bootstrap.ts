@@ -112,12 +112,24 @@ export function bootstrapFindings(input: AnalyzerInput, facts: NodeFacts[]): Fin
   if (unseen.length)
     why.push(`${list(unseen.map((f) => f.node))} could not be checked: make sure no Primary component is running there before bootstrapping, or you create a second cluster (split brain).`);
 
+  // A conclusion about the cluster is drawn only from the nodes that answered: one that did not may be Primary.
+  const answered = facts.filter((f) => f.kind !== 'unknown').map((f) => f.node);
+  if (observed && unseen.length) {
+    title = `No Primary component on ${list(answered)}; ${list(unseen.map((f) => f.node))} could not be checked`;
+    next = `First reach ${list(unseen.map((f) => f.node))}: if a Primary component runs there, ${list(answered)} ${answered.length === 1 ? 'is' : 'are'} cut off from it and must not be bootstrapped (fix the network, restart them to rejoin). Only if it is down too: ${next}`;
+  }
   return [
     finding({
       check: 'galera.bootstrap',
       severity: observed ? 'critical' : 'info',
       title: observed ? title : `If the cluster is down: ${title.replace(/^No Primary component: /, '')}`,
-      explanation: `${observed ? 'No database node is in a Primary component, so the cluster refuses all application queries until one node is bootstrapped.' : 'The wsrep status was not observed on any node, so this is only the plan for a fully stopped cluster, read from grastate.dat.'} ${why.join(' ')}`,
+      explanation: `${
+        observed
+          ? unseen.length
+            ? `None of the database nodes that answered (${list(answered)}) is in a Primary component, so they refuse application queries.`
+            : 'No database node is in a Primary component, so the cluster refuses all application queries until one node is bootstrapped.'
+          : 'The wsrep status was not observed on any node, so this is only the plan for a fully stopped cluster, read from grastate.dat.'
+      } ${why.join(' ')}`,
       evidence: positions.flatMap(evidenceOf),
       likelyCause: positions.every((p) => !p.running)
         ? 'The whole cluster stopped: power loss, all hosts rebooted, or every mysqld was killed or crashed.'
