@@ -12,6 +12,8 @@ import { evidenceOf, knobFor, label, pct, rowText } from './report.js';
 const STEP = 'placement-providers';
 const NOVA_STEP = 'nova-instances';
 const NEAR_FULL = 0.9;
+/** A database error quoted in an API answer (MySQL/MariaDB client and Galera codes as oslo.db passes them on). */
+const DB_ERROR = /WSREP has not yet prepared node[^"\n]*|\((?:pymysql|MySQLdb)\.[\w.]*\) \((?:1047|1213|2002|2003|2006|2013)[^"\n]*|Lost connection to (?:MySQL|MariaDB) server[^"\n]*|Can't connect to (?:MySQL|MariaDB) server[^"\n]*|DBConnectionError[^"\n]*/;
 /** Above this many healthy providers, they share one ok finding. */
 const COLLAPSE = 20;
 
@@ -35,15 +37,22 @@ function apiFinding(out: StepOutput, dump: PlacementDump): { finding: Finding; u
     return { usable: false, finding: skipped('placement.api', `Placement refused the token from ${out.node} (HTTP ${list.status})`, 'The credentials on this host were rejected, so capacity could not be read. Use an admin token (OS_TOKEN) or source an admin openrc.', ev) };
   }
   if (list.status === 0 || list.status >= 500) {
+    // The body (or the API's own error) quotes the database refusing it: the database is the cause.
+    const dbError = DB_ERROR.exec(`${list.body}\n${errLines.join('\n')}`)?.[0];
     return {
       usable: false,
       finding: finding({
         check: 'placement.api',
         severity: list.status >= 500 ? 'critical' : 'warning',
         title: list.status ? `Placement API at ${dump.endpoint} answered HTTP ${list.status}` : `Placement API at ${dump.endpoint} did not answer from ${out.node}`,
-        explanation: `GET ${list.url} ${list.status ? `returned HTTP ${list.status}` : 'got no HTTP answer'}. Without Placement, nova-scheduler cannot find hosts: every boot, resize and migration fails with NoValidHost.`,
+        explanation: `GET ${list.url} ${list.status ? `returned HTTP ${list.status}` : 'got no HTTP answer'}${dbError ? `, and its answer quotes the database: ${dbError}` : ''}. Without Placement, nova-scheduler cannot find hosts: every boot, resize and migration fails with NoValidHost.`,
         evidence: ev,
-        likelyCause: list.status ? 'placement-api is down or cannot reach its database (a load balancer answers 502/503 when no backend is healthy).' : 'placement-api is not running, or the endpoint in the catalog is not reachable from this host (wrong internal URL, firewall).',
+        likelyCause: dbError
+          ? 'Placement cannot use its database: the database cluster refuses queries (no Primary component, a node not ready) or is unreachable.'
+          : list.status
+            ? 'placement-api is down or cannot reach its database (a load balancer answers 502/503 when no backend is healthy).'
+            : 'placement-api is not running, or the endpoint in the catalog is not reachable from this host (wrong internal URL, firewall).',
+        ...(dbError ? { explainedBy: ['galera.*'] } : {}),
         nextStep: `curl -si ${dump.endpoint ?? '$OS_ENDPOINT'}/ ; check the placement-api service and its log (e.g. kubectl -n openstack logs deploy/placement-api, docker logs placement_api, journalctl -u placement-api)`,
       }),
     };
