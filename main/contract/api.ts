@@ -7,6 +7,7 @@ import type {
   CaseFinding,
   CaseSearchHit,
   CaseSummary,
+  CheckStarted,
   Cluster,
   ClusterNode,
   HomeOverview,
@@ -55,6 +56,8 @@ export interface MethodResults {
   'playbooks.list': PlaybookCatalogue;
   'playbooks.run': { runId: number };
   'playbooks.suggest': Suggestion[];
+  /** Started (not finished): follow the runs by their events, read the summary from cases.findings. */
+  'checks.start': CheckStarted;
   'runs.get': Run;
   'runs.cancel': null;
   'terminal.open': { sessionId: number; session: TerminalSession };

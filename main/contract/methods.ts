@@ -25,6 +25,7 @@ export const methodNames = [
   'playbooks.list',
   'playbooks.run',
   'playbooks.suggest',
+  'checks.start',
   'runs.get',
   'runs.cancel',
   'terminal.open',

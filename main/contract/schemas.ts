@@ -157,6 +157,19 @@ export const methodInputs = {
     })
     .strict(),
   'playbooks.suggest': z.object({ clusterId: id, kind: z.enum(suggestionKinds) }).strict(),
+  'checks.start': z
+    .object({
+      clusterId: id,
+      /** Add the runs to this case; without it the check opens one. */
+      caseId: id.optional(),
+      /** Only these playbooks (each must apply to the cluster and need no parameter). */
+      only: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a playbook id').max(100)).max(200).default([]),
+      /** Every playbook that applies but these. */
+      skip: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a playbook id').max(100)).max(200).default([]),
+      /** Commands in flight across the whole check (default: the app's concurrency). */
+      concurrency: z.number().int().min(1).max(256).optional(),
+    })
+    .strict(),
   'terminal.open': z.object({ caseId: id, nodeId: id, cols: termCols, rows: termRows }).strict(),
   // The renderer sends a paste in 64 KiB pieces (renderer/src/terminal/input-chunks.ts), far under this cap and the WebSocket's 8 MB frame limit.
   'terminal.input': z.object({ sessionId: id, data: z.string().min(1).max(1024 * 1024) }).strict(),

@@ -7,6 +7,7 @@ export * from './inventory.js';
 export * from './cases.js';
 export * from './runs.js';
 export * from './playbooks.js';
+export * from './checks.js';
 export * from './terminals.js';
 export * from './runbooks.js';
 export * from './home.js';

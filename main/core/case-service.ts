@@ -70,6 +70,11 @@ export class CaseService {
     return summary;
   }
 
+  /** The case's summary; NOT_FOUND when there is no such case. */
+  require(caseId: number): CaseSummary {
+    return this.repos.cases.require(caseId);
+  }
+
   /** The case with its runs and notes. @param outputTail keep only the last N characters of each step's output. */
   get(caseId: number, outputTail?: number): CaseDetail {
     const found = this.repos.cases.detail(caseId);

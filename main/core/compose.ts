@@ -21,6 +21,7 @@ import { NodeSecrets } from './node-secrets.js';
 import { OutputPager } from './output-pager.js';
 import { OutputSink } from './output-sink.js';
 import { databaseFile, prepareDataDir } from './paths.js';
+import { CheckService } from './check-service.js';
 import { PlaybookService } from './playbook-service.js';
 import { currentOwner, ownerGone } from './process-owner.js';
 import { redactText } from './redact.js';
@@ -123,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
   const exec = new ExecService(repos.cases, repos.runs, stepExecutor, runs, concurrency);
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
   const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency);
+  const checks = new CheckService(playbooks, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
   const suggestions = new SuggestService(inventory, ssh);
   const terminals = new TerminalService(repos.terminals, repos.cases, inventory, ssh, events, () => secrets.values(), options.terminals);
@@ -161,7 +163,7 @@ export function createCore(options: CoreOptions): Core {
     author,
   };
 
-  const handlers = createHandlers({ info, inventory, hostKeys, secrets: nodeSecrets, authPrompts, cases, exec, playbooks, suggestions, runs, outputPager, terminals, runbooks, reports });
+  const handlers = createHandlers({ info, inventory, hostKeys, secrets: nodeSecrets, authPrompts, cases, exec, playbooks, checks, suggestions, runs, outputPager, terminals, runbooks, reports });
   const dispatch = createDispatch(handlers, (err) => explainCaseLogError(db.name, err));
 
   let closed = false;

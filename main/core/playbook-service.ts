@@ -1,5 +1,6 @@
 import type { CasesRepo } from '../../db/cases-repo.js';
 import type { RunsRepo } from '../../db/runs-repo.js';
+import type { Gate } from '../../playbooks/engine/bounded.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
 import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
 import { StackscopeError } from '../contract/errors.js';
@@ -18,6 +19,8 @@ export interface PlaybookRequest {
   nodeNames: string[];
   allowMutating: boolean;
   concurrency?: number;
+  /** Shared with other runs (a whole-cluster check): bounds the commands in flight across all of them. */
+  gate?: Gate;
 }
 
 function info(p: LoadedPlaybook): PlaybookInfo {
@@ -44,6 +47,11 @@ export class PlaybookService {
 
   list(): PlaybookCatalogue {
     return { playbooks: [...this.catalogue.playbooks.values()].map(info), problems: this.catalogue.problems.map(formatProblem) };
+  }
+
+  /** Every playbook of the catalogue, as loaded. */
+  loaded(): LoadedPlaybook[] {
+    return [...this.catalogue.playbooks.values()];
   }
 
   get(id: string): LoadedPlaybook {
@@ -100,7 +108,8 @@ export class PlaybookService {
         const commandSent = wrapRemoteCommand(job.command);
         const step = this.runLog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
         this.events.emit('step.updated', { step });
-        const r = await this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
+        const execute = () => this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
+        const r = await (req.gate ? req.gate.run(execute, signal) : execute());
         // The analyzers read what was stored: redacted, and capped at the per-step output limit.
         const stdout = this.runLog.output.text(r.id, 'stdout');
         const stderr = this.runLog.output.text(r.id, 'stderr');

@@ -2,6 +2,7 @@ import type { StackscopeHandlers } from '../../contract/api.js';
 import type { MethodName } from '../../contract/methods.js';
 import { appHandlers } from './app.js';
 import { caseHandlers } from './cases.js';
+import { checkHandlers } from './checks.js';
 import { inventoryHandlers } from './inventory.js';
 import { playbookHandlers } from './playbooks.js';
 import { reportHandlers } from './reports.js';
@@ -21,6 +22,7 @@ export const handlerSlices = {
   search: searchHandlers,
   runs: runHandlers,
   playbooks: playbookHandlers,
+  checks: checkHandlers,
   terminals: terminalHandlers,
   runbooks: runbookHandlers,
   reports: reportHandlers,

@@ -2,6 +2,7 @@ import type { StackscopeHandlers } from '../../contract/api.js';
 import type { AppInfo } from '../../contract/types.js';
 import type { AuthPromptService } from '../auth-prompt-service.js';
 import type { CaseService } from '../case-service.js';
+import type { CheckService } from '../check-service.js';
 import type { ExecService } from '../exec-service.js';
 import type { HostKeyService } from '../host-key-service.js';
 import type { InventoryService } from '../inventory-service.js';
@@ -24,6 +25,7 @@ export interface Services {
   cases: CaseService;
   exec: ExecService;
   playbooks: PlaybookService;
+  checks: CheckService;
   suggestions: SuggestService;
   runs: RunRegistry;
   outputPager: OutputPager;
