@@ -4,6 +4,7 @@ import type { Core } from '../core/core.js';
 import { explainDataDirError, resolveDataDir } from '../core/paths.js';
 import { answerAuthPromptsOnTerminal } from './auth-prompt.js';
 import { caseCommands } from './case-command.js';
+import { checkCommand } from './check-command.js';
 import type { Client } from './client.js';
 import { execCommand } from './exec-command.js';
 import { EXIT, exitCodeOf, type ExitCode } from './exit-codes.js';
@@ -51,6 +52,7 @@ export function buildProgram(io: { exit: (code: ExitCode) => void } = { exit: (c
   execCommand(program, client, io.exit);
   caseCommands(program, client);
   playbookCommands(program, client, io.exit);
+  checkCommand(program, client, io.exit);
   reportCommand(program, client, open);
   labCommand(program, open, dataDir, io.exit);
   serveCommand(program, dataDir);
