@@ -60,11 +60,17 @@ describe('summarizeFindings', () => {
 
   it('makes one problem of the same node unreachable in several playbooks, and never counts it as ok', () => {
     const skip = (playbook: string, runId: number) =>
-      f(playbook, 'engine.could-not-check', 'warning', `Could not check "${playbook} step" on controller-3: unreachable`, { status: 'SKIPPED', runId, evidence: ev('controller-3') });
+      f(playbook, 'engine.could-not-check', 'warning', `Could not check "${playbook} step" on controller-3: unreachable`, {
+        status: 'SKIPPED',
+        runId,
+        evidence: ev('controller-3'),
+        skippedReason: 'controller-3: controller-3 (root@198.18.1.13:22): connection refused; is sshd running and listening on port 22?',
+      });
     const s = summarizeFindings([skip('galera-health', 1), skip('ovn-health', 2), skip('nova-services', 3)]);
     expect(s.problems).toEqual([]);
     expect(s.notChecked).toHaveLength(1);
     expect(s.notChecked[0]?.also.map((x) => x.playbook).sort()).toEqual(['galera-health', 'ovn-health']);
+    expect(s.notChecked[0]?.title).toBe('Could not reach controller-3 (root@198.18.1.13:22): connection refused; is sshd running and listening on port 22?');
     expect(s.counts).toEqual({ critical: 0, warning: 0, notChecked: 1, ok: 0 });
   });
 

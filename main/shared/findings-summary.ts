@@ -8,6 +8,8 @@
 import type { CaseFinding, FindingSeverity } from '../contract/types.js';
 
 export interface SummaryProblem {
+  /** What the problem is called: the lead's title, or for a node no playbook could reach, that node and why. */
+  title: string;
   /** The finding that leads: the worst, then the newest. */
   lead: CaseFinding;
   /** More findings saying the same (same check and title from other runs, or the same node unreachable). */
@@ -53,12 +55,22 @@ function unreachableKey(f: CaseFinding): string | null {
   return node && why ? `node\u0000${node}\u0000${why}` : null;
 }
 
+/** A node that did not answer any playbook is one problem named after the node, not after the first step that tried. */
+function titleOf(key: string, lead: CaseFinding): string {
+  const [kind, node, why] = key.split('\u0000');
+  if (kind !== 'node' || !node) return lead.title;
+  const reason = lead.skippedReason?.startsWith(`${node}: `) ? lead.skippedReason.slice(node.length + 2) : (why ?? '');
+  // The connection error names the node itself ("compute-1 (root@10.0.0.5:22): connection refused…").
+  const what = reason.startsWith(`${node} `) ? reason : `${node}: ${reason}`;
+  return why === 'unreachable' ? `Could not reach ${what}` : `Could not check ${what}`;
+}
+
 function group(findings: CaseFinding[], key: (f: CaseFinding) => string): SummaryProblem[] {
   const byKey = new Map<string, CaseFinding[]>();
   for (const f of findings) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), f]);
-  return [...byKey.values()].map((fs) => {
+  return [...byKey].map(([k, fs]) => {
     const [lead, ...also] = [...fs].sort((a, b) => rank[a.severity] - rank[b.severity] || b.runId - a.runId || a.id - b.id) as [CaseFinding, ...CaseFinding[]];
-    return { lead, also, severity: lead.severity, nodes: nodesOf(fs), consequences: [] };
+    return { title: titleOf(k, lead), lead, also, severity: lead.severity, nodes: nodesOf(fs), consequences: [] };
   });
 }
 

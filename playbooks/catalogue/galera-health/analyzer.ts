@@ -8,7 +8,7 @@ import { finding, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding } from '../../engine/types.js';
 import { startJoin, whyDown } from './advice.js';
 import { bootstrapFindings } from './bootstrap.js';
-import { APP, errorEvidence, gatherFacts, grastateEvidence, num, row, STATUS, statusAttempted, statusEvidence, type NodeFacts } from './facts.js';
+import { APP, errorEvidence, gatherFacts, grastateEvidence, num, row, STATUS, statusEvidence, type NodeFacts } from './facts.js';
 import { seqnoOf } from './parse.js';
 
 /** wsrep_flow_control_paused above this (fraction of time since the last FLUSH STATUS) is a warning. */
@@ -267,7 +267,8 @@ export const analyze: Analyzer = (input) => {
         ok('galera.flow-control', `No flow-control stalls (${names(passed.flow)})`, `wsrep_flow_control_paused is at most ${FLOW_CONTROL_WARN}.`, passed.flow.flatMap((f) => statusEvidence(f, ['wsrep_flow_control_paused']))),
       );
     findings.push(...sizeFindings(input, facts, primaries));
-  } else if (facts.some((f) => statusAttempted(input, f.node))) {
+  } else if (facts.some((f) => f.kind !== 'unknown')) {
+    // Only a node that answered can say there is no Primary component (one that did not may be it).
     findings.push(skipped('galera.cluster-size', 'Cluster size not checked', 'No node is in a Primary component, so there is no cluster size to compare with expected_size.'));
   }
   findings.push(...uuidFindings(facts));

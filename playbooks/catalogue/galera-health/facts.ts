@@ -1,5 +1,5 @@
 /** Step outputs → one fact sheet per database node. */
-import { completed, outputsOf } from '../../engine/analyze-kit.js';
+import { completed } from '../../engine/analyze-kit.js';
 import type { AnalyzerInput, Evidence, StepOutput } from '../../engine/types.js';
 import { clientError, newestGrastate, parseGrastate, parseRows, type ClientError, type Grastate, type Row } from './parse.js';
 
@@ -112,7 +112,3 @@ function kindOf(f: NodeFacts): NodeKind {
   return 'unknown';
 }
 
-/** Did the node's status step run at all (in any state)? */
-export function statusAttempted(input: AnalyzerInput, node: string): boolean {
-  return outputsOf(input, STATUS).some((o) => o.node === node);
-}
