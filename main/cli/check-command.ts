@@ -150,22 +150,27 @@ function printSummary(
 ): void {
   const out: string[] = [];
   if (s.problems.length) out.push(s.problems.map((p) => problemBlock(p, findings, '')).join('\n\n'));
-  else out.push(green('No problem found on the nodes that answered.'));
+  else if (!ctx.answered.length) out.push(red(bold(`Could not reach any node of ${oneLine(ctx.clusterName)}: nothing was checked.`)));
+  else out.push(green(`No problem found on the ${ctx.answered.length} node(s) that answered.`));
   if (s.notChecked.length) {
     out.push(`\n${bold('NOT CHECKED')} ${dim('(never counted as ok)')}`);
     for (const p of s.notChecked) {
       const by = [p.lead, ...p.also].map((f) => f.playbook);
-      out.push(`  ${dim('·')} ${oneLine(p.lead.title)}${by.length > 1 ? dim(` — ${[...new Set(by)].join(', ')}`) : ''}`);
+      out.push(`  ${dim('·')} ${oneLine(p.title)}${by.length > 1 ? dim(` — ${[...new Set(by)].join(', ')}`) : ''}`);
     }
   }
   if (s.ruledOut.length) {
     out.push(`\n${bold('RULED OUT')} ${dim('(checked and healthy)')}`);
-    for (const r of s.ruledOut) out.push(`  ${green('✓')} ${oneLine(r.playbook)}: ${r.checks.map((c) => oneLine(c.title)).join('; ')}`);
+    for (const r of s.ruledOut) {
+      const shown = r.checks.slice(0, 3).map((c) => oneLine(c.title));
+      out.push(`  ${green('✓')} ${oneLine(r.playbook)}: ${shown.join('; ')}${r.checks.length > 3 ? dim(` (+${r.checks.length - 3} more)`) : ''}`);
+    }
   }
   if (ctx.started.left.length) out.push(dim(`\nleft out: ${ctx.started.left.map((l) => `${l.playbookId} (${terminalSafe(l.reason, 'one-line')})`).join('; ')}`));
   out.push(`\n${ctx.runs.map((r) => `${oneLine(r.title)} ${paint[worstOf(r)]?.(worstOf(r)) ?? worstOf(r)}`).join(' · ')}`);
+  const explained = s.problems.reduce((n, p) => n + p.consequences.length, 0);
   out.push(
-    `${bold(oneLine(ctx.clusterName))}: ${s.counts.critical} critical · ${s.counts.warning} warning · ${s.counts.notChecked} not checked · ${s.counts.ok} ok · ${ctx.answered.length} of ${ctx.answered.length + ctx.silent.length} nodes answered · ${ctx.seconds.toFixed(1)} s`,
+    `${bold(oneLine(ctx.clusterName))}: ${s.problems.length} problem(s)${explained ? ` (explaining ${explained} more)` : ''} · ${s.counts.critical} critical · ${s.counts.warning} warning · ${s.counts.notChecked} not checked · ${s.counts.ok} ok · ${ctx.answered.length} of ${ctx.answered.length + ctx.silent.length} nodes answered · ${ctx.seconds.toFixed(1)} s`,
   );
   if (ctx.silent.length) out.push(yellow(`did not answer: ${ctx.silent.map((n) => oneLine(n)).join(', ')}`));
   out.push(dim(`case ${ctx.started.caseId}: stackscope case show ${ctx.started.caseId}`));

@@ -22,7 +22,8 @@ export function formatFinding(f: RunFinding): string {
   if (f.explanation) out.push(`  ${terminalSafe(f.explanation)}`);
   for (const e of f.evidence) {
     out.push(dim(`  evidence: ${oneLine(e.node)} · ${oneLine(e.step)}`));
-    for (const l of e.lines.slice(0, 12)) out.push(dim(`    | ${oneLine(l)}`));
+    // Tabs separate columns (mysql's batch output): shown as space, not escaped.
+    for (const l of e.lines.slice(0, 12)) out.push(dim(`    | ${oneLine(l.replace(/\t/g, '  '))}`));
     if (e.lines.length > 12) out.push(dim(`    | … ${e.lines.length - 12} more line(s)`));
   }
   if (f.likelyCause) out.push(`  likely cause: ${terminalSafe(f.likelyCause)}`);
