@@ -6,14 +6,18 @@
 //     hostname -f 50` and `parallel-ssh -p 50` on the same nodes in the same run, each the same
 //     number of times; prints medians and ratios (target: ≤ 0.5× ansible). Needs root, the lab's
 //     packages (npm run setup) and `apt-get install ansible pssh`; skipped, saying why, without them.
-// BENCH_ONLY=search,stream,fanout picks sections.
+//  4. A whole-cluster check (`stackscope check lab`) of the same lab (3 controllers, 50 computes):
+//     wall time next to the same playbooks run one after another with `stackscope run` (what an
+//     on-call did before), peak RSS next to the CLI listing playbooks, and SSH logins per node
+//     counted in each node's sshd log (targets: ≤ 10 s, ≤ 300 MB, 1 login per node). Needs root.
+// BENCH_ONLY=search,stream,fanout,sweep picks sections.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'search,stream,fanout').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'search,stream,fanout,sweep').split(','));
 if (!existsSync('dist/cli/index.js')) {
   console.error('bench: not built yet; run `npm run build`.');
   process.exit(2);
@@ -31,7 +35,7 @@ if (caselogBenches.length > 0) {
     console.log('');
   }
 }
-if (!only.has('fanout')) process.exit(0);
+if (!only.has('fanout') && !only.has('sweep')) process.exit(0);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const COMPUTES = Number(process.env.BENCH_NODES ?? 50);
@@ -39,14 +43,13 @@ const home = join(tmpdir(), 'stackscope-bench');
 const env = { ...process.env, STACKSCOPE_HOME: home, STACKSCOPE_PLAYBOOKS: resolve('bench/playbooks'), NO_COLOR: '1' };
 const cli = (args, opts = {}) => spawnSync(process.execPath, ['bin/stackscope.js', ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20, ...opts });
 
-const missing = [
-  process.getuid?.() !== 0 ? 'root (the practice lab makes network namespaces)' : null,
-  ...[['ansible', 'ansible'], ['parallel-ssh', 'pssh']].map(([tool, pkg]) => (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0 ? `${tool} (apt-get install -y ${pkg})` : null)),
-].filter(Boolean);
-if (missing.length > 0) {
-  console.log(`Fan-out on 50 lab nodes: skipped; it needs ${missing.join(', ')}.`);
+if (process.getuid?.() !== 0) {
+  console.log('Fan-out and whole-cluster check on 50 lab nodes: skipped; they need root (the practice lab makes network namespaces).');
   process.exit(0);
 }
+const missingTools = [['ansible', 'ansible'], ['parallel-ssh', 'pssh']]
+  .map(([tool, pkg]) => (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0 ? `${tool} (apt-get install -y ${pkg})` : null))
+  .filter(Boolean);
 
 // A lab with COMPUTES computes: reuse the bench lab if it is up with that size.
 const pointer = join(home, 'lab.json');
@@ -64,58 +67,121 @@ if (!state) {
   const root = JSON.parse(readFileSync(pointer, 'utf8')).root;
   state = JSON.parse(readFileSync(join(root, 'state.json'), 'utf8'));
 }
-const nodes = state.layout.nodes.filter((n) => n.role === 'compute');
-const key = state.layout.keyFile;
-
-// The other tools verify host keys too: a known_hosts with the keys the lab generated.
-const work = join(home, 'tools');
-mkdirSync(work, { recursive: true });
-const knownHosts = join(work, 'known_hosts');
-writeFileSync(knownHosts, nodes.map((n) => `${n.ip} ${readFileSync(join(n.dir, 'sshd', 'ssh_host_key.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ')}`).join('\n') + '\n');
-const sshOpts = `-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -i ${key}`;
-writeFileSync(join(work, 'hosts'), nodes.map((n) => n.ip).join('\n') + '\n');
-writeFileSync(join(work, 'inventory.ini'), `[all]\n${nodes.map((n) => `${n.name} ansible_host=${n.ip}`).join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${key}\nansible_ssh_common_args='-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`);
-const toolEnv = { ...process.env, ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_HOME: join(work, 'ansible-home'), ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3', ANSIBLE_NOCOLOR: '1' };
-
-const contenders = {
-  stackscope: () => {
-    const r = cli(['run', 'hostname', 'lab', '--json', '--concurrency', String(COMPUTES)]);
-    const run = JSON.parse(r.stdout || '{}');
-    const ok = (run.steps ?? []).filter((s) => s.state === 'succeeded').length;
-    return { ok, detail: r.status === 0 ? '' : r.stderr.trim() };
-  },
-  'ansible -m command': () => {
-    const r = spawnSync('ansible', ['all', '-i', join(work, 'inventory.ini'), '-m', 'command', '-a', 'hostname', '-f', String(COMPUTES), '-o'], { encoding: 'utf8', env: toolEnv, maxBuffer: 64 << 20 });
-    return { ok: (r.stdout.match(/\| CHANGED \| rc=0/g) ?? []).length, detail: r.status === 0 ? '' : (r.stdout + r.stderr).split('\n').filter((l) => !/CHANGED/.test(l)).slice(0, 3).join(' / ') };
-  },
-  'parallel-ssh -p 50': () => {
-    const r = spawnSync('parallel-ssh', ['-h', join(work, 'hosts'), '-l', 'root', '-p', String(COMPUTES), '-x', sshOpts, '-i', 'hostname'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    return { ok: (r.stdout.match(/\[SUCCESS\]/g) ?? []).length, detail: r.status === 0 ? '' : r.stdout.split('\n').filter((l) => /FAILURE/.test(l)).slice(0, 3).join(' / ') };
-  },
-};
-
-const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-// Warm-up round (page cache, Python bytecode), not counted; then interleaved rounds.
-for (const run of Object.values(contenders)) run();
-for (let i = 0; i < ROUNDS; i++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    const t0 = process.hrtime.bigint();
-    const { ok, detail } = run();
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (ok !== nodes.length) {
-      console.error(`bench: ${name} reached ${ok}/${nodes.length} nodes in round ${i + 1}: ${detail}`);
-      process.exit(1);
-    }
-    times[name].push(s);
-  }
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const base = median(times['ansible -m command']);
-console.log(`One-step playbook (hostname) on ${nodes.length} lab nodes, ${ROUNDS} rounds after a warm-up, median wall time (process start to exit):`);
-for (const [name, xs] of Object.entries(times)) {
-  console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(2).padStart(6)} s   ${(median(xs) / base).toFixed(2)}× ansible   [${xs.map((x) => x.toFixed(2)).join(', ')}]`);
+let failed = false;
+if (only.has('fanout')) {
+  if (missingTools.length) console.log(`Fan-out on ${COMPUTES} lab nodes: skipped; it needs ${missingTools.join(', ')}.`);
+  else failed = fanout() || failed;
+  console.log('');
 }
-const ratio = median(times.stackscope) / base;
-console.log(`stackscope / ansible = ${ratio.toFixed(2)} (target ≤ 0.50): ${ratio <= 0.5 ? 'met' : 'NOT met'}`);
+if (only.has('sweep')) failed = sweep() || failed;
 console.log(`The lab stays up for the next run; stop it with: STACKSCOPE_HOME=${home} node bin/stackscope.js lab down`);
-process.exit(ratio <= 0.5 ? 0 : 1);
+process.exit(failed ? 1 : 0);
+
+/** Section 3; true when its target was missed. */
+function fanout() {
+  const nodes = state.layout.nodes.filter((n) => n.role === 'compute');
+  const key = state.layout.keyFile;
+
+  // The other tools verify host keys too: a known_hosts with the keys the lab generated.
+  const work = join(home, 'tools');
+  mkdirSync(work, { recursive: true });
+  const knownHosts = join(work, 'known_hosts');
+  writeFileSync(knownHosts, nodes.map((n) => `${n.ip} ${readFileSync(join(n.dir, 'sshd', 'ssh_host_key.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ')}`).join('\n') + '\n');
+  const sshOpts = `-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -i ${key}`;
+  writeFileSync(join(work, 'hosts'), nodes.map((n) => n.ip).join('\n') + '\n');
+  writeFileSync(join(work, 'inventory.ini'), `[all]\n${nodes.map((n) => `${n.name} ansible_host=${n.ip}`).join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${key}\nansible_ssh_common_args='-o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes'\n`);
+  const toolEnv = { ...process.env, ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'), ANSIBLE_HOME: join(work, 'ansible-home'), ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3', ANSIBLE_NOCOLOR: '1' };
+
+  const contenders = {
+    stackscope: () => {
+      const r = cli(['run', 'hostname', 'lab', '--json', '--concurrency', String(COMPUTES)]);
+      const run = JSON.parse(r.stdout || '{}');
+      const ok = (run.steps ?? []).filter((s) => s.state === 'succeeded').length;
+      return { ok, detail: r.status === 0 ? '' : r.stderr.trim() };
+    },
+    'ansible -m command': () => {
+      const r = spawnSync('ansible', ['all', '-i', join(work, 'inventory.ini'), '-m', 'command', '-a', 'hostname', '-f', String(COMPUTES), '-o'], { encoding: 'utf8', env: toolEnv, maxBuffer: 64 << 20 });
+      return { ok: (r.stdout.match(/\| CHANGED \| rc=0/g) ?? []).length, detail: r.status === 0 ? '' : (r.stdout + r.stderr).split('\n').filter((l) => !/CHANGED/.test(l)).slice(0, 3).join(' / ') };
+    },
+    'parallel-ssh -p 50': () => {
+      const r = spawnSync('parallel-ssh', ['-h', join(work, 'hosts'), '-l', 'root', '-p', String(COMPUTES), '-x', sshOpts, '-i', 'hostname'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      return { ok: (r.stdout.match(/\[SUCCESS\]/g) ?? []).length, detail: r.status === 0 ? '' : r.stdout.split('\n').filter((l) => /FAILURE/.test(l)).slice(0, 3).join(' / ') };
+    },
+  };
+
+  const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  // Warm-up round (page cache, Python bytecode), not counted; then interleaved rounds.
+  for (const run of Object.values(contenders)) run();
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const t0 = process.hrtime.bigint();
+      const { ok, detail } = run();
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (ok !== nodes.length) {
+        console.error(`bench: ${name} reached ${ok}/${nodes.length} nodes in round ${i + 1}: ${detail}`);
+        process.exit(1);
+      }
+      times[name].push(s);
+    }
+  }
+  const base = median(times['ansible -m command']);
+  console.log(`One-step playbook (hostname) on ${nodes.length} lab nodes, ${ROUNDS} rounds after a warm-up, median wall time (process start to exit):`);
+  for (const [name, xs] of Object.entries(times)) {
+    console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(2).padStart(6)} s   ${(median(xs) / base).toFixed(2)}× ansible   [${xs.map((x) => x.toFixed(2)).join(', ')}]`);
+  }
+  const ratio = median(times.stackscope) / base;
+  console.log(`stackscope / ansible = ${ratio.toFixed(2)} (target ≤ 0.50): ${ratio <= 0.5 ? 'met' : 'NOT met'}`);
+  return ratio > 0.5;
+}
+
+/** Section 4; true when a target was missed. */
+function sweep() {
+  const all = state.layout.nodes;
+  const logins = () => Object.fromEntries(all.map((n) => {
+    const log = join(n.dir, 'log', 'sshd.log');
+    return [n.name, existsSync(log) ? (readFileSync(log, 'utf8').match(/Accepted publickey for /g) ?? []).length : 0];
+  }));
+  const rssFile = join(home, 'rss.txt');
+  const measured = (args) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', resolve('bench/rss-reporter.mjs'), 'bin/stackscope.js', ...args], { encoding: 'utf8', env: { ...env, STACKSCOPE_RSS_FILE: rssFile }, maxBuffer: 256 << 20 });
+    return { r, s: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  };
+  // Which playbooks the check runs here: the same ones run one by one make the baseline.
+  const plan = JSON.parse(cli(['check', 'lab', '--json']).stdout || '{}');
+  const ids = (plan.runs ?? []).map((r) => r.playbookId);
+  if (!ids.length) {
+    console.error(`bench: stackscope check lab ran nothing: ${JSON.stringify(plan).slice(0, 300)}`);
+    return true;
+  }
+  const rest = measured(['playbooks', 'list']);
+  const checks = [];
+  const oneByOne = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = logins();
+    const c = measured(['check', 'lab', '--json']);
+    const after = logins();
+    const out = JSON.parse(c.r.stdout || '{}');
+    if (c.r.status === 2 || !out.runs) {
+      console.error(`bench: stackscope check lab failed (exit ${c.r.status}): ${c.r.stderr.trim().slice(0, 400)}`);
+      return true;
+    }
+    const perNode = all.map((n) => after[n.name] - before[n.name]);
+    checks.push({ s: c.s, rssMb: c.rssMb, maxLogins: Math.max(...perNode), minLogins: Math.min(...perNode), answered: out.nodes.answered.length });
+    const t0 = process.hrtime.bigint();
+    for (const id of ids) cli(['run', id, 'lab', '--json']);
+    oneByOne.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const wall = median(checks.map((c) => c.s));
+  const rss = Math.max(...checks.map((c) => c.rssMb));
+  const logs = Math.max(...checks.map((c) => c.maxLogins));
+  console.log(`Whole-cluster check of the lab (${all.length} nodes, playbooks: ${ids.join(', ')}), ${ROUNDS} rounds:`);
+  console.log(`  stackscope check lab       ${wall.toFixed(2).padStart(6)} s   [${checks.map((c) => c.s.toFixed(2)).join(', ')}]   ${checks[0].answered}/${all.length} nodes answered`);
+  console.log(`  the same, one run each     ${median(oneByOne).toFixed(2).padStart(6)} s   [${oneByOne.map((x) => x.toFixed(2)).join(', ')}]   check / one-by-one = ${(wall / median(oneByOne)).toFixed(2)}`);
+  console.log(`  peak RSS                   ${rss.toFixed(0).padStart(6)} MB  (the CLI listing playbooks: ${rest.rssMb.toFixed(0)} MB; ${(rss / rest.rssMb).toFixed(2)}×)`);
+  console.log(`  SSH logins per node        ${Math.min(...checks.map((c) => c.minLogins))}–${logs} (counted in each node's sshd log)`);
+  const met = { wall: wall <= 10, rss: rss <= 300, logins: logs <= 1 };
+  console.log(`targets: wall ≤ 10 s ${met.wall ? 'met' : 'NOT met'} · peak RSS ≤ 300 MB ${met.rss ? 'met' : 'NOT met'} · 1 login per node ${met.logins ? 'met' : 'NOT met'}`);
+  return !(met.wall && met.rss && met.logins);
+}

@@ -81,6 +81,8 @@ export async function prepareNodeSshd(l: LabLayout, n: LabNode, clientPublicKey:
     authorizedKeys: [clientPublicKey],
     netns: n.netns,
     hostname: n.name,
+    // Each login is a line in the node's log/sshd.log: a trainee sees who came in, the bench counts connections per node.
+    logLevel: 'INFO',
     extraConfig: [`SetEnv ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`],
   });
   const argv = await sshd.prepare();

@@ -81,6 +81,8 @@ export interface SshdOptions {
   hostKeyType?: 'ed25519' | 'rsa';
   /** Extra sshd_config lines (e.g. `SetEnv NAME=value`). */
   extraConfig?: string[];
+  /** INFO logs one `Accepted publickey for …` line per login (how many connections a client made). */
+  logLevel?: 'ERROR' | 'INFO';
   /** Run sshd inside this network namespace (`ip netns exec`). */
   netns?: string;
   /** Give this server its own host name (a UTS namespace), as `hostname` shows to its sessions. */
@@ -138,7 +140,7 @@ export class Sshd {
         'PrintMotd no',
         'MaxSessions 10',
         'MaxStartups 200',
-        'LogLevel ERROR',
+        `LogLevel ${this.opts.logLevel ?? 'ERROR'}`,
         ...(this.opts.extraConfig ?? []),
         '',
       ].join('\n'),
