@@ -134,7 +134,7 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
       <div role="tabpanel" className={`tab-panel tab-${tab}`} aria-label={t(`cases.tab.${tab}`)}>
         {tab === 'timeline' && (
           <>
-            <Timeline entries={timeline} onShowRun={(runId) => navigate('runs', { focus: runId })} onShowFinding={(id) => navigate('findings', { focus: id })} />
+            <Timeline entries={timeline} runs={detail.runs} onShowRun={(runId) => navigate('runs', { focus: runId })} onShowFinding={(id) => navigate('findings', { focus: id })} />
             <NoteComposer caseId={detail.id} onAdded={load} />
           </>
         )}

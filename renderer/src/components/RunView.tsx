@@ -2,6 +2,7 @@ import { formatDuration, formatTime, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { formatSize } from './case/Bits.js';
 import { Findings } from './Findings.js';
+import { RunBadges } from './RunBadges.js';
 import { useRun } from './useRun.js';
 
 /** The end of each output shown in the run; the whole of it opens in the output viewer (paged). */
@@ -21,7 +22,7 @@ export function RunView(props: { runId: number; onFinished?: () => void; onOpenO
     <article className="run" data-testid={`run-${run.id}`} data-state={run.state}>
       <header>
         <code className="command">{run.kind === 'playbook' ? t('ui.run.playbook', { title: run.title }) : `$ ${run.title}`}</code>
-        <span className={`state ${run.state}`}>{t(`ui.state.${run.state}`)}</span>
+        <RunBadges state={run.state} findings={run.findings} />
         <span className="hint">{formatTime(run.startedAt)}</span>
         {run.state === 'running' && (
           <button type="button" className="small danger" onClick={() => void api['runs.cancel']({ runId: run.id })}>

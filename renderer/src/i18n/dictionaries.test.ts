@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { check } from './check.js';
 import { common } from './common.js';
 import { translate } from './index.js';
 import { runbooks } from './runbooks.js';
@@ -7,7 +8,7 @@ import { ui } from './ui.js';
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('UI dictionaries', () => {
-  for (const [name, d] of Object.entries({ common, ui, runbooks })) {
+  for (const [name, d] of Object.entries({ common, ui, runbooks, check })) {
     it(`${name}: Korean has every English key, in natural Korean, with the same {placeholders}`, () => {
       expect(Object.keys(d.ko).sort()).toEqual(Object.keys(d.en).sort());
       for (const [key, en] of Object.entries(d.en)) {

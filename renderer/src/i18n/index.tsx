@@ -6,6 +6,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { cases } from './cases.js';
+import { check } from './check.js';
 import { common } from './common.js';
 import { report } from './report.js';
 import { runbooks } from './runbooks.js';
@@ -20,7 +21,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, ui, cases, terminal, runbooks, report];
+const dictionaries: Dictionary[] = [common, ui, cases, check, terminal, runbooks, report];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import type { TimelineEntry } from '../../../../main/contract/types.js';
+import type { Run, TimelineEntry } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
+import { RunBadges } from '../RunBadges.js';
 import { clockTime, rich, TimeAgo } from './Bits.js';
 import { Markdown } from './Markdown.js';
 
@@ -9,8 +10,11 @@ function nodesText(nodes: string[]): string {
   return nodes.length <= 4 ? nodes.join(', ') : `${nodes.slice(0, 3).join(', ')} +${nodes.length - 3}`;
 }
 
-/** Everything that happened in the case, oldest first, each with who and when. */
-export function Timeline(props: { entries: TimelineEntry[]; onShowRun: (runId: number) => void; onShowFinding: (findingId: number) => void }) {
+/**
+ * Everything that happened in the case, oldest first, each with who and when. A run's badge says
+ * what it found (from `runs`, whose findings tell a could-not-check warning from a real one).
+ */
+export function Timeline(props: { entries: TimelineEntry[]; runs?: Run[]; onShowRun: (runId: number) => void; onShowFinding: (findingId: number) => void }) {
   const { t } = useLang();
   const who = (author: string | null): ReactNode => <strong className="who">{author ?? t('cases.someone')}</strong>;
   const status = (s: string): ReactNode => <span className={`status-tag ${s}`}>{t(`cases.status.${s}`)}</span>;
@@ -35,7 +39,7 @@ export function Timeline(props: { entries: TimelineEntry[]; onShowRun: (runId: n
               what: <code className="what">{e.title}</code>,
               nodes: <span className="nodes">{nodesText(e.nodes)}</span>,
             })}{' '}
-            <span className={`state ${e.state}`}>{t(`cases.runState.${e.state}`)}</span>
+            <RunBadges state={e.state} findings={props.runs?.find((r) => r.id === e.runId)?.findings ?? []} />
             {e.runKind === 'playbook' && (
               <span className="counts">
                 {e.critical > 0 && <span className="sev critical">{t('cases.count.critical', { n: e.critical })}</span>}
