@@ -6,6 +6,7 @@ import { AppContext } from './context.js';
 import { LangProvider } from './i18n/index.js';
 import { browserTransport, createApi, IpcTransport } from './transport.js';
 import './styles.css';
+import './check.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 

@@ -138,7 +138,7 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
             <NoteComposer caseId={detail.id} onAdded={load} />
           </>
         )}
-        {tab === 'findings' && <CaseFindings findings={findings} focus={focus} onOpenOutput={openOutput} />}
+        {tab === 'findings' && <CaseFindings findings={findings} focus={focus} onFocus={(id) => navigate('findings', { focus: id })} onOpenOutput={openOutput} />}
         {tab === 'runs' && (
           <>
             {cluster && <PlaybookPanel caseId={detail.id} cluster={cluster} onStarted={started} />}

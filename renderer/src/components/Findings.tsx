@@ -1,22 +1,45 @@
+import { useRef } from 'react';
 import type { RunFinding } from '../../../main/contract/types.js';
 import { useLang } from '../i18n/index.js';
+import { RefText, type RefTarget } from './RefText.js';
 
-/** A run's findings, worst first (the engine stores them sorted), each open to its evidence. */
+/**
+ * A run's findings, worst first (the engine stores them sorted), each open to its evidence. A next
+ * step that names another finding of the run links to it by its title.
+ */
 export function Findings(props: { findings: RunFinding[] }) {
   const { t } = useLang();
+  const section = useRef<HTMLElement>(null);
   if (props.findings.length === 0) return null;
   const count = (s: RunFinding['severity']) => props.findings.filter((f) => f.severity === s && f.status !== 'SKIPPED').length;
   const skipped = props.findings.filter((f) => f.status === 'SKIPPED').length;
+  const resolve = (check: string): RefTarget | undefined => {
+    const of = props.findings.filter((f) => f.check === check);
+    return of.find((f) => f.status === 'FAILED') ?? of[0];
+  };
+  const jump = (id: number): void => {
+    const el = section.current?.querySelector<HTMLDetailsElement>(`[data-finding-id="${id}"]`);
+    if (!el) return;
+    el.open = true;
+    el.scrollIntoView({ block: 'center' });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the highlight when the same finding is followed twice
+    el.classList.add('flash');
+  };
   return (
-    <section className="findings" aria-label={t('ui.findings.label')}>
+    <section ref={section} className="findings" aria-label={t('ui.findings.label')}>
       <p className="summary">{t('ui.findings.summary', { critical: count('critical'), warning: count('warning'), ok: count('ok'), skipped })}</p>
       {props.findings.map((f) => (
-        <details key={f.id} className={`finding ${f.severity}`} data-testid="finding" data-severity={f.severity} data-check={f.check} open={f.severity === 'critical'}>
+        <details key={f.id} className={`finding ${f.status === 'SKIPPED' ? 'not-checked' : f.severity}`} data-testid="finding" data-finding-id={f.id} data-severity={f.severity} data-check={f.check} open={f.severity === 'critical'}>
           <summary>
             <span className={`sev ${f.status === 'SKIPPED' ? 'skipped' : f.severity}`}>{f.status === 'SKIPPED' ? t('ui.findings.notChecked') : t(`common.${f.severity}`)}</span>
             {f.title}
           </summary>
-          {f.explanation && <p>{f.explanation}</p>}
+          {f.explanation && (
+            <p>
+              <RefText text={f.explanation} resolve={resolve} onJump={jump} />
+            </p>
+          )}
           {f.evidence.map((e, i) => (
             <figure key={i} className="evidence">
               <figcaption>
@@ -27,12 +50,12 @@ export function Findings(props: { findings: RunFinding[] }) {
           ))}
           {f.likelyCause && (
             <p>
-              <strong>{t('ui.findings.likelyCause')}</strong> {f.likelyCause}
+              <strong>{t('ui.findings.likelyCause')}</strong> <RefText text={f.likelyCause} resolve={resolve} onJump={jump} />
             </p>
           )}
           {f.nextStep && (
             <p>
-              <strong>{t('ui.findings.nextStep')}</strong> <code>{f.nextStep}</code>
+              <strong>{t('ui.findings.nextStep')}</strong> <RefText text={f.nextStep} resolve={resolve} onJump={jump} plain="code" />
             </p>
           )}
         </details>
