@@ -89,6 +89,8 @@ export class CasesRepo {
   private readonly selectFollowup;
   private readonly selectFollowups;
   private readonly updateFollowup;
+  private readonly followWorst;
+  private readonly selectRecentOpen;
 
   constructor(
     private readonly db: Db,
@@ -98,7 +100,7 @@ export class CasesRepo {
     this.author = options.author ?? null;
     const caseSelect = `SELECT c.*, cl.name AS cluster_name, (SELECT COUNT(*) FROM runs r WHERE r.case_id = c.id) AS run_count
       FROM cases c LEFT JOIN clusters cl ON cl.id = c.cluster_id`;
-    this.insertCase = db.prepare('INSERT INTO cases (title, severity, cluster_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)');
+    this.insertCase = db.prepare('INSERT INTO cases (title, severity, severity_auto, cluster_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?)');
     this.selectAll = db.prepare(`${caseSelect} ORDER BY c.opened_at DESC, c.id DESC`);
     this.selectOne = db.prepare(`${caseSelect} WHERE c.id = ?`);
     this.selectNotes = db.prepare('SELECT * FROM notes WHERE case_id = ? ORDER BY id');
@@ -113,11 +115,39 @@ export class CasesRepo {
     this.selectFollowup = db.prepare('SELECT * FROM followups WHERE id = ?');
     this.selectFollowups = db.prepare('SELECT * FROM followups WHERE case_id = ? ORDER BY id');
     this.updateFollowup = db.prepare('UPDATE followups SET done = ? WHERE id = ?');
+    // The worst FAILED finding of the latest run of each playbook (older runs are stale), else info.
+    this.followWorst = db.prepare(
+      `UPDATE cases SET severity = COALESCE((
+         SELECT CASE MIN(CASE f.severity WHEN 'critical' THEN 0 ELSE 1 END) WHEN 0 THEN 'critical' ELSE 'warning' END
+         FROM findings f JOIN runs r ON r.id = f.run_id
+         WHERE r.case_id = cases.id AND f.status = 'FAILED' AND f.severity IN ('critical', 'warning')
+           AND r.id = (SELECT MAX(r2.id) FROM runs r2 WHERE r2.case_id = r.case_id AND r2.kind = r.kind AND r2.title = r.title)), 'info')
+       WHERE id = ? AND severity_auto = 1`,
+    );
+    this.selectRecentOpen = db.prepare(
+      `${caseSelect} WHERE c.cluster_id = ? AND c.status = 'open'
+         AND MAX(c.opened_at, COALESCE((SELECT MAX(started_at) FROM runs WHERE case_id = c.id), ''), COALESCE((SELECT MAX(created_at) FROM notes WHERE case_id = c.id), '')) >= ?
+       ORDER BY c.id DESC LIMIT 2`,
+    );
   }
 
   /** The new case's id. */
-  create(title: string, severity: Severity, clusterId: number | null): number {
-    return Number(this.insertCase.run(this.redact(title), severity, clusterId, now(), this.author).lastInsertRowid);
+  /** `auto`: opened by a run or a check; its severity follows its worst finding (see followFindings). */
+  create(title: string, severity: Severity | 'auto', clusterId: number | null): number {
+    const auto = severity === 'auto';
+    return Number(this.insertCase.run(this.redact(title), auto ? 'info' : severity, auto ? 1 : 0, clusterId, now(), this.author).lastInsertRowid);
+  }
+
+  /** An automatic case takes the severity of its worst current finding; true when it changed. */
+  followFindings(caseId: number): boolean {
+    const before = this.summary(caseId)?.severity;
+    this.followWorst.run(caseId);
+    return this.summary(caseId)?.severity !== before;
+  }
+
+  /** Open cases of the cluster with activity (opened, a run, a note) since `since` (ISO), newest first; at most 2. */
+  recentOpen(clusterId: number, since: string): CaseSummary[] {
+    return (this.selectRecentOpen.all(clusterId, since) as CaseRow[]).map(toCase);
   }
 
   /** Newest first. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createCore } from '../core/core.js';
 import { sshWorld, type SshWorld } from '../core/testing/fixtures.js';
 import { eventually, pidsMatching } from '../core/testing/processes.js';
 import type { Sshd } from '../lab/sshd.js';
+import { sitePlaybookYaml } from '../../playbooks/engine/testing/site-playbook.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'stackscope.js');
@@ -14,8 +15,8 @@ let w: SshWorld;
 let server: Sshd;
 let dataDir: string;
 
-function cli(args: string[], input = ''): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+function cli(args: string[], input = '', env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -116,5 +117,46 @@ describe('stackscope CLI', () => {
     } finally {
       await core.close();
     }
+  });
+
+  it('keeps the case list clean: refused input opens nothing, a run joins the only recent open case, whose severity follows its findings', () => {
+    const site = join(w.dir, 'tidy-playbooks');
+    mkdirSync(join(site, 'fails'), { recursive: true });
+    writeFileSync(join(site, 'fails', 'playbook.yaml'), sitePlaybookYaml('fails', 'echo broken >&2\nexit 1', { paramDefault: 'none' }));
+    const env = { STACKSCOPE_PLAYBOOKS: site };
+    type Listed = { id: number; title: string; severity: string; clusterId: number | null };
+    const listed = (): Listed[] => JSON.parse(cli(['cases', 'list', '--json']).stdout) as Listed[];
+    expect(cli(['cluster', 'add', 'tidy', '--deployment', 'packages']).code).toBe(0);
+    expect(cli(['node', 'add', 'tidy', 't-1', '--host', server.host, '--port', String(server.port), '--user', 'root', '--role', 'controller', '--key', w.clientKey]).code).toBe(0);
+    expect(cli(['node', 'trust', 'tidy', 't-1', '--yes']).code).toBe(0);
+
+    const before = listed().length;
+    for (const args of [
+      ['run', 'galera-healthh', 'tidy'],
+      ['run', 'galera-health', 'tidy', '--param', 'expected_size=three'],
+      ['run', 'galera-health', 'tidy', '--nodes', 'nope'],
+      ['exec', 'tidy', '--role', 'compute', '--', 'true'],
+    ]) {
+      const r = cli(args, '', env);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+    }
+    expect(listed().length).toBe(before);
+
+    const first = cli(['exec', 'tidy', '--node', 't-1', '--', 'true'], '', env);
+    expect(first.code, first.stderr).toBe(0);
+    const opened = listed().filter((c) => c.title.startsWith('exec on tidy'));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.severity).toBe('info');
+    const again = cli(['run', 'fails', 'tidy'], '', env);
+    expect(again.stderr).toContain(`adding to case ${opened[0]?.id} "exec on tidy: true", the only open case on this cluster active in the last 12 hours`);
+    expect(listed().length).toBe(before + 1);
+    // Opened by a run, not by a person: its severity follows its worst finding (the failed step).
+    expect(listed().find((c) => c.id === opened[0]?.id)?.severity).toBe('warning');
+
+    // Two recent open cases: which one is meant is not guessed, a new one is opened.
+    expect(cli(['exec', 'tidy', '--node', 't-1', '--new-case', 'second', '--', 'true'], '', env).code).toBe(0);
+    const third = cli(['exec', 'tidy', '--node', 't-1', '--', 'true'], '', env);
+    expect(third.stderr).not.toContain('adding to case');
+    expect(listed().length).toBe(before + 3);
   });
 });

@@ -6,7 +6,7 @@ import { collect, positiveInt, rolesOf } from './args.js';
 import { call, clusterNamed, nodeNamed, on, type Client } from './client.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { dim, oneLine, stepLine, table, terminalSafe, toJson } from './format.js';
-import { caseForRun, caseOptions, followRun } from './run-flow.js';
+import { caseInput, caseOptions, followRun } from './run-flow.js';
 
 interface ExecOptions {
   node?: string[];
@@ -64,16 +64,17 @@ export function execCommand(program: Command, open: () => Client, exit: (code: E
       const nodeIds = (o.node ?? []).map((n) => nodeNamed(cluster, n).id);
       const roles = rolesOf(o.role);
       const command = words.join(' ');
-      const caseId = await caseForRun(client, o, `exec on ${cluster.name}: ${command}`, cluster.id);
+      const chosen = caseInput(o);
       const lines = o.json ? undefined : linePrinter();
       const { runId, state } = await followRun(client, {
-        caseId,
-        start: () => call(client, 'exec.start', { caseId, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: o.timeout }, { command: 'COMMAND', timeoutSec: '--timeout' }),
+        ...(chosen.caseId !== undefined ? { caseId: chosen.caseId } : {}),
+        start: () =>
+          call(client, 'exec.start', { ...chosen, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: o.timeout }, { command: 'COMMAND', timeoutSec: '--timeout', caseId: '--case', newCaseTitle: '--new-case' }),
         watch: lines && (() => on(client, 'step.output', (p) => lines.print(p))),
         started: (run) => {
           if (!lines) return;
           lines.steps(run.steps);
-          console.error(dim(`case ${caseId} · run ${run.id} · ${run.steps.length} node(s)`));
+          console.error(dim(`case ${run.caseId} · run ${run.id} · ${run.steps.length} node(s)`));
         },
       });
       // The output was printed as it came: only --json prints it again, whole.
@@ -81,7 +82,7 @@ export function execCommand(program: Command, open: () => Client, exit: (code: E
       if (lines) {
         lines.flush();
         console.error(`\n${table(done.steps.map((s) => stepLine(s)))}`);
-        console.error(dim(`run ${runId} ${state}; see it again: stackscope case show ${caseId}`));
+        console.error(dim(`run ${runId} ${state}; see it again: stackscope case show ${done.caseId}`));
       } else console.log(toJson(done));
       if (state !== 'succeeded') exit(EXIT.FAILED);
     });

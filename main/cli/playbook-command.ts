@@ -6,7 +6,7 @@ import { collect, positiveInt } from './args.js';
 import { call, clusterNamed, on, type Client } from './client.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { bold, dim, duration, green, oneLine, red, table, terminalSafe, toJson, yellow } from './format.js';
-import { caseForRun, caseOptions, followRun } from './run-flow.js';
+import { caseInput, caseOptions, followRun } from './run-flow.js';
 
 const severityLabel: Record<RunFinding['severity'], (s: string) => string> = {
   critical: (s) => red(bold(s)),
@@ -133,12 +133,17 @@ async function runCommand(client: Client, playbookId: string, clusterName: strin
   const concurrency = o.concurrency === undefined ? undefined : positiveInt('--concurrency')(o.concurrency);
   const params = parseParams(o.param ?? []);
   const nodeNames = (o.nodes ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
-  const caseId = await caseForRun(client, o, `${playbookId} on ${cluster.name}`, cluster.id);
+  const chosen = caseInput(o);
   let startedAt = Date.now();
   const { runId, state } = await followRun(client, {
-    caseId,
+    ...(chosen.caseId !== undefined ? { caseId: chosen.caseId } : {}),
     start: () =>
-      call(client, 'playbooks.run', { caseId, clusterId: cluster.id, playbookId, params, nodeNames, allowMutating: o.allowMutating === true, ...(concurrency ? { concurrency } : {}) }, { params: '--param', nodeNames: '--nodes', playbookId: 'PLAYBOOK', concurrency: '--concurrency' }),
+      call(
+        client,
+        'playbooks.run',
+        { ...chosen, clusterId: cluster.id, playbookId, params, nodeNames, allowMutating: o.allowMutating === true, ...(concurrency ? { concurrency } : {}) },
+        { params: '--param', nodeNames: '--nodes', playbookId: 'PLAYBOOK', concurrency: '--concurrency', caseId: '--case', newCaseTitle: '--new-case' },
+      ),
     watch: o.json ? undefined : () => on(client, 'step.updated', printProgress),
     started: () => (startedAt = Date.now()),
   });

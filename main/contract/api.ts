@@ -52,9 +52,9 @@ export interface MethodResults {
   'cases.create': CaseSummary;
   'cases.get': CaseDetail;
   'cases.search': CaseSearchHit[];
-  'exec.start': { runId: number };
+  'exec.start': RunStarted;
   'playbooks.list': PlaybookCatalogue;
-  'playbooks.run': { runId: number };
+  'playbooks.run': RunStarted;
   'playbooks.suggest': Suggestion[];
   /** Started (not finished): follow the runs by their events, read the summary from cases.findings. */
   'checks.start': CheckStarted;
@@ -87,6 +87,13 @@ export interface MethodResults {
   'report.export': ReportExport;
   /** The report as the exports would show it with these options (no step outputs). */
   'report.preview': ReportData;
+}
+
+/** A run that started, and the case it went into (`reused`: the cluster's only recent open case). */
+export interface RunStarted {
+  runId: number;
+  caseId: number;
+  caseChoice: 'given' | 'reused' | 'opened';
 }
 
 /** A step's metadata without its (possibly large) output. */

@@ -5,6 +5,17 @@ import { containerEngines, deployments, nodeRoles, suggestionKinds } from './typ
 /** Runtime schemas for every method's input; main validates with these before dispatch. */
 
 const id = z.number().int().positive();
+/**
+ * Which case a run goes into: `caseId`; or a new case titled `newCaseTitle`; or, with neither, the
+ * cluster's only open case with activity in the last 12 hours, else a new one. The case is chosen
+ * (or opened) only after the run's input was accepted.
+ */
+const caseForRun = {
+  caseId: id.optional(),
+  newCaseTitle: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+};
+const oneCase = (v: { caseId?: number; newCaseTitle?: string }): boolean => v.caseId === undefined || v.newCaseTitle === undefined;
+const oneCaseMessage = { message: 'give either caseId or newCaseTitle, not both', path: ['newCaseTitle'] };
 // Names end up in CLI arguments, file names of reports and UI lists: keep them plain.
 const name = z
   .string()
@@ -132,7 +143,7 @@ export const methodInputs = {
   'cases.search': z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50), asYouType: z.boolean().default(false) }).strict(),
   'exec.start': z
     .object({
-      caseId: id,
+      ...caseForRun,
       clusterId: id,
       nodeIds: z.array(id).default([]),
       roles: z.array(z.enum(nodeRoles)).default([]),
@@ -140,11 +151,12 @@ export const methodInputs = {
       timeoutSec: z.number().min(1).max(86400).default(120),
     })
     .strict()
-    .refine((v) => v.nodeIds.length > 0 || v.roles.length > 0, { message: 'select at least one node or role', path: ['nodeIds'] }),
+    .refine((v) => v.nodeIds.length > 0 || v.roles.length > 0, { message: 'select at least one node or role', path: ['nodeIds'] })
+    .refine(oneCase, oneCaseMessage),
   'playbooks.list': z.object({}).strict(),
   'playbooks.run': z
     .object({
-      caseId: id,
+      ...caseForRun,
       clusterId: id,
       playbookId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a playbook id'),
       /** Raw values; the engine checks them against the playbook's typed parameters. */
@@ -155,7 +167,8 @@ export const methodInputs = {
       allowMutating: z.boolean().default(false),
       concurrency: z.number().int().min(1).max(256).optional(),
     })
-    .strict(),
+    .strict()
+    .refine(oneCase, oneCaseMessage),
   'playbooks.suggest': z.object({ clusterId: id, kind: z.enum(suggestionKinds) }).strict(),
   'checks.start': z
     .object({

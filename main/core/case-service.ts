@@ -48,6 +48,9 @@ const notFound = (caseId: number): StackscopeError => new StackscopeError('NOT_F
  * its timeline and findings, notes and status changes with their author, and search over
  * everything. Each request checks once that its case exists, where it first reads the case.
  */
+/** How recent an open case's activity must be for a run without a case to join it. */
+const RECENT_MS = 12 * 3600 * 1000;
+
 export class CaseService {
   constructor(
     private readonly repos: Pick<Repos, 'cases' | 'runs' | 'terminals' | 'search' | 'health'>,
@@ -62,12 +65,27 @@ export class CaseService {
   }
 
   /** A new case, in a cluster that exists (or in none). */
-  create(title: string, severity: Severity, clusterId: number | null): CaseSummary {
+  /** `auto`: opened for a run or a check; its severity follows its worst finding. */
+  create(title: string, severity: Severity | 'auto', clusterId: number | null): CaseSummary {
     if (clusterId !== null) this.inventory.cluster(clusterId);
     const id = this.repos.cases.create(title, severity, clusterId);
     const summary = this.repos.cases.summary(id);
     if (!summary) throw new StackscopeError('INTERNAL', `case ${id} vanished right after insert`);
     return summary;
+  }
+
+  /**
+   * The case a run goes into, chosen only once the run's input was accepted: the one given, a new
+   * one with the given title, or (neither given) the cluster's only open case active in the last
+   * 12 hours, else a new one with `defaultTitle` whose severity follows its findings.
+   */
+  forRun(clusterId: number, o: { caseId?: number; newCaseTitle?: string }, defaultTitle: string): { caseId: number; caseChoice: 'given' | 'reused' | 'opened' } {
+    if (o.caseId !== undefined) return { caseId: this.require(o.caseId).id, caseChoice: 'given' };
+    if (o.newCaseTitle === undefined) {
+      const recent = this.repos.cases.recentOpen(clusterId, new Date(Date.now() - RECENT_MS).toISOString());
+      if (recent.length === 1 && recent[0]) return { caseId: recent[0].id, caseChoice: 'reused' };
+    }
+    return { caseId: this.create((o.newCaseTitle ?? defaultTitle).slice(0, 200), 'auto', clusterId).id, caseChoice: 'opened' };
   }
 
   /** The case's summary; NOT_FOUND when there is no such case. */

@@ -65,12 +65,18 @@ export class PlaybookService {
     );
   }
 
-  /** The nodes a run of this playbook would contact (to ask for their credentials first). */
-  targets(playbookId: string, cluster: Cluster, nodeNames: string[]): Cluster['nodes'] {
+  /**
+   * Everything a run of this playbook would refuse (flavour, mutating steps, parameters, nodes),
+   * checked before anything is created; the nodes it would contact (to ask for their credentials first).
+   */
+  check(req: Omit<PlaybookRequest, 'caseId'>): Cluster['nodes'] {
+    const { def } = this.get(req.playbookId);
     try {
-      return selectTargets(this.get(playbookId).def, cluster.nodes, nodeNames);
+      checkApplies(def, req.cluster.deployment, req.allowMutating);
+      bindParams(def, req.params);
+      return selectTargets(def, req.cluster.nodes, req.nodeNames);
     } catch (err) {
-      if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${playbookId} on ${cluster.name}: ${err.message}`, { playbookId });
+      if (err instanceof PlaybookInputError) throw new StackscopeError('INVALID_INPUT', `${def.id} on ${req.cluster.name}: ${err.message}`, { playbookId: def.id });
       throw err;
     }
   }
@@ -122,6 +128,7 @@ export class PlaybookService {
         const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency, signal });
         const findings = this.runLog.findings.add(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
+        if (this.cases.followFindings(req.caseId)) this.events.emit('case.changed', { caseId: req.caseId });
         return signal.aborted ? 'cancelled' : outcome.complete ? 'succeeded' : 'failed';
       } catch (err) {
         // The engine does not throw by design; if it does, say so on the run and keep the outputs.

@@ -72,8 +72,9 @@ export class RunbookService {
     let runId: number;
     const a = step.action;
     if (a.kind === 'playbook') {
-      this.d.requireSecrets(this.d.playbooks.targets(a.playbookId, cluster, []), where);
-      runId = this.d.playbooks.start({ caseId: req.caseId, cluster, playbookId: a.playbookId, params: a.params, nodeNames: [], allowMutating: false }).id;
+      const run = { cluster, playbookId: a.playbookId, params: a.params, nodeNames: [], allowMutating: false };
+      this.d.requireSecrets(this.d.playbooks.check(run), where);
+      runId = this.d.playbooks.start({ caseId: req.caseId, ...run }).id;
     } else if (a.kind === 'command') {
       // Checked at load too; checked again so an edited runbook in memory cannot slip through.
       const why = mutatingReason(a.command);

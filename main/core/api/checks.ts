@@ -9,7 +9,7 @@ export const checkHandlers = (s: Services) =>
       const plan = s.checks.plan(cluster, i.only, i.skip);
       if (i.caseId !== undefined) s.cases.require(i.caseId);
       s.secrets.requireSecrets(plan.targets, 'check this cluster');
-      const caseId = i.caseId ?? s.cases.create(`Check of ${cluster.name}`, 'info', cluster.id).id;
+      const caseId = i.caseId ?? s.cases.create(`Check of ${cluster.name}`, 'auto', cluster.id).id;
       return s.checks.start(plan, caseId, i.caseId === undefined, i.concurrency);
     },
   }) satisfies HandlerSlice;

@@ -6,17 +6,11 @@ export const playbookHandlers = (s: Services) =>
     'playbooks.list': () => s.playbooks.list(),
     'playbooks.run': (i) => {
       const cluster = s.inventory.cluster(i.clusterId);
-      s.secrets.requireSecrets(s.playbooks.targets(i.playbookId, cluster, i.nodeNames), 'run this playbook');
-      const run = s.playbooks.start({
-        caseId: i.caseId,
-        cluster,
-        playbookId: i.playbookId,
-        params: i.params,
-        nodeNames: i.nodeNames,
-        allowMutating: i.allowMutating,
-        ...(i.concurrency ? { concurrency: i.concurrency } : {}),
-      });
-      return { runId: run.id };
+      const req = { cluster, playbookId: i.playbookId, params: i.params, nodeNames: i.nodeNames, allowMutating: i.allowMutating, ...(i.concurrency ? { concurrency: i.concurrency } : {}) };
+      // Refused input (and a missing secret) leaves nothing behind: the case is chosen after.
+      s.secrets.requireSecrets(s.playbooks.check(req), 'run this playbook');
+      const { caseId, caseChoice } = s.cases.forRun(cluster.id, i, `${i.playbookId} on ${cluster.name}`);
+      return { runId: s.playbooks.start({ caseId, ...req }).id, caseId, caseChoice };
     },
     'playbooks.suggest': (i) => {
       const cluster = s.inventory.cluster(i.clusterId);
