@@ -153,7 +153,7 @@ describe('stackscope run (the built CLI)', () => {
       const json = JSON.parse(broken.stdout) as { findings: RunFinding[]; steps: unknown[] };
       const f = json.findings.find((x) => x.severity === 'critical');
       expect(f).toMatchObject({ severity: 'critical', status: 'FAILED' });
-      expect(Object.keys(f ?? {}).sort()).toEqual(['check', 'createdAt', 'evidence', 'explanation', 'id', 'likelyCause', 'nextStep', 'runId', 'severity', 'skippedReason', 'status', 'title']);
+      expect(Object.keys(f ?? {}).sort()).toEqual(['check', 'createdAt', 'evidence', 'explainedBy', 'explanation', 'id', 'likelyCause', 'nextStep', 'runId', 'severity', 'skippedReason', 'status', 'title']);
     } finally {
       await healFault(lab, 'ovn-chassis-missing');
     }
@@ -164,4 +164,72 @@ describe('stackscope run (the built CLI)', () => {
     expect(badParam.code).toBe(2);
     expect(badParam.stderr).toMatch(/parameter "destination_ip": "10.0.0.999" is not an IP address/);
   }, 240_000);
+});
+
+describe('stackscope check (the built CLI)', () => {
+  const cli = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['bin/stackscope.js', '--data-dir', dataDir, ...args], { encoding: 'utf8', timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const caseCount = (): number => core.repos.cases.list().length;
+
+  it('checks every playbook that needs no parameter in one case: the lost quorum first, the Placement 500 under it', async () => {
+    const healthy = cli(['check', LAB_CLUSTER, '--json']);
+    expect(healthy.code, healthy.stderr + healthy.stdout).toBe(0);
+    const ok = JSON.parse(healthy.stdout) as { caseId: number; runs: Array<{ playbookId: string; state: string }>; left: Array<{ playbookId: string; reason: string }>; summary: { problems: unknown[]; ruledOut: unknown[] } };
+    // Every playbook of this flavour that needs no parameter, one run each in one case.
+    const expected = shipped.filter((p) => p.appliesTo.includes('openstack-helm') && p.params.every((x) => !x.required || x.default !== undefined)).map((p) => p.id);
+    expect(ok.runs.map((r) => r.playbookId).sort()).toEqual(expected.sort());
+    expect(new Set(core.repos.runs.ofCase(ok.caseId, 0).map((r) => r.title))).toEqual(new Set(expected));
+    expect(ok.left.find((l) => l.playbookId === 'ovn-trace')?.reason).toMatch(/^needs source, destination_ip/);
+    expect(ok.summary.problems).toEqual([]);
+    expect(ok.summary.ruledOut.length).toBeGreaterThan(2);
+
+    await breakFault(lab, 'galera-quorum-lost');
+    try {
+      const broken = cli(['check', LAB_CLUSTER]);
+      expect(broken.code, broken.stderr).toBe(3);
+      const lines = broken.stdout.split('\n');
+      // The root cause leads the output; the Placement 500 is listed under it, not above it.
+      expect(lines[0]).toMatch(/^CRITICAL\s+No Primary component: bootstrap from controller-1/);
+      const because = lines.indexOf('  because of this:');
+      expect(because).toBeGreaterThan(0);
+      expect(lines.slice(because).find((l) => /Placement API .* answered HTTP 500/.test(l))).toBeDefined();
+      expect(lines.slice(0, because).some((l) => /^CRITICAL.*Placement/.test(l))).toBe(false);
+      // "Follow the galera.bootstrap finding" is written as that finding's title, never as an id.
+      expect(broken.stdout).not.toMatch(/galera\.bootstrap finding/);
+    } finally {
+      await healFault(lab, 'galera-quorum-lost');
+    }
+  }, 300_000);
+
+  it('refuses bad input before opening a case, and says when no node could be reached', () => {
+    const before = caseCount();
+    const unknown = cli(['check', LAB_CLUSTER, '--only', 'galera-healthh']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no playbook galera-healthh; known: /);
+    const needsParams = cli(['check', LAB_CLUSTER, '--only', 'ovn-trace']);
+    expect(needsParams.code).toBe(2);
+    expect(needsParams.stderr).toMatch(/cannot check with ovn-trace needs source, destination_ip/);
+    expect(cli(['check', 'no-such-cluster']).code).toBe(2);
+    expect(caseCount()).toBe(before);
+
+    // A cluster whose every node refuses connections: nothing is concluded, exit 1.
+    expect(cli(['cluster', 'add', 'ghost', '--deployment', 'packages']).code).toBe(0);
+    for (const [name, role] of [['ghost-1', 'controller'], ['ghost-2', 'compute']] as const) {
+      const added = cli(['node', 'add', 'ghost', name, '--host', '127.0.0.1', '--port', '1', '--user', 'root', '--role', role, '--key', lab.layout.keyFile]);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const ghost = cli(['check', 'ghost', '--json']);
+    expect(ghost.code, ghost.stderr).toBe(1);
+    expect(ghost.stderr).toMatch(/could not reach any node of ghost/);
+    const out = JSON.parse(ghost.stdout) as { caseId: number; nodes: { answered: string[]; unreachable: string[] }; summary: { problems: unknown[]; notChecked: Array<{ title: string }> } };
+    expect(out.nodes).toEqual({ answered: [], unreachable: expect.arrayContaining(['ghost-1', 'ghost-2']) as unknown as string[] });
+    expect(out.summary.problems).toEqual([]);
+    expect(out.summary.notChecked.map((p) => p.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Could not reach ghost-1 \(root@127\.0\.0\.1:1\): /)]));
+    // No finding of the sweep claims anything about the cluster from nodes that did not answer.
+    const findings = core.repos.runs.findings.ofCase(out.caseId);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.status !== 'SKIPPED' && /Primary/.test(`${f.title} ${f.explanation}`))).toEqual([]);
+  }, 120_000);
 });
