@@ -8,7 +8,7 @@ export function RunBadges(props: { state: RunState; findings: ReadonlyArray<{ se
   return (
     <>
       {runBadges(props.state, props.findings).map((b) => (
-        <span key={b} className={`run-badge ${badgeClass(b)}`} data-testid="run-badge" data-badge={b}>
+        <span key={b} className={`run-badge ${badgeClass(b)}`} data-testid="badge" data-badge={b}>
           {b === 'critical' || b === 'warning' || b === 'not-checked' ? t(`check.badge.${b}`) : t(`ui.state.${b}`)}
         </span>
       ))}
