@@ -64,7 +64,13 @@ export function App() {
         {route.page === 'case' ? (
           <CaseView key={route.caseId} route={route} go={go} clusters={clusters} onChanged={refresh} />
         ) : (
-          <Home clusters={clusters} />
+          <Home
+            clusters={clusters}
+            onCheckStarted={(started) => {
+              refresh();
+              go({ page: 'case', caseId: started.caseId, tab: 'findings' });
+            }}
+          />
         )}
       </main>
       <AuthPrompts />

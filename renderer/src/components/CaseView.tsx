@@ -4,7 +4,9 @@ import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { caseTabs, type CasePlace, type CaseRoute, type CaseTab, type Route } from '../routing.js';
 import { TimeAgo } from './case/Bits.js';
+import { CheckClusterButton } from './CheckClusterButton.js';
 import { CaseFindings } from './case/CaseFindings.js';
+import { CheckProgress } from './case/CheckProgress.js';
 import { RunPanel } from './case/CommandPanel.js';
 import { NoteComposer, Timeline } from './case/Timeline.js';
 import { OutputViewer } from './output/OutputViewer.js';
@@ -31,6 +33,8 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [findings, setFindings] = useState<CaseFinding[] | null>(null);
   const [error, setError] = useState('');
+  /** The runs of a cluster check this view follows: what "Check cluster" started here, and playbook runs found running. */
+  const [checkRuns, setCheckRuns] = useState<number[]>([]);
 
   const load = useCallback(() => {
     // Outputs stay on the server: the runs tab asks for tails, the viewer for pages.
@@ -44,6 +48,11 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
     );
   }, [api, caseId]);
   useEffect(load, [load]);
+  // A check started elsewhere (from home, which opens this case) shows as its running playbook runs.
+  useEffect(() => {
+    const running = (detail?.runs ?? []).filter((r) => r.kind === 'playbook' && r.state === 'running').map((r) => r.id);
+    if (running.some((id) => !checkRuns.includes(id))) setCheckRuns((was) => [...was, ...running.filter((id) => !was.includes(id))]);
+  }, [detail, checkRuns]);
 
   // Live: runs starting and ending, findings arriving, notes and status changes from anywhere.
   useEffect(() => {
@@ -116,6 +125,19 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
             </button>
           ))}
         </div>
+        {detail.clusterId !== null && (
+          <CheckClusterButton
+            clusterId={detail.clusterId}
+            clusterName={detail.clusterName ?? ''}
+            caseId={detail.id}
+            onStarted={(s) => {
+              setCheckRuns(s.runs.map((r) => r.runId));
+              navigate('findings');
+              load();
+              props.onChanged();
+            }}
+          />
+        )}
         <p className="case-meta hint">
           {t('cases.meta.opened')} <TimeAgo iso={detail.openedAt} />
           {opened?.author && ` · ${t('cases.meta.by', { author: opened.author })}`}
@@ -138,7 +160,12 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
             <NoteComposer caseId={detail.id} onAdded={load} />
           </>
         )}
-        {tab === 'findings' && <CaseFindings findings={findings} focus={focus} onFocus={(id) => navigate('findings', { focus: id })} onOpenOutput={openOutput} />}
+        {tab === 'findings' && (
+          <>
+            {checkRuns.length > 0 && <CheckProgress runIds={checkRuns} runs={detail.runs} onHide={() => setCheckRuns([])} />}
+            <CaseFindings findings={findings} focus={focus} onFocus={(id) => navigate('findings', { focus: id })} onOpenOutput={openOutput} />
+          </>
+        )}
         {tab === 'runs' && (
           <>
             {cluster && <PlaybookPanel caseId={detail.id} cluster={cluster} onStarted={started} />}

@@ -14,7 +14,8 @@ const charsKey = { stdout: 'stdoutChars', stderr: 'stderrChars' } as const;
 function append(s: StepResult, stream: Stream, data: string, tail?: number): StepResult {
   const text = s[stream] + data;
   if (tail === undefined) return { ...s, [stream]: text };
-  return { ...s, [stream]: text.length > tail ? text.slice(-tail) : text, [charsKey[stream]]: (s[charsKey[stream]] ?? s[stream].length) + data.length };
+  // slice(-0) is the whole string: a tail of 0 keeps nothing (a check's progress needs only states).
+  return { ...s, [stream]: text.length > tail ? (tail > 0 ? text.slice(-tail) : '') : text, [charsKey[stream]]: (s[charsKey[stream]] ?? s[stream].length) + data.length };
 }
 
 /** `tail`: keep only the last N characters of each output (the viewer pages the rest). */

@@ -1,7 +1,8 @@
-import type { ClusterOverview, HealthLevel, NodeHealth, NodeRole } from '../../../../main/contract/types.js';
+import type { CheckStarted, ClusterOverview, HealthLevel, NodeHealth, NodeRole } from '../../../../main/contract/types.js';
 import { useLang } from '../../i18n/index.js';
 import { routeHash } from '../../routing.js';
 import { TimeAgo } from '../case/Bits.js';
+import { CheckClusterButton } from '../CheckClusterButton.js';
 
 const groups: NodeRole[] = ['controller', 'network', 'storage', 'compute'];
 const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', ok: '✔', unknown: '?' };
@@ -71,7 +72,7 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
  * a grid; each node in the colour of its worst finding from the latest runs, with the services
  * and pods those runs saw on it. Colour is never the only signal: icon and word say it too.
  */
-export function ClusterPicture(props: { cluster: ClusterOverview }) {
+export function ClusterPicture(props: { cluster: ClusterOverview; onCheckStarted: (started: CheckStarted) => void }) {
   const { t } = useLang();
   const c = props.cluster;
   const counts = (['critical', 'warning', 'ok', 'unknown'] as const).map((h) => [h, c.nodes.filter((n) => n.health === h).length] as const).filter(([, n]) => n > 0);
@@ -89,6 +90,7 @@ export function ClusterPicture(props: { cluster: ClusterOverview }) {
           ))}
         </span>
         <span className="picture-checked">{c.checkedAt ? <>{t('cases.picture.checked')} <TimeAgo iso={c.checkedAt} /></> : t('cases.picture.neverRun')}</span>
+        {c.nodes.length > 0 && <CheckClusterButton clusterId={c.id} clusterName={c.name} onStarted={props.onCheckStarted} />}
       </header>
       {c.problems.length > 0 && (
         <ul className="cluster-problems">

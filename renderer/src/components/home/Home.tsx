@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Cluster, HomeOverview } from '../../../../main/contract/types.js';
+import type { CheckStarted, Cluster, HomeOverview } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
 import { routeHash } from '../../routing.js';
@@ -9,9 +9,10 @@ import { ClusterPicture } from './ClusterPicture.js';
 
 /**
  * What the on-call engineer sees first: search over every past case, the open cases (worst and
- * most recently active first), and each cluster as a picture coloured by its latest findings.
+ * most recently active first), and each cluster as a picture coloured by its latest findings,
+ * with "Check cluster" on it (the check's case opens on its findings).
  */
-export function Home(props: { clusters: Cluster[] }) {
+export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: CheckStarted) => void }) {
   const { api, transport, info } = useApp();
   const { t } = useLang();
   const [overview, setOverview] = useState<HomeOverview | null>(null);
@@ -94,7 +95,7 @@ export function Home(props: { clusters: Cluster[] }) {
               <p>{t('cases.home.welcome')}</p>
             </section>
           ) : (
-            overview.clusters.map((c) => <ClusterPicture key={c.id} cluster={c} />)
+            overview.clusters.map((c) => <ClusterPicture key={c.id} cluster={c} onCheckStarted={props.onCheckStarted} />)
           )}
         </>
       )}
