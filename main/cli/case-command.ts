@@ -5,9 +5,19 @@ import { StackscopeError } from '../contract/errors.js';
 import type { CaseStatus, Severity } from '../contract/types.js';
 import { positiveInt } from './args.js';
 import { call, clusterNamed, type Client } from './client.js';
+import { summarizeFindings } from '../shared/findings-summary.js';
 import { formatCase, formatCases, formatHitPlace, oneLine, toJson } from './format.js';
+import { formatSummary } from './summary-format.js';
 
 const caseIdOf = positiveInt('case id');
+
+/** `30m`, `12h`, `7d`, `2w` → milliseconds. */
+function ageMs(age: string): number {
+  const m = /^(\d{1,5})([mhdw])$/.exec(age.trim());
+  if (!m) throw new StackscopeError('INVALID_INPUT', `--older-than "${age}" must be a number and a unit: 30m, 12h, 7d, 2w`);
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm' | 'h' | 'd' | 'w'];
+  return Number(m[1]) * unit;
+}
 
 /** TEXT as given, or @FILE for a file's contents (a summary written in an editor). */
 function textOrFile(flag: string, value: string | undefined): string | undefined {
@@ -42,13 +52,35 @@ export function caseCommands(program: Command, open: () => Client): void {
       else for (const h of hits) console.log(`${formatHitPlace(h)}\n  ${oneLine(h.snippet.replace(/\u0002/g, '»').replace(/\u0003/g, '«').replace(/\r?\n/g, ' '))}`);
     });
 
+  cases
+    .command('close')
+    .description('resolve old open cases in one go: stackscope cases close --older-than 7d --empty')
+    .requiredOption('--older-than <age>', 'opened more than this long ago: 30m, 12h, 7d, 2w')
+    .option('--empty', 'only cases no run was ever added to')
+    .option('--dry-run', 'list what would be closed, close nothing')
+    .action(async (o: { olderThan: string; empty?: boolean; dryRun?: boolean }) => {
+      const client = open();
+      const cutoff = new Date(Date.now() - ageMs(o.olderThan)).toISOString();
+      const picked = (await call(client, 'cases.list', {})).filter((c) => c.status !== 'resolved' && c.openedAt < cutoff && (!o.empty || c.runCount === 0));
+      if (!picked.length) return void console.log('No open case matches.');
+      if (!o.dryRun) for (const c of picked) await call(client, 'cases.setStatus', { caseId: c.id, status: 'resolved' });
+      console.log(`${o.dryRun ? 'Would resolve' : 'Resolved'} ${picked.length} case(s):\n${formatCases(picked)}`);
+    });
+
   const kase = program.command('case').description('one case');
   kase
     .command('show <id>')
-    .option('--json', 'machine-readable output')
-    .action(async (id: string, o: { json?: boolean }) => {
-      const detail = await call(open(), 'cases.get', { caseId: caseIdOf(id) });
-      console.log(o.json ? toJson(detail) : formatCase(detail));
+    .description('the case: its findings summarised (causes first), then its runs; --output adds what each step printed')
+    .option('--output', 'print every step\'s recorded output after its run')
+    .option('--json', 'machine-readable output (the case with its runs and their outputs)')
+    .action(async (id: string, o: { json?: boolean; output?: boolean }) => {
+      const client = open();
+      const caseId = caseIdOf(id);
+      const detail = await call(client, 'cases.get', o.json || o.output ? { caseId } : { caseId, outputTail: 0 });
+      if (o.json) return void console.log(toJson(detail));
+      const findings = await call(client, 'cases.findings', { caseId });
+      const summary = formatSummary(summarizeFindings(findings), findings);
+      console.log(formatCase(detail, { summary, withOutput: o.output === true }));
     });
   kase
     .command('new <title...>')

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { CaseFinding, CheckStarted, Run, RunState } from '../contract/types.js';
-import { summarizeFindings, withRefTitles, type FindingsSummary, type SummaryProblem } from '../shared/findings-summary.js';
+import { summarizeFindings, type FindingsSummary } from '../shared/findings-summary.js';
 import { collect, positiveInt } from './args.js';
 import { call, clusterNamed, on, withSecrets, type Client } from './client.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { bold, dim, green, oneLine, red, terminalSafe, toJson, yellow } from './format.js';
-import { formatFinding } from './playbook-command.js';
+import { formatSummary } from './summary-format.js';
 
 interface CheckOptions {
   only?: string[];
@@ -130,42 +130,15 @@ async function checkCluster(client: Client, clusterName: string, o: CheckOptions
   return runs.every((r) => r.state === 'succeeded') ? EXIT.OK : EXIT.FAILED;
 }
 
-function problemBlock(p: SummaryProblem, findings: CaseFinding[], indent: string): string {
-  const f = p.lead;
-  const text = formatFinding({ ...f, nextStep: withRefTitles(f.nextStep, findings), explanation: withRefTitles(f.explanation, findings) });
-  const head = `${text.split('\n')[0]}  ${dim(`(${f.playbook})`)}`;
-  const more = p.also.length ? [dim(`  also seen by: ${p.also.map((a) => `${a.playbook}${a.evidence[0]?.node ? ` on ${a.evidence[0].node}` : ''}`).join(', ')}`)] : [];
-  const lines = [head, ...text.split('\n').slice(1), ...more];
-  if (p.consequences.length) {
-    lines.push(bold('  because of this:'));
-    for (const c of p.consequences) lines.push(`    ${c.severity === 'critical' ? red('CRITICAL') : yellow('WARNING ')}  ${oneLine(c.lead.title)}  ${dim(`(${c.lead.playbook})`)}`);
-  }
-  return lines.map((l) => indent + l).join('\n');
-}
-
 function printSummary(
   s: FindingsSummary,
   findings: CaseFinding[],
   ctx: { started: CheckStarted; runs: Run[]; clusterName: string; seconds: number; answered: string[]; silent: string[] },
 ): void {
   const out: string[] = [];
-  if (s.problems.length) out.push(s.problems.map((p) => problemBlock(p, findings, '')).join('\n\n'));
-  else if (!ctx.answered.length) out.push(red(bold(`Could not reach any node of ${oneLine(ctx.clusterName)}: nothing was checked.`)));
-  else out.push(green(`No problem found on the ${ctx.answered.length} node(s) that answered.`));
-  if (s.notChecked.length) {
-    out.push(`\n${bold('NOT CHECKED')} ${dim('(never counted as ok)')}`);
-    for (const p of s.notChecked) {
-      const by = [p.lead, ...p.also].map((f) => f.playbook);
-      out.push(`  ${dim('·')} ${oneLine(p.title)}${by.length > 1 ? dim(` — ${[...new Set(by)].join(', ')}`) : ''}`);
-    }
-  }
-  if (s.ruledOut.length) {
-    out.push(`\n${bold('RULED OUT')} ${dim('(checked and healthy)')}`);
-    for (const r of s.ruledOut) {
-      const shown = r.checks.slice(0, 3).map((c) => oneLine(c.title));
-      out.push(`  ${green('✓')} ${oneLine(r.playbook)}: ${shown.join('; ')}${r.checks.length > 3 ? dim(` (+${r.checks.length - 3} more)`) : ''}`);
-    }
-  }
+  if (!s.problems.length && !ctx.answered.length) out.push(red(bold(`Could not reach any node of ${oneLine(ctx.clusterName)}: nothing was checked.`)));
+  else if (!s.problems.length) out.push(green(`No problem found on the ${ctx.answered.length} node(s) that answered.`));
+  out.push(...formatSummary(s, findings));
   if (ctx.started.left.length) out.push(dim(`\nleft out: ${ctx.started.left.map((l) => `${l.playbookId} (${terminalSafe(l.reason, 'one-line')})`).join('; ')}`));
   out.push(`\n${ctx.runs.map((r) => `${oneLine(r.title)} ${paint[worstOf(r)]?.(worstOf(r)) ?? worstOf(r)}`).join(' · ')}`);
   const explained = s.problems.reduce((n, p) => n + p.consequences.length, 0);

@@ -124,7 +124,7 @@ describe('stackscope CLI', () => {
     mkdirSync(join(site, 'fails'), { recursive: true });
     writeFileSync(join(site, 'fails', 'playbook.yaml'), sitePlaybookYaml('fails', 'echo broken >&2\nexit 1', { paramDefault: 'none' }));
     const env = { STACKSCOPE_PLAYBOOKS: site };
-    type Listed = { id: number; title: string; severity: string; clusterId: number | null };
+    type Listed = { id: number; title: string; severity: string; status: string; clusterId: number | null };
     const listed = (): Listed[] => JSON.parse(cli(['cases', 'list', '--json']).stdout) as Listed[];
     expect(cli(['cluster', 'add', 'tidy', '--deployment', 'packages']).code).toBe(0);
     expect(cli(['node', 'add', 'tidy', 't-1', '--host', server.host, '--port', String(server.port), '--user', 'root', '--role', 'controller', '--key', w.clientKey]).code).toBe(0);
@@ -158,5 +158,26 @@ describe('stackscope CLI', () => {
     const third = cli(['exec', 'tidy', '--node', 't-1', '--', 'true'], '', env);
     expect(third.stderr).not.toContain('adding to case');
     expect(listed().length).toBe(before + 3);
+
+    // case show leads with the findings; what a step printed only with --output.
+    const shown = cli(['case', 'show', String(opened[0]?.id)], '', env);
+    const at = (re: RegExp): number => shown.stdout.split('\n').findIndex((l) => re.test(l));
+    expect(at(/^WARNING\s+show on t-1: exit 1/)).toBeGreaterThan(0);
+    expect(at(/^RUNS/)).toBeGreaterThan(at(/^WARNING/));
+    expect(shown.stdout).toMatch(/^show · t-1\s+failed\s+exit 1/m);
+    expect(shown.stdout).not.toContain('--- t-1');
+    expect(cli(['case', 'show', String(opened[0]?.id), '--output'], '', env).stdout).toContain('--- t-1 (failed, exit 1) ---');
+
+    // Old empty cases go in one command; a case with runs stays.
+    expect(cli(['case', 'new', 'nothing', 'here', '--cluster', 'tidy']).code).toBe(0);
+    expect(cli(['cases', 'close', '--older-than', 'soon']).stderr).toMatch(/--older-than "soon" must be a number and a unit/);
+    const dry = cli(['cases', 'close', '--older-than', '0m', '--empty', '--dry-run']);
+    expect(dry.stdout).toMatch(/^Would resolve \d+ case\(s\):/);
+    expect(dry.stdout).toContain('nothing here');
+    const closed = cli(['cases', 'close', '--older-than', '0m', '--empty']);
+    expect(closed.code, closed.stderr).toBe(0);
+    const after = listed();
+    expect(after.find((c) => c.title === 'nothing here')).toMatchObject({ status: 'resolved' });
+    expect(after.find((c) => c.id === opened[0]?.id)).toMatchObject({ status: 'open' });
   });
 });

@@ -91,7 +91,7 @@ describe('remote output never drives the terminal', () => {
 
   it('case show, cases list and --json keep it readable and inert', () => {
     expect(caseId).toBeGreaterThan(0);
-    const show = cli(['case', 'show', String(caseId)]);
+    const show = cli(['case', 'show', String(caseId), '--output']);
     expect(show.stdout).not.toMatch(ACTIVE);
     expect(show.stdout).toContain(`Case ${caseId}: osc \\x1b]0;evil\\x07 case`);
     expect(show.stdout).toContain(`${shown[0]}\n${shown[1]}`);

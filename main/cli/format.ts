@@ -64,7 +64,8 @@ export function table(rows: string[][]): string {
 export function stepLine(s: StepResult): string[] {
   const state = s.state === 'succeeded' ? green(s.state) : s.state === 'running' || s.state === 'pending' ? s.state : red(s.state);
   const exit = s.exitCode !== null ? `exit ${s.exitCode}` : s.exitSignal ? `signal ${s.exitSignal}` : '-';
-  return [oneLine(s.nodeName), state, exit, duration(s.durationMs), oneLine(s.error ?? '')];
+  // A playbook's step is named by its id (its generated script stays in the case log).
+  return [s.stepKey === 'exec' ? oneLine(s.nodeName) : `${oneLine(s.stepKey)} · ${oneLine(s.nodeName)}`, state, exit, duration(s.durationMs), oneLine(s.error ?? '')];
 }
 
 /** `kolla, podman`: the flavour, then what its profile says when it is not the default. */
@@ -114,17 +115,20 @@ export function formatRun(run: Run, withOutput: boolean): string {
   return `${head}\n${summary}\n${outputs}`;
 }
 
-export function formatCase(c: CaseDetail): string {
+/** The case: its head, the summary of its findings (lines from summary-format.ts), then its runs. */
+export function formatCase(c: CaseDetail, o: { summary: string[]; withOutput: boolean }): string {
   const head = `Case ${c.id}: ${oneLine(c.title)}\nseverity ${c.severity} · status ${c.status} · cluster ${oneLine(c.clusterName ?? '-')} · opened ${c.openedAt}`;
   if (c.runs.length === 0) return `${head}\n\nNo runs yet.`;
-  return `${head}\n\n${c.runs.map((r) => formatRun(r, true)).join('\n\n')}`;
+  const findings = o.summary.length ? o.summary.join('\n') : dim('No findings: only ad-hoc commands ran.');
+  const runs = c.runs.map((r) => formatRun(r, o.withOutput)).join('\n\n');
+  return `${head}\n\n${findings}\n\n${bold('RUNS')}${o.withOutput ? '' : dim(` (outputs: stackscope case show ${c.id} --output)`)}\n${runs}`;
 }
 
 /** Where a search hit is: its case, and the output line, finding or note it was found in. */
 export function formatHitPlace(h: CaseSearchHit): string {
   const where =
     h.where === 'output'
-      ? `${oneLine(h.nodeName ?? '?')} · $ ${oneLine(h.command ?? '')} · ${h.stream ?? 'stdout'} line ${h.line ?? '?'} (step ${h.stepId})`
+      ? `${oneLine(h.nodeName ?? '?')} · ${h.step !== null ? oneLine(h.step) : `$ ${oneLine(h.command ?? '')}`} · ${h.stream ?? 'stdout'} line ${h.line ?? '?'} (step ${h.stepId})`
       : h.where === 'finding'
         ? `finding${h.nodeName ? ` on ${oneLine(h.nodeName)}` : ''}`
         : h.where === 'note'

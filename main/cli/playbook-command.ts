@@ -32,9 +32,12 @@ export function formatFinding(f: RunFinding): string {
 }
 
 /** A site playbook's words are printed escaped like remote output: its author is not the operator. */
-function formatPlaybook(p: PlaybookInfo): string {
+function formatPlaybook(p: PlaybookInfo, withScript: boolean): string {
   const params = p.params.map((x) => [`  ${x.name}`, oneLine(x.type + (x.values ? ` (${x.values.join('|')})` : '')), x.required ? 'required' : oneLine(`default ${x.default ?? '-'}`), oneLine(x.description.en)]);
-  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.run !== undefined ? terminalSafe(s.run) : s.script !== undefined ? `script ${terminalSafe(s.script)}` : `logs (tail ${s.logs?.tail})`]);
+  // Each step by what it is for; what it runs only when asked (--script).
+  const what = (s: PlaybookInfo['steps'][number]): string =>
+    s.run !== undefined ? terminalSafe(s.run) : s.script !== undefined ? `script ${terminalSafe(s.script)}` : `logs (tail ${s.logs?.tail})`;
+  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', oneLine(s.title.en), ...(withScript ? [what(s)] : [])]);
   return [
     `${bold(p.id)} — ${oneLine(p.title.en)} / ${oneLine(p.title.ko)}`,
     terminalSafe(p.description.en),
@@ -42,6 +45,7 @@ function formatPlaybook(p: PlaybookInfo): string {
     `applies to: ${p.appliesTo.join(', ')} · runs on: ${p.roles.join(', ')}`,
     params.length ? `parameters:\n${table(params)}` : 'parameters: none',
     `steps:\n${table(steps)}`,
+    ...(withScript ? [] : [dim(`what each step runs: stackscope playbooks show ${p.id} --script`)]),
     dim(oneLine(p.file)),
   ].join('\n');
 }
@@ -93,10 +97,11 @@ export function playbookCommands(program: Command, open: () => Client, exit: (co
     });
   playbooks
     .command('show <id>')
+    .option('--script', 'also print what each step runs')
     .option('--json', 'machine-readable output')
-    .action(async (id: string, o: { json?: boolean }) => {
+    .action(async (id: string, o: { json?: boolean; script?: boolean }) => {
       const p = playbookOf(await call(open(), 'playbooks.list', {}), id);
-      console.log(o.json ? toJson(p) : formatPlaybook(p));
+      console.log(o.json ? toJson(p) : formatPlaybook(p, o.script === true));
     });
 
   caseOptions(
