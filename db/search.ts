@@ -79,7 +79,7 @@ interface Hit extends Omit<CaseSearchHit, 'caseTitle' | 'caseStatus' | 'caseSeve
 
 const whereOrder: Record<CaseSearchWhere, number> = { title: 0, finding: 1, note: 2, output: 3 };
 
-const blank = { nodeName: null, runId: null, stepId: null, stream: null, line: null, command: null, noteId: null, findingId: null, author: null } as const;
+const blank = { nodeName: null, runId: null, stepId: null, stream: null, line: null, command: null, step: null, noteId: null, findingId: null, author: null } as const;
 
 /**
  * "Have we seen this before?": one query over case titles, notes, findings (title, explanation,
@@ -117,7 +117,7 @@ export class SearchRepo {
       )
       .pluck();
     this.stepOf = db.prepare(
-      `SELECT s.run_id, s.node_name, s.command, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author
+      `SELECT s.run_id, s.node_name, s.command, s.step_key, r.kind, r.title, COALESCE(s.ended_at, s.started_at, r.started_at) AS at, r.case_id, r.author
        FROM step_results s JOIN runs r ON r.id = s.run_id WHERE s.id = ?`,
     );
   }
@@ -198,7 +198,9 @@ export class SearchRepo {
     if (newest.length === 0) return [];
     const hits: Hit[] = [];
     for (const block of this.output.blocks(newest)) {
-      const step = this.stepOf.get(block.stepId) as { run_id: number; node_name: string; command: string; at: string; case_id: number; author: string | null } | undefined;
+      const step = this.stepOf.get(block.stepId) as
+        | { run_id: number; node_name: string; command: string; step_key: string; kind: 'exec' | 'playbook'; title: string; at: string; case_id: number; author: string | null }
+        | undefined;
       if (!step) continue;
       const { index, text } = lineOfHit(block.text, matcher);
       hits.push({
@@ -211,7 +213,9 @@ export class SearchRepo {
         stream: block.stream,
         line: block.firstLine + index,
         nodeName: step.node_name,
-        command: step.command,
+        // A playbook step is named by its playbook and step id; its generated script is not what a person searched for.
+        command: step.kind === 'exec' ? step.command : null,
+        step: step.kind === 'playbook' ? `${step.title} · ${step.step_key}` : null,
         author: step.author,
         snippet: trimSnippet(matcher.mark(text)),
         // Newest first among a case's outputs, after its titles, findings and notes: bm25 of a

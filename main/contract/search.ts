@@ -18,7 +18,10 @@ export interface CaseSearchHit {
   stream: 'stdout' | 'stderr' | null;
   /** An output hit: the 1-based line of the stream the snippet is taken from. */
   line: number | null;
+  /** An output hit of an ad-hoc command: the command as typed. */
   command: string | null;
+  /** An output hit of a playbook step: `playbook · step` (its generated script is in the case). */
+  step: string | null;
   noteId: number | null;
   findingId: number | null;
   author: string | null;

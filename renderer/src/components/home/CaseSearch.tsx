@@ -106,6 +106,7 @@ export function CaseSearch() {
                     <li key={i} className="search-hit" data-testid="search-hit" data-where={h.where}>
                       <a href={hitHref(h)}>
                         <span className="where">{where(h)}</span>
+                        {h.step && <code className="cmd">{h.step}</code>}
                         {h.command && <code className="cmd">$ {h.command.length > 120 ? `${h.command.slice(0, 120)}…` : h.command}</code>}
                         <span className="hint">
                           <TimeAgo iso={h.at} />
