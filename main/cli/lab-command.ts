@@ -55,8 +55,10 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
       const state = await labUp({ dataDir: dataDir(), flavor: o.flavor, computes, rabbitmq: o.rabbitmq, log: (l) => console.error(dim(l)) });
       const cluster = await registerLab(open(), state, async (name) => hostKeyFingerprint(nodeByName(state.layout, name)));
       console.log(`Lab up in ${state.upSeconds} s: cluster ${bold(cluster.name)} (${state.layout.flavor}) with ${cluster.nodes.length} nodes, host keys trusted.`);
-      console.log(`Try: stackscope exec ${LAB_CLUSTER} --role controller -- ovn-nbctl show`);
-      console.log(`     stackscope lab faults · stackscope lab status · stackscope lab down`);
+      // In a clone `stackscope` is not on PATH; npx finds the package's own bin.
+      console.log(`Try: npx stackscope check ${LAB_CLUSTER}                  (every playbook that applies, one summary)`);
+      console.log(`     npx stackscope lab break galera-quorum-lost   (then check again; npx stackscope lab faults lists them all)`);
+      console.log(`     npx stackscope exec ${LAB_CLUSTER} --role controller -- ovn-nbctl show · npx stackscope lab down`);
     });
   lab
     .command('down')

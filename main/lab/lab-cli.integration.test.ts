@@ -32,6 +32,8 @@ describe('stackscope lab (CLI)', () => {
     const up = cli(['lab', 'up', '--computes', '1', '--flavor', 'packages', '--no-rabbitmq']);
     expect(up.stderr + up.stdout).toMatch(/Lab up in [\d.]+ s: cluster lab \(packages\) with 4 nodes, host keys trusted/);
     expect(up.code).toBe(0);
+    // What it suggests works from a clone, where stackscope is not on PATH.
+    expect(up.stdout).toContain('Try: npx stackscope check lab');
 
     const status = cli(['lab', 'status', '--json']);
     expect(status.code).toBe(0);
@@ -73,5 +75,9 @@ describe('stackscope lab (CLI)', () => {
     expect(cli(['lab', 'status']).stderr).toMatch(/no lab is up for .*; start one with: stackscope lab up/);
     // The cluster stays, so its cases keep it; its nodes are what the next lab up updates.
     expect(cli(['cluster', 'list']).stdout).toContain('lab');
+    // Used while down: the lab is named as the reason, not a missing key file.
+    const gone = cli(['exec', 'lab', '--role', 'compute', '--', 'true']);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout + gone.stderr).toMatch(/compute-1 .*the practice lab is down \(its key \S+ went with it\); start it with: stackscope lab up/);
   }, 400_000);
 });

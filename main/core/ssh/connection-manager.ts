@@ -10,6 +10,9 @@ import { KeyboardInteractive, type AuthPrompter } from './auth-prompts.js';
 import { fingerprintOf, hostKeyPreference, keyTypeOf } from './host-key.js';
 import { describe, SshConnection } from './ssh-connection.js';
 
+
+/** The key `stackscope lab up` makes in its temp folder (main/lab/lab.ts). */
+const LAB_KEY = /\/stackscope-lab-[A-Za-z0-9]+\/id_ed25519$/;
 /** One node as the SSH layer sees it, with its jump host chain resolved. */
 export interface SshTarget {
   nodeId: number;
@@ -196,7 +199,12 @@ export class ConnectionManager {
         try {
           privateKey = readFileSync(auth.keyPath);
         } catch (err) {
-          throw new StackscopeError('INVALID_INPUT', `${describe(target)}: cannot read private key ${auth.keyPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+          const code = (err as NodeJS.ErrnoException).code;
+          // The practice lab keeps its key in its own folder, removed by `lab down`: say that, not ENOENT.
+          if (code === 'ENOENT' && LAB_KEY.test(auth.keyPath)) {
+            throw new StackscopeError('INVALID_INPUT', `${describe(target)}: the practice lab is down (its key ${auth.keyPath} went with it); start it with: stackscope lab up`, { node: target.name, keyPath: auth.keyPath });
+          }
+          throw new StackscopeError('INVALID_INPUT', `${describe(target)}: cannot read private key ${auth.keyPath}: ${code ?? (err as Error).message}`, {
             node: target.name,
             keyPath: auth.keyPath,
           });
