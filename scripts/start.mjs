@@ -25,9 +25,8 @@ const [cmd, args] = binary ? [binary, ['.']] : [process.execPath, ['bin/stacksco
 if (!binary) {
   console.error(
     [
-      'Electron is unavailable: its binary is not installed (it is downloaded from GitHub at install time, which this machine cannot reach,',
-      'or ELECTRON_SKIP_BINARY_DOWNLOAD was set). Starting browser mode instead, the same app in your browser:',
-      '  npm run serve   prints a http://127.0.0.1:PORT/?token=… address to open.',
+      'Electron is not installed here (its binary comes from GitHub at install time, which this machine cannot reach, or',
+      'ELECTRON_SKIP_BINARY_DOWNLOAD was set): opening browser mode, the same app in your browser, at the address below.',
       'For the desktop window, install on a machine that can download Electron: npm install (without ELECTRON_SKIP_BINARY_DOWNLOAD).',
       '',
     ].join('\n'),
