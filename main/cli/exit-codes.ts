@@ -20,7 +20,7 @@ export const EXIT = {
    * cannot be used (damaged included).
    */
   BAD_INPUT: 2,
-  /** `run` (and the coming `check`): at least one finding is critical. */
+  /** `run`, `check`: at least one finding is critical. */
   CRITICAL: 3,
 } as const;
 
