@@ -39,7 +39,7 @@ function world() {
   return { db, repos, clusterId, ids, cluster };
 }
 
-type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt' | 'explainedBy'>;
+type NewFinding = Omit<RunFinding, 'id' | 'runId' | 'createdAt' | 'explainedBy'> & { explainedBy?: string[] };
 const f = (severity: NewFinding['severity'], title: string, evidence: NewFinding['evidence'] = [], status?: NewFinding['status']): NewFinding => ({
   check: 't',
   severity,
@@ -102,14 +102,16 @@ describe('cluster overview', () => {
     ]);
 
     const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
-    expect(o.nodes.map((n) => `${n.group}:${n.name}:${n.health}`)).toEqual(['controller:controller-1:ok', 'controller:controller-2:critical', 'compute:compute-2:warning', 'compute:compute-10:unknown']);
+    // compute-2 could not be checked: neither ok nor a problem found there, and never shown as ok.
+    expect(o.nodes.map((n) => `${n.group}:${n.name}:${n.health}`)).toEqual(['controller:controller-1:ok', 'controller:controller-2:critical', 'compute:compute-2:unchecked', 'compute:compute-10:unknown']);
     const ctl2 = o.nodes.find((n) => n.name === 'controller-2');
     expect(ctl2?.problems).toMatchObject([{ severity: 'critical', title: 'controller-2 not Primary', caseId }]);
-    expect(ctl2?.services).toEqual([
+    expect(ctl2?.services).toMatchObject([
       { name: 'database', kind: 'service', health: 'critical', detail: 'galera-health' },
-      { name: 'galera-health', kind: 'playbook', health: 'ok', detail: '' },
+      // The playbook's own chip agrees with what it found on the node (never green beside a red node).
+      { name: 'galera-health', kind: 'playbook', health: 'critical', detail: '' },
     ]);
-    expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toEqual([{ name: 'openvswitch-abc12', kind: 'pod', health: 'warning', detail: 'ovs' }]);
+    expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toMatchObject([{ name: 'openvswitch-abc12', kind: 'pod', health: 'unchecked', detail: 'ovs' }]);
     expect(o.nodes.find((n) => n.name === 'compute-10')).toMatchObject({ checkedAt: null, services: [] });
     expect(o.problems).toMatchObject([{ severity: 'warning', title: 'cluster size 2 of 3' }]);
     expect(o.health).toBe('critical');
@@ -129,8 +131,8 @@ describe('cluster overview', () => {
       { nodeId: w.ids.ctl1, node: 'controller-1', step: 'pods', stdout: '' },
     ], []);
     const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
-    expect(o.nodes.find((n) => n.name === 'compute-10')?.services).toEqual([{ name: 'nova-compute-b', kind: 'pod', health: 'critical', detail: 'nova/compute' }]);
-    expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toEqual([{ name: 'nova-compute-a', kind: 'pod', health: 'ok', detail: 'nova/compute' }]);
+    expect(o.nodes.find((n) => n.name === 'compute-10')?.services).toMatchObject([{ name: 'nova-compute-b', kind: 'pod', health: 'critical', detail: 'nova/compute' }]);
+    expect(o.nodes.find((n) => n.name === 'compute-2')?.services).toMatchObject([{ name: 'nova-compute-a', kind: 'pod', health: 'ok', detail: 'nova/compute' }]);
     // Discovery alone does not count as checking a node.
     expect(o.nodes.find((n) => n.name === 'compute-2')?.health).toBe('unknown');
   });
@@ -158,14 +160,47 @@ describe('cluster overview', () => {
     const o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
     const ctl1 = o.nodes.find((n) => n.name === 'controller-1');
     // The engine's own finding (it timed out there) is controller-1's; the pod and capacity findings are not.
-    expect(ctl1).toMatchObject({ health: 'warning', problems: [{ title: 'Could not check pods on controller-1: timed out' }] });
-    expect(ctl1?.services).toEqual([{ name: 'placement-api-x1', kind: 'pod', health: 'ok', detail: 'placement' }]);
+    expect(ctl1).toMatchObject({ health: 'unchecked', problems: [{ severity: 'unchecked', title: 'Could not check pods on controller-1: timed out' }] });
+    expect(ctl1?.services).toMatchObject([{ name: 'placement-api-x1', kind: 'pod', health: 'ok', detail: 'placement' }]);
     expect(o.nodes.find((n) => n.name === 'controller-2')).toMatchObject({
       health: 'critical',
       problems: [{ title: 'mariadb-server-2: container mariadb is not running' }],
       services: [{ name: 'mariadb-server-2', kind: 'pod', health: 'critical' }],
     });
     expect(o.problems.map((p) => p.title)).toEqual(['mariadb-server-2: container mariadb is not running', 'compute-2 has no free VCPU']);
+  });
+
+  it('tells the truth about age and cause: stale results marked, "checked" is the oldest shown, runbook steps do not colour, causes first', () => {
+    const w = world();
+    const caseId = w.repos.cases.create('truth', 'critical', w.clusterId);
+    const placement = runOn(w, caseId, 'placement-capacity', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'providers' }], [
+      { ...f('critical', 'Placement API answered HTTP 500'), check: 'placement.api', explainedBy: ['galera.*'] },
+    ]);
+    const galera = runOn(w, caseId, 'galera-health', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'grastate' }], [{ ...f('critical', 'No Primary component: bootstrap from controller-1'), check: 'galera.bootstrap' }]);
+    // A runbook's command step failed on controller-2: a trainee's step, not a check of the node.
+    runOn(w, caseId, 'runbook-galera-quorum-lost-status', [{ nodeId: w.ids.ctl2, node: 'controller-2', step: 'status' }], [
+      f('warning', 'status on controller-2: exit 1', [{ node: 'controller-2', step: 'status', lines: ['exit 1'] }]),
+    ]);
+    let o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
+    expect(o.problems.map((p) => p.title)).toEqual(['No Primary component: bootstrap from controller-1', 'Placement API answered HTTP 500']);
+    expect(o.problems.map((p) => p.explained)).toEqual([false, true]);
+    expect(o.nodes.find((n) => n.name === 'controller-2')).toMatchObject({ health: 'unknown', services: [] });
+
+    // The Placement run is an hour older than the galera one: marked stale with its time, shown after fresh problems.
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    w.db.prepare('UPDATE runs SET started_at = ? WHERE id = ?').run(hourAgo, placement);
+    o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
+    expect(o.problems.map((p) => [p.title, p.stale])).toEqual([
+      ['No Primary component: bootstrap from controller-1', false],
+      ['Placement API answered HTTP 500', true],
+    ]);
+    expect(o.problems[1]?.checkedAt).toBe(hourAgo);
+    // Placement was asked from controller-1 for the whole cluster: the node's own age is galera's; the cluster's is the oldest shown.
+    const ctl1 = o.nodes.find((n) => n.name === 'controller-1');
+    expect(ctl1?.checkedAt).not.toBe(hourAgo);
+    expect(o.checkedAt).toBe(hourAgo);
+    expect(ctl1?.services.find((x) => x.name === 'galera-health')).toMatchObject({ stale: false });
+    expect(galera).toBeGreaterThan(placement);
   });
 
   it('reads pod names from the commands the profile builds, and groups nodes by role', () => {

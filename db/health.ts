@@ -12,6 +12,7 @@ import type {
   RunFinding,
   ServiceSeen,
 } from '../main/contract/types.js';
+import { STALE_AFTER_MS } from '../main/contract/home.js';
 import type { Db } from './database.js';
 import { severityRank } from './findings-repo.js';
 import { OutputRepo } from './output-repo.js';
@@ -22,11 +23,12 @@ const DISCOVER_STEP = 'discover-pods';
 /** A pod list bigger than this is not parsed for the picture (the run's findings still count). */
 const MAX_POD_LIST_CHARS = 16 * 1024 * 1024;
 
-const healthRank: Record<HealthLevel, number> = { critical: 0, warning: 1, ok: 2, unknown: 3 };
+const healthRank: Record<HealthLevel, number> = { critical: 0, warning: 1, unchecked: 2, ok: 3, unknown: 4 };
 export const worstHealth = (levels: HealthLevel[]): HealthLevel => levels.reduce<HealthLevel>((w, l) => (healthRank[l] < healthRank[w] ? l : w), 'unknown');
 
-/** ok and info both mean "nothing wrong here"; only FAILED/SKIPPED critical and warning colour a node. */
+/** A check that could not be made is `unchecked` (never ok); FAILED critical and warning colour; ok and info mean nothing wrong. */
 function findingHealth(severity: FindingSeverity, status: FindingStatus): HealthLevel {
+  if (status === 'SKIPPED') return 'unchecked';
   if ((severity === 'critical' || severity === 'warning') && status !== 'OK') return severity;
   return 'ok';
 }
@@ -50,7 +52,7 @@ interface RunRow {
 }
 /** The step columns this view reads. */
 type StepRow = Pick<StoredStepRow, 'id' | 'run_id' | 'node_id' | 'node_name' | 'step_key' | 'command'> & { state: string };
-type Finding = Pick<RunFinding, 'id' | 'runId' | 'check' | 'severity' | 'status' | 'title' | 'evidence'>;
+type Finding = Pick<RunFinding, 'id' | 'runId' | 'check' | 'severity' | 'status' | 'title' | 'evidence' | 'explainedBy'>;
 
 interface PodSeen {
   name: string;
@@ -92,18 +94,24 @@ function addService(list: ServiceSeen[], s: ServiceSeen): void {
   }
 }
 
-function problemOf(f: Finding, caseId: number): NodeProblem | null {
+function problemOf(f: Finding, run: RunRow | undefined, stale: (at: string) => boolean, explained: (f: Finding) => boolean): NodeProblem | null {
   const h = findingHealth(f.severity, f.status);
-  return h === 'critical' || h === 'warning' ? { severity: h, title: f.title, caseId, runId: f.runId, findingId: f.id } : null;
+  const at = run?.started_at ?? '';
+  // A check that could not be made is named too (why the node is grey), after anything wrong.
+  return h === 'critical' || h === 'warning' || (h === 'unchecked' && f.severity !== 'info') ? { severity: h, title: f.title, caseId: run?.case_id ?? 0, runId: f.runId, findingId: f.id, checkedAt: at, stale: stale(at), explained: explained(f) } : null;
 }
 
+/** Causes before what they explain, then worst first, then newest; fresh before stale. */
 function topProblems(list: NodeProblem[], n = 5): NodeProblem[] {
   const seen = new Set<string>();
   return list
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || b.runId - a.runId)
+    .sort((a, b) => Number(a.stale) - Number(b.stale) || Number(a.explained) - Number(b.explained) || healthRank[a.severity] - healthRank[b.severity] || b.runId - a.runId)
     .filter((p) => !seen.has(p.title) && (seen.add(p.title), true))
     .slice(0, n);
 }
+
+/** A check reference (`galera.bootstrap`, `galera.*`) matches a check id. */
+const refMatches = (ref: string, check: string): boolean => (ref.endsWith('.*') ? check.startsWith(ref.slice(0, -1)) : ref === check);
 
 /** What the catalogue says about a playbook step: the service it runs in, and whether it runs on each node or on one. */
 export type StepInfo = (playbook: string, step: string) => { service: string; on: 'each' | 'one' } | null;
@@ -123,14 +131,14 @@ export class HealthRepo {
     this.selectLatest = db.prepare(
       `SELECT s.node_id, MAX(r.id) AS run_id FROM step_results s JOIN runs r ON r.id = s.run_id
        WHERE r.cluster_id = ? AND r.kind = 'playbook' AND r.state != 'running' AND s.node_id IS NOT NULL AND s.step_key != ?
+         AND r.title NOT LIKE 'runbook-%'
        GROUP BY s.node_id, r.title`,
     );
     this.selectPodList = db
       .prepare(
-        `SELECT s.id FROM step_results s JOIN runs r ON r.id = s.run_id
+        `SELECT s.id, r.started_at FROM step_results s JOIN runs r ON r.id = s.run_id
          WHERE r.cluster_id = ? AND s.step_key = ? AND s.state = 'succeeded' AND s.stdout_chars <= ? ORDER BY s.id DESC LIMIT 1`,
-      )
-      .pluck();
+      );
     const latestRun = `r.kind = 'playbook' AND r.id = (SELECT MAX(r2.id) FROM runs r2 WHERE r2.case_id = r.case_id AND r2.kind = 'playbook' AND r2.title = r.title)`;
     this.selectOpenCases = db.prepare(
       `SELECT c.id, c.title, c.severity, c.status, c.cluster_id, c.opened_at, c.closed_at, cl.name AS cluster_name,
@@ -163,7 +171,7 @@ export class HealthRepo {
     const steps = this.db
       .prepare(`SELECT id, run_id, node_id, node_name, step_key, command, state FROM step_results WHERE run_id IN (${inList}) AND step_key != ?`)
       .all(...runIds, DISCOVER_STEP) as StepRow[];
-    const findings = (this.db.prepare(`SELECT id, run_id, check_id, severity, status, title, evidence FROM findings WHERE run_id IN (${inList})`).all(...runIds) as Array<{
+    const findings = (this.db.prepare(`SELECT id, run_id, check_id, severity, status, title, evidence, explained_by FROM findings WHERE run_id IN (${inList})`).all(...runIds) as Array<{
       id: number;
       run_id: number;
       check_id: string;
@@ -171,22 +179,32 @@ export class HealthRepo {
       status: FindingStatus;
       title: string;
       evidence: string;
-    }>).map((f): Finding => ({ id: f.id, runId: f.run_id, check: f.check_id, severity: f.severity, status: f.status, title: f.title, evidence: JSON.parse(f.evidence) as FindingEvidence[] }));
+      explained_by: string;
+    }>).map(
+      (f): Finding => ({ id: f.id, runId: f.run_id, check: f.check_id, severity: f.severity, status: f.status, title: f.title, evidence: JSON.parse(f.evidence) as FindingEvidence[], explainedBy: JSON.parse(f.explained_by) as string[] }),
+    );
+    // Newest result of the cluster: anything much older is marked stale (and shown with its age).
+    const newest = [...runs.values()].reduce((m, r) => (r.started_at > m ? r.started_at : m), '');
+    const stale = (at: string): boolean => newest !== '' && Date.parse(newest) - Date.parse(at) > STALE_AFTER_MS;
+    // A problem another failed finding shown here explains comes after it (the Placement 500 after the lost quorum).
+    const failedChecks = findings.filter((f) => f.status === 'FAILED' && (f.severity === 'critical' || f.severity === 'warning')).map((f) => f.check);
+    const explained = (f: Finding): boolean => f.explainedBy.some((ref) => failedChecks.some((c) => c !== f.check && refMatches(ref, c)));
     const playbookOf = (f: Finding): string => runs.get(f.runId)?.title ?? '';
     /** The nodes a finding is about: those its evidence quotes from per-node steps. */
     const aboutNodes = (f: Finding): string[] =>
       f.evidence.filter((e) => e.node && (f.check.startsWith('engine.') || stepInfo(playbookOf(f), e.step)?.on !== 'one')).map((e) => e.node);
 
     // The newest pod list of the cluster (openstack-helm): which pods run where, and whether they are ready.
-    const podListStep = this.selectPodList.get(cluster.id, DISCOVER_STEP, MAX_POD_LIST_CHARS) as number | undefined;
-    const pods = podListStep === undefined ? [] : podsFromList(this.output.text(podListStep, 'stdout'));
+    const podList = this.selectPodList.get(cluster.id, DISCOVER_STEP, MAX_POD_LIST_CHARS) as { id: number; started_at: string } | undefined;
+    const pods = podList === undefined ? [] : podsFromList(this.output.text(podList.id, 'stdout'));
+    const podListAt = podList?.started_at ?? newest;
 
     // Cluster-wide conclusions; one that names a pod also marks the node the pod runs on.
     const clusterProblems: NodeProblem[] = [];
     const podProblems = new Map<string, Array<{ f: Finding; p: NodeProblem; pod: PodSeen }>>();
     for (const f of findings) {
       if (aboutNodes(f).length > 0) continue;
-      const p = problemOf(f, runs.get(f.runId)?.case_id ?? 0);
+      const p = problemOf(f, runs.get(f.runId), stale, explained);
       if (!p) continue;
       clusterProblems.push(p);
       const pod = pods.find((x) => x.name.length >= 5 && f.title.includes(x.name));
@@ -204,35 +222,40 @@ export class HealthRepo {
         const name = runSteps[0]?.node_name ?? node.name; // the node's name when the run was made
         const runFindings = findings.filter((f) => f.runId === run.id && aboutNodes(f).includes(name));
         // A run checked this node when a per-node step ran on it (or the engine reported on it).
+        // "Checked N min ago" is the age of the oldest result shown, so a stale one is not hidden by a fresh one.
         if (runSteps.some((s) => stepInfo(run.title, s.step_key)?.on !== 'one') || runFindings.length > 0) {
-          levels.push('ok');
-          if (checkedAt === null || run.started_at > checkedAt) checkedAt = run.started_at;
+          if (checkedAt === null || run.started_at < checkedAt) checkedAt = run.started_at;
         }
         for (const f of runFindings) {
           levels.push(findingHealth(f.severity, f.status));
-          const p = problemOf(f, run.case_id);
+          const p = problemOf(f, run, stale, explained);
           if (p) problems.push(p);
         }
+        const seen = { checkedAt: run.started_at, stale: stale(run.started_at) };
         for (const s of runSteps) {
           const about = runFindings.filter((f) => f.evidence.some((e) => e.node === name && e.step === s.step_key));
           const complete = s.state === 'succeeded' || s.state === 'failed';
-          const health = worstHealth([complete ? 'ok' : 'warning', ...about.map((f) => findingHealth(f.severity, f.status))]);
+          // Green only when the step ran to its end and nothing said it could not check: a check saw it healthy.
+          const health = worstHealth([complete ? 'ok' : 'unchecked', ...about.map((f) => findingHealth(f.severity, f.status))]);
           const info = stepInfo(run.title, s.step_key);
+          if (info?.on !== 'one') levels.push(health);
           const pod = podOfCommand(s.command);
-          if (pod) addService(services, { name: pod, kind: 'pod', health, detail: info?.service ?? run.title });
+          if (pod) addService(services, { name: pod, kind: 'pod', health, detail: info?.service ?? run.title, ...seen });
           else if (info?.on === 'one') continue; // this node only answered for the cluster
-          else if (info && info.service !== 'host') addService(services, { name: info.service, kind: 'service', health, detail: run.title });
-          else addService(services, { name: run.title, kind: 'playbook', health, detail: '' });
+          else if (info && info.service !== 'host') addService(services, { name: info.service, kind: 'service', health, detail: run.title, ...seen });
+          // A host step stands for the playbook on this node: it takes the worst of what the run found here.
+          else addService(services, { name: run.title, kind: 'playbook', health: worstHealth([health, ...runFindings.map((f) => findingHealth(f.severity, f.status))]), detail: '', ...seen });
         }
       }
+      const listed = { checkedAt: podListAt, stale: stale(podListAt) };
       for (const p of pods) {
-        if (p.node === node.name || (p.host !== '' && p.host === node.host)) addService(services, { name: p.name, kind: 'pod', health: p.health, detail: p.app });
+        if (p.node === node.name || (p.host !== '' && p.host === node.host)) addService(services, { name: p.name, kind: 'pod', health: p.health, detail: p.app, ...listed });
       }
       for (const { f, p, pod } of [...(podProblems.get(node.name) ?? []), ...(podProblems.get(node.host) ?? [])]) {
         levels.push(findingHealth(f.severity, f.status));
         problems.push(p);
         // The pod list is a snapshot (a crash-looping pod may have been up just then); the finding says how it is.
-        addService(services, { name: pod.name, kind: 'pod', health: p.severity, detail: pod.app });
+        addService(services, { name: pod.name, kind: 'pod', health: p.severity, detail: pod.app, checkedAt: p.checkedAt, stale: p.stale });
       }
       const kindOrder = { service: 0, pod: 1, playbook: 2 };
       services.sort((a, b) => healthRank[a.health] - healthRank[b.health] || kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, undefined, { numeric: true }));
@@ -258,7 +281,8 @@ export class HealthRepo {
       name: cluster.name,
       deployment: cluster.deployment,
       health: worstHealth([...checked.map((n) => n.health), ...cp.map((p) => p.severity)]),
-      checkedAt: checked.reduce<string | null>((m, n) => (n.checkedAt && (m === null || n.checkedAt > m) ? n.checkedAt : m), null),
+      // The oldest result shown: "checked just now" only when everything shown is that recent.
+      checkedAt: [...checked.map((n) => n.checkedAt), ...cp.map((p) => p.checkedAt)].reduce<string | null>((m, at) => (at && (m === null || at < m) ? at : m), null),
       nodes,
       problems: cp,
     };

@@ -2,8 +2,12 @@
 import type { CaseSummary } from './cases.js';
 import type { Deployment, NodeRole } from './inventory.js';
 
-/** How a node looks from the latest playbook runs that touched it. */
-export type HealthLevel = 'critical' | 'warning' | 'ok' | 'unknown';
+/**
+ * How a node looks from the latest playbook runs that touched it. `unchecked`: a check was tried
+ * and could not be made (unreachable, timed out, nothing to read), never shown as ok; `unknown`:
+ * nothing has checked it yet.
+ */
+export type HealthLevel = 'critical' | 'warning' | 'unchecked' | 'ok' | 'unknown';
 
 /** A service, pod or playbook seen on a node in the latest runs, coloured by its worst finding. */
 export interface ServiceSeen {
@@ -12,14 +16,27 @@ export interface ServiceSeen {
   health: HealthLevel;
   /** E.g. the pod's service, or the playbook that saw it. */
   detail: string;
+  /** When the run that saw it started. */
+  checkedAt: string;
+  /** Older than the cluster's newest result by more than STALE_AFTER_MS: run the check again to trust it. */
+  stale: boolean;
 }
 
+/** A result this much older than the cluster's newest one is marked stale. */
+export const STALE_AFTER_MS = 15 * 60 * 1000;
+
 export interface NodeProblem {
-  severity: 'critical' | 'warning';
+  /** `unchecked`: a check that could not be made there (unreachable, timed out), shown after what is wrong. */
+  severity: 'critical' | 'warning' | 'unchecked';
   title: string;
   caseId: number;
   runId: number;
   findingId: number;
+  /** When the run that found it started. */
+  checkedAt: string;
+  stale: boolean;
+  /** Another problem shown here explains this one (its finding names that check): listed after its cause. */
+  explained: boolean;
 }
 
 export interface NodeHealth {
@@ -30,7 +47,7 @@ export interface NodeHealth {
   /** Where the cluster picture draws it: its most central role. */
   group: NodeRole;
   health: HealthLevel;
-  /** When the latest playbook run that touched it started; null = never checked. */
+  /** When the oldest of the results shown for it was taken (what "checked N min ago" says); null = never checked. */
   checkedAt: string | null;
   /** Worst first, at most a few. */
   problems: NodeProblem[];

@@ -221,16 +221,18 @@ export const analyze: Analyzer = (input) => {
       }),
     );
   }
-  const schedEmpty = completed(input, SCHED_LOG).filter((o) => isEmptyLog(o.stdout)).map((o) => o.node);
+  const schedOuts = completed(input, SCHED_LOG).filter((o) => isEmptyLog(o.stdout));
+  const schedEmpty = schedOuts.map((o) => o.node);
   if (empty.length || schedEmpty.length) {
     const parts = [empty.length ? `nova-compute on ${empty.join(', ')}` : '', schedEmpty.length ? `nova-scheduler on ${schedEmpty.join(', ')}` : ''].filter(Boolean);
-    const sample = [...logs.values()].find((l): l is LogRead => 'kinds' in l && isEmptyLog(l.out.stdout))?.out;
+    // Every empty log is cited (node and step): the picture must not show those services as checked and fine.
+    const emptyOuts = [...[...logs.values()].filter((l): l is LogRead => 'kinds' in l && isEmptyLog(l.out.stdout)).map((l) => l.out), ...schedOuts];
     findings.push(
       skipped(
         'nova.logs',
         'Some Nova logs were empty',
         `No log lines from ${parts.join(' and ')}: the service does not run there, or it logs elsewhere (e.g. /var/log/nova/*.log instead of the journal), so its log could not be checked.`,
-        sample ? [evidence(sample, lines(allText(sample)).filter((l) => l.trim()).slice(0, 2))] : [],
+        emptyOuts.map((o) => evidence(o, lines(allText(o)).filter((l) => l.trim()).slice(0, 2))),
       ),
     );
   }

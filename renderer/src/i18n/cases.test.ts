@@ -17,7 +17,7 @@ describe('cases dictionary', () => {
     const built = [
       ...['open', 'mitigated', 'resolved'].map((s) => `cases.status.${s}`),
       ...['running', 'succeeded', 'failed', 'interrupted', 'cancelled'].map((s) => `cases.runState.${s}`),
-      ...['critical', 'warning', 'ok', 'unknown'].map((s) => `cases.health.${s}`),
+      ...['critical', 'warning', 'unchecked', 'ok', 'unknown'].map((s) => `cases.health.${s}`),
       ...['controller', 'network', 'storage', 'compute'].map((s) => `cases.picture.group.${s}`),
       ...['timeline', 'findings', 'runs', 'terminals', 'runbooks'].map((s) => `cases.tab.${s}`),
     ];

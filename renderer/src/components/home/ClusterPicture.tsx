@@ -5,7 +5,7 @@ import { TimeAgo } from '../case/Bits.js';
 import { CheckClusterButton } from '../CheckClusterButton.js';
 
 const groups: NodeRole[] = ['controller', 'network', 'storage', 'compute'];
-const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', ok: '✔', unknown: '?' };
+const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', unchecked: '⊘', ok: '✔', unknown: '?' };
 /** More nodes than this in a tier: small tiles (name, colour, service dots) so 100 computes fit. */
 const COMPACT_OVER = 16;
 const SERVICES_SHOWN = 8;
@@ -47,7 +47,16 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
         </div>
       )}
       {!props.compact && problem && (
-        <a className={`node-problem ${problem.severity}`} href={routeHash({ page: 'case', caseId: problem.caseId, tab: 'findings', focus: problem.findingId })} title={problem.title}>
+        <a
+          className={`node-problem ${problem.severity}${problem.stale ? ' stale' : ''}`}
+          href={routeHash({ page: 'case', caseId: problem.caseId, tab: 'findings', focus: problem.findingId })}
+          title={problem.title}
+        >
+          {problem.stale && (
+            <span className="stale-tag">
+              {t('cases.picture.stale')} <TimeAgo iso={problem.checkedAt} />
+            </span>
+          )}
           {problem.title}
           {n.problems.length > 1 && <span className="more"> +{n.problems.length - 1}</span>}
         </a>
@@ -55,7 +64,11 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
       {shown.length > 0 && (
         <ul className={`services${props.compact ? ' dots' : ''}`} aria-label={t('cases.picture.services')}>
           {shown.map((s) => (
-            <li key={`${s.kind}:${s.name}`} className={`svc ${s.health} ${s.kind}`} title={`${s.name}${s.detail ? ` · ${s.detail}` : ''} · ${t(`cases.health.${s.health}`)}`}>
+            <li
+              key={`${s.kind}:${s.name}`}
+              className={`svc ${s.health} ${s.kind}${s.stale ? ' stale' : ''}`}
+              title={`${s.name}${s.detail ? ` · ${s.detail}` : ''} · ${t(`cases.health.${s.health}`)}${s.stale ? ` · ${t('cases.picture.stale')}` : ''}`}
+            >
               {props.compact ? '' : s.name}
             </li>
           ))}
@@ -75,7 +88,7 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
 export function ClusterPicture(props: { cluster: ClusterOverview; onCheckStarted: (started: CheckStarted) => void }) {
   const { t } = useLang();
   const c = props.cluster;
-  const counts = (['critical', 'warning', 'ok', 'unknown'] as const).map((h) => [h, c.nodes.filter((n) => n.health === h).length] as const).filter(([, n]) => n > 0);
+  const counts = (['critical', 'warning', 'unchecked', 'ok', 'unknown'] as const).map((h) => [h, c.nodes.filter((n) => n.health === h).length] as const).filter(([, n]) => n > 0);
   return (
     <section className={`picture ${c.health}`} aria-label={t('cases.picture.label', { name: c.name })} data-testid={`picture-${c.name}`}>
       <header className="picture-head">
@@ -95,9 +108,9 @@ export function ClusterPicture(props: { cluster: ClusterOverview; onCheckStarted
       {c.problems.length > 0 && (
         <ul className="cluster-problems">
           {c.problems.map((p) => (
-            <li key={p.findingId} className={p.severity}>
+            <li key={p.findingId} className={`${p.severity}${p.stale ? ' stale' : ''}${p.explained ? ' explained' : ''}`}>
               <a href={routeHash({ page: 'case', caseId: p.caseId, tab: 'findings', focus: p.findingId })}>
-                <span aria-hidden="true">{icon[p.severity]}</span> {p.title}
+                <span aria-hidden="true">{icon[p.severity]}</span> {p.stale && <span className="stale-tag">{t('cases.picture.stale')} <TimeAgo iso={p.checkedAt} /></span>} {p.title}
               </a>
             </li>
           ))}
