@@ -26,6 +26,17 @@ const MAX_POD_LIST_CHARS = 16 * 1024 * 1024;
 const healthRank: Record<HealthLevel, number> = { critical: 0, warning: 1, unchecked: 2, ok: 3, unknown: 4 };
 export const worstHealth = (levels: HealthLevel[]): HealthLevel => levels.reduce<HealthLevel>((w, l) => (healthRank[l] < healthRank[w] ? l : w), 'unknown');
 
+/**
+ * A node's (or cluster's) colour: anything wrong wins; otherwise ok when some check saw it
+ * healthy, its services that could not be checked staying grey on their own chips; "could not
+ * check" only when no check of it could be made at all.
+ */
+export function overallHealth(levels: HealthLevel[]): HealthLevel {
+  const wrong = levels.filter((l) => l === 'critical' || l === 'warning');
+  if (wrong.length) return worstHealth(wrong);
+  return levels.includes('ok') ? 'ok' : levels.includes('unchecked') ? 'unchecked' : 'unknown';
+}
+
 /** A check that could not be made is `unchecked` (never ok); FAILED critical and warning colour; ok and info mean nothing wrong. */
 function findingHealth(severity: FindingSeverity, status: FindingStatus): HealthLevel {
   if (status === 'SKIPPED') return 'unchecked';
@@ -265,7 +276,7 @@ export class HealthRepo {
         host: node.host,
         roles: node.roles,
         group: nodeGroup(node.roles),
-        health: levels.length ? worstHealth(levels) : 'unknown',
+        health: overallHealth(levels),
         checkedAt,
         problems: topProblems(problems),
         services,
@@ -280,7 +291,7 @@ export class HealthRepo {
       id: cluster.id,
       name: cluster.name,
       deployment: cluster.deployment,
-      health: worstHealth([...checked.map((n) => n.health), ...cp.map((p) => p.severity)]),
+      health: overallHealth([...checked.map((n) => n.health), ...cp.map((p) => p.severity)]),
       // The oldest result shown: "checked just now" only when everything shown is that recent.
       checkedAt: [...checked.map((n) => n.checkedAt), ...cp.map((p) => p.checkedAt)].reduce<string | null>((m, at) => (at && (m === null || at < m) ? at : m), null),
       nodes,
