@@ -19,6 +19,8 @@ interface ReportFlags {
   paper: 'a4' | 'letter';
   lang: 'en' | 'ko';
   withOutputs?: boolean;
+  withCommands?: boolean;
+  allEvents?: boolean;
 }
 
 /**
@@ -93,9 +95,11 @@ export function reportCommand(program: Command, open: () => Client, openCore: ()
     .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
     .addOption(new Option('--lang <lang>', "the report's own words (headings, timeline); findings stay as written").choices(['en', 'ko']).default('en'))
     .option('--with-outputs', 'full command outputs: in the JSON itself, or for other formats as FILE.outputs.json beside it')
+    .option('--with-commands', 'add the appendix of every command run per node (md, html, pdf; it can be pages long)')
+    .option('--all-events', 'every event in the timeline, not only root problems among the findings')
     .action(async (caseId: string, o: ReportFlags) => {
       const id = caseIdOf(caseId);
-      const options = { timeZone: o.tz, hideIps: !!o.hideIps, hideHostnames: !!o.hideHostnames, hideUsers: !!o.hideUsers, paper: o.paper, lang: o.lang };
+      const options = { timeZone: o.tz, hideIps: !!o.hideIps, hideHostnames: !!o.hideHostnames, hideUsers: !!o.hideUsers, paper: o.paper, lang: o.lang, withCommands: !!o.withCommands, allEvents: !!o.allEvents };
       const file = resolve(o.out);
       if (o.format === 'json') writeJsonFile(openCore(), file, id, options);
       else {

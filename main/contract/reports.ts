@@ -1,6 +1,6 @@
 /** The incident report: follow-ups, export options, the report's data and an exported file. */
 import type { CaseStatus, Severity, TimelineEntry } from './cases.js';
-import type { FindingSeverity } from './runs.js';
+import type { FindingSeverity, FindingStatus } from './runs.js';
 
 /** One follow-up action of a case: the checklist its incident report ends with. */
 export interface Followup {
@@ -26,6 +26,10 @@ export interface ReportOptions {
   paper?: 'a4' | 'letter';
   /** Full step outputs in the JSON export. */
   withOutputs?: boolean;
+  /** The appendix of every command run per node in Markdown, HTML and PDF (it can be pages long). */
+  withCommands?: boolean;
+  /** Every event in the timeline; by default a finding appears there only when it is a root problem (not one it explains, not a superseded one). */
+  allEvents?: boolean;
   lang?: ReportLang;
 }
 
@@ -53,8 +57,13 @@ export interface ReportEvidence {
 
 export interface ReportFinding {
   id: number;
+  runId: number;
+  /** From the newest run of its playbook in the case (older ones are superseded). */
+  latest: boolean;
+  /** Checks whose failure explains this one: the report lists it under that finding. */
+  explainedBy: string[];
   severity: FindingSeverity;
-  status: string;
+  status: FindingStatus;
   check: string;
   playbook: string;
   title: string;

@@ -68,6 +68,8 @@ const reportOptions = z
     hideUsers: z.boolean().optional(),
     paper: z.enum(['a4', 'letter']).optional(),
     withOutputs: z.boolean().optional(),
+    withCommands: z.boolean().optional(),
+    allEvents: z.boolean().optional(),
     lang: z.enum(['en', 'ko']).optional(),
   })
   .strict()

@@ -7,18 +7,33 @@
  */
 import type { CaseFinding, FindingSeverity } from '../contract/types.js';
 
-export interface SummaryProblem {
+/** What the summary reads of a finding (a case's findings, or the report's). */
+export interface SummaryFinding {
+  id: number;
+  runId: number;
+  check: string;
+  severity: FindingSeverity;
+  status: CaseFinding['status'];
+  title: string;
+  playbook: string;
+  latest: boolean;
+  explainedBy: string[];
+  skippedReason?: string | null;
+  evidence: Array<{ node: string }>;
+}
+
+export interface SummaryProblem<F extends SummaryFinding = CaseFinding> {
   /** What the problem is called: the lead's title, or for a node no playbook could reach, that node and why. */
   title: string;
   /** The finding that leads: the worst, then the newest. */
-  lead: CaseFinding;
+  lead: F;
   /** More findings saying the same (same check and title from other runs, or the same node unreachable). */
-  also: CaseFinding[];
+  also: F[];
   severity: FindingSeverity;
   /** Nodes its evidence names, once each. */
   nodes: string[];
   /** Failures this one explains, worst first (flattened: a consequence of a consequence is listed here too). */
-  consequences: SummaryProblem[];
+  consequences: Array<SummaryProblem<F>>;
 }
 
 export interface RuledOut {
@@ -26,15 +41,15 @@ export interface RuledOut {
   checks: Array<{ check: string; title: string; findingId: number }>;
 }
 
-export interface FindingsSummary {
+export interface FindingsSummary<F extends SummaryFinding = CaseFinding> {
   /** Root causes and standalone problems, worst first; each with what it explains. */
-  problems: SummaryProblem[];
+  problems: Array<SummaryProblem<F>>;
   /** Checks that could not be made (a node unreachable, no pod, a refused login): never ok. */
-  notChecked: SummaryProblem[];
+  notChecked: Array<SummaryProblem<F>>;
   /** Checked and healthy, per playbook. */
   ruledOut: RuledOut[];
   /** Worth knowing, not wrong (a step ran on another node, a count). */
-  info: CaseFinding[];
+  info: F[];
   counts: { critical: number; warning: number; notChecked: number; ok: number };
 }
 
@@ -45,10 +60,10 @@ export function checkMatches(ref: string, check: string): boolean {
   return ref.endsWith('.*') ? check.startsWith(ref.slice(0, -1)) : ref === check;
 }
 
-const nodesOf = (fs: CaseFinding[]): string[] => [...new Set(fs.flatMap((f) => f.evidence.map((e) => e.node)).filter(Boolean))];
+const nodesOf = (fs: SummaryFinding[]): string[] => [...new Set(fs.flatMap((f) => f.evidence.map((e) => e.node)).filter(Boolean))];
 
 /** What the engine could not check on a node, said the same way by each playbook that tried. */
-function unreachableKey(f: CaseFinding): string | null {
+function unreachableKey(f: SummaryFinding): string | null {
   if (f.check !== 'engine.could-not-check') return null;
   const node = f.evidence[0]?.node;
   const why = /: (unreachable|timed out|interrupted|cancelled)$/.exec(f.title)?.[1];
@@ -56,7 +71,7 @@ function unreachableKey(f: CaseFinding): string | null {
 }
 
 /** A node that did not answer any playbook is one problem named after the node, not after the first step that tried. */
-function titleOf(key: string, lead: CaseFinding): string {
+function titleOf(key: string, lead: SummaryFinding): string {
   const [kind, node, why] = key.split('\u0000');
   if (kind !== 'node' || !node) return lead.title;
   const reason = lead.skippedReason?.startsWith(`${node}: `) ? lead.skippedReason.slice(node.length + 2) : (why ?? '');
@@ -65,22 +80,22 @@ function titleOf(key: string, lead: CaseFinding): string {
   return why === 'unreachable' ? `Could not reach ${what}` : `Could not check ${what}`;
 }
 
-function group(findings: CaseFinding[], key: (f: CaseFinding) => string): SummaryProblem[] {
-  const byKey = new Map<string, CaseFinding[]>();
+function group<F extends SummaryFinding>(findings: F[], key: (f: F) => string): Array<SummaryProblem<F>> {
+  const byKey = new Map<string, F[]>();
   for (const f of findings) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), f]);
   return [...byKey].map(([k, fs]) => {
-    const [lead, ...also] = [...fs].sort((a, b) => rank[a.severity] - rank[b.severity] || b.runId - a.runId || a.id - b.id) as [CaseFinding, ...CaseFinding[]];
+    const [lead, ...also] = [...fs].sort((a, b) => rank[a.severity] - rank[b.severity] || b.runId - a.runId || a.id - b.id) as [F, ...F[]];
     return { title: titleOf(k, lead), lead, also, severity: lead.severity, nodes: nodesOf(fs), consequences: [] };
   });
 }
 
-const byWorst = (a: SummaryProblem, b: SummaryProblem): number => rank[a.severity] - rank[b.severity] || b.consequences.length - a.consequences.length || a.lead.id - b.lead.id;
+const byWorst = (a: SummaryProblem<SummaryFinding>, b: SummaryProblem<SummaryFinding>): number => rank[a.severity] - rank[b.severity] || b.consequences.length - a.consequences.length || a.lead.id - b.lead.id;
 
 /**
  * The summary of a case's latest findings (older runs of a playbook are stale: a newer run of it
  * says how things are now).
  */
-export function summarizeFindings(all: CaseFinding[]): FindingsSummary {
+export function summarizeFindings<F extends SummaryFinding>(all: F[]): FindingsSummary<F> {
   const latest = all.filter((f) => f.latest);
   const failed = latest.filter((f) => f.status === 'FAILED' && (f.severity === 'critical' || f.severity === 'warning'));
   const skipped = latest.filter((f) => f.status === 'SKIPPED');
@@ -88,19 +103,19 @@ export function summarizeFindings(all: CaseFinding[]): FindingsSummary {
   const notChecked = group(skipped, (f) => unreachableKey(f) ?? `${f.check}\u0000${f.title}`);
 
   // Causes before symptoms: a problem whose lead names a failed check sits under the root of that check's chain.
-  const explainer = (p: SummaryProblem): SummaryProblem | undefined =>
+  const explainer = (p: SummaryProblem<F>): SummaryProblem<F> | undefined =>
     problems.find((q) => q !== p && p.lead.explainedBy.some((ref) => [q.lead, ...q.also].some((f) => checkMatches(ref, f.check))));
-  const rootOf = (p: SummaryProblem): SummaryProblem => {
+  const rootOf = (p: SummaryProblem<F>): SummaryProblem<F> => {
     const path = [p];
-    for (let next = explainer(p); next; next = explainer(path.at(-1) as SummaryProblem)) {
+    for (let next = explainer(p); next; next = explainer(path.at(-1) as SummaryProblem<F>)) {
       const loop = path.indexOf(next);
       // Findings that explain each other: the worst (then the first) of the loop leads it, whichever member asks.
-      if (loop >= 0) return path.slice(loop).sort((a, b) => rank[a.severity] - rank[b.severity] || a.lead.id - b.lead.id)[0] as SummaryProblem;
+      if (loop >= 0) return path.slice(loop).sort((a, b) => rank[a.severity] - rank[b.severity] || a.lead.id - b.lead.id)[0] as SummaryProblem<F>;
       path.push(next);
     }
-    return path.at(-1) as SummaryProblem;
+    return path.at(-1) as SummaryProblem<F>;
   };
-  const roots: SummaryProblem[] = [];
+  const roots: Array<SummaryProblem<F>> = [];
   for (const p of problems) {
     const root = rootOf(p);
     if (root === p) roots.push(p);
@@ -147,13 +162,13 @@ export function findingRefs(text: string): TextPart[] {
 }
 
 /** The finding a reference points to: the latest failed one of that check, else any latest one. */
-export function referencedFinding(check: string, findings: CaseFinding[]): CaseFinding | undefined {
+export function referencedFinding<F extends Pick<SummaryFinding, 'check' | 'latest' | 'status'>>(check: string, findings: F[]): F | undefined {
   const of = findings.filter((f) => f.latest && f.check === check);
   return of.find((f) => f.status === 'FAILED') ?? of[0];
 }
 
 /** A text with its check references written as the referenced finding's title (for text exports and the terminal). */
-export function withRefTitles(text: string, findings: CaseFinding[]): string {
+export function withRefTitles(text: string, findings: Array<Pick<SummaryFinding, 'check' | 'latest' | 'status' | 'title'>>): string {
   return findingRefs(text)
     .map((p) => {
       if (!('check' in p)) return p.text;

@@ -4,6 +4,7 @@
 // main/shared holds words shown to users, for the core and the renderer alike (VS Code's `common`);
 // the contract holds only the API.
 import type { CaseStatus, FindingSeverity, ReportData, ReportFinding, ReportLang, Severity, TimelineEntry } from '../contract/types.js';
+import { summarizeFindings, type FindingsSummary } from './findings-summary.js';
 
 export interface ReportWords {
   title: (caseTitle: string) => string;
@@ -38,6 +39,11 @@ export interface ReportWords {
   likelyCause: string;
   nextStep: string;
   checkedHealthy: (count: number) => string;
+  becauseOfThis: string;
+  notChecked: (count: number) => string;
+  superseded: (count: number) => string;
+  moreLines: (count: number) => string;
+  commandsLeftOut: (steps: number, nodes: number) => string;
   followups: string;
   noneYet: string;
   appendix: string;
@@ -103,7 +109,12 @@ const en: ReportWords = {
   command: 'command',
   likelyCause: 'Likely cause:',
   nextStep: 'Next step:',
-  checkedHealthy: (n) => `Checked and healthy (${n})`,
+  checkedHealthy: (n) => `Ruled out: checked and healthy (${n})`,
+  becauseOfThis: 'Because of this:',
+  notChecked: (n) => `Could not be checked (${n}), so not counted as healthy`,
+  superseded: (n) => `${n} finding${n === 1 ? '' : 's'} of earlier runs, superseded by newer runs of the same playbooks, are in the JSON export.`,
+  moreLines: (n) => `… ${n} more line${n === 1 ? '' : 's'} in the case log`,
+  commandsLeftOut: (steps, nodes) => `${steps} command${steps === 1 ? '' : 's'} ran on ${nodes} node${nodes === 1 ? '' : 's'}; their list is in the appendix with --with-commands, their outputs in the JSON export.`,
   followups: 'Follow-up actions',
   noneYet: 'None recorded yet.',
   appendix: 'Appendix: commands run per node',
@@ -162,7 +173,12 @@ const ko: ReportWords = {
   command: '명령',
   likelyCause: '추정 원인:',
   nextStep: '다음 단계:',
-  checkedHealthy: (n) => `점검 결과 정상 (${n})`,
+  checkedHealthy: (n) => `배제됨: 점검 결과 정상 (${n})`,
+  becauseOfThis: '이로 인해:',
+  notChecked: (n) => `점검하지 못함 (${n}), 정상으로 치지 않음`,
+  superseded: (n) => `이전 실행의 발견 사항 ${n}건은 같은 플레이북의 새 실행으로 대체되었으며 JSON 내보내기에 있습니다.`,
+  moreLines: (n) => `… 나머지 ${n}줄은 케이스 기록에 있습니다`,
+  commandsLeftOut: (steps, nodes) => `노드 ${nodes}대에서 명령 ${steps}개를 실행했습니다. 목록은 --with-commands 부록에, 출력은 JSON 내보내기에 있습니다.`,
   followups: '후속 조치',
   noneYet: '아직 기록된 것이 없습니다.',
   appendix: '부록: 노드별 실행 명령',
@@ -219,4 +235,18 @@ export const severityOrder: readonly FindingSeverity[] = ['critical', 'warning',
 /** What was checked and found healthy: ruled out, one line each. */
 export function healthyChecks(r: ReportData): ReportFinding[] {
   return r.findings.filter((f) => f.severity === 'ok');
+}
+
+/** The report's findings as the case summary draws them (causes first), and how many older ones it leaves out. */
+export function reportSummary(r: ReportData): FindingsSummary<ReportFinding> & { superseded: number } {
+  return { ...summarizeFindings(r.findings), superseded: r.findings.filter((f) => !f.latest).length };
+}
+
+/** A report quotes a few lines per evidence block (the case log and the JSON export have them all). */
+export const EVIDENCE_LINES = 8;
+const EVIDENCE_BLOCKS = 4;
+
+/** The evidence a report prints for a finding: at most a few blocks of a few lines each. */
+export function evidenceShown(f: ReportFinding): Array<{ node: string; step: string; lines: string[] }> {
+  return f.evidence.slice(0, EVIDENCE_BLOCKS).map((e) => ({ node: e.node, step: e.step, lines: e.lines.length > EVIDENCE_LINES ? [...e.lines.slice(0, EVIDENCE_LINES), `… +${e.lines.length - EVIDENCE_LINES}`] : e.lines }));
 }

@@ -1,4 +1,5 @@
-import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../shared/report-words.js';
+import { withRefTitles } from '../../shared/findings-summary.js';
+import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Text as HTML text or attribute value. */
@@ -10,6 +11,30 @@ const whenIn =
   (t: ReportTime | null): string =>
     !t ? '–' : tz === 'UTC' ? esc(t.local) : `${esc(t.local)}<br><span class="utc">${esc(t.utc)}</span>`;
 const para = (s: string): string => s.split(/\n{2,}/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('');
+/** Inline Markdown people write (**bold**, *italic*, `code`) on already escaped text; links stay text. */
+const inlineMd = (escaped: string): string =>
+  escaped
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[\s(])\*([^*\s][^*\n]*)\*(?=[\s).,;:!?]|$)/g, '$1<em>$2</em>');
+/**
+ * The summary and impact as the lead wrote them, in Markdown: paragraphs, `- ` / `1. ` lists and
+ * inline emphasis. Everything is escaped first, so no HTML a person or a node wrote gets through.
+ */
+export function markdownBlock(text: string): string {
+  const out: string[] = [];
+  for (const chunk of text.trim().split(/\n{2,}/)) {
+    const lines = chunk.split('\n');
+    const bullet = /^\s*(?:[-*+]|\d+[.)])\s+/;
+    if (lines.every((l) => bullet.test(l))) {
+      const tag = /^\s*\d/.test(lines[0] ?? '') ? 'ol' : 'ul';
+      out.push(`<${tag}>${lines.map((l) => `<li>${inlineMd(esc(l.replace(bullet, '')))}</li>`).join('')}</${tag}>`);
+    } else {
+      out.push(`<p>${lines.map((l) => inlineMd(esc(l.replace(/^#{1,6}\s+/, '')))).join('<br>')}</p>`);
+    }
+  }
+  return out.join('');
+}
 
 const css = `
 *{box-sizing:border-box}
@@ -23,8 +48,9 @@ pre{background:#f6f8fa;border:1px solid #d8dde6;padding:.5rem;white-space:pre-wr
 code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;background:#f1f3f7;padding:0 .2rem;word-break:break-all}
 .sev{display:inline-block;border-radius:3px;padding:0 .4rem;color:#fff;font-weight:600;font-size:.8em;text-transform:uppercase}
 .sev-critical{background:#c62828}.sev-warning{background:#b26a00}.sev-info{background:#1565c0}.sev-ok{background:#2e7d32}
-.finding{border-left:4px solid #d8dde6;padding-left:.8rem;margin:1rem 0;break-inside:avoid}
+.finding{border-left:4px solid #d8dde6;padding-left:.8rem;margin:1rem 0}
 .finding.critical{border-color:#c62828}.finding.warning{border-color:#b26a00}
+.finding h3{margin-top:.4rem}p.ev{margin:.4rem 0 .1rem;font-size:.9em;color:#5b6577}ul.unchecked li{color:#5b6577}ul.consequences{margin-top:0}
 .template{color:#7a8496;font-style:italic}
 .nowrap{white-space:nowrap}table.commands code{font-size:10px;background:none;padding:0}
 ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐ ";}ul.checklist li.done::before{content:"☑ "}
@@ -33,7 +59,7 @@ ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐
 `;
 
 /** One self-contained page: inline CSS, no scripts, no external fonts or images. */
-export function renderHtml(r: ReportData): string {
+export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): string {
   const h = r.header;
   const w = reportWords(r.lang);
   const c = w.columns;
@@ -53,35 +79,45 @@ export function renderHtml(r: ReportData): string {
   out.push(`<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(w.title(h.title))}</title><style>${css}</style></head><body>`);
   out.push(`<header><h1>${esc(w.title(h.title))}</h1><p class="meta">${esc(w.caseLine(h.caseId))} · ${w.generated} ${esc(r.generatedAt.local)} · ${esc(w.timesIn(r.timeZone))}</p></header>`);
   out.push(`<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`);
-  out.push(`<section><h2>${w.summary}</h2>${r.summary.trim() ? para(r.summary) : `<p class="template">${esc(w.summaryTemplate)}</p>`}</section>`);
-  out.push(`<section><h2>${w.impact}</h2>${r.impact.trim() ? para(r.impact) : `<p class="template">${esc(w.impactTemplate)}</p>`}</section>`);
+  out.push(`<section><h2>${w.summary}</h2>${r.summary.trim() ? markdownBlock(r.summary) : `<p class="template">${esc(w.summaryTemplate)}</p>`}</section>`);
+  out.push(`<section><h2>${w.impact}</h2>${r.impact.trim() ? markdownBlock(r.impact) : `<p class="template">${esc(w.impactTemplate)}</p>`}</section>`);
   out.push(`<section><h2>${w.timeline}</h2><table><thead><tr><th>${esc(w.time(r.timeZone))}</th><th>${w.what}</th><th>${w.who}</th></tr></thead><tbody>`);
   for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(w.kinds[t.kind])}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
   out.push(`</tbody></table></section><section><h2>${w.findings}</h2>`);
-  if (!r.findings.some((f) => f.severity !== 'ok')) out.push(`<p class="template">${esc(w.noProblems)}</p>`);
-  for (const sev of severityOrder) {
-    const list = r.findings.filter((f) => f.severity === sev);
-    if (list.length === 0) continue;
-    out.push(`<h3><span class="sev sev-${sev}">${esc(w.severities[sev])}</span> ${esc(w.findingsCount(list.length))}</h3>`);
-    for (const f of list) {
-      out.push(`<div class="finding ${sev}"><h4>${esc(f.title)}</h4><p class="meta"><code>${esc(f.check)}</code> · ${w.playbook} <code>${esc(f.playbook)}</code> · ${esc(f.status)}</p>`);
-      if (f.explanation) out.push(para(f.explanation));
-      for (const e of f.evidence) {
-        out.push(`<p>${esc(w.evidenceFrom)} <strong>${esc(e.node)}</strong> (${w.step} <code>${esc(e.step)}</code>${e.command ? `, ${w.command} <code>${esc(e.command)}</code>` : ''}):</p><pre>${esc(e.lines.join('\n'))}</pre>`);
-      }
-      if (f.likelyCause) out.push(`<p><strong>${esc(w.likelyCause)}</strong> ${esc(f.likelyCause)}</p>`);
-      if (f.nextStep) out.push(`<p><strong>${esc(w.nextStep)}</strong> ${esc(f.nextStep)}</p>`);
-      out.push('</div>');
+  const sum = reportSummary(r);
+  if (!sum.problems.length) out.push(`<p class="template">${esc(w.noProblems)}</p>`);
+  for (const p of sum.problems) {
+    const f = p.lead;
+    out.push(`<div class="finding ${f.severity}"><h3><span class="sev sev-${f.severity}">${esc(w.severities[f.severity])}</span> ${esc(p.title)}</h3><p class="meta">${w.playbook} <code>${esc(f.playbook)}</code> · <code>${esc(f.check)}</code></p>`);
+    if (f.explanation) out.push(para(withRefTitles(f.explanation, r.findings)));
+    // Where the lines came from (node, playbook, step), never the generated script (that is the appendix, --with-commands).
+    for (const e of evidenceShown(f)) out.push(`<p class="ev">${esc(w.evidenceFrom)} <strong>${esc(e.node)}</strong> · <code>${esc(f.playbook)}</code> ${w.step} <code>${esc(e.step)}</code></p><pre>${esc(e.lines.join('\n'))}</pre>`);
+    if (f.likelyCause) out.push(`<p><strong>${esc(w.likelyCause)}</strong> ${esc(f.likelyCause)}</p>`);
+    if (f.nextStep) out.push(`<p><strong>${esc(w.nextStep)}</strong> ${esc(withRefTitles(f.nextStep, r.findings))}</p>`);
+    if (p.consequences.length) {
+      out.push(`<p><strong>${esc(w.becauseOfThis)}</strong></p><ul class="consequences">`);
+      for (const c of p.consequences) out.push(`<li><span class="sev sev-${c.severity}">${esc(w.severities[c.severity])}</span> ${esc(c.title)} <span class="meta">(<code>${esc(c.lead.playbook)}</code>)</span></li>`);
+      out.push('</ul>');
     }
+    out.push('</div>');
   }
-  const healthy = healthyChecks(r);
-  if (healthy.length > 0) {
-    out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(healthy.length))}</h3><ul class="healthy">`);
-    for (const x of healthy) out.push(`<li>${esc(x.title)} <span class="meta">(<code>${esc(x.check)}</code>, ${w.playbook} <code>${esc(x.playbook)}</code>)</span></li>`);
+  if (sum.notChecked.length) {
+    out.push(`<h3>${esc(w.notChecked(sum.notChecked.length))}</h3><ul class="unchecked">`);
+    for (const p of sum.notChecked) out.push(`<li>${esc(p.title)} <span class="meta">(${[...new Set([p.lead, ...p.also].map((x) => x.playbook))].map((x) => `<code>${esc(x)}</code>`).join(', ')})</span></li>`);
     out.push('</ul>');
   }
+  if (sum.ruledOut.length) {
+    out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(sum.counts.ok))}</h3><ul class="healthy">`);
+    for (const x of sum.ruledOut) out.push(`<li><code>${esc(x.playbook)}</code>: ${esc(x.checks.map((c) => c.title).join('; '))}</li>`);
+    out.push('</ul>');
+  }
+  if (sum.superseded) out.push(`<p class="meta">${esc(w.superseded(sum.superseded))}</p>`);
   out.push(`</section><section><h2>${w.followups}</h2>`);
   out.push(r.followups.length ? `<ul class="checklist">${r.followups.map((f) => `<li${f.done ? ' class="done"' : ''}>${esc(f.text)}</li>`).join('')}</ul>` : `<p class="template">${esc(w.noneYet)}</p>`);
+  if (!o.withCommands) {
+    out.push(`</section><p class="meta">${esc(w.commandsLeftOut(r.commands.reduce((n, c) => n + c.steps.length, 0), r.commands.length))}</p></body></html>`);
+    return out.join('\n');
+  }
   out.push(`</section><section class="appendix"><h2>${esc(w.appendix)}</h2>`);
   if (r.commands.length === 0) out.push(`<p class="template">${esc(w.noCommands)}</p>`);
   for (const n of r.commands) {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { ReportData } from './model.js';
+import { markdownBlock } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
 // The Markdown export attacked through what people and nodes write: a note, the summary, a
@@ -55,6 +56,9 @@ const report: ReportData = {
   findings: [
     {
       id: 1,
+      runId: 1,
+      latest: true,
+      explainedBy: [],
       severity: 'warning',
       status: 'FAILED',
       check: 'x.links',
@@ -65,7 +69,7 @@ const report: ReportData = {
       nextStep: '[n](data:text/html,x)',
       evidence: [{ node: 'ctl-1', step: 'show', command: 'echo [e](javascript:alert(42))', lines: ['[e](javascript:alert(43))'] }],
     },
-    { id: 2, severity: 'ok', status: 'OK', check: 'x.ok', playbook: 'site', title: 'fine [h](javascript:alert(44))', explanation: '', likelyCause: '', nextStep: '', evidence: [] },
+    { id: 2, runId: 1, latest: true, explainedBy: [], severity: 'ok', status: 'OK', check: 'x.ok', playbook: 'site', title: 'fine [h](javascript:alert(44))', explanation: '', likelyCause: '', nextStep: '', evidence: [] },
   ],
   commands: [{ node: 'ctl-1', steps: [{ runId: 1, stepId: 1, step: '[s](javascript:alert(45))', command: 'echo hi', state: 'succeeded', exitCode: 0, durationMs: 5, startedAt: at }] }],
   followups: [{ text: '[fix](javascript:alert(30)) <javascript:alert(31)>', done: false }],
@@ -112,5 +116,15 @@ describe('links in the Markdown export', () => {
     const text = renderer.render(md);
     expect(text).toContain('[plain](javascript:alert(1))');
     expect(text).toContain('node says [t](javascript:alert(40))');
+  });
+});
+
+describe('the summary in the HTML export', () => {
+  it('renders the Markdown a lead writes, and nothing a note or node could inject', () => {
+    const html = markdownBlock('**What happened:** Galera lost `quorum`\n\n- bootstrapped *controller-1*\n- <img src=x onerror=alert(1)>\n\n# not a heading <script>alert(2)</script>');
+    expect(html).toContain('<p><strong>What happened:</strong> Galera lost <code>quorum</code></p>');
+    expect(html).toContain('<ul><li>bootstrapped <em>controller-1</em></li><li>&lt;img src=x onerror=alert(1)&gt;</li></ul>');
+    expect(html).toContain('<p>not a heading &lt;script&gt;alert(2)&lt;/script&gt;</p>');
+    expect(html).not.toMatch(/<(img|script)/);
   });
 });

@@ -1,4 +1,5 @@
-import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../shared/report-words.js';
+import { withRefTitles } from '../../shared/findings-summary.js';
+import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Schemes a link in the report may keep: a browser goes there without running anything. */
@@ -64,7 +65,7 @@ function fence(text: string, lang = ''): string {
 }
 
 /** GitHub/GitLab-flavoured Markdown: headings, tables, fenced evidence, a task list of follow-ups. */
-export function renderMarkdown(r: ReportData): string {
+export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}): string {
   const h = r.header;
   const w = reportWords(r.lang);
   const when = whenIn(r.timeZone);
@@ -91,34 +92,45 @@ export function renderMarkdown(r: ReportData): string {
   out.push('');
 
   out.push(`## ${w.findings}`, '');
-  if (!r.findings.some((f) => f.severity !== 'ok')) out.push(`_${w.noProblems}_`, '');
-  for (const sev of severityOrder) {
-    const list = r.findings.filter((f) => f.severity === sev);
-    if (list.length === 0) continue;
-    out.push(`### ${w.severityHeading(sev, list.length)}`, '');
-    for (const f of list) {
-      out.push(`#### ${inline(f.title)}`, '', `\`${f.check}\` · ${w.playbook} \`${f.playbook}\` · ${f.status}`, '');
-      if (f.explanation) out.push(block(f.explanation), '');
-      for (const e of f.evidence) {
-        out.push(`${w.evidenceFrom} **${inline(e.node)}** (${w.step} \`${e.step}\`${e.command ? `, ${w.command} \`${e.command.replace(/`/g, "'")}\`` : ''}):`, '', fence(e.lines.join('\n'), 'text'), '');
-      }
-      if (f.likelyCause) out.push(`**${w.likelyCause}** ${inline(f.likelyCause)}`, '');
-      if (f.nextStep) out.push(`**${w.nextStep}** ${inline(f.nextStep)}`, '');
+  const sum = reportSummary(r);
+  if (!sum.problems.length) out.push(`_${w.noProblems}_`, '');
+  for (const p of sum.problems) {
+    const f = p.lead;
+    out.push(`### ${w.severities[f.severity].toUpperCase()}: ${inline(p.title)}`, '', `${w.playbook} \`${f.playbook}\` · \`${f.check}\``, '');
+    if (f.explanation) out.push(block(withRefTitles(f.explanation, r.findings)), '');
+    for (const e of evidenceShown(f)) {
+      // Where the lines came from (node, playbook, step), never the generated script: that is in the appendix (--with-commands).
+      out.push(`${w.evidenceFrom} **${inline(e.node)}** · \`${f.playbook}\` ${w.step} \`${e.step}\`:`, '', fence(e.lines.join('\n'), 'text'), '');
+    }
+    if (f.likelyCause) out.push(`**${w.likelyCause}** ${inline(f.likelyCause)}`, '');
+    if (f.nextStep) out.push(`**${w.nextStep}** ${inline(withRefTitles(f.nextStep, r.findings))}`, '');
+    if (p.consequences.length) {
+      out.push(`**${w.becauseOfThis}**`, '');
+      for (const c of p.consequences) out.push(`- ${w.severities[c.severity]}: ${inline(c.title)} (\`${c.lead.playbook}\`)`);
+      out.push('');
     }
   }
-
-  const healthy = healthyChecks(r);
-  if (healthy.length > 0) {
-    out.push(`### ${w.checkedHealthy(healthy.length)}`, '');
-    for (const x of healthy) out.push(`- ${inline(x.title)} (\`${x.check}\`, ${w.playbook} \`${x.playbook}\`)`);
+  if (sum.notChecked.length) {
+    out.push(`### ${w.notChecked(sum.notChecked.length)}`, '');
+    for (const p of sum.notChecked) out.push(`- ${inline(p.title)} (${[...new Set([p.lead, ...p.also].map((x) => `\`${x.playbook}\``))].join(', ')})`);
     out.push('');
   }
+  if (sum.ruledOut.length) {
+    out.push(`### ${w.checkedHealthy(sum.counts.ok)}`, '');
+    for (const x of sum.ruledOut) out.push(`- \`${x.playbook}\`: ${x.checks.map((c) => inline(c.title)).join('; ')}`);
+    out.push('');
+  }
+  if (sum.superseded) out.push(`_${w.superseded(sum.superseded)}_`, '');
 
   out.push(`## ${w.followups}`, '');
   if (r.followups.length === 0) out.push(`_${w.noneYet}_`);
   for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${inline(f.text)}`);
   out.push('');
 
+  if (!o.withCommands) {
+    out.push(`_${w.commandsLeftOut(r.commands.reduce((n, c) => n + c.steps.length, 0), r.commands.length)}_`, '');
+    return out.join('\n');
+  }
   out.push(`## ${w.appendix}`, '');
   if (r.commands.length === 0) out.push(`_${w.noCommands}_`, '');
   for (const n of r.commands) {

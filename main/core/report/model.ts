@@ -1,4 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
+import { summarizeFindings } from '../../shared/findings-summary.js';
 import { reportWords, stateWord, type ReportWords } from '../../shared/report-words.js';
 import type { CaseDetail, CaseFinding, CaseStatus, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
 import { byName, Scrubber, type KnownHost } from './scrub.js';
@@ -94,6 +95,9 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     .findings(caseId)
     .map((f) => ({
       id: f.id,
+      runId: f.runId,
+      latest: f.latest,
+      explainedBy: f.explainedBy,
       severity: f.severity,
       status: f.status,
       check: f.check,
@@ -129,6 +133,10 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     }
   }
 
+  // A curated timeline: a finding is an event when it is a root problem of the newest runs; what it explains and older runs' findings are in the findings section and the JSON.
+  const roots = new Set(summarizeFindings(findings.map((f) => ({ ...f, skippedReason: null }))).problems.map((p) => p.lead.id));
+  const shownEvents = options.allEvents ? timeline : timeline.filter((e) => e.kind !== 'finding' || roots.has(e.findingId));
+
   const resolvedAt = detail.status === 'resolved' ? (statusTimes.resolved ?? detail.closedAt) : null;
   const mitigatedAt = statusTimes.mitigated ?? null;
   const end = resolvedAt ? new Date(resolvedAt) : now;
@@ -152,7 +160,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     },
     summary: fields.summary,
     impact: fields.impact,
-    timeline: timeline.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })),
+    timeline: shownEvents.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })),
     findings,
     commands: [...byNode.entries()].sort(([a], [b]) => byName(a, b)).map(([node, list]) => ({ node, steps: list })),
     followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),

@@ -128,12 +128,12 @@ export class ReportService {
     const data = buildReport(this.source, caseId, { ...options, withOutputs: false });
     switch (format) {
       case 'md':
-        return Buffer.from(renderMarkdown(data), 'utf8');
+        return Buffer.from(renderMarkdown(data, options), 'utf8');
       case 'html':
-        return Buffer.from(renderHtml(data), 'utf8');
+        return Buffer.from(renderHtml(data, options), 'utf8');
       case 'pdf': {
         const w = reportWords(data.lang);
-        return this.printPdf(renderHtml(data), options.paper ?? 'a4', { left: `${w.caseLine(caseId)}: ${data.header.title}`.slice(0, 120), pageOf: w.pageOf });
+        return this.printPdf(renderHtml(data, options), options.paper ?? 'a4', { left: `${w.caseLine(caseId)}: ${data.header.title}`.slice(0, 120), pageOf: w.pageOf });
       }
     }
   }

@@ -102,11 +102,17 @@ describe('incident report', () => {
     ]);
     const md = renderMarkdown(data);
     expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
-    expect(md).toContain('### Critical (1)');
+    expect(md).toContain('### CRITICAL: ctl-1 is non-Primary');
     // What was ruled out is listed short, after the problems.
-    expect(md).toContain('### Checked and healthy (1)\n\n- No SST in progress on ctl-1 (`galera.sst`, playbook `galera-health`)');
-    expect(md.indexOf('Checked and healthy')).toBeGreaterThan(md.indexOf('### Critical'));
-    expect(md).toMatch(/\| ctl-1 \|?|### ctl-1/);
+    expect(md).toContain('### Ruled out: checked and healthy (1)\n\n- `galera-health`: No SST in progress on ctl-1');
+    expect(md.indexOf('Ruled out')).toBeGreaterThan(md.indexOf('### CRITICAL'));
+    // Evidence names the step it came from, never the generated script; the command list is an appendix asked for.
+    expect(md).toMatch(/Evidence from \*\*ctl-1\*\* · `galera-health` step `\S+`:/);
+    expect(md).not.toContain('Appendix: commands run per node');
+    expect(md).toMatch(/_\d+ commands? ran on \d+ nodes?; their list is in the appendix with --with-commands/);
+    const full = renderMarkdown(data, { withCommands: true });
+    expect(full).toContain('## Appendix: commands run per node');
+    expect(full).toMatch(/\| ctl-1 \|?|### ctl-1/);
     // Raw outputs appear only in the JSON (with outputs asked for).
     expect(md).not.toContain('OS_PASSWORD');
     expect(renderJson(core.reports.data(caseId, { withOutputs: true }))).toContain('OS_PASSWORD=[REDACTED]');
@@ -120,7 +126,7 @@ describe('incident report', () => {
     await core.handlers['cases.updateReport']({ caseId: other, summary: '# not a heading of the report\n\n<img src=x onerror=alert(1)>' });
     for (const [id, timeZone] of [[caseId, 'UTC'], [caseId, 'Asia/Seoul'], [other, 'America/New_York']] as const) {
       const data = core.reports.data(id, { timeZone });
-      const md = renderMarkdown(data);
+      const md = renderMarkdown(data, { withCommands: true });
       const tokens = new MarkdownIt('default', { html: false }).parse(md, {});
       const rows = (tableIndex: number): string[][] => {
         const opens = tokens.map((t, i) => (t.type === 'table_open' ? i : -1)).filter((i) => i >= 0);
@@ -171,11 +177,11 @@ describe('incident report', () => {
   it('speaks Korean when asked: its own words, not what the playbooks found', () => {
     const data = core.reports.data(caseId, { lang: 'ko', timeZone: 'Asia/Seoul' });
     expect(data.lang).toBe('ko');
-    const md = renderMarkdown(data);
-    for (const text of ['# 장애 보고서: Galera lost quorum on prod', '| 심각도 | 심각 |', '| 상태 | 완화됨 |', '(아직 해결되지 않음)', '## 요약', '## 영향', '## 타임라인', '| 시각 (Asia/Seoul) | UTC | 내용 | 누가 |', '**메모**', '상태 열림 → 완화됨', '## 발견 사항', '### 심각 (1)', '**추정 원인:** quorum lost', '### 점검 결과 정상 (1)', '## 후속 조치', '- [x] Alert on wsrep_cluster_size < 3', '## 부록: 노드별 실행 명령', '| 성공 |']) {
+    const md = renderMarkdown(data, { withCommands: true });
+    for (const text of ['# 장애 보고서: Galera lost quorum on prod', '| 심각도 | 심각 |', '| 상태 | 완화됨 |', '(아직 해결되지 않음)', '## 요약', '## 영향', '## 타임라인', '| 시각 (Asia/Seoul) | UTC | 내용 | 누가 |', '**메모**', '상태 열림 → 완화됨', '## 발견 사항', '### 심각: ctl-1 is non-Primary', '**추정 원인:** quorum lost', '### 배제됨: 점검 결과 정상 (1)', '## 후속 조치', '- [x] Alert on wsrep_cluster_size < 3', '## 부록: 노드별 실행 명령', '| 성공 |']) {
       expect(md).toContain(text);
     }
-    expect(md).toContain('#### ctl-1 is non-Primary'); // the finding as the analyzer wrote it
+    expect(md).toContain('ctl-1 is non-Primary'); // the finding as the analyzer wrote it
     expect(md).not.toMatch(/## (Summary|Timeline|Findings)/);
     const html = renderHtml(data);
     expect(html).toContain('<html lang="ko">');
