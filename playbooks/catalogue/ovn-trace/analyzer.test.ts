@@ -41,7 +41,10 @@ describe('ovn-trace analyzer on lab captures', () => {
       const f = only(s);
       expect(f).toMatchObject({ check: 'ovn-trace.security-group-drop', severity: 'critical', status: 'FAILED' });
       expect(f.title).toContain('tcp/22 from bastion-port (10.0.0.13) to db-1-port (10.0.0.12)');
-      expect(f.title).toContain(`security group "default" (5a728551-f3bb-537b-a343-8ab7bd0751d0)`);
+      // Names in the title, the UUID in the body (a title stays one line).
+      expect(f.title).toContain('security group "default" on ');
+      expect(f.title).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(f.explanation).toContain(`security group "default" (5a728551-f3bb-537b-a343-8ab7bd0751d0)`);
       expect(f.title).toContain("Neutron's default drop");
       expect(f.explanation).toContain('outport == @neutron_pg_drop && ip');
       expect(f.explanation).toContain('icmp4');

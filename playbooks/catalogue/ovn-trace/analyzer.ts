@@ -30,10 +30,12 @@ interface Ctx {
 
 const portLabel = (name: string | undefined, lsp: string | undefined, ip: string | undefined): string => `${name || lsp || '?'}${ip ? ` (${ip})` : ''}`;
 
-function sgOf(pg: PortGroup | undefined, pgName: string): { id: string; label: string } {
+/** `label` names the group with its id (explanations); `short` by name alone when it has one (titles: names first, UUIDs in the body). */
+function sgOf(pg: PortGroup | undefined, pgName: string): { id: string; label: string; short: string } {
   const id = pg?.externalIds['neutron:security_group_id'] ?? (pgName.startsWith('pg_') ? pgName.slice(3).replace(/_/g, '-') : '');
   const name = pg?.externalIds['neutron:security_group_name'];
-  return { id, label: id ? `security group ${name ? `"${name}" (${id})` : id}` : `port group ${pgName}` };
+  const label = id ? `security group ${name ? `"${name}" (${id})` : id}` : `port group ${pgName}`;
+  return { id, label, short: name ? `security group "${name}"` : label };
 }
 
 /** `outport == @pg_x && ip4 && tcp && tcp.dst == 22` → `ip4 && tcp && tcp.dst == 22` */
@@ -90,7 +92,7 @@ function dropped(c: Ctx): Finding {
     const sgIds = groups.map((g) => sgOf(g, g.name).id).filter(Boolean);
     const portRef = (toPort ? value(f, 'destination_lsp') : value(f, 'source_lsp')) ?? port;
     const portWord = portRef ? shellQuote(portRef) : '<port>';
-    const sgNames = groups.map((g) => sgOf(g, g.name).label);
+    const sgNames = groups.map((g) => sgOf(g, g.name).short);
     if (pgName === 'neutron_pg_drop') {
       return finding({
         check: 'ovn-trace.security-group-drop',
@@ -111,8 +113,8 @@ function dropped(c: Ctx): Finding {
     return finding({
       check: 'ovn-trace.acl-drop',
       severity: 'critical',
-      title: `${c.what} from ${c.src} to ${c.dst} is dropped by ACL ${name ?? `\`${aclMatch(acl)}\``} (${sg.label})`,
-      explanation: `ovn-trace stops the packet in ${where} at the ACL \`${aclMatch(acl)}\`${name ? ` named ${name}` : ''}, an explicit drop or reject on ${port ?? `the ${role} port`} (${dir}).`,
+      title: `${c.what} from ${c.src} to ${c.dst} is dropped by ACL ${name ?? `\`${aclMatch(acl)}\``} (${sg.short})`,
+      explanation: `ovn-trace stops the packet in ${where} at the ACL \`${aclMatch(acl)}\`${name ? ` named ${name}` : ''} of ${sg.label}, an explicit drop or reject on ${port ?? `the ${role} port`} (${dir}).`,
       evidence: [ev(out, pick)],
       likelyCause: 'An ACL that drops or rejects this traffic was added to the port group, by Neutron (network log, FWaaS) or by hand.',
       nextStep: `ovn-nbctl --type=port-group acl-list ${shellQuote(pgName)}`,
