@@ -54,7 +54,10 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
   return env;
 }
 
-/** Scripts every node has on its PATH (and `kubectl` for the openstack-helm flavour). */
+/**
+ * Scripts every node has on its PATH: `systemctl` (the lab has no systemd; it starts and stops
+ * the node's lab components, see scripts/systemctl.mjs), and `kubectl` for the openstack-helm flavour.
+ */
 export function writeLabBin(l: LabLayout): void {
   const bin = join(l.root, 'bin');
   const helm = join(l.root, 'bin-helm');
@@ -65,6 +68,9 @@ export function writeLabBin(l: LabLayout): void {
   for (const tool of ['rabbitmqctl', 'rabbitmq-diagnostics']) {
     writeFileSync(join(bin, tool), `#!/bin/sh\nexec /usr/lib/rabbitmq/bin/${tool} "$@"\n`, { mode: 0o755 });
   }
+  const systemctl = join(bin, 'systemctl');
+  writeFileSync(systemctl, `#!/bin/sh\nexec ${process.execPath} ${labScript('systemctl.mjs')} "$@"\n`);
+  chmodSync(systemctl, 0o755);
   const kubectl = join(helm, 'kubectl');
   writeFileSync(kubectl, `#!/bin/sh\nexec ${process.execPath} ${labScript('kubectl.mjs')} "$@"\n`);
   chmodSync(kubectl, 0o755);
