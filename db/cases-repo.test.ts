@@ -44,16 +44,17 @@ describe('cases', () => {
   it("keeps the report's summary, impact and follow-ups, redacted like everything typed", () => {
     const cases = fresh();
     const id = cases.create('report', 'info', null);
-    expect(cases.reportFields(id)).toEqual({ summary: '', impact: '' });
-    expect(cases.updateReportFields(id, 'token s3cret leaked')).toBe(true);
-    expect(cases.updateReportFields(id, undefined, 'none')).toBe(true);
-    expect(cases.reportFields(id)).toEqual({ summary: 'token [REDACTED] leaked', impact: 'none' });
-    expect(cases.updateReportFields(999, 'x')).toBe(false);
+    expect(cases.reportFields(id)).toEqual({ summary: '', impact: '', rootCause: '', contributing: '' });
+    expect(cases.updateReportFields(id, { summary: 'token s3cret leaked' })).toBe(true);
+    expect(cases.updateReportFields(id, { impact: 'none', rootCause: 'pw s3cret in a config' })).toBe(true);
+    expect(cases.reportFields(id)).toEqual({ summary: 'token [REDACTED] leaked', impact: 'none', rootCause: 'pw [REDACTED] in a config', contributing: '' });
+    expect(cases.updateReportFields(999, { summary: 'x' })).toBe(false);
     expect(cases.reportFields(999)).toBeUndefined();
-    const f = cases.addFollowup(id, 'rotate s3cret');
-    expect(f).toMatchObject({ caseId: id, text: 'rotate [REDACTED]', done: false });
+    const f = cases.addFollowup(id, 'rotate s3cret', 'alice (s3cret)', '2026-12-11');
+    expect(f).toMatchObject({ caseId: id, text: 'rotate [REDACTED]', done: false, owner: 'alice ([REDACTED])', due: '2026-12-11' });
+    expect(cases.addFollowup(id, 'no owner')).toMatchObject({ owner: null, due: null });
     expect(cases.toggleFollowup(f.id, true)).toMatchObject({ id: f.id, done: true });
     expect(cases.toggleFollowup(999, true)).toBeUndefined();
-    expect(cases.followups(id).map((x) => x.done)).toEqual([true]);
+    expect(cases.followups(id).map((x) => x.done)).toEqual([true, false]);
   });
 });

@@ -1,4 +1,5 @@
 import { StackscopeError } from '../main/contract/errors.js';
+import type { ReportText } from '../main/contract/api.js';
 import type { CaseDetail, CaseStatus, CaseSummary, Followup, Note, Severity, TimelineEntry } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
@@ -28,6 +29,8 @@ interface FollowupRow {
   case_id: number;
   text: string;
   done: number;
+  owner: string | null;
+  due: string | null;
   created_at: string;
 }
 
@@ -53,7 +56,9 @@ function toCase(row: CaseRow): CaseSummary {
 }
 
 const toNote = (n: NoteRow): Note => ({ id: n.id, caseId: n.case_id, author: n.author, text: n.text, createdAt: n.created_at });
-const toFollowup = (r: FollowupRow): Followup => ({ id: r.id, caseId: r.case_id, text: r.text, done: r.done === 1, createdAt: r.created_at });
+const toFollowup = (r: FollowupRow): Followup => ({ id: r.id, caseId: r.case_id, text: r.text, done: r.done === 1, owner: r.owner, due: r.due, createdAt: r.created_at });
+
+export type { ReportText } from '../main/contract/api.js';
 
 const now = (): string => new Date().toISOString();
 
@@ -109,9 +114,11 @@ export class CasesRepo {
     this.updateStatus = db.prepare('UPDATE cases SET status = ?, closed_at = ? WHERE id = ?');
     this.insertStatusEvent = db.prepare("INSERT INTO case_events (case_id, kind, author, from_value, to_value, created_at) VALUES (?, 'status', ?, ?, ?, ?)");
     this.selectStatusEvents = db.prepare("SELECT id, author, from_value, to_value, created_at FROM case_events WHERE case_id = ? AND kind = 'status' ORDER BY id");
-    this.selectFields = db.prepare('SELECT summary, impact FROM cases WHERE id = ?');
-    this.updateFields = db.prepare('UPDATE cases SET summary = COALESCE(?, summary), impact = COALESCE(?, impact) WHERE id = ?');
-    this.insertFollowup = db.prepare('INSERT INTO followups (case_id, text, created_at) VALUES (?, ?, ?)');
+    this.selectFields = db.prepare('SELECT summary, impact, root_cause AS rootCause, contributing FROM cases WHERE id = ?');
+    this.updateFields = db.prepare(
+      'UPDATE cases SET summary = COALESCE(?, summary), impact = COALESCE(?, impact), root_cause = COALESCE(?, root_cause), contributing = COALESCE(?, contributing) WHERE id = ?',
+    );
+    this.insertFollowup = db.prepare('INSERT INTO followups (case_id, text, owner, due, created_at) VALUES (?, ?, ?, ?, ?)');
     this.selectFollowup = db.prepare('SELECT * FROM followups WHERE id = ?');
     this.selectFollowups = db.prepare('SELECT * FROM followups WHERE case_id = ? ORDER BY id');
     this.updateFollowup = db.prepare('UPDATE followups SET done = ? WHERE id = ?');
@@ -202,19 +209,19 @@ export class CasesRepo {
     return out;
   }
 
-  /** The report's summary and impact; undefined when there is no such case. */
-  reportFields(caseId: number): { summary: string; impact: string } | undefined {
-    return this.selectFields.get(caseId) as { summary: string; impact: string } | undefined;
+  /** The report's fields the lead writes; undefined when there is no such case. */
+  reportFields(caseId: number): ReportText | undefined {
+    return this.selectFields.get(caseId) as ReportText | undefined;
   }
 
   /** Only the fields given change; false when the case does not exist. */
-  updateReportFields(caseId: number, summary?: string, impact?: string): boolean {
-    const r = this.updateFields.run(summary === undefined ? null : this.redact(summary), impact === undefined ? null : this.redact(impact), caseId);
-    return r.changes === 1;
+  updateReportFields(caseId: number, fields: Partial<ReportText>): boolean {
+    const v = (t: string | undefined): string | null => (t === undefined ? null : this.redact(t));
+    return this.updateFields.run(v(fields.summary), v(fields.impact), v(fields.rootCause), v(fields.contributing), caseId).changes === 1;
   }
 
-  addFollowup(caseId: number, text: string): Followup {
-    const id = Number(this.insertFollowup.run(caseId, this.redact(text), now()).lastInsertRowid);
+  addFollowup(caseId: number, text: string, owner: string | null = null, due: string | null = null): Followup {
+    const id = Number(this.insertFollowup.run(caseId, this.redact(text), owner === null ? null : this.redact(owner), due, now()).lastInsertRowid);
     const f = this.followup(id);
     if (!f) throw new Error(`follow-up ${id} vanished right after insert`);
     return f;

@@ -149,7 +149,7 @@ test('export the report of a Galera quorum case built on the lab, in all four fo
     expect(md).not.toMatch(/\*\*finding\*\* Finding \(critical\): mysqld is not running/);
     expect(md).toMatch(/### CRITICAL: No Primary component: bootstrap from controller-\d/);
     expect(md).toMatch(/\*\*Because of this:\*\*\n\n(- critical: .*\n)*- critical: mysqld is not running on controller-2/);
-    expect(md).toContain('- [ ] Alert when wsrep_cluster_size < 3');
+    expect(md).toContain('| ☐ | Alert when wsrep_cluster_size < 3 | – | – |');
     // The generated scripts are not the report: the appendix is there only when asked for.
     expect(md).not.toContain('## Appendix: commands run per node');
     expect(md).toMatch(/commands? ran on \d+ nodes?/);

@@ -55,7 +55,7 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   expect(md.suggestedFilename()).toMatch(/^case-\d+-report\.md$/);
   const text = readFileSync(await md.path(), 'utf8');
   expect(text).toContain('New instances failed to schedule for 20 minutes.');
-  expect(text).toContain('- [x] Alert when free vCPUs drop under 10%');
+  expect(text).toContain('| ☑ | Alert when free vCPUs drop under 10% | – | – |');
   expect(text).toContain('password=[REDACTED]');
   expect(text).not.toContain('hunter2');
 

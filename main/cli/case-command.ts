@@ -102,15 +102,28 @@ export function caseCommands(program: Command, open: () => Client): void {
 function caseReportCommands(kase: Command, open: () => Client): void {
   kase
     .command('write <id>')
-    .description('set the summary and/or impact of the incident report: stackscope case write 3 --summary @summary.md --impact "API errors for 12 min"')
+    .description('write the incident report\'s own fields: stackscope case write 3 --summary @summary.md --impact "API errors for 12 min" --root-cause "…"')
     .option('--summary <text>', 'the summary, or @FILE')
     .option('--impact <text>', 'the impact, or @FILE')
-    .action(async (id: string, o: { summary?: string; impact?: string }) => {
-      const summary = textOrFile('--summary', o.summary);
-      const impact = textOrFile('--impact', o.impact);
-      if (summary === undefined && impact === undefined) throw new StackscopeError('INVALID_INPUT', 'give --summary and/or --impact');
-      await call(open(), 'cases.updateReport', { caseId: caseIdOf(id), ...(summary !== undefined ? { summary } : {}), ...(impact !== undefined ? { impact } : {}) });
-      console.log(`Saved the ${[summary !== undefined && 'summary', impact !== undefined && 'impact'].filter(Boolean).join(' and ')} of case ${id}.`);
+    .option('--root-cause <text>', 'the root cause (default in the report: the case\'s top finding), or @FILE')
+    .option('--contributing <text>', 'contributing factors, one per line, or @FILE')
+    .option('--draft', 'fill the summary and impact that are still empty with a draft from the case (top problems, first and last event, affected nodes)')
+    .action(async (id: string, o: { summary?: string; impact?: string; rootCause?: string; contributing?: string; draft?: boolean }) => {
+      const client = open();
+      const caseId = caseIdOf(id);
+      const fields: { summary?: string; impact?: string; rootCause?: string; contributing?: string } = {};
+      for (const [key, flag] of [['summary', '--summary'], ['impact', '--impact'], ['rootCause', '--root-cause'], ['contributing', '--contributing']] as const) {
+        const value = textOrFile(flag, o[key]);
+        if (value !== undefined) fields[key] = value;
+      }
+      if (o.draft) {
+        const now = await call(client, 'cases.report', { caseId });
+        if (fields.summary === undefined && !now.summary.trim()) fields.summary = now.draft.summary;
+        if (fields.impact === undefined && !now.impact.trim()) fields.impact = now.draft.impact;
+      }
+      if (!Object.keys(fields).length) throw new StackscopeError('INVALID_INPUT', o.draft ? 'the summary and impact are written already: nothing to draft' : 'give --summary, --impact, --root-cause, --contributing or --draft');
+      await call(client, 'cases.updateReport', { caseId, ...fields }, { rootCause: '--root-cause' });
+      console.log(`Saved the ${Object.keys(fields).map((k) => k.replace('rootCause', 'root cause')).join(', ')} of case ${id}.`);
     });
   kase
     .command('note <id> <text...>')
@@ -132,17 +145,20 @@ function caseReportCommands(kase: Command, open: () => Client): void {
     .description('add a follow-up action, or list them: stackscope case followup 3 "Alert on wsrep_cluster_size < 3"')
     .option('--done <followupId>', 'tick a follow-up off (--undo to untick)')
     .option('--undo', 'with --done: mark it not done again')
-    .action(async (id: string, text: string[], o: { done?: string; undo?: boolean }) => {
+    .option('--owner <who>', 'who does it (a name, a team)')
+    .option('--due <date>', 'by when, YYYY-MM-DD')
+    .action(async (id: string, text: string[], o: { done?: string; undo?: boolean; owner?: string; due?: string }) => {
       const client = open();
       if (o.done !== undefined) {
         const f = await call(client, 'followups.toggle', { id: Number(o.done), done: !o.undo });
         console.log(`[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`);
       } else if (text.length > 0) {
-        const f = await call(client, 'followups.add', { caseId: caseIdOf(id), text: text.join(' ') });
+        const f = await call(client, 'followups.add', { caseId: caseIdOf(id), text: text.join(' '), ...(o.owner !== undefined ? { owner: o.owner } : {}), ...(o.due !== undefined ? { due: o.due } : {}) }, { owner: '--owner', due: '--due' });
         console.log(`Added follow-up ${f.id} to case ${id}.`);
       } else {
         const list = await call(client, 'followups.list', { caseId: caseIdOf(id) });
-        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}`).join('\n') : 'No follow-up actions yet.');
+        const who = (f: (typeof list)[number]): string => [f.owner && `owner ${oneLine(f.owner)}`, f.due && `due ${f.due}`].filter(Boolean).join(', ');
+        console.log(list.length ? list.map((f) => `[${f.done ? 'x' : ' '}] ${f.id} ${oneLine(f.text)}${who(f) ? ` (${who(f)})` : ''}`).join('\n') : 'No follow-up actions yet.');
       }
     });
 }

@@ -31,6 +31,14 @@ import type {
   TimelineEntry,
 } from './types.js';
 
+/** What the lead writes for the incident report. Empty root cause: the report takes the case's top finding. */
+export interface ReportText {
+  summary: string;
+  impact: string;
+  rootCause: string;
+  contributing: string;
+}
+
 /** What each method resolves to. */
 export interface MethodResults {
   'app.info': AppInfo;
@@ -79,8 +87,9 @@ export interface MethodResults {
   'notes.add': Note;
   'steps.output': OutputPage;
   /** What the lead writes for the incident report: summary, impact, follow-up checklist. */
-  'cases.report': { summary: string; impact: string; followups: Followup[] };
-  'cases.updateReport': { summary: string; impact: string };
+  /** `draft`: a summary and impact filled from the case (top problems, first and last event, affected nodes), for "Start from the template". */
+  'cases.report': ReportText & { followups: Followup[]; draft: { summary: string; impact: string } };
+  'cases.updateReport': ReportText;
   'followups.add': Followup;
   'followups.toggle': Followup;
   'followups.list': Followup[];

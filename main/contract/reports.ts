@@ -8,6 +8,10 @@ export interface Followup {
   caseId: number;
   text: string;
   done: boolean;
+  /** Who does it (free text: a name, a team), or null. */
+  owner: string | null;
+  /** By when, YYYY-MM-DD, or null. */
+  due: string | null;
   createdAt: string;
 }
 
@@ -109,10 +113,14 @@ export interface ReportData {
   };
   summary: string;
   impact: string;
+  /** The lead's root cause, or (fromFinding) the title of the case's top root problem. */
+  rootCause: { text: string; fromFinding: boolean };
+  /** The lead's contributing factors, or the other root problems, one per line. */
+  contributing: { text: string; fromFindings: boolean };
   timeline: ReportTimelineItem[];
   findings: ReportFinding[];
   commands: Array<{ node: string; steps: ReportCommand[] }>;
-  followups: Array<{ text: string; done: boolean }>;
+  followups: Array<{ text: string; done: boolean; owner: string | null; due: string | null }>;
 }
 
 /** An exported report: text formats as text, PDF as base64. */

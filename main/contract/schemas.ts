@@ -214,8 +214,28 @@ export const methodInputs = {
     })
     .strict(),
   'cases.report': z.object({ caseId: id }).strict(),
-  'cases.updateReport': z.object({ caseId: id, summary: z.string().max(100_000).optional(), impact: z.string().max(100_000).optional() }).strict(),
-  'followups.add': z.object({ caseId: id, text: z.string().trim().min(1, 'must not be empty').max(2000) }).strict(),
+  'cases.updateReport': z
+    .object({
+      caseId: id,
+      summary: z.string().max(100_000).optional(),
+      impact: z.string().max(100_000).optional(),
+      /** Empty: the report takes the case's top finding. */
+      rootCause: z.string().max(20_000).optional(),
+      contributing: z.string().max(20_000).optional(),
+    })
+    .strict(),
+  'followups.add': z
+    .object({
+      caseId: id,
+      text: z.string().trim().min(1, 'must not be empty').max(2000),
+      owner: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+      due: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a calendar date')
+        .optional(),
+    })
+    .strict(),
   'followups.toggle': z.object({ id, done: z.boolean() }).strict(),
   'followups.list': z.object({ caseId: id }).strict(),
   'report.export': z.object({ caseId: id, format: z.enum(['md', 'html', 'pdf', 'json']), options: reportOptions }).strict(),

@@ -40,6 +40,14 @@ export interface ReportWords {
   nextStep: string;
   checkedHealthy: (count: number) => string;
   becauseOfThis: string;
+  rootCause: string;
+  fromTopFinding: string;
+  contributing: string;
+  noContributing: string;
+  actionItems: string;
+  owner: string;
+  due: string;
+  done: string;
   notChecked: (count: number) => string;
   superseded: (count: number) => string;
   moreLines: (count: number) => string;
@@ -111,6 +119,14 @@ const en: ReportWords = {
   nextStep: 'Next step:',
   checkedHealthy: (n) => `Ruled out: checked and healthy (${n})`,
   becauseOfThis: 'Because of this:',
+  rootCause: 'Root cause',
+  fromTopFinding: "(from the case's top finding; write your own on the case)",
+  contributing: 'Contributing factors',
+  noContributing: 'None recorded.',
+  actionItems: 'Action items',
+  owner: 'Owner',
+  due: 'Due',
+  done: 'Done',
   notChecked: (n) => `Could not be checked (${n}), so not counted as healthy`,
   superseded: (n) => `${n} finding${n === 1 ? '' : 's'} of earlier runs, superseded by newer runs of the same playbooks, are in the JSON export.`,
   moreLines: (n) => `… ${n} more line${n === 1 ? '' : 's'} in the case log`,
@@ -175,6 +191,14 @@ const ko: ReportWords = {
   nextStep: '다음 단계:',
   checkedHealthy: (n) => `배제됨: 점검 결과 정상 (${n})`,
   becauseOfThis: '이로 인해:',
+  rootCause: '근본 원인',
+  fromTopFinding: '(케이스의 가장 중요한 발견 사항에서 가져옴. 케이스에서 직접 작성할 수 있습니다)',
+  contributing: '기여 요인',
+  noContributing: '기록된 것이 없습니다.',
+  actionItems: '조치 항목',
+  owner: '담당',
+  due: '기한',
+  done: '완료',
   notChecked: (n) => `점검하지 못함 (${n}), 정상으로 치지 않음`,
   superseded: (n) => `이전 실행의 발견 사항 ${n}건은 같은 플레이북의 새 실행으로 대체되었으며 JSON 내보내기에 있습니다.`,
   moreLines: (n) => `… 나머지 ${n}줄은 케이스 기록에 있습니다`,

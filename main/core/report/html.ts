@@ -81,6 +81,11 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
   out.push(`<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`);
   out.push(`<section><h2>${w.summary}</h2>${r.summary.trim() ? markdownBlock(r.summary) : `<p class="template">${esc(w.summaryTemplate)}</p>`}</section>`);
   out.push(`<section><h2>${w.impact}</h2>${r.impact.trim() ? markdownBlock(r.impact) : `<p class="template">${esc(w.impactTemplate)}</p>`}</section>`);
+  out.push(
+    `<section><h2>${esc(w.rootCause)}</h2>${r.rootCause.text.trim() ? `${markdownBlock(r.rootCause.text)}${r.rootCause.fromFinding ? `<p class="template">${esc(w.fromTopFinding)}</p>` : ''}` : `<p class="template">${esc(w.noContributing)}</p>`}</section>`,
+  );
+  const factors = r.contributing.text.split('\n').filter((l) => l.trim());
+  out.push(`<section><h2>${esc(w.contributing)}</h2>${factors.length ? `<ul>${factors.map((l) => `<li>${esc(l.replace(/^\s*[-*]\s+/, ''))}</li>`).join('')}</ul>` : `<p class="template">${esc(w.noContributing)}</p>`}</section>`);
   out.push(`<section><h2>${w.timeline}</h2><table><thead><tr><th>${esc(w.time(r.timeZone))}</th><th>${w.what}</th><th>${w.who}</th></tr></thead><tbody>`);
   for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(w.kinds[t.kind])}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
   out.push(`</tbody></table></section><section><h2>${w.findings}</h2>`);
@@ -112,8 +117,14 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
     out.push('</ul>');
   }
   if (sum.superseded) out.push(`<p class="meta">${esc(w.superseded(sum.superseded))}</p>`);
-  out.push(`</section><section><h2>${w.followups}</h2>`);
-  out.push(r.followups.length ? `<ul class="checklist">${r.followups.map((f) => `<li${f.done ? ' class="done"' : ''}>${esc(f.text)}</li>`).join('')}</ul>` : `<p class="template">${esc(w.noneYet)}</p>`);
+  out.push(`</section><section><h2>${esc(w.actionItems)}</h2>`);
+  out.push(
+    r.followups.length
+      ? `<table><thead><tr><th>${esc(w.done)}</th><th>${esc(w.actionItems)}</th><th>${esc(w.owner)}</th><th>${esc(w.due)}</th></tr></thead><tbody>${r.followups
+          .map((f) => `<tr><td>${f.done ? '☑' : '☐'}</td><td>${esc(f.text)}</td><td>${esc(f.owner ?? '–')}</td><td class="nowrap">${esc(f.due ?? '–')}</td></tr>`)
+          .join('')}</tbody></table>`
+      : `<p class="template">${esc(w.noneYet)}</p>`,
+  );
   if (!o.withCommands) {
     out.push(`</section><p class="meta">${esc(w.commandsLeftOut(r.commands.reduce((n, c) => n + c.steps.length, 0), r.commands.length))}</p></body></html>`);
     return out.join('\n');

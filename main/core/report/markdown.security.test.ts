@@ -49,6 +49,8 @@ const report: ReportData = {
   header: { caseId: 7, title: 'Links [t](javascript:alert(0))', cluster: 'prod', severity: 'warning', status: 'open', opened: at, mitigated: null, resolved: null, durationMs: 1000, people: ['alice'] },
   summary: hostile,
   impact: `${safe}\n\n${hostile}`,
+  rootCause: { text: `${hostile}`, fromFinding: false },
+  contributing: { text: `[k](javascript:alert(33))\n${hostile}`, fromFindings: false },
   timeline: [
     { at, kind: 'note', author: 'alice', text: hostile },
     { at, kind: 'note', author: 'alice', text: safe },
@@ -72,7 +74,7 @@ const report: ReportData = {
     { id: 2, runId: 1, latest: true, explainedBy: [], severity: 'ok', status: 'OK', check: 'x.ok', playbook: 'site', title: 'fine [h](javascript:alert(44))', explanation: '', likelyCause: '', nextStep: '', evidence: [] },
   ],
   commands: [{ node: 'ctl-1', steps: [{ runId: 1, stepId: 1, step: '[s](javascript:alert(45))', command: 'echo hi', state: 'succeeded', exitCode: 0, durationMs: 5, startedAt: at }] }],
-  followups: [{ text: '[fix](javascript:alert(30)) <javascript:alert(31)>', done: false }],
+  followups: [{ text: '[fix](javascript:alert(30)) <javascript:alert(31)>', done: false, owner: '[o](javascript:alert(32))', due: '2026-12-11' }],
 };
 
 /** What a browser makes of an href: C0 controls and spaces trimmed, tabs and newlines removed. */

@@ -86,6 +86,9 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
 
   out.push(`## ${w.summary}`, '', r.summary.trim() ? block(r.summary.trim()) : `_${w.summaryTemplate}_`, '');
   out.push(`## ${w.impact}`, '', r.impact.trim() ? block(r.impact.trim()) : `_${w.impactTemplate}_`, '');
+  out.push(`## ${w.rootCause}`, '', r.rootCause.text.trim() ? `${block(r.rootCause.text.trim())}${r.rootCause.fromFinding ? ` _${w.fromTopFinding}_` : ''}` : `_${w.noContributing}_`, '');
+  const factors = r.contributing.text.split('\n').filter((l) => l.trim());
+  out.push(`## ${w.contributing}`, '', ...(factors.length ? factors.map((l) => `- ${inline(l.replace(/^\s*[-*]\s+/, ''))}`) : [`_${w.noContributing}_`]), '');
 
   out.push(`## ${w.timeline}`, '', `| ${cell(w.time(r.timeZone))} |${utc ? ' UTC |' : ''} ${w.what} | ${w.who} |`, `|---|${utc ? '---|' : ''}---|---|`);
   for (const t of r.timeline) out.push(`| ${t.at.local} |${utc ? ` ${t.at.utc} |` : ''} **${w.kinds[t.kind]}** ${cell(t.text)} | ${cell(t.author ?? '–')} |`);
@@ -122,9 +125,12 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
   }
   if (sum.superseded) out.push(`_${w.superseded(sum.superseded)}_`, '');
 
-  out.push(`## ${w.followups}`, '');
+  out.push(`## ${w.actionItems}`, '');
   if (r.followups.length === 0) out.push(`_${w.noneYet}_`);
-  for (const f of r.followups) out.push(`- [${f.done ? 'x' : ' '}] ${inline(f.text)}`);
+  else {
+    out.push(`| ${w.done} | ${w.actionItems} | ${w.owner} | ${w.due} |`, '|---|---|---|---|');
+    for (const f of r.followups) out.push(`| ${f.done ? '☑' : '☐'} | ${cell(f.text)} | ${cell(f.owner ?? '–')} | ${f.due ?? '–'} |`);
+  }
   out.push('');
 
   if (!o.withCommands) {

@@ -14,7 +14,7 @@ export interface ReportSource {
   stepOutput(stepId: number): { stdout: string; stderr: string };
   timeline(caseId: number): TimelineEntry[];
   findings(caseId: number): CaseFinding[];
-  fields(caseId: number): { summary: string; impact: string } | undefined;
+  fields(caseId: number): { summary: string; impact: string; rootCause: string; contributing: string } | undefined;
   followups(caseId: number): Followup[];
   statusTimes(caseId: number): Partial<Record<CaseStatus, string>>;
   hosts(clusterId: number | null): KnownHost[];
@@ -82,7 +82,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   const lang = options.lang ?? 'en';
   const w = reportWords(lang);
   const time = timeIn(tz);
-  const fields = source.fields(caseId) ?? { summary: '', impact: '' };
+  const fields = source.fields(caseId) ?? { summary: '', impact: '', rootCause: '', contributing: '' };
   const timeline = source.timeline(caseId);
   const statusTimes = source.statusTimes(caseId);
   const people = [...new Set(timeline.map((e) => e.author).filter((a): a is string => !!a))].sort();
@@ -134,7 +134,8 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   }
 
   // A curated timeline: a finding is an event when it is a root problem of the newest runs; what it explains and older runs' findings are in the findings section and the JSON.
-  const roots = new Set(summarizeFindings(findings.map((f) => ({ ...f, skippedReason: null }))).problems.map((p) => p.lead.id));
+  const rootProblems = summarizeFindings(findings.map((f) => ({ ...f, skippedReason: null }))).problems;
+  const roots = new Set(rootProblems.map((p) => p.lead.id));
   const shownEvents = options.allEvents ? timeline : timeline.filter((e) => e.kind !== 'finding' || roots.has(e.findingId));
 
   const resolvedAt = detail.status === 'resolved' ? (statusTimes.resolved ?? detail.closedAt) : null;
@@ -160,10 +161,13 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     },
     summary: fields.summary,
     impact: fields.impact,
+    // What the lead wrote wins; else what the case log says (marked so, for the reader and the JSON).
+    rootCause: fields.rootCause.trim() ? { text: fields.rootCause, fromFinding: false } : { text: rootProblems[0]?.title ?? '', fromFinding: rootProblems.length > 0 },
+    contributing: fields.contributing.trim() ? { text: fields.contributing, fromFindings: false } : { text: rootProblems.slice(1).map((p) => p.title).join('\n'), fromFindings: rootProblems.length > 1 },
     timeline: shownEvents.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })),
     findings,
     commands: [...byNode.entries()].sort(([a], [b]) => byName(a, b)).map(([node, list]) => ({ node, steps: list })),
-    followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done })),
+    followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done, owner: f.owner, due: f.due })),
   };
   // Keep structural values (kinds, severities, times) as they are; scrub everything people or hosts wrote.
   const scrubbed: ReportData = {
@@ -171,10 +175,12 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     header: { ...data.header, title: scrub.text(data.header.title), people: data.header.people.map((p) => scrub.text(p)) },
     summary: scrub.text(data.summary),
     impact: scrub.text(data.impact),
+    rootCause: { ...data.rootCause, text: scrub.text(data.rootCause.text) },
+    contributing: { ...data.contributing, text: scrub.text(data.contributing.text) },
     timeline: data.timeline.map((t) => ({ ...t, author: t.author === null ? null : scrub.text(t.author), text: scrub.text(t.text) })),
     findings: data.findings.map((f) => ({ ...f, ...scrub.deep({ title: f.title, explanation: f.explanation, likelyCause: f.likelyCause, nextStep: f.nextStep, evidence: f.evidence }) })),
     commands: data.commands.map((c) => ({ node: scrub.host(c.node), steps: c.steps.map((s) => ({ ...s, command: scrub.text(s.command) })) })),
-    followups: data.followups.map((f) => ({ ...f, text: scrub.text(f.text) })),
+    followups: data.followups.map((f) => ({ ...f, text: scrub.text(f.text), owner: f.owner === null ? null : scrub.text(f.owner) })),
   };
   return { data: scrubbed, scrub };
 }

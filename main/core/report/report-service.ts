@@ -1,6 +1,8 @@
 import type { CasesRepo } from '../../../db/cases-repo.js';
 import { StackscopeError } from '../../contract/errors.js';
+import type { MethodResults, ReportText } from '../../contract/api.js';
 import type { Followup, ReportExport, ReportFormat, ReportOptions } from '../../contract/types.js';
+import { reportDraft } from '../../shared/report-draft.js';
 import { reportWords } from '../../shared/report-words.js';
 import type { EventBus } from '../events.js';
 import { renderHtml } from './html.js';
@@ -32,12 +34,8 @@ export const MAX_IN_APP_REPORT_CHARS = 256 * 1024 * 1024;
 /** Where the lead's own words of a report are kept: summary, impact, follow-ups. */
 export type ReportFieldsStore = Pick<CasesRepo, 'require' | 'reportFields' | 'updateReportFields' | 'addFollowup' | 'toggleFollowup' | 'followups'>;
 
-/** What the lead writes for the incident report: summary, impact and the follow-up checklist. */
-export interface ReportFields {
-  summary: string;
-  impact: string;
-  followups: Followup[];
-}
+/** What the lead writes for the incident report: summary, impact, root cause, contributing factors, the follow-up checklist. */
+export type ReportFields = MethodResults['cases.report'];
 
 const caseNotFound = (caseId: number): StackscopeError => new StackscopeError('NOT_FOUND', `case ${caseId} does not exist`, { caseId });
 
@@ -56,14 +54,21 @@ export class ReportService {
   fields(caseId: number): ReportFields {
     const fields = this.written.cases.reportFields(caseId);
     if (!fields) throw caseNotFound(caseId);
-    return { ...fields, followups: this.written.cases.followups(caseId) };
+    return { ...fields, followups: this.written.cases.followups(caseId), draft: this.draft(caseId) };
   }
 
-  /** Change the summary, the impact or both (what is not given stays). */
-  updateFields(caseId: number, summary?: string, impact?: string): Omit<ReportFields, 'followups'> {
-    if (!this.written.cases.updateReportFields(caseId, summary, impact)) throw caseNotFound(caseId);
+  /** A summary and impact drafted from the case: its top problems, when it started and what it touched. */
+  draft(caseId: number): { summary: string; impact: string } {
+    const detail = this.source.caseDetail(caseId);
+    if (!detail) throw caseNotFound(caseId);
+    return reportDraft(detail, this.source.findings(caseId), this.source.timeline(caseId));
+  }
+
+  /** Change the fields given (what is not given stays). */
+  updateFields(caseId: number, fields: Partial<ReportText>): ReportText {
+    if (!this.written.cases.updateReportFields(caseId, fields)) throw caseNotFound(caseId);
     this.written.events.emit('case.changed', { caseId });
-    return this.written.cases.reportFields(caseId) ?? { summary: '', impact: '' };
+    return this.written.cases.reportFields(caseId) ?? { summary: '', impact: '', rootCause: '', contributing: '' };
   }
 
   followups(caseId: number): Followup[] {
@@ -71,9 +76,9 @@ export class ReportService {
     return this.written.cases.followups(caseId);
   }
 
-  addFollowup(caseId: number, text: string): Followup {
+  addFollowup(caseId: number, text: string, owner?: string, due?: string): Followup {
     this.written.cases.require(caseId);
-    const followup = this.written.cases.addFollowup(caseId, text);
+    const followup = this.written.cases.addFollowup(caseId, text, owner ?? null, due ?? null);
     this.written.events.emit('case.changed', { caseId });
     return followup;
   }

@@ -140,6 +140,8 @@ describe('report export from a real case', () => {
     expect((await cli(['case', 'followup', String(id), 'Alert', 'on', 'wsrep_cluster_size', '<', '3'])).code).toBe(0);
     const [f] = w.core.repos.cases.followups(id);
     expect((await cli(['case', 'followup', String(id), '--done', String(f!.id)])).code).toBe(0);
+    expect((await cli(['case', 'followup', String(id), 'Document', 'the', 'bootstrap', '--owner', 'db team', '--due', '2026-12-18'])).code).toBe(0);
+    expect(await cli(['case', 'write', String(id), '--root-cause', 'Two controllers lost power at once', '--contributing', 'no alert on cluster size\nno runbook drill'])).toEqual({ code: 0, stderr: '' });
     const file = join(w.dir, 'cli-written.md');
     expect((await cli(['report', String(id), '--format', 'md', '--out', file, '--tz', 'UTC'])).code).toBe(0);
     const md = readFileSync(file, 'utf8');
@@ -148,9 +150,18 @@ describe('report export from a real case', () => {
     expect(md).toContain('the db password is [REDACTED]');
     expect(md).not.toContain('NoteSecret-1');
     expect(md).toMatch(/\| Resolved \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/);
-    expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
+    expect(md).toContain('| ☑ | Alert on wsrep_cluster_size < 3 | – | – |');
+    expect(md).toContain('| ☐ | Document the bootstrap | db team | 2026-12-18 |');
+    expect(md).toContain('## Root cause\n\nTwo controllers lost power at once\n');
+    expect(md).toContain('## Contributing factors\n\n- no alert on cluster size\n- no runbook drill\n');
     // Each refusal says what was wrong.
-    expect(await cli(['case', 'write', String(id)])).toEqual({ code: 2, stderr: 'stackscope: give --summary and/or --impact\n' });
+    expect(await cli(['case', 'write', String(id)])).toEqual({ code: 2, stderr: 'stackscope: give --summary, --impact, --root-cause, --contributing or --draft\n' });
+    expect(await cli(['case', 'write', String(id), '--draft'])).toEqual({ code: 2, stderr: 'stackscope: the summary and impact are written already: nothing to draft\n' });
+    for (const due of ['2026-02-30', 'tomorrow', '2026-12-1']) {
+      const r = await cli(['case', 'followup', String(id), 'x', '--due', due]);
+      expect(r.code, due).toBe(2);
+      expect(r.stderr, due).toMatch(/--due: (must be a date YYYY-MM-DD|is not a calendar date)/);
+    }
     expect((await cli(['case', 'write', String(id), '--summary', '@/nonexistent/s.md'])).stderr).toMatch(/--summary: cannot read \/nonexistent\/s\.md: ENOENT/);
     expect((await cli(['case', 'status', String(id), 'fixed'])).stderr).toMatch(/status: .*"open"\|"mitigated"\|"resolved"/);
     expect(await cli(['case', 'followup', '4242', 'x'])).toEqual({ code: 2, stderr: 'stackscope: case 4242 does not exist\n' });

@@ -97,12 +97,15 @@ describe('incident report', () => {
     expect(data.header.resolved).toBeNull();
     expect(data.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'run', 'finding', 'note', 'status']));
     expect(data.followups).toEqual([
-      { text: 'Alert on wsrep_cluster_size < 3', done: true },
-      { text: 'Document the bootstrap procedure', done: false },
+      { text: 'Alert on wsrep_cluster_size < 3', done: true, owner: null, due: null },
+      { text: 'Document the bootstrap procedure', done: false, owner: null, due: null },
     ]);
     const md = renderMarkdown(data);
-    expect(md).toContain('- [x] Alert on wsrep_cluster_size < 3');
+    expect(md).toContain('| ☑ | Alert on wsrep_cluster_size < 3 | – | – |');
     expect(md).toContain('### CRITICAL: ctl-1 is non-Primary');
+    // Nobody wrote a root cause yet: the case's top finding stands in, and says so.
+    expect(data.rootCause).toEqual({ text: 'ctl-1 is non-Primary', fromFinding: true });
+    expect(md).toContain("## Root cause\n\nctl-1 is non-Primary _(from the case's top finding; write your own on the case)_");
     // What was ruled out is listed short, after the problems.
     expect(md).toContain('### Ruled out: checked and healthy (1)\n\n- `galera-health`: No SST in progress on ctl-1');
     expect(md.indexOf('Ruled out')).toBeGreaterThan(md.indexOf('### CRITICAL'));
@@ -148,7 +151,7 @@ describe('incident report', () => {
       // Only the report's own headings are headings.
       const headings = tokens.filter((t, i) => i > 0 && tokens[i - 1]!.type === 'heading_open' && t.type === 'inline').map((t) => t.content);
       expect(headings).not.toContain('not a heading of the report');
-      expect(headings).toEqual(expect.arrayContaining(['Summary', 'Impact', 'Timeline', 'Findings', 'Follow-up actions', 'Appendix: commands run per node']));
+      expect(headings).toEqual(expect.arrayContaining(['Summary', 'Impact', 'Timeline', 'Findings', 'Root cause', 'Contributing factors', 'Action items', 'Appendix: commands run per node']));
       // A note's HTML is text.
       expect(md).not.toContain('<script>');
       // Evidence stays in its code block whatever it contains.
@@ -178,7 +181,7 @@ describe('incident report', () => {
     const data = core.reports.data(caseId, { lang: 'ko', timeZone: 'Asia/Seoul' });
     expect(data.lang).toBe('ko');
     const md = renderMarkdown(data, { withCommands: true });
-    for (const text of ['# 장애 보고서: Galera lost quorum on prod', '| 심각도 | 심각 |', '| 상태 | 완화됨 |', '(아직 해결되지 않음)', '## 요약', '## 영향', '## 타임라인', '| 시각 (Asia/Seoul) | UTC | 내용 | 누가 |', '**메모**', '상태 열림 → 완화됨', '## 발견 사항', '### 심각: ctl-1 is non-Primary', '**추정 원인:** quorum lost', '### 배제됨: 점검 결과 정상 (1)', '## 후속 조치', '- [x] Alert on wsrep_cluster_size < 3', '## 부록: 노드별 실행 명령', '| 성공 |']) {
+    for (const text of ['# 장애 보고서: Galera lost quorum on prod', '| 심각도 | 심각 |', '| 상태 | 완화됨 |', '(아직 해결되지 않음)', '## 요약', '## 영향', '## 타임라인', '| 시각 (Asia/Seoul) | UTC | 내용 | 누가 |', '**메모**', '상태 열림 → 완화됨', '## 발견 사항', '### 심각: ctl-1 is non-Primary', '**추정 원인:** quorum lost', '### 배제됨: 점검 결과 정상 (1)', '## 근본 원인', '## 기여 요인', '## 조치 항목', '| ☑ | Alert on wsrep_cluster_size < 3 | – | – |', '## 부록: 노드별 실행 명령', '| 성공 |']) {
       expect(md).toContain(text);
     }
     expect(md).toContain('ctl-1 is non-Primary'); // the finding as the analyzer wrote it
