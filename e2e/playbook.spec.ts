@@ -31,6 +31,10 @@ test.beforeAll(async () => {
     `id: greet\ntitle: ${t('Greet')}\ndescription: ${t('Says hello.')}\nappliesTo: [packages]\nroles: [controller]\nparams:\n  - { name: who, type: string, required: true, description: ${t('Whom to greet')} }\n  - { name: times, type: integer, default: 1, min: 1, max: 3, description: ${t('How often')} }\nsteps:\n  - { id: hello, title: ${t('Hello')}, service: host, run: "i=0; while [ $i -lt {{times}} ]; do printf 'hello %s\\\\n' {{who}}; i=$((i+1)); done; exit 3" }\n`,
   );
   write(
+    'reach',
+    `id: reach\ntitle: ${t('Reach an address')}\ndescription: ${t('Prints where it would connect.')}\nappliesTo: [packages]\nroles: [controller]\nparams:\n  - { name: target_ip, type: ip, required: true, description: ${t('Target address (the VM to reach)')} }\n  - { name: target_port, type: port, default: 22, description: ${t('Target port: TCP')} }\nsteps:\n  - { id: show, title: ${t('Show')}, service: host, run: "echo reach {{target_ip}}:{{target_port}}; printf 'a6f1c1d2-4a4e-%.0s' $(seq 1 60); echo" }\n`,
+  );
+  write(
     'tidy',
     `id: tidy\ntitle: ${t('Tidy up')}\ndescription: ${t('Changes the node.')}\nappliesTo: [packages]\nroles: [controller]\nsteps:\n  - { id: touch, title: ${t('Touch a file')}, service: host, mutating: true, run: "touch ${marker}" }\n`,
   );
@@ -58,11 +62,18 @@ test('run a playbook with typed parameters and read its findings with evidence',
   await panel.getByLabel('Playbook').selectOption('greet');
   const run = panel.getByRole('button', { name: 'Run playbook' });
   await expect(run).toBeDisabled(); // `who` is required
-  await panel.getByLabel('who').fill("o'brien; touch /tmp/nope");
-  await panel.getByLabel('times').fill('two');
+  // Labelled with the playbook's own words, never the raw parameter id.
+  await expect(panel.locator('.params')).not.toContainText('who');
+  await expect(panel.locator('.params')).not.toContainText('times');
+  await panel.getByLabel('Whom to greet').fill("o'brien; touch /tmp/nope");
+  await panel.getByLabel('How often').fill('two');
   await expect(panel.getByText('a whole number')).toBeVisible();
   await expect(run).toBeDisabled();
-  await panel.getByLabel('times').fill('2');
+  await panel.getByLabel('How often').fill('5');
+  await expect(panel.getByText('between 1 and 3')).toBeVisible();
+  await expect(run).toBeDisabled();
+  await panel.getByLabel('How often').fill('2');
+  await expect(panel.locator('.params .error')).toHaveCount(0);
   await run.click();
   // Both controllers by default: one finding each.
   await expect(page.getByTestId('finding')).toHaveCount(2);
@@ -82,7 +93,7 @@ test('nodes are chosen by role by default, or by name', async ({ page }) => {
   await expect(panel.getByLabel('run on ctl-1')).toBeChecked();
   await expect(panel.getByLabel('run on ctl-2')).toBeChecked();
   await panel.getByLabel('run on ctl-1').uncheck();
-  await panel.getByLabel('who').fill('only-two');
+  await panel.getByLabel('Whom to greet').fill('only-two');
   await panel.getByRole('button', { name: 'Run playbook' }).click();
   const run = page.locator('[data-testid^="run-"]').first();
   await expect(run.getByTestId('step-hello-ctl-2')).toHaveAttribute('data-state', 'failed'); // the step exits 3 by design
@@ -110,4 +121,58 @@ test('a mutating playbook asks for confirmation and runs only after it', async (
   await page.getByRole('dialog').getByRole('button', { name: 'Run and allow changes' }).click();
   await expect(page.getByTestId('step-touch-ctl-1')).toHaveAttribute('data-state', 'succeeded');
   expect(existsSync(marker)).toBe(true);
+});
+
+test('IP and port fields are checked as they are typed; after Run the results are in view on a 1280×800 window', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /Playbooks from the app/ }).click();
+  await page.getByRole('tab', { name: /Runs/ }).click();
+  const panel = page.getByRole('form', { name: 'Run a playbook' });
+  // The catalogue search shows its whole hint.
+  const search = panel.getByRole('searchbox');
+  const fits = await search.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(input).font;
+    probe.style.whiteSpace = 'pre';
+    probe.style.position = 'absolute';
+    probe.textContent = input.placeholder;
+    document.body.append(probe);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    const style = getComputedStyle(input);
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { need, room };
+  });
+  expect(fits.need).toBeLessThanOrEqual(fits.room);
+
+  await panel.getByLabel('Playbook').selectOption('reach');
+  const run = panel.getByRole('button', { name: 'Run playbook' });
+  const ip = panel.getByLabel('Target address');
+  const port = panel.getByLabel('Target port');
+  for (const bad of ['10.0.0.300', '10.0.0', 'web-1; id', '$(reboot)']) {
+    await ip.fill(bad);
+    await expect(panel.getByRole('status').filter({ hasText: 'is not an IP address' })).toBeVisible();
+    await expect(run).toBeDisabled();
+  }
+  await ip.fill('10.0.0.12');
+  await expect(panel.getByRole('status')).toHaveCount(0);
+  await expect(run).toBeEnabled();
+  for (const bad of ['0', '65536', '22a']) {
+    await port.fill(bad);
+    await expect(panel.getByRole('status')).toHaveText('a port number from 1 to 65535');
+    await expect(run).toBeDisabled();
+  }
+  await port.fill('2222');
+  await run.click();
+  // The new run (the newest, listed first below the forms) is on screen without scrolling by hand.
+  const newest = page.locator('[data-testid^="run-"]').first();
+  await expect(newest.getByTestId('step-show-ctl-1')).toContainText('reach 10.0.0.12:2222');
+  // Whole, from its header to its findings, and not left at the bottom edge under the forms.
+  await expect(newest).toBeInViewport({ ratio: 1 });
+  expect((await newest.boundingBox())?.y ?? 800).toBeLessThan(200);
+  // Long lines wrap or scroll in their own box: the page has no horizontal scrollbar.
+  const wide = await page.evaluate(() => ({ page: document.documentElement.scrollWidth - document.documentElement.clientWidth, main: (document.querySelector('.main') as HTMLElement).scrollWidth - (document.querySelector('.main') as HTMLElement).clientWidth }));
+  expect(wide).toEqual({ page: 0, main: 0 });
 });

@@ -7,6 +7,7 @@ import { ClusterOptions } from './components/ClusterOptions.js';
 import { Dialog, FormFooter } from './components/Dialog.js';
 import { Home } from './components/home/Home.js';
 import { NodeForm } from './components/NodeForm.js';
+import { NodeView } from './components/node/NodeView.js';
 import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
 import { errorText, useApp } from './context.js';
@@ -51,9 +52,11 @@ export function App() {
         clusters={clusters}
         cases={cases}
         selectedCaseId={route.page === 'case' ? route.caseId : null}
+        selectedNodeId={route.page === 'node' ? route.nodeId : null}
+        onHomePage={route.page === 'home'}
         onAddCluster={() => setModal({ kind: 'cluster' })}
         onAddNode={(cluster) => setModal({ kind: 'node', cluster })}
-        onEditNode={(cluster, node) => setModal({ kind: 'node', cluster, node })}
+        onSelectNode={(node) => go({ page: 'node', nodeId: node.id })}
         onTrust={(node) => setModal({ kind: 'trust', node })}
         onNewCase={() => setModal({ kind: 'case' })}
         onSelectCase={openCase}
@@ -63,6 +66,8 @@ export function App() {
         {error && <p className="error" role="alert">{error}</p>}
         {route.page === 'case' ? (
           <CaseView key={route.caseId} route={route} go={go} clusters={clusters} onChanged={refresh} />
+        ) : route.page === 'node' ? (
+          <NodeView key={route.nodeId} nodeId={route.nodeId} clusters={clusters} go={go} onEdit={(cluster, node) => setModal({ kind: 'node', cluster, node })} onChanged={refresh} />
         ) : (
           <Home
             clusters={clusters}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseTabs, parseRoute, routeHash, type Route } from './routing.js';
+import { caseTabs, FIND_MAX, parseRoute, routeHash, type Route } from './routing.js';
 
 describe('routing: one parser, one builder for the URL hash', () => {
   it('reads back every route it writes, and writes back every address it reads', () => {
@@ -11,6 +11,8 @@ describe('routing: one parser, one builder for the URL hash', () => {
       { page: 'case', caseId: 3, tab: 'findings', focus: 9 },
       { page: 'case', caseId: 3, tab: 'runs', focus: 41, output: 118, stream: 'stderr', find: 'No valid host', line: 2048 },
       { page: 'case', caseId: 3, output: 118, stream: 'stdout' },
+      { page: 'node', nodeId: 4 },
+      { page: 'case', caseId: 3, tab: 'terminals', terminal: 4 },
     ];
     for (const route of routes) {
       const hash = routeHash(route);
@@ -44,8 +46,18 @@ describe('routing: one parser, one builder for the URL hash', () => {
     expect(parseRoute('#/cases/4/runs?find=no+valid+host')).toEqual({ page: 'case', caseId: 4, tab: 'runs', find: 'no valid host' });
   });
 
+  it('a node has its own address; what searches for a whole evidence line is cut to a fragment', () => {
+    expect(routeHash({ page: 'node', nodeId: 12 })).toBe('#/nodes/12');
+    expect(routeHash({ page: 'case', caseId: 5, tab: 'terminals', terminal: 12 })).toBe('#/cases/5/terminals?terminal=12');
+    const line = JSON.stringify({ id: 'a6f1c1d2-4a4e-4b4e-9e0e-2f1c8d7e6b5a', reason: 'x'.repeat(700) });
+    const hash = routeHash({ page: 'case', caseId: 5, output: 9, find: line });
+    expect(decodeURIComponent(hash).length).toBeLessThan(140);
+    const back = parseRoute(`#/cases/5?output=9&find=${encodeURIComponent(line)}`);
+    expect(back.page === 'case' && back.find?.length).toBe(FIND_MAX);
+  });
+
   it('takes anything it does not know as home', () => {
-    for (const hash of ['', '#', '#/', '#/settings', '#/cases', '#/cases/', '#/cases/abc', '#/cases/-1', '#cases/5', '/cases/5', '#/case/5', '#/cases/5x']) {
+    for (const hash of ['', '#', '#/', '#/settings', '#/cases', '#/cases/', '#/cases/abc', '#/cases/-1', '#cases/5', '/cases/5', '#/case/5', '#/cases/5x', '#/nodes', '#/nodes/0', '#/nodes/x', '#/nodes/3/edit', '#/nodes/-3']) {
       expect(parseRoute(hash), JSON.stringify(hash)).toEqual({ page: 'home' });
     }
   });

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
  * and the back button land in the same place:
  *
  *   #/                                   home
- *   #/cases/ID[/TAB][?focus=…&output=STEP&stream=stdout|stderr&find=…&line=N]
+ *   #/nodes/ID                           a node: its services, findings, runs, a terminal to it
+ *   #/cases/ID[/TAB][?focus=…&output=STEP&stream=stdout|stderr&find=…&line=N&terminal=NODE]
  *
  * One parser and one builder: every link is written by `routeHash` and read by `parseRoute`.
  */
@@ -24,17 +25,28 @@ export interface CaseRoute {
   stream?: 'stdout' | 'stderr';
   find?: string;
   line?: number;
+  /** Terminals tab: open a terminal to this node (from the node view); dropped from the address once opened. */
+  terminal?: number;
 }
 
 /** Where to go within a tab: the focus, the output viewer and what it searches for. */
 export type CasePlace = Omit<CaseRoute, 'page' | 'caseId' | 'tab'>;
 
-export type Route = { page: 'home' } | CaseRoute;
+export interface NodeRoute {
+  page: 'node';
+  nodeId: number;
+}
+
+export type Route = { page: 'home' } | NodeRoute | CaseRoute;
 
 const HOME = '#/';
+/** What the viewer is asked to search for stays a short fragment: a whole evidence line is no address. */
+export const FIND_MAX = 80;
 
 /** Any hash (as `location.hash` gives it); what it does not name is home, a tab or field it does not know is left out. */
 export function parseRoute(hash: string): Route {
+  const node = /^#\/nodes\/(\d+)$/.exec(hash);
+  if (node && Number(node[1]) > 0) return { page: 'node', nodeId: Number(node[1]) };
   const m = /^#\/cases\/(\d+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(hash);
   if (!m) return { page: 'home' };
   const q = new URLSearchParams(m[3] ?? '');
@@ -51,26 +63,31 @@ export function parseRoute(hash: string): Route {
     focus: positive('focus'),
     output: positive('output'),
     stream: stream === 'stdout' || stream === 'stderr' ? stream : undefined,
-    find: q.get('find') || undefined,
+    find: q.get('find')?.slice(0, FIND_MAX) || undefined,
     line: positive('line'),
+    terminal: positive('terminal'),
   };
 }
 
 /** The hash for a route; fields left undefined or empty are not written. */
 export function routeHash(route: Route): string {
   if (route.page === 'home') return HOME;
+  if (route.page === 'node') return `#/nodes/${route.nodeId}`;
   const q = new URLSearchParams();
   // A fixed order, so one place always has one address.
-  for (const name of ['focus', 'output', 'stream', 'find', 'line'] as const) {
-    const v = route[name];
+  for (const name of ['focus', 'output', 'stream', 'find', 'line', 'terminal'] as const) {
+    const v = name === 'find' ? route.find?.slice(0, FIND_MAX) : route[name];
     if (v !== undefined && v !== '') q.set(name, String(v));
   }
   const query = q.toString();
   return `#/cases/${route.caseId}${route.tab ? `/${route.tab}` : ''}${query ? `?${query}` : ''}`;
 }
 
-/** The route the address shows, kept current as the hash changes; `go` changes it (a history entry, as a link would). */
-export function useRoute(): [Route, (to: Route) => void] {
+/**
+ * The route the address shows, kept current as the hash changes; `go` changes it (a history entry,
+ * as a link would; `replace` rewrites the current entry instead, e.g. to drop a one-time request).
+ */
+export function useRoute(): [Route, (to: Route, how?: { replace?: boolean }) => void] {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   // The same place parsed again keeps its object, so nothing re-renders for it.
   const follow = useCallback((): void => {
@@ -82,8 +99,9 @@ export function useRoute(): [Route, (to: Route) => void] {
     return () => window.removeEventListener('hashchange', follow);
   }, [follow]);
   const go = useCallback(
-    (to: Route): void => {
-      location.hash = routeHash(to);
+    (to: Route, how: { replace?: boolean } = {}): void => {
+      if (how.replace) history.replaceState(history.state, '', routeHash(to));
+      else location.hash = routeHash(to);
       // Setting the hash it already has fires no hashchange; the state follows all the same.
       follow();
     },

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { RunStarted } from '../../../main/contract/api.js';
 import type { CaseDetail, CaseFinding, CaseStatus, Cluster, TimelineEntry } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
@@ -24,7 +25,7 @@ const statuses: CaseStatus[] = ['open', 'mitigated', 'resolved'];
  * URL hash (`#/cases/ID/TAB?…`, see routing.ts), so a reload, a link from search or the back
  * button land there; the app follows the hash and hands the case its route.
  */
-export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clusters: Cluster[]; onChanged: () => void }) {
+export function CaseView(props: { route: CaseRoute; go: (to: Route, how?: { replace?: boolean }) => void; clusters: Cluster[]; onChanged: () => void }) {
   const { api, transport } = useApp();
   const { t } = useLang();
   const { route } = props;
@@ -70,16 +71,13 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
   const tab: CaseTab = route.tab ?? (hasHistory ? 'timeline' : 'runs');
   const focus = route.focus ?? null;
   const navigate = (to: CaseTab, place: CasePlace = {}): void => props.go({ page: 'case', caseId, tab: to, ...place });
-  const started = (): void => {
-    navigate('runs');
+  // A run started from the forms is brought into view (the forms above it would push it below the fold).
+  const started = (run: RunStarted): void => {
+    navigate('runs', { focus: run.runId });
     load();
     props.onChanged();
   };
 
-  // "Show run" from the timeline: bring that run into view once the runs tab shows it.
-  useEffect(() => {
-    if (tab === 'runs' && focus) document.querySelector(`[data-testid="run-${focus}"]`)?.scrollIntoView({ block: 'start' });
-  }, [tab, focus, detail]);
 
   if (error) return <p className="error">{error}</p>;
   if (!detail) return <p className="hint">{t('common.loading')}</p>;
@@ -173,12 +171,21 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route) => void; clu
             <section className="runs" aria-label={t('cases.tab.runs')}>
               {detail.runs.length === 0 && <p className="hint">{t('cases.runs.none')}</p>}
               {[...detail.runs].reverse().map((r) => (
-                <RunView key={r.id} runId={r.id} onFinished={props.onChanged} onOpenOutput={openOutput} />
+                <RunView key={r.id} runId={r.id} onFinished={props.onChanged} onOpenOutput={openOutput} bringIntoView={r.id === focus} />
               ))}
             </section>
           </>
         )}
-        {tab === 'terminals' && <TerminalsPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} />}
+        {tab === 'terminals' && (
+          <TerminalsPanel
+            caseId={detail.id}
+            clusters={props.clusters}
+            clusterId={detail.clusterId}
+            openNodeId={route.terminal}
+            // Opened once: a reload or the back button does not open another terminal.
+            onOpened={() => props.go({ page: 'case', caseId, tab: 'terminals' }, { replace: true })}
+          />
+        )}
         {tab === 'report' && <ReportPanel caseId={detail.id} />}
         {tab === 'runbooks' && <RunbookPanel caseId={detail.id} clusters={props.clusters} clusterId={detail.clusterId} onStarted={() => (load(), props.onChanged())} />}
       </div>

@@ -26,7 +26,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 }
 
 /** The error line and Cancel / submit buttons every form dialog ends with. */
-export function FormFooter(props: { error: string; onCancel: () => void; submitLabel: string }) {
+export function FormFooter(props: { error: string; onCancel: () => void; submitLabel: string; disabled?: boolean }) {
   const { t } = useLang();
   return (
     <>
@@ -39,7 +39,7 @@ export function FormFooter(props: { error: string; onCancel: () => void; submitL
         <button type="button" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={props.disabled}>
           {props.submitLabel}
         </button>
       </div>

@@ -3,6 +3,7 @@ import { nodeRoles, type Cluster, type ClusterNode, type NodeAuth, type NodeRole
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { Dialog, FormFooter } from './Dialog.js';
+import { hostProblem, portProblem } from './field-checks.js';
 
 type AuthMethod = NodeAuth['method'];
 
@@ -21,6 +22,10 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
   const [passphrase, setPassphrase] = useState(n?.auth.method === 'key' ? n.auth.passphrase : false);
   const [jump, setJump] = useState<string>(n?.jumpNodeId ? String(n.jumpNodeId) : '');
   const [error, setError] = useState('');
+  /** Which fields were typed in: an untouched empty field only disables the submit button. */
+  const [touched, setTouched] = useState<{ host?: boolean; port?: boolean }>({});
+  const hostWrong = hostProblem(host, t);
+  const portWrong = portProblem(port, t);
 
   const auth: NodeAuth = method === 'key' ? { method, keyPath, passphrase } : method === 'agent' ? { method } : { method };
   const fields = { name, host, port: Number(port), user, roles, auth, jumpNodeId: jump ? Number(jump) : null };
@@ -45,11 +50,33 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
           </label>
           <label>
             {t('ui.node.address')}
-            <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="10.0.0.11" required />
+            <input
+              value={host}
+              onChange={(e) => (setHost(e.target.value), setTouched((x) => ({ ...x, host: true })))}
+              placeholder="10.0.0.11"
+              required
+              aria-invalid={touched.host && hostWrong ? true : undefined}
+            />
+            {touched.host && hostWrong && (
+              <small className="error" role="status">
+                {hostWrong}
+              </small>
+            )}
           </label>
           <label>
             {t('ui.node.port')}
-            <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" required />
+            <input
+              value={port}
+              onChange={(e) => (setPort(e.target.value), setTouched((x) => ({ ...x, port: true })))}
+              inputMode="numeric"
+              required
+              aria-invalid={touched.port && portWrong ? true : undefined}
+            />
+            {touched.port && portWrong && (
+              <small className="error" role="status">
+                {portWrong}
+              </small>
+            )}
           </label>
           <label>
             {t('ui.node.user')}
@@ -104,7 +131,7 @@ export function NodeForm(props: { cluster: Cluster; node?: ClusterNode; onDone: 
               ))}
           </select>
         </label>
-        <FormFooter error={error} onCancel={props.onCancel} submitLabel={n ? t('ui.node.save') : t('ui.node.add')} />
+        <FormFooter error={error} onCancel={props.onCancel} submitLabel={n ? t('ui.node.save') : t('ui.node.add')} disabled={!!hostWrong || !!portWrong} />
       </form>
     </Dialog>
   );

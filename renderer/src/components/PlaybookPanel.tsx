@@ -1,23 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Cluster, PlaybookCatalogue, PlaybookInfo, Suggestion, SuggestionKind } from '../../../main/contract/types.js';
+import type { RunStarted } from '../../../main/contract/api.js';
+import type { Cluster, PlaybookCatalogue, Suggestion, SuggestionKind } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
-import { useLang, type T } from '../i18n/index.js';
+import { useLang } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
+import { paramLabel, paramProblem } from './field-checks.js';
 import { useSecretRetry } from './SecretDialog.js';
 
-type Param = PlaybookInfo['params'][number];
-
-/** Client-side hint for a typed parameter; the engine checks again and has the last word. */
-function paramProblem(p: Param, value: string, t: T): string {
-  if (value === '') return p.required && p.default === undefined ? t('ui.playbook.required') : '';
-  if ((p.type === 'integer' || p.type === 'port') && !/^-?\d+$/.test(value)) return t('ui.playbook.wholeNumber');
-  if (p.type === 'port' && (Number(value) < 1 || Number(value) > 65535)) return t('ui.playbook.portRange');
-  if (p.type === 'ip' && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(value)) return t('ui.playbook.ip');
-  return '';
-}
-
 /** Pick a catalogue playbook for the case's cluster, fill its parameters, run it. */
-export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStarted: () => void }) {
+export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStarted: (started: RunStarted) => void }) {
   const { api } = useApp();
   const { t, lang } = useLang();
   const [catalogue, setCatalogue] = useState<PlaybookCatalogue | null>(null);
@@ -60,6 +51,8 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
     }
   }, [api, playbook, props.cluster.id, suggestions]);
   const problems = (playbook?.params ?? []).map((p) => [p.name, paramProblem(p, values[p.name] ?? '', t)] as const).filter(([, problem]) => problem);
+  /** Shown once the field was typed in (an untouched required field only disables Run). */
+  const problemOf = (name: string): string => (values[name] !== undefined ? (problems.find(([n]) => n === name)?.[1] ?? '') : '');
 
   const start = (allowMutating: boolean): void => {
     if (!playbook) return;
@@ -67,7 +60,7 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
     const params = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== '' && playbook.params.some((p) => p.name === k)));
     // Only an explicit choice is sent; the default (by role) is the engine's own.
     api['playbooks.run']({ caseId: props.caseId, clusterId: props.cluster.id, playbookId: playbook.id, params, allowMutating, nodeNames: picked ?? [] }).then(
-      () => props.onStarted(),
+      (started) => props.onStarted(started),
       // Given the credentials, the same run again: a confirmed change stays confirmed.
       (err) => {
         if (!secrets.askThenRetry(err, () => start(allowMutating))) setError(errorText(err));
@@ -108,17 +101,18 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
         {playbook && playbook.params.length > 0 && (
           <div className="row params">
             {playbook.params.map((p) => (
-              <label key={p.name} title={p.description[lang] || p.description.en}>
-                {p.name}
+              <label key={p.name} title={`${p.description[lang] || p.description.en} (${p.name})`} className={problemOf(p.name) ? 'invalid' : undefined}>
+                {paramLabel(p, lang)}
                 {p.type === 'enum' ? (
-                  <select aria-label={p.name} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
+                  <select aria-label={paramLabel(p, lang)} value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}>
                     {(p.values ?? []).map((v) => (
                       <option key={v}>{v}</option>
                     ))}
                   </select>
                 ) : (
                   <input
-                    aria-label={p.name}
+                    aria-label={paramLabel(p, lang)}
+                    aria-invalid={problemOf(p.name) ? true : undefined}
                     list={p.suggest ? `suggest-${p.name}` : undefined}
                     placeholder={p.default !== undefined ? String(p.default) : p.required ? t('ui.playbook.required') : ''}
                     inputMode={p.type === 'integer' || p.type === 'port' ? 'numeric' : undefined}
@@ -134,7 +128,11 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
                   </datalist>
                 )}
                 {p.suggest && typeof suggestions[p.suggest] === 'string' && <small className="hint">{t('ui.playbook.noSuggestions', { reason: suggestions[p.suggest] as string })}</small>}
-                {problems.find(([n]) => n === p.name) && values[p.name] !== undefined && <small className="error">{problems.find(([n]) => n === p.name)?.[1]}</small>}
+                {problemOf(p.name) && (
+                  <small className="error" role="status">
+                    {problemOf(p.name)}
+                  </small>
+                )}
               </label>
             ))}
           </div>

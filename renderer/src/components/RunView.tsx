@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatDuration, formatTime, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
 import { formatSize } from './case/Bits.js';
@@ -11,15 +12,25 @@ const SHOWN_CHARS = 64 * 1024;
 type Stream = 'stdout' | 'stderr';
 
 /** One run with a pane per node, kept current while it runs (playbook steps appear as they start). */
-export function RunView(props: { runId: number; onFinished?: () => void; onOpenOutput?: (stepId: number, stream: Stream) => void }) {
+export function RunView(props: { runId: number; onFinished?: () => void; onOpenOutput?: (stepId: number, stream: Stream) => void; bringIntoView?: boolean }) {
   const { api } = useApp();
   const { t } = useLang();
   const { run, error } = useRun(props.runId, props.onFinished, SHOWN_CHARS);
+  // The run asked for ("Show run", or one just started under the forms) comes into view once it
+  // has loaded, and only once: its steps ending later do not pull the page back.
+  const article = useRef<HTMLElement | null>(null);
+  const shown = useRef(false);
+  const loaded = run !== null;
+  useEffect(() => {
+    if (!props.bringIntoView || !loaded || shown.current) return;
+    shown.current = true;
+    article.current?.scrollIntoView({ block: 'start' });
+  }, [props.bringIntoView, loaded]);
 
   if (error) return <p className="error">{error}</p>;
   if (!run) return <p className="hint">{t('ui.run.loading')}</p>;
   return (
-    <article className="run" data-testid={`run-${run.id}`} data-state={run.state}>
+    <article ref={article} className="run" data-testid={`run-${run.id}`} data-state={run.state}>
       <header>
         <code className="command">{run.kind === 'playbook' ? t('ui.run.playbook', { title: run.title }) : `$ ${run.title}`}</code>
         <RunBadges state={run.state} findings={run.findings} />

@@ -5,9 +5,12 @@ export function Sidebar(props: {
   clusters: Cluster[];
   cases: CaseSummary[];
   selectedCaseId: number | null;
+  selectedNodeId: number | null;
+  onHomePage: boolean;
   onAddCluster: () => void;
   onAddNode: (c: Cluster) => void;
-  onEditNode: (c: Cluster, n: ClusterNode) => void;
+  /** Opens the node view (its services, findings, runs, a terminal; editing is one button there). */
+  onSelectNode: (n: ClusterNode) => void;
   onTrust: (n: ClusterNode) => void;
   onNewCase: () => void;
   onSelectCase: (id: number) => void;
@@ -18,7 +21,7 @@ export function Sidebar(props: {
     <nav className="sidebar" aria-label={t('ui.sidebar.label')}>
       <header className="brand">
         <h1>Stackscope</h1>
-        <button type="button" className={props.selectedCaseId === null ? 'on' : ''} onClick={props.onHome}>
+        <button type="button" className={props.onHomePage ? 'on' : ''} onClick={props.onHome}>
           {t('cases.home.nav')}
         </button>
         <LanguageSwitch />
@@ -41,7 +44,13 @@ export function Sidebar(props: {
             <ul>
               {c.nodes.map((n) => (
                 <li key={n.id} data-testid={`node-${n.name}`}>
-                  <button type="button" className="link" onClick={() => props.onEditNode(c, n)} title={`${n.user}@${n.host}:${n.port}`}>
+                  <button
+                    type="button"
+                    className={`link${props.selectedNodeId === n.id ? ' selected' : ''}`}
+                    aria-current={props.selectedNodeId === n.id ? 'page' : undefined}
+                    onClick={() => props.onSelectNode(n)}
+                    title={`${n.user}@${n.host}:${n.port}`}
+                  >
                     {n.name}
                   </button>
                   <span className="roles">{n.roles.join(', ')}</span>

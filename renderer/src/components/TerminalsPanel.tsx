@@ -20,8 +20,12 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${bytes} B`;
 }
 
-/** Live terminals to the case's nodes, in tabs, and the case's recorded sessions with replay and export. */
-export function TerminalsPanel(props: { caseId: number; clusters: Cluster[]; clusterId: number | null }) {
+/**
+ * Live terminals to the case's nodes, in tabs, and the case's recorded sessions with replay and
+ * export. `openNodeId` (from the node view) opens a terminal to that node at once; `onOpened` then
+ * drops the request from the address.
+ */
+export function TerminalsPanel(props: { caseId: number; clusters: Cluster[]; clusterId: number | null; openNodeId?: number; onOpened?: () => void }) {
   const { api, transport } = useApp();
   const { t } = useLang();
   const cluster = props.clusters.find((c) => c.id === props.clusterId) ?? (props.clusterId === null ? props.clusters[0] : undefined);
@@ -42,12 +46,24 @@ export function TerminalsPanel(props: { caseId: number; clusters: Cluster[]; clu
   // A session that ends (a closed tab included, whose screen is gone) is listed with its end.
   useEffect(() => transport.on('terminal.closed', () => reload()), [transport, reload]);
 
-  const openTab = (): void => {
-    if (!node) return;
+  const openTab = useCallback((to: ClusterNode | undefined): void => {
+    if (!to) return;
     const key = nextKey.current++;
-    setTabs((ts) => [...ts, { key, node, state: 'connecting', sessionId: null }]);
+    setTabs((ts) => [...ts, { key, node: to, state: 'connecting', sessionId: null }]);
     setActive(key);
-  };
+  }, []);
+
+  const { openNodeId, onOpened } = props;
+  const asked = nodes.find((n) => n.id === openNodeId);
+  // Once per mount: renders before the address drops the request must not open a second tab.
+  const answered = useRef(false);
+  useEffect(() => {
+    if (!asked || answered.current) return;
+    answered.current = true;
+    setNodeId(asked.id);
+    openTab(asked);
+    onOpened?.();
+  }, [asked, openTab, onOpened]);
 
   const closeTab = (key: number): void => {
     // Unmounting the tab hangs up its session.
@@ -95,7 +111,7 @@ export function TerminalsPanel(props: { caseId: number; clusters: Cluster[]; clu
                 ))}
               </select>
             </label>
-            <button type="button" className="primary" onClick={openTab}>
+            <button type="button" className="primary" onClick={() => openTab(node)}>
               {t('terminal.open')}
             </button>
             <span className="hint">{t('terminal.keys')}</span>

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { check } from './check.js';
 import { common } from './common.js';
 import { translate } from './index.js';
+import { node } from './node.js';
 import { runbooks } from './runbooks.js';
 import { ui } from './ui.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('UI dictionaries', () => {
-  for (const [name, d] of Object.entries({ common, ui, runbooks, check })) {
+  for (const [name, d] of Object.entries({ common, ui, runbooks, check, node })) {
     it(`${name}: Korean has every English key, in natural Korean, with the same {placeholders}`, () => {
       expect(Object.keys(d.ko).sort()).toEqual(Object.keys(d.en).sort());
       for (const [key, en] of Object.entries(d.en)) {

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { RunStarted } from '../../../../main/contract/api.js';
 import { nodeRoles, type Cluster, type NodeRole } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
@@ -6,7 +7,7 @@ import { ClusterOptions } from '../ClusterOptions.js';
 import { useSecretRetry } from '../SecretDialog.js';
 
 /** Run one read-only command on chosen nodes (or whole roles) of a cluster. */
-export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId: number | null; onStarted: () => void }) {
+export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultClusterId: number | null; onStarted: (started: RunStarted) => void }) {
   const { api } = useApp();
   const { t } = useLang();
   const [clusterId, setClusterId] = useState<number | null>(props.defaultClusterId ?? props.clusters[0]?.id ?? null);
@@ -27,7 +28,7 @@ export function RunPanel(props: { caseId: number; clusters: Cluster[]; defaultCl
     if (!cluster) return;
     setError('');
     api['exec.start']({ caseId: props.caseId, clusterId: cluster.id, nodeIds, roles, command, timeoutSec: Number(timeoutSec) }).then(
-      () => props.onStarted(),
+      (started) => props.onStarted(started),
       (err) => {
         if (!secrets.askThenRetry(err, start)) setError(errorText(err));
       },

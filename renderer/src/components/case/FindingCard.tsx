@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseFinding } from '../../../../main/contract/types.js';
 import { useLang } from '../../i18n/index.js';
 import { RefText, type RefTarget } from '../RefText.js';
+import { findFragment } from '../output/find-fragment.js';
 import { TimeAgo } from './Bits.js';
 
 export interface FindingCardProps {
@@ -69,7 +70,7 @@ export function FindingCard(props: FindingCardProps) {
               {e.node} · {e.step} · {e.stream}
             </span>
             {e.stepId !== null && (
-              <button type="button" className="small" onClick={() => props.onOpenOutput(e.stepId ?? 0, e.stream, e.lines.find((l) => l.trim())?.trim() ?? '')}>
+              <button type="button" className="small" onClick={() => props.onOpenOutput(e.stepId ?? 0, e.stream, findFragment(e.lines.find((l) => l.trim()) ?? ''))}>
                 {t('cases.findings.openOutput')}
               </button>
             )}

@@ -19,6 +19,7 @@ export function HealthPill(props: { level: HealthLevel }) {
   );
 }
 
+/** A node card opens the node view; a click on a link inside it (its problem) goes where that link goes. */
 function NodeCard(props: { node: NodeHealth; compact: boolean }) {
   const { t } = useLang();
   const n = props.node;
@@ -32,12 +33,17 @@ function NodeCard(props: { node: NodeHealth; compact: boolean }) {
       data-health={n.health}
       aria-label={`${n.name}: ${t(`cases.health.${n.health}`)}`}
       title={props.compact ? [n.name, n.host, ...n.problems.map((p) => p.title)].join('\n') : undefined}
+      onClick={(e) => {
+        if (!(e.target instanceof Element && e.target.closest('a'))) location.hash = routeHash({ page: 'node', nodeId: n.id });
+      }}
     >
       <header>
         <span className="health-icon" aria-hidden="true">
           {icon[n.health]}
         </span>
-        <strong className="node-name">{n.name}</strong>
+        <a className="node-name" href={routeHash({ page: 'node', nodeId: n.id })} aria-label={t('cases.picture.openNode', { name: n.name })}>
+          {n.name}
+        </a>
         {!props.compact && <span className="health-word">{t(`cases.health.${n.health}`)}</span>}
       </header>
       {!props.compact && (

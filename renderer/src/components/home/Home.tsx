@@ -91,8 +91,20 @@ export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: Che
             )}
           </section>
           {overview.clusters.length === 0 ? (
-            <section className="welcome">
+            <section className="welcome" data-testid="welcome">
               <p>{t('cases.home.welcome')}</p>
+              <h2>{t('cases.home.labTitle')}</h2>
+              <p>{t('cases.home.lab')}</p>
+              <dl className="lab-commands">
+                <dt>
+                  <code>npm run demo</code>
+                </dt>
+                <dd>{t('cases.home.labDemo')}</dd>
+                <dt>
+                  <code>npx stackscope lab up</code>
+                </dt>
+                <dd>{t('cases.home.labUp')}</dd>
+              </dl>
             </section>
           ) : (
             overview.clusters.map((c) => <ClusterPicture key={c.id} cluster={c} onCheckStarted={props.onCheckStarted} />)
