@@ -6,14 +6,29 @@ export const runbookLevels = ['beginner', 'intermediate'] as const;
 export type RunbookLevel = (typeof runbookLevels)[number];
 
 /**
- * What a runbook step runs: a catalogue playbook with fixed parameters, a read-only command on
- * the host shell of the nodes with these roles, or nothing (a step to read).
+ * What a runbook step runs: a catalogue playbook with fixed parameters, a command on the nodes
+ * with these roles, or nothing (a step to read). A command changes the cluster only when the
+ * runbook marks it `mutating`; such a step runs only with the trainee's confirmation, one node at
+ * a time, and with `on: 'pick'` on the one node the trainee chose.
  */
 export type RunbookAction =
   | { kind: 'playbook'; playbookId: string; params: Record<string, string> }
   /** `service`: where the command runs (as in playbooks: the cluster's deployment decides how). */
-  | { kind: 'command'; command: string; service: string; roles: NodeRole[]; on: 'each' | 'one'; timeoutSec: number }
+  | { kind: 'command'; command: string; service: string; roles: NodeRole[]; on: 'each' | 'one' | 'pick'; timeoutSec: number; mutating: boolean }
   | { kind: 'read' };
+
+/**
+ * How a command step's result is compared with its examples: regular expressions (JavaScript
+ * syntax, multiline) over each node's output. Broken when any node's output matches `broken`;
+ * healthy when every node exited 0 and its output matches `healthy`; neither otherwise.
+ */
+export interface RunbookExpect {
+  healthy: string;
+  broken: string;
+}
+
+/** Which example a step's result matches, decided from its output or findings. */
+export type RunbookMatch = 'healthy' | 'broken' | 'neither' | 'pending';
 
 /** One step of a guided runbook; the texts are Markdown, in every language the runbook has. */
 export interface RunbookStepInfo {
@@ -25,6 +40,8 @@ export interface RunbookStepInfo {
   why: LocalText;
   healthy: LocalText;
   broken: LocalText;
+  /** Command steps: how their output is matched against the examples (playbook steps use findings). */
+  expect: RunbookExpect | null;
 }
 
 export interface RunbookInfo {
@@ -39,6 +56,8 @@ export interface RunbookInfo {
   /** The practice-lab fault it trains on (`stackscope lab break FAULT`), if any. */
   fault: string | null;
   steps: RunbookStepInfo[];
+  /** What a trainee takes away, a few lines shown when every step is done (Markdown). */
+  learned: LocalText[];
   /** Where it was loaded from. */
   file: string;
 }

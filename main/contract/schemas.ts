@@ -195,7 +195,17 @@ export const methodInputs = {
   'terminal.recording': z.object({ sessionId: id }).strict(),
   'runbooks.list': z.object({}).strict(),
   'runbooks.progress.get': z.object({ caseId: id, runbookId }).strict(),
-  'runbooks.step.run': z.object({ caseId: id, clusterId: id, runbookId, stepId: runbookStepId }).strict(),
+  'runbooks.step.run': z
+    .object({
+      caseId: id,
+      clusterId: id,
+      runbookId,
+      stepId: runbookStepId,
+      // A step that changes the cluster runs only when the trainee confirmed it, on the node picked for `on: pick`.
+      allowMutating: z.boolean().default(false),
+      nodeNames: z.array(z.string().min(1).max(253)).max(1).default([]),
+    })
+    .strict(),
   'runbooks.step.mark': z.object({ caseId: id, runbookId, stepId: runbookStepId, understood: z.boolean() }).strict(),
   'runs.get': z.object({ runId: id, outputTail }).strict(),
   'runs.cancel': z.object({ runId: id }).strict(),

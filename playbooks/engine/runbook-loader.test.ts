@@ -159,9 +159,11 @@ describe('runbook loader', () => {
     expect(rb).toMatchObject({ id: 'drill', level: 'beginner', languages: ['en', 'ko'], appliesTo: ['packages'], fault: 'galera-node-down', summary: { en: 'Intro with **bold**.', ko: '소개.' } });
     expect(rb.steps.map((s) => s.action)).toEqual([
       { kind: 'playbook', playbookId: 'demo', params: { size: '2', target: '10.0.0.1' } },
-      { kind: 'command', command: 'uptime', service: 'host', roles: ['controller'], on: 'one', timeoutSec: 60 },
+      { kind: 'command', command: 'uptime', service: 'host', roles: ['controller'], on: 'one', timeoutSec: 60, mutating: false },
       { kind: 'read' },
     ]);
+    expect(rb.learned).toEqual([]);
+    expect(rb.steps.map((s) => s.expect)).toEqual([null, null, null]);
     expect(rb.steps[0]).toMatchObject({ title: { en: 'Run the demo', ko: '데모 실행' }, body: { en: 'What it does.', ko: '하는 일.' }, why: { en: 'Because.', ko: '이유.' }, broken: { en: 'Bad.', ko: '나쁨.' } });
     // A "## " inside a fenced block is text, not a new step.
     expect(rb.steps[0]?.healthy.en).toBe('```text\n## not a heading inside a fence\n```');
@@ -181,8 +183,27 @@ describe('runbook loader', () => {
 
   it('refuses a command that changes the cluster, naming the line and the reason', () => {
     expect(problems(en.replace('command: uptime', 'command: systemctl restart mariadb'))).toEqual([
-      'drill/runbook.md:40:10: step "uptime": runbook commands must only read, and this one changes a service (systemctl restart)',
+      'drill/runbook.md:40:10: step "uptime": this command changes a service (systemctl restart); runbook commands only read unless the step says "mutating: true" (then it runs only after the trainee confirms it)',
     ]);
+  });
+
+  it('loads a step that says it changes the cluster, on a node the trainee picks, with patterns that compile', () => {
+    const text = en.replace('command: uptime', 'command: systemctl restart mariadb').replace('on: one', () => "on: pick\nmutating: true\nexpect: { healthy: '^active$', broken: 'failed' }");
+    const r = parseRunbook({ file: 'drill/runbook.md', text, folder: 'drill' }, [{ file: 'drill/runbook.ko.md', text: ko }], catalogue);
+    if ('problems' in r) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.runbook.steps[1]).toMatchObject({ action: { kind: 'command', on: 'pick', mutating: true }, expect: { healthy: '^active$', broken: 'failed' } });
+    expect(problems(en.replace('on: one', 'on: pick'))).toEqual([expect.stringMatching(/"on: pick" \(the trainee chooses the node\) is for steps that change the cluster/)]);
+    expect(problems(en.replace('on: one', "on: one\nexpect: { healthy: '([', broken: 'x' }"))).toEqual([expect.stringMatching(/^drill\/runbook\.md:\d+:\d+: expect\.healthy: is not a valid regular expression$/)]);
+    expect(problems(en.replace('playbook: demo', 'playbook: demo\nmutating: true'))).toEqual([expect.stringMatching(/has "mutating" but runs no command/)]);
+  });
+
+  it('reads what was learned from each language, and wants as many lines in each', () => {
+    const withLearned = en.replace('fault: galera-node-down', 'fault: galera-node-down\nlearned: [One thing., Another.]');
+    const koLearned = ko.replace('lang: ko', 'lang: ko\nlearned: [하나., 둘.]');
+    const r = parseRunbook({ file: 'drill/runbook.md', text: withLearned, folder: 'drill' }, [{ file: 'drill/runbook.ko.md', text: koLearned }], catalogue);
+    if ('problems' in r) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.runbook.learned).toEqual([{ en: 'One thing.', ko: '하나.' }, { en: 'Another.', ko: '둘.' }]);
+    expect(problems(withLearned, ko.replace('lang: ko', 'lang: ko\nlearned: [하나.]'))).toEqual([expect.stringMatching(/^drill\/runbook\.ko\.md:\d+:\d+: learned has 1 line\(s\) here and 2 in runbook\.md/)]);
   });
 
   it('names file:line:col for unknown fields, wrong types and broken YAML in a step block', () => {

@@ -28,10 +28,21 @@ const frontMatterSchema = z
     languages: z.array(z.enum(langs)).min(1).refine((l) => l.includes('en'), 'must include en (runbook.md is English)'),
     appliesTo: z.array(z.enum(deployments)).min(1),
     fault: slug.optional(),
+    learned: z.array(text).max(8).optional(),
   })
   .strict();
 
-const translationFrontMatterSchema = z.object({ translates: slug, lang: z.enum(langs) }).strict();
+const translationFrontMatterSchema = z.object({ translates: slug, lang: z.enum(langs), learned: z.array(text).max(8).optional() }).strict();
+
+/** A regular expression a step's output is matched with: it must compile. */
+const pattern = text.refine((p) => {
+  try {
+    new RegExp(p, 'm');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid regular expression');
 
 const stepMetaSchema = z
   .object({
@@ -41,8 +52,10 @@ const stepMetaSchema = z
     command: text.optional(),
     service: z.enum(serviceIds).optional(),
     roles: z.array(z.enum(nodeRoles)).min(1).optional(),
-    on: z.enum(['each', 'one']).optional(),
+    on: z.enum(['each', 'one', 'pick']).optional(),
     timeoutSec: z.number().int().min(1).max(3600).optional(),
+    mutating: z.boolean().optional(),
+    expect: z.object({ healthy: pattern, broken: pattern }).strict().optional(),
   })
   .strict();
 type StepMeta = z.infer<typeof stepMetaSchema>;
@@ -105,7 +118,7 @@ const parts: StepPart[] = ['body', 'why', 'healthy', 'broken'];
 
 function action(meta: StepMeta): RunbookAction {
   if (meta.playbook) return { kind: 'playbook', playbookId: meta.playbook, params: Object.fromEntries(Object.entries(meta.params ?? {}).map(([k, v]) => [k, String(v)])) };
-  if (meta.command) return { kind: 'command', command: meta.command, service: meta.service ?? 'host', roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60 };
+  if (meta.command) return { kind: 'command', command: meta.command, service: meta.service ?? 'host', roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60, mutating: meta.mutating === true };
   return { kind: 'read' };
 }
 
@@ -115,12 +128,13 @@ function stepProblems(meta: StepMeta, appliesTo: RunbookInfo['appliesTo'], catal
   const s = `step "${meta.id}"`;
   if (meta.playbook && meta.command) out.push([['command'], `${s} gives both "playbook" and "command"; a step runs one of them`]);
   if (!meta.playbook && meta.params) out.push([['params'], `${s} has "params" but runs no playbook`]);
-  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec', 'service'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
+  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec', 'service', 'mutating', 'expect'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
   if (meta.command && !meta.roles) out.push([['command'], `${s} runs a command: say on which nodes with "roles" (e.g. [controller])`]);
-  if (meta.command) {
+  if (meta.command && !meta.mutating) {
     const why = mutatingReason(meta.command);
-    if (why) out.push([['command'], `${s}: runbook commands must only read, and this one ${why}`]);
+    if (why) out.push([['command'], `${s}: this command ${why}; runbook commands only read unless the step says "mutating: true" (then it runs only after the trainee confirms it)`]);
   }
+  if (meta.on === 'pick' && !meta.mutating) out.push([['on'], `${s}: "on: pick" (the trainee chooses the node) is for steps that change the cluster ("mutating: true")`]);
   if (meta.playbook) {
     const p = catalogue.playbooks.get(meta.playbook);
     if (!p) {
@@ -183,6 +197,7 @@ export function parseRunbook(
   }
 
   const translated = new Map<Lang, Translation>();
+  const learnedByLang = new Map<Lang, string[]>();
   // Translations are compared step by step with runbook.md: only once runbook.md itself is sound.
   for (const t of problems.length ? [] : translations) {
     const ts = splitRunbook(t.text, t.file);
@@ -211,6 +226,11 @@ export function parseRunbook(
       for (const p of parts) if (original?.parts[p] && !section.parts[p]) problems.push(at(section.line, `step "${expected}" has no ${p === 'body' ? 'text before its parts' : `"### ${p}" part`}, which runbook.md has`, t.file));
     });
     for (const missing of steps.slice(tsteps.length)) problems.push(at(ts.runbook.frontMatter.line, `step "${missing.meta.id}" of runbook.md is missing here`, t.file));
+    const tl = tfm.value.learned;
+    if ((tl?.length ?? 0) !== (front.learned?.length ?? 0)) {
+      problems.push(at(tfm.posOf(tl ? ['learned'] : ['lang']), `learned has ${tl?.length ?? 0} line(s) here and ${front.learned?.length ?? 0} in runbook.md; a translation gives each line once, in the same order`, t.file));
+    }
+    if (tl) learnedByLang.set(tfm.value.lang, tl);
     translated.set(tfm.value.lang, { lang: tfm.value.lang, file: t.file, raw: ts.runbook });
   }
   if (!problems.length) for (const l of front.languages) if (l !== 'en' && !translated.has(l)) problems.push(at(fm.posOf(['languages']), `languages lists ${l} but there is no runbook.${l}.md`));
@@ -222,8 +242,10 @@ export function parseRunbook(
   };
   const stepInfos: RunbookStepInfo[] = steps.map(({ meta }, i) => {
     const of = (p: StepPart) => local((r) => r.sections[i]?.parts[p] ?? '');
-    return { id: meta.id, action: action(meta), title: local((r) => r.sections[i]?.title ?? ''), body: of('body'), why: of('why'), healthy: of('healthy'), broken: of('broken') };
+    return { id: meta.id, action: action(meta), title: local((r) => r.sections[i]?.title ?? ''), body: of('body'), why: of('why'), healthy: of('healthy'), broken: of('broken'), expect: meta.expect ?? null };
   });
+  const learnedKo = learnedByLang.get('ko');
+  const learned = (front.learned ?? []).map((en, i) => ({ en, ko: learnedKo?.[i] ?? en }));
   return {
     runbook: {
       id: front.id,
@@ -234,6 +256,7 @@ export function parseRunbook(
       appliesTo: front.appliesTo,
       fault: front.fault ?? null,
       steps: stepInfos,
+      learned,
       file: source.file,
     },
   };
