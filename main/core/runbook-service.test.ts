@@ -69,6 +69,24 @@ id: think
 
 ### Why
 Some steps are for reading.
+
+## Leave a mark
+
+\`\`\`step
+id: mark-node
+command: touch "$HOME/.stackscope-runbook-mark" && echo marked
+roles: [controller]
+on: pick
+mutating: true
+expect: { healthy: '^marked$', broken: 'denied|ERROR' }
+\`\`\`
+
+### Why
+Some steps change the cluster: only when confirmed, on the node picked.
+### Healthy
+marked
+### Broken
+Permission denied
 `;
 
 function dirs(root: string): { catalogue: string; runbooks: string } {
@@ -124,13 +142,13 @@ describe('runbooks through the contract', () => {
   it('lists the runbook with its steps and texts', async () => {
     const list = await call<{ runbooks: RunbookInfo[]; problems: string[] }>(core, 'runbooks.list', {});
     expect(list.problems).toEqual([]);
-    expect(list.runbooks.map((r) => [r.id, r.steps.map((s) => s.action.kind)])).toEqual([['drill', ['playbook', 'command', 'read']]]);
+    expect(list.runbooks.map((r) => [r.id, r.steps.map((s) => s.action.kind)])).toEqual([['drill', ['playbook', 'command', 'read', 'command']]]);
     expect(list.runbooks[0]?.steps[1]?.healthy).toEqual({ en: 'I am root', ko: 'I am root' });
   });
 
   it('runs a playbook step and a command step, records them, keeps marks, and all of it survives a restart', async () => {
     const empty = await call<RunbookProgress>(core, 'runbooks.progress.get', { caseId, runbookId: 'drill' });
-    expect(empty.steps.map((s) => [s.stepId, s.runId, s.understood])).toEqual([['greet', null, false], ['whoami', null, false], ['think', null, false]]);
+    expect(empty.steps.map((s) => [s.stepId, s.runId, s.understood])).toEqual([['greet', null, false], ['whoami', null, false], ['think', null, false], ['mark-node', null, false]]);
 
     const greet = await call<{ runId: number; progress: RunbookProgress }>(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'greet' });
     expect(await core.runs.wait(greet.runId)).toBe('succeeded');
@@ -166,6 +184,7 @@ describe('runbooks through the contract', () => {
         ['greet', greet.runId, false],
         ['whoami', again.runId, true],
         ['think', null, true],
+        ['mark-node', null, false],
       ]);
       expect(kept.steps[1]?.ranAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     } finally {
@@ -178,7 +197,7 @@ describe('runbooks through the contract', () => {
     const before = core.repos.runs.ofCase(caseId).length;
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'think' })).toBe('INVALID_INPUT: step think of runbook drill has nothing to run: read it and mark it understood');
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId: kollaId, runbookId: 'drill', stepId: 'whoami' })).toBe('INVALID_INPUT: runbook drill is for packages clusters; ko is kolla');
-    expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'nope' })).toBe('NOT_FOUND: runbook drill has no step nope; its steps: greet, whoami, think');
+    expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'nope' })).toBe('NOT_FOUND: runbook drill has no step nope; its steps: greet, whoami, think, mark-node');
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'other', stepId: 'x' })).toBe('NOT_FOUND: no runbook other; known: drill');
     expect(await refusal(core, 'runbooks.step.mark', { caseId: 999, runbookId: 'drill', stepId: 'think', understood: true })).toBe('NOT_FOUND: case 999 does not exist');
     expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'greet', command: 'rm -rf /' })).toMatch(/^INVALID_INPUT: runbooks\.step\.run: /);
@@ -197,5 +216,27 @@ describe('runbooks through the contract', () => {
       step.action.command = original;
     }
     expect(core.repos.runs.ofCase(caseId).length).toBe(before);
+  });
+
+  it('runs a step that changes the cluster only when confirmed, on the one node picked among the cluster\'s own', async () => {
+    const before = core.repos.runs.ofCase(caseId).length;
+    const base = { caseId, clusterId, runbookId: 'drill', stepId: 'mark-node' };
+    expect(await refusal(core, 'runbooks.step.run', { ...base, nodeNames: ['ctl-1'] })).toBe(
+      'INVALID_INPUT: step mark-node of runbook drill changes the cluster (touch "$HOME/.stackscope-runbook-mark" && echo marked): it runs only once you confirm it',
+    );
+    expect(await refusal(core, 'runbooks.step.run', { ...base, allowMutating: true })).toBe('INVALID_INPUT: step mark-node of runbook drill runs on the one controller node you choose: pick one of ctl-1');
+    // A node name is only looked up among the cluster's nodes; it never reaches a shell.
+    for (const name of ['ctl-2', '$(reboot)', 'ctl-1; rm -rf /', '../ctl-1']) {
+      expect(await refusal(core, 'runbooks.step.run', { ...base, allowMutating: true, nodeNames: [name] })).toBe(
+        `INVALID_INPUT: step mark-node of runbook drill runs on a controller node; pk has no such node named ${name} (its controller nodes: ctl-1)`,
+      );
+    }
+    expect(await refusal(core, 'runbooks.step.run', { ...base, allowMutating: true, nodeNames: ['ctl-1', 'ctl-1'] })).toMatch(/^INVALID_INPUT: runbooks\.step\.run: /);
+    expect(await refusal(core, 'runbooks.step.run', { caseId, clusterId, runbookId: 'drill', stepId: 'whoami', nodeNames: ['ctl-1'] })).toBe('INVALID_INPUT: step whoami of runbook drill runs on every controller node; it takes no node choice');
+    expect(core.repos.runs.ofCase(caseId).length).toBe(before);
+
+    const r = await call<{ runId: number }>(core, 'runbooks.step.run', { ...base, allowMutating: true, nodeNames: ['ctl-1'] });
+    expect(await core.runs.wait(r.runId)).toBe('succeeded');
+    expect(core.repos.runs.get(r.runId)?.steps.map((s) => [s.nodeName, s.stdout])).toEqual([['ctl-1', 'marked\n']]);
   });
 });

@@ -24,7 +24,8 @@ export interface RunbookDeps {
  * Guided runbooks: list them, run a step (a catalogue playbook, or the runbook's own read-only
  * command as a one-step playbook, both through PlaybookService) and keep a trainee's progress
  * per case. A step runs exactly what its runbook file says; nothing from the client reaches a
- * shell, and nothing that changes the cluster runs.
+ * shell (a picked node name only selects among the cluster's nodes), and a step that changes the
+ * cluster runs only when the runbook marks it so and the trainee confirmed this run.
  */
 export class RunbookService {
   constructor(private readonly d: RunbookDeps) {}
@@ -60,7 +61,7 @@ export class RunbookService {
     return this.d.progress.get(caseId, runbook.id, runbook.steps.map((s) => s.id));
   }
 
-  runStep(req: { caseId: number; clusterId: number; runbookId: string; stepId: string }): { runId: number; progress: RunbookProgress } {
+  runStep(req: { caseId: number; clusterId: number; runbookId: string; stepId: string; allowMutating?: boolean; nodeNames?: string[] }): { runId: number; progress: RunbookProgress } {
     this.d.cases.require(req.caseId);
     const runbook = this.get(req.runbookId);
     const step = this.step(runbook, req.stepId);
@@ -76,11 +77,20 @@ export class RunbookService {
       this.d.requireSecrets(this.d.playbooks.check(run), where);
       runId = this.d.playbooks.start({ caseId: req.caseId, ...run }).id;
     } else if (a.kind === 'command') {
+      const refuse = (why: string): never => {
+        throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} ${why}`, { runbookId: runbook.id, stepId: step.id });
+      };
       // Checked at load too; checked again so an edited runbook in memory cannot slip through.
       const why = mutatingReason(a.command);
-      if (why) throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} is refused: runbook commands only read, and this one ${why}`, { runbookId: runbook.id, stepId: step.id });
+      if (why && !a.mutating) refuse(`is refused: runbook commands only read, and this one ${why}`);
+      if (a.mutating && req.allowMutating !== true) refuse(`changes the cluster (${a.command}): it runs only once you confirm it`);
       const all = this.d.inventory.select(cluster, [], a.roles);
-      this.d.requireSecrets(a.on === 'one' ? all.slice(0, 1) : all, where);
+      const picked = req.nodeNames ?? [];
+      if (a.on !== 'pick' && picked.length) refuse(`runs on ${a.on === 'one' ? 'one' : 'every'} ${a.roles.join('/')} node; it takes no node choice`);
+      if (a.on === 'pick' && picked.length !== 1) refuse(`runs on the one ${a.roles.join('/')} node you choose: pick one of ${all.map((n) => n.name).join(', ')}`);
+      const targets = a.on === 'pick' ? all.filter((n) => n.name === picked[0]) : a.on === 'one' ? all.slice(0, 1) : all;
+      if (a.on === 'pick' && targets.length === 0) refuse(`runs on a ${a.roles.join('/')} node; ${cluster.name} has no such node named ${picked[0]} (its ${a.roles.join('/')} nodes: ${all.map((n) => n.name).join(', ')})`);
+      this.d.requireSecrets(targets, where);
       // A one-step playbook built from the step: its service is reached the way the cluster's
       // deployment says (kubectl exec into the pod, docker exec, or the host), like catalogue steps.
       const def: PlaybookDef = {
@@ -90,9 +100,12 @@ export class RunbookService {
         appliesTo: runbook.appliesTo,
         roles: a.roles,
         params: [],
-        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on, timeoutSec: a.timeoutSec, mutating: false }],
+        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on === 'pick' ? 'each' : a.on, timeoutSec: a.timeoutSec, mutating: a.mutating }],
       };
-      runId = this.d.playbooks.startLoaded({ caseId: req.caseId, cluster, params: {}, nodeNames: [], allowMutating: false }, { def, file: `runbook ${runbook.id}`, analyze: exitCodeAnalyzer }).id;
+      const nodeNames = a.on === 'pick' ? targets.map((n) => n.name) : [];
+      // A change goes one node at a time (the runbook's own advice: start the nodes one by one).
+      const concurrency = a.mutating ? { concurrency: 1 } : {};
+      runId = this.d.playbooks.startLoaded({ caseId: req.caseId, cluster, params: {}, nodeNames, allowMutating: a.mutating, ...concurrency }, { def, file: `runbook ${runbook.id}`, analyze: exitCodeAnalyzer }).id;
     } else {
       throw new StackscopeError('INVALID_INPUT', `step ${step.id} of runbook ${runbook.id} has nothing to run: read it and mark it understood`, { runbookId: runbook.id, stepId: step.id });
     }

@@ -5,6 +5,7 @@ import { formatProblem, loadCatalogue } from '../engine/loader.js';
 import { mutatingReason } from '../engine/read-only.js';
 import { loadRunbooks } from '../engine/runbook-loader.js';
 import { bindParams } from '../engine/run.js';
+import { matchOutputs, NO_OUTPUT } from '../../main/shared/runbook-match.js';
 import { runbooksDir } from './index.js';
 
 /** The shipped runbooks against the shipped catalogue, as the app loads them. */
@@ -14,7 +15,7 @@ const runbooks = [...set.runbooks.values()];
 
 describe('shipped runbooks', () => {
   it('all load, in English and Korean', () => {
-    expect(set.problems.map(formatProblem)).toEqual([]);
+    expect(set.problems.map(formatProblem).join('\n')).toBe('');
     expect(runbooks.map((r) => r.id)).toEqual(['galera-quorum-lost', 'placement-no-valid-host', 'vm-unreachable-ssh']);
     for (const r of runbooks) expect(r.languages).toEqual(['en', 'ko']);
   });
@@ -40,10 +41,9 @@ describe('shipped runbooks', () => {
             expect(() => bindParams(p.def, a.params)).not.toThrow();
             expect(p.def.steps.some((s) => s.mutating)).toBe(false);
           }
-          if (a.kind === 'command') {
-            expect(mutatingReason(a.command), a.command).toBeNull();
-            expect(a.roles.length).toBeGreaterThan(0);
-          }
+          // A command that changes the cluster says so (then it runs only after a confirmation).
+          if (a.kind === 'command' && !a.mutating) expect(mutatingReason(a.command), a.command).toBeNull();
+          if (a.kind === 'command') expect(a.roles.length).toBeGreaterThan(0);
         }
       });
 
@@ -66,6 +66,49 @@ describe('shipped runbooks', () => {
       });
     });
   }
+
+  it('show different healthy and broken examples, and each command step\'s own patterns tell them apart', () => {
+    const block = (md: string): string => /```text\n([\s\S]*?)\n```/.exec(md)?.[1] ?? '';
+    // Examples show several nodes as "controller-2 | line"; each node's output is matched on its own.
+    const asOutputs = (text: string): Array<{ exitCode: number; stdout: string; stderr: string }> => {
+      const byNode = new Map<string, string[]>();
+      for (const line of text.split('\n')) {
+        const m = /^([\w-]+) \| (.*)$/.exec(line);
+        byNode.set(m ? (m[1] as string) : '', [...(byNode.get(m ? (m[1] as string) : '') ?? []), m ? (m[2] as string) : line]);
+      }
+      return [...byNode.values()].map((lines) => ({ exitCode: 0, stdout: lines.join('\n'), stderr: '' }));
+    };
+    let commands = 0;
+    for (const r of runbooks) {
+      for (const s of r.steps.filter((x) => x.action.kind !== 'read')) {
+        for (const lang of ['en', 'ko'] as const) expect(s.healthy[lang], `${r.id}/${s.id} ${lang}`).not.toBe(s.broken[lang]);
+        if (s.action.kind !== 'command') continue;
+        commands++;
+        expect(s.expect, `${r.id}/${s.id}`).not.toBeNull();
+        if (!s.expect) continue;
+        expect(matchOutputs(s.expect, asOutputs(block(s.healthy.en))), `${r.id}/${s.id} healthy example`).toBe('healthy');
+        // An example of "no output at all" is written as prose, with no text block.
+        const broken = block(s.broken.en);
+        expect(matchOutputs(s.expect, broken ? asOutputs(broken) : [{ exitCode: 0, stdout: '', stderr: '' }]), `${r.id}/${s.id} broken example`).toBe('broken');
+        expect(matchOutputs(s.expect, [{ exitCode: 0, stdout: 'something else entirely', stderr: '' }]), `${r.id}/${s.id} other output`).toBe('neither');
+      }
+    }
+    expect(commands).toBeGreaterThanOrEqual(7);
+    expect(NO_OUTPUT).toBe('(no output)');
+  });
+
+  it('change the cluster only in the Galera recovery steps, with the node picked by the trainee for the bootstrap', () => {
+    const mutating = runbooks.flatMap((r) => r.steps.filter((s) => s.action.kind === 'command' && s.action.mutating).map((s) => `${r.id}/${s.id}`));
+    expect(mutating).toEqual(['galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others']);
+    const bootstrap = runbooks[0]?.steps.find((s) => s.id === 'bootstrap')?.action;
+    expect(bootstrap).toMatchObject({ kind: 'command', on: 'pick', service: 'database', mutating: true });
+  });
+
+  it('say what was learned in both languages', () => {
+    const galera = set.runbooks.get('galera-quorum-lost');
+    expect(galera?.learned.length).toBe(3);
+    for (const l of galera?.learned ?? []) expect(l.ko).toMatch(/[가-힣]/);
+  });
 
   it('use the lab parameters the catalogue test proves on a healthy lab', () => {
     const steps = runbooks.flatMap((r) => r.steps.map((s) => s.action));
