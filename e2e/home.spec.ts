@@ -270,3 +270,67 @@ test('a 50 MB output opens in the viewer, scrolls to its end and is searched whi
   // Indexing 520,000 lines or searching 50 MB in one go would hold the thread for seconds.
   expect(Math.max(0, ...blocked)).toBeLessThan(500);
 });
+
+test('a node opens from the picture and from the sidebar: its services, findings and runs, Edit one button away, and a terminal to it', async ({ page }, testInfo) => {
+  await page.goto(server.url);
+  const picture = page.getByTestId('picture-prod-east');
+  await picture.getByRole('link', { name: 'Open node controller-2' }).click();
+  await expect(page).toHaveURL(/#\/nodes\/\d+$/);
+  const view = page.getByTestId('node-view');
+  await expect(view.getByRole('heading', { name: 'controller-2' })).toBeVisible();
+  await expect(view).toHaveAttribute('data-health', 'critical');
+  await expect(view.locator('.node-facts')).toContainText('root@127.0.0.12:');
+  await expect(view.locator('.node-facts')).toContainText('controller');
+  await expect(view.locator('.node-facts')).toContainText('none (direct)');
+  // What the picture saw there: the service the failing step ran in, and the one that was fine.
+  await expect(view.getByTestId('node-service-database')).toHaveAttribute('data-health', 'critical');
+  await expect(view.getByTestId('node-service-rabbitmq')).toHaveAttribute('data-health', 'ok');
+  const finding = view.getByTestId('node-finding');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('controller-2 is not in the Primary component');
+  // Both runs that reached it: today's playbook and the command of the resolved case.
+  const runs = view.getByTestId('node-run');
+  await expect(runs).toHaveCount(2);
+  await expect(runs.filter({ hasText: 'db-check' })).toContainText('Instances fail to boot in prod-east');
+  await expect(runs.filter({ hasText: 'connecting to galera' })).toContainText('Galera refused queries after a switch reboot');
+  // The terminal opens in the open case, and the view says which before the click.
+  await expect(view.getByTestId('terminal-case')).toContainText(`in case #${currentCase} “Instances fail to boot in prod-east”`);
+  await page.screenshot({ path: testInfo.outputPath('node-view.png'), fullPage: true });
+
+  // The finding links to itself in its case.
+  await finding.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${currentCase}/findings\\?focus=\\d+$`));
+  await expect(page.locator('.finding.focused')).toContainText('controller-2 is not in the Primary component');
+
+  // From the sidebar: a node nothing checked says so, and Edit is one button away (the port checked as typed).
+  await page.getByTestId('node-compute-4').getByRole('button', { name: 'compute-4' }).click();
+  await expect(view.getByRole('heading', { name: 'compute-4' })).toBeVisible();
+  await expect(view).toHaveAttribute('data-health', 'unknown');
+  await expect(view).toContainText('No check has run on this node yet.');
+  await expect(view.getByTestId('node-run')).toHaveCount(0);
+  await view.getByRole('button', { name: 'Edit node…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit node compute-4' });
+  await edit.getByLabel('Port').fill('70000');
+  await expect(edit.getByRole('status')).toHaveText('a port number from 1 to 65535');
+  await expect(edit.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await edit.getByLabel('Address').fill('127.0.0.1; reboot');
+  await expect(edit.getByRole('status').first()).toHaveText('“127.0.0.1; reboot” is not an IP address or host name');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toBeHidden();
+
+  // A terminal from the node view: the case's Terminals tab, a live shell on that node.
+  await page.getByTestId('node-controller-2').getByRole('button', { name: 'controller-2' }).click();
+  await view.getByRole('button', { name: 'Open a terminal' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${currentCase}/terminals$`)); // the one-time request left the address
+  const term = page.getByRole('region', { name: 'Terminals' }).locator('.term-view');
+  await expect(term).toHaveCount(1);
+  await expect(term).toHaveAttribute('data-state', 'live');
+  await term.locator('.xterm-screen').click();
+  await page.keyboard.type('echo "node=$NODE"');
+  await page.keyboard.press('Enter');
+  await expect(term.locator('.xterm-rows')).toContainText('node=controller-2');
+  // A reload does not open a second terminal.
+  await page.reload();
+  await page.getByRole('tab', { name: /Terminals/ }).click();
+  await expect(page.getByRole('region', { name: 'Terminals' }).locator('.term-view')).toHaveCount(0);
+});

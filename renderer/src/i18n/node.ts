@@ -28,7 +28,7 @@ export const node: Dictionary = {
     'node.runsScope': 'from the {n} newest cases of {cluster}',
     'node.noRuns': 'No run has touched this node yet.',
     'node.runCase': 'case #{id}',
-    'node.steps': '{n} steps',
+    'node.steps': 'steps here: {n}',
   },
   ko: {
     'node.view': '노드 {name}',
@@ -56,6 +56,6 @@ export const node: Dictionary = {
     'node.runsScope': '{cluster}의 최근 케이스 {n}개 기준',
     'node.noRuns': '아직 이 노드에서 실행된 작업이 없습니다.',
     'node.runCase': '케이스 #{id}',
-    'node.steps': '단계 {n}개',
+    'node.steps': '이 노드의 단계 {n}개',
   },
 };

@@ -26,9 +26,10 @@ describe('node view: the runs that touched a node, and where its terminal opens'
     expect(runsOnNode(d, 99)).toEqual([]);
   });
 
-  it("opens the terminal in the cluster's newest open case, never a resolved one or another cluster's", () => {
+  it("opens the terminal in the cluster's newest open case, open or mitigated, never a resolved one or another cluster's", () => {
     const cases = [summary(1), summary(5, { status: 'resolved' }), summary(6, { clusterId: 2 }), summary(3, { status: 'mitigated' }), summary(2)];
-    expect(terminalCase(cases, 1)?.id).toBe(2);
+    expect(terminalCase(cases, 1)?.id).toBe(3); // mitigated is still open work
+    expect(terminalCase(cases.filter((c) => c.id !== 3), 1)?.id).toBe(2);
     expect(terminalCase([summary(5, { status: 'resolved' })], 1)).toBeNull();
   });
 });

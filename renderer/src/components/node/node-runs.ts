@@ -32,7 +32,10 @@ export function runsOnNode(details: readonly CaseDetail[], nodeId: number): Node
   return out.sort((a, b) => b.run.startedAt.localeCompare(a.run.startedAt) || b.run.id - a.run.id);
 }
 
-/** Where a terminal to the node opens: the cluster's newest open case, or null (then one is created). */
+/**
+ * Where a terminal to the node opens: the cluster's newest case not resolved (open or mitigated,
+ * as the overview lists open cases), or null (then one is created).
+ */
 export function terminalCase(cases: readonly CaseSummary[], clusterId: number): CaseSummary | null {
-  return cases.filter((c) => c.clusterId === clusterId && c.status === 'open').sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id)[0] ?? null;
+  return cases.filter((c) => c.clusterId === clusterId && c.status !== 'resolved').sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id - a.id)[0] ?? null;
 }
