@@ -29,10 +29,10 @@ test('write the report of a case and download it as Markdown and PDF', async ({ 
   await page.getByRole('button', { name: /Placement reports no capacity/ }).click();
   await page.getByRole('tab', { name: 'Report' }).click();
   const panel = page.getByRole('region', { name: 'Report' });
-  // The template gives the empty fields their headings; the lead writes over them.
+  // The template is a draft from the case (what the case log says, blanks for the rest); the lead writes over it.
   await panel.getByRole('button', { name: 'Start from the template' }).click();
-  await expect(panel.getByLabel('Summary')).toHaveValue(/^What happened:\n\nHow it was detected:/);
-  await expect(panel.getByLabel('Impact')).toHaveValue(/^Affected services:/);
+  await expect(panel.getByLabel('Summary')).toHaveValue(/^\*\*What happened:\*\* [^\n]+\n\n\*\*How it was found:\*\*[\s\S]*\*\*What fixed it:\*\* _/);
+  await expect(panel.getByLabel('Impact')).toHaveValue(/^\*\*Affected:\*\* /);
   await expect(panel.getByText('Not saved yet')).toBeVisible();
   await panel.getByLabel('Summary').fill('Placement had no capacity after a host was disabled; password=hunter2 was in a config.');
   await panel.getByLabel('Impact').fill('New instances failed to schedule.');

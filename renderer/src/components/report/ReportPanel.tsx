@@ -34,6 +34,13 @@ export function ReportPanel(props: { caseId: number }) {
   const { t, lang } = useLang();
   const [summary, setSummary] = useState('');
   const [impact, setImpact] = useState('');
+  const [rootCause, setRootCause] = useState('');
+  const [contributing, setContributing] = useState('');
+  /** A summary and impact drafted by the core from the case (top problems, when, where). */
+  const [draft, setDraft] = useState<{ summary: string; impact: string } | null>(null);
+  const [newOwner, setNewOwner] = useState('');
+  const [newDue, setNewDue] = useState('');
+  const [withCommands, setWithCommands] = useState(false);
   const [followups, setFollowups] = useState<Followup[]>([]);
   const [newFollowup, setNewFollowup] = useState('');
   const [saved, setSaved] = useState(false);
@@ -58,7 +65,10 @@ export function ReportPanel(props: { caseId: number }) {
           if (withText) {
             setSummary(r.summary);
             setImpact(r.impact);
+            setRootCause(r.rootCause);
+            setContributing(r.contributing);
           }
+          setDraft(r.draft);
           setFollowups(r.followups);
         },
         (err: unknown) => setError(errorText(err)),
@@ -85,17 +95,19 @@ export function ReportPanel(props: { caseId: number }) {
   }, [api, props.caseId, previewOpen, hideIps, hideHostnames, hideUsers, timeZone, lang, previewTick]);
 
   // What the fields hold right now, for answers that come back after more typing.
-  const typed = useRef({ summary, impact });
-  typed.current = { summary, impact };
+  const typed = useRef({ summary, impact, rootCause, contributing });
+  typed.current = { summary, impact, rootCause, contributing };
   const store = async (): Promise<void> => {
-    const sent = { summary, impact };
+    const sent = { summary, impact, rootCause, contributing };
     const r = await api['cases.updateReport']({ caseId: props.caseId, ...sent });
     // Show what was stored (a password typed here comes back redacted), unless the field was
     // changed while this was on its way: then the newer text stays and is saved next.
     const now = typed.current;
     if (now.summary === sent.summary) setSummary(r.summary);
     if (now.impact === sent.impact) setImpact(r.impact);
-    if (now.summary === sent.summary && now.impact === sent.impact) setDirty(false);
+    if (now.rootCause === sent.rootCause) setRootCause(r.rootCause);
+    if (now.contributing === sent.contributing) setContributing(r.contributing);
+    if (now.summary === sent.summary && now.impact === sent.impact && now.rootCause === sent.rootCause && now.contributing === sent.contributing) setDirty(false);
     setPreviewTick((n) => n + 1);
   };
   const togglePreview = (): void => {
@@ -119,15 +131,16 @@ export function ReportPanel(props: { caseId: number }) {
     if (dirty) save();
   };
   const fillTemplate = (): void => {
-    if (!summary.trim()) setSummary(t('report.summary.skeleton'));
-    if (!impact.trim()) setImpact(t('report.impact.skeleton'));
+    // The draft from the case when there is one (what the case log says, blanks to fill); the bare skeleton otherwise.
+    if (!summary.trim()) setSummary(draft?.summary || t('report.summary.skeleton'));
+    if (!impact.trim()) setImpact(draft?.impact || t('report.impact.skeleton'));
     setSaved(false);
     setDirty(true);
   };
   const add = (): void => {
     if (!newFollowup.trim()) return;
-    api['followups.add']({ caseId: props.caseId, text: newFollowup }).then(
-      () => (setNewFollowup(''), load(false)),
+    api['followups.add']({ caseId: props.caseId, text: newFollowup, ...(newOwner.trim() ? { owner: newOwner } : {}), ...(newDue ? { due: newDue } : {}) }).then(
+      () => (setNewFollowup(''), setNewOwner(''), setNewDue(''), load(false)),
       (err: unknown) => setError(errorText(err)),
     );
   };
@@ -140,7 +153,7 @@ export function ReportPanel(props: { caseId: number }) {
   const exportAs = (format: ReportFormat): void => {
     setBusy(format);
     setError('');
-    const options = { hideIps, hideHostnames, hideUsers, paper, timeZone, lang };
+    const options = { hideIps, hideHostnames, hideUsers, paper, timeZone, lang, withCommands };
     const exported = async (): Promise<void> => {
       if (dirty) await store();
       const r = await api['report.export']({ caseId: props.caseId, format, options });
@@ -172,6 +185,14 @@ export function ReportPanel(props: { caseId: number }) {
         <span>{t('report.impact')}</span>
         <textarea rows={4} value={impact} placeholder={t('report.impact.template')} onChange={edit(setImpact)} onBlur={keep} />
       </label>
+      <label className="report-field">
+        <span>{t('report.rootCause')}</span>
+        <textarea rows={2} value={rootCause} placeholder={t('report.rootCause.placeholder')} onChange={edit(setRootCause)} onBlur={keep} />
+      </label>
+      <label className="report-field">
+        <span>{t('report.contributing')}</span>
+        <textarea rows={3} value={contributing} placeholder={t('report.contributing.placeholder')} onChange={edit(setContributing)} onBlur={keep} />
+      </label>
       <p>
         <button type="button" onClick={save}>
           {t('report.save')}
@@ -190,6 +211,7 @@ export function ReportPanel(props: { caseId: number }) {
           <li key={f.id}>
             <label>
               <input type="checkbox" checked={f.done} onChange={() => toggle(f)} /> <span className={f.done ? 'done' : ''}>{f.text}</span>
+              {(f.owner || f.due) && <span className="hint"> · {[f.owner, f.due].filter(Boolean).join(' · ')}</span>}
             </label>
           </li>
         ))}
@@ -202,6 +224,8 @@ export function ReportPanel(props: { caseId: number }) {
         }}
       >
         <input aria-label={t('report.followups.new')} placeholder={t('report.followups.new')} value={newFollowup} onChange={(e) => setNewFollowup(e.target.value)} />
+        <input aria-label={t('report.followups.owner')} placeholder={t('report.followups.owner')} value={newOwner} onChange={(e) => setNewOwner(e.target.value)} size={12} />
+        <input aria-label={t('report.followups.due')} type="date" value={newDue} onChange={(e) => setNewDue(e.target.value)} />
         <button type="submit" disabled={!newFollowup.trim()}>
           {t('report.followups.add')}
         </button>
@@ -236,6 +260,9 @@ export function ReportPanel(props: { caseId: number }) {
         </label>
         <label>
           <input type="checkbox" checked={attachOutputs} onChange={(e) => setAttachOutputs(e.target.checked)} /> {t('report.attachOutputs')}
+        </label>
+        <label>
+          <input type="checkbox" checked={withCommands} onChange={(e) => setWithCommands(e.target.checked)} /> {t('report.withCommands')}
         </label>
       </div>
       <p className="report-export">

@@ -1,5 +1,7 @@
-import { formatSpan, healthyChecks, reportWords, severityOrder, stateWord } from '../../../../main/shared/report-words.js';
+import { withRefTitles } from '../../../../main/shared/findings-summary.js';
+import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../../../main/shared/report-words.js';
 import type { ReportData, ReportTime } from '../../../../main/contract/types.js';
+import { Markdown } from '../case/Markdown.js';
 
 function When(props: { at: ReportTime | null; tz: string }) {
   if (!props.at) return <>–</>;
@@ -22,7 +24,8 @@ export function ReportPreview(props: { report: ReportData }) {
   const h = r.header;
   const w = reportWords(r.lang);
   const c = w.columns;
-  const healthy = healthyChecks(r);
+  const sum = reportSummary(r);
+  const factors = r.contributing.text.split('\n').filter((l) => l.trim());
   const rows: Array<[string, React.ReactNode]> = [
     [w.cluster, h.cluster ?? '–'],
     [w.severity, <span className={`sev ${h.severity}`}>{w.caseSeverities[h.severity]}</span>],
@@ -50,9 +53,22 @@ export function ReportPreview(props: { report: ReportData }) {
         </tbody>
       </table>
       <h2>{w.summary}</h2>
-      <p className={r.summary.trim() ? 'prewrap' : 'hint'}>{r.summary.trim() || w.summaryTemplate}</p>
+      {r.summary.trim() ? <Markdown text={r.summary} /> : <p className="hint">{w.summaryTemplate}</p>}
       <h2>{w.impact}</h2>
-      <p className={r.impact.trim() ? 'prewrap' : 'hint'}>{r.impact.trim() || w.impactTemplate}</p>
+      {r.impact.trim() ? <Markdown text={r.impact} /> : <p className="hint">{w.impactTemplate}</p>}
+      <h2>{w.rootCause}</h2>
+      {r.rootCause.text.trim() ? <Markdown text={r.rootCause.text} /> : <p className="hint">{w.noContributing}</p>}
+      {r.rootCause.fromFinding && <p className="hint">{w.fromTopFinding}</p>}
+      <h2>{w.contributing}</h2>
+      {factors.length ? (
+        <ul>
+          {factors.map((l, i) => (
+            <li key={i}>{l.replace(/^\s*[-*]\s+/, '')}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">{w.noContributing}</p>
+      )}
       <h2>{w.timeline}</h2>
       <table>
         <thead>
@@ -77,73 +93,103 @@ export function ReportPreview(props: { report: ReportData }) {
         </tbody>
       </table>
       <h2>{w.findings}</h2>
-      {!r.findings.some((f) => f.severity !== 'ok') && <p className="hint">{w.noProblems}</p>}
-      {severityOrder.map((sev) => {
-        const list = r.findings.filter((f) => f.severity === sev);
-        if (list.length === 0) return null;
+      {!sum.problems.length && <p className="hint">{w.noProblems}</p>}
+      {sum.problems.map((p) => {
+        const f = p.lead;
         return (
-          <section key={sev}>
+          <div key={f.id} className={`report-finding ${f.severity}`} data-testid="report-finding">
             <h3>
-              <span className={`sev ${sev}`}>{w.severities[sev]}</span> {w.findingsCount(list.length)}
+              <span className={`sev ${f.severity}`}>{w.severities[f.severity]}</span> {p.title}
             </h3>
-            {list.map((f) => (
-              <div key={f.id} className={`report-finding ${sev}`} data-testid="report-finding">
-                <h4>{f.title}</h4>
+            <p className="hint">
+              {w.playbook} <code>{f.playbook}</code> · <code>{f.check}</code>
+            </p>
+            {f.explanation && <p>{withRefTitles(f.explanation, r.findings)}</p>}
+            {evidenceShown(f).map((e, i) => (
+              <div key={i}>
                 <p className="hint">
-                  <code>{f.check}</code> · {w.playbook} <code>{f.playbook}</code> · {f.status}
+                  {w.evidenceFrom} <strong>{e.node}</strong> · <code>{f.playbook}</code> {w.step} <code>{e.step}</code>
                 </p>
-                {f.explanation && <p>{f.explanation}</p>}
-                {f.evidence.map((e, i) => (
-                  <div key={i}>
-                    <p>
-                      {w.evidenceFrom} <strong>{e.node}</strong> ({w.step} <code>{e.step}</code>)
-                    </p>
-                    <pre>{e.lines.join('\n')}</pre>
-                  </div>
-                ))}
-                {f.likelyCause && (
-                  <p>
-                    <strong>{w.likelyCause}</strong> {f.likelyCause}
-                  </p>
-                )}
-                {f.nextStep && (
-                  <p>
-                    <strong>{w.nextStep}</strong> {f.nextStep}
-                  </p>
-                )}
+                <pre>{e.lines.join('\n')}</pre>
               </div>
             ))}
-          </section>
+            {f.likelyCause && (
+              <p>
+                <strong>{w.likelyCause}</strong> {f.likelyCause}
+              </p>
+            )}
+            {f.nextStep && (
+              <p>
+                <strong>{w.nextStep}</strong> {withRefTitles(f.nextStep, r.findings)}
+              </p>
+            )}
+            {p.consequences.length > 0 && (
+              <>
+                <p>
+                  <strong>{w.becauseOfThis}</strong>
+                </p>
+                <ul>
+                  {p.consequences.map((c) => (
+                    <li key={c.lead.id}>
+                      <span className={`sev ${c.severity}`}>{w.severities[c.severity]}</span> {c.title} <span className="hint">({c.lead.playbook})</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
         );
       })}
-      {healthy.length > 0 && (
+      {sum.notChecked.length > 0 && (
         <section>
-          <h3>
-            <span className="sev ok">{w.severities.ok}</span> {w.checkedHealthy(healthy.length)}
-          </h3>
+          <h3>{w.notChecked(sum.notChecked.length)}</h3>
           <ul>
-            {healthy.map((f) => (
-              <li key={f.id}>
-                {f.title}{' '}
-                <span className="hint">
-                  (<code>{f.check}</code>, {w.playbook} <code>{f.playbook}</code>)
-                </span>
+            {sum.notChecked.map((p) => (
+              <li key={p.lead.id} className="hint">
+                {p.title} ({[...new Set([p.lead, ...p.also].map((x) => x.playbook))].join(', ')})
               </li>
             ))}
           </ul>
         </section>
       )}
-      <h2>{w.followups}</h2>
+      {sum.ruledOut.length > 0 && (
+        <section>
+          <h3>
+            <span className="sev ok">{w.severities.ok}</span> {w.checkedHealthy(sum.counts.ok)}
+          </h3>
+          <ul>
+            {sum.ruledOut.map((x) => (
+              <li key={x.playbook}>
+                <code>{x.playbook}</code>: {x.checks.map((c) => c.title).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h2>{w.actionItems}</h2>
       {r.followups.length === 0 ? (
         <p className="hint">{w.noneYet}</p>
       ) : (
-        <ul>
-          {r.followups.map((f, i) => (
-            <li key={i}>
-              {f.done ? '☑' : '☐'} {f.text}
-            </li>
-          ))}
-        </ul>
+        <table>
+          <thead>
+            <tr>
+              <th>{w.done}</th>
+              <th>{w.actionItems}</th>
+              <th>{w.owner}</th>
+              <th>{w.due}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.followups.map((f, i) => (
+              <tr key={i}>
+                <td>{f.done ? '☑' : '☐'}</td>
+                <td>{f.text}</td>
+                <td>{f.owner ?? '–'}</td>
+                <td className="nowrap">{f.due ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <details>
         <summary>
