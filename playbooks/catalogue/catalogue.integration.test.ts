@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run, RunFinding } from '../../main/contract/types.js';
 import type { Core } from '../../main/core/core.js';
@@ -200,6 +201,12 @@ describe('stackscope check (the built CLI)', () => {
       expect(lines.slice(0, because).some((l) => /^CRITICAL.*Placement/.test(l))).toBe(false);
       // "Follow the galera.bootstrap finding" is written as that finding's title, never as an id.
       expect(broken.stdout).not.toMatch(/galera\.bootstrap finding/);
+      // The lead's report of that case fits in three pages (the command appendix only when asked for).
+      const caseId = /^case (\d+): stackscope case show/m.exec(broken.stdout)?.[1] ?? '';
+      const pdf = join(dataDir, `check-${caseId}.pdf`);
+      const report = cli(['report', caseId, '--format', 'pdf', '--out', pdf]);
+      expect(report.code, report.stderr).toBe(0);
+      expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1])).toBeLessThanOrEqual(3);
     } finally {
       await healFault(lab, 'galera-quorum-lost');
     }
