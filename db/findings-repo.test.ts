@@ -45,4 +45,25 @@ describe('findings', () => {
     expect(repos.runs.findings.ofRun(run.id).map((f) => f.title)).toEqual(['controller-2 is not Primary', 'controller-1 Synced']);
     expect(repos.runs.findings.timelineEntries(id)).toMatchObject([{ kind: 'finding', severity: 'critical', nodes: ['controller-2'], playbook: 'galera-health', runId: run.id }]);
   });
+
+  it('keeps a finding\'s messages with it, every parameter redacted like its text, and reads them back per run and per case', () => {
+    const repos = fresh();
+    const id = repos.cases.create('db', 'critical', 1);
+    const run = repos.runs.create(id, 1, 'playbook', 'galera-health', {}, []);
+    const text = {
+      title: { id: 'galera.mysqld-down.title', params: { node: 'c2 s3cret' } },
+      explanation: { id: 'galera.bootstrap.explanation', params: { lead: { id: 'galera.bootstrap.lead.all' }, why: [{ id: 'galera.bootstrap.why.ahead', params: { nodes: { list: ['c1', 's3cret'] } } }] } },
+      nextStep: { id: 'galera.bootstrap.why.highest', params: { node: 'c1', seqno: 42 } },
+    };
+    repos.runs.findings.add(run.id, [finding({ severity: 'critical', title: 'mysqld is not running on c2 s3cret', text }), finding({ severity: 'ok', title: 'no messages' })]);
+    const [withText, without] = repos.runs.findings.ofRun(run.id);
+    expect(withText?.title).toBe('mysqld is not running on c2 [REDACTED]');
+    expect(withText?.text).toEqual({
+      title: { id: 'galera.mysqld-down.title', params: { node: 'c2 [REDACTED]' } },
+      explanation: { id: 'galera.bootstrap.explanation', params: { lead: { id: 'galera.bootstrap.lead.all' }, why: [{ id: 'galera.bootstrap.why.ahead', params: { nodes: { list: ['c1', '[REDACTED]'] } } }] } },
+      nextStep: { id: 'galera.bootstrap.why.highest', params: { node: 'c1', seqno: 42 } },
+    });
+    expect(without?.text).toBeNull();
+    expect(repos.runs.findings.ofCase(id).find((f) => f.severity === 'critical')?.text?.title.params?.node).toBe('c2 [REDACTED]');
+  });
 });

@@ -1,4 +1,4 @@
-import type { CaseFinding, FindingEvidence, FindingSeverity, LocatedEvidence, RunFinding, TimelineEntry } from '../main/contract/types.js';
+import type { CaseFinding, FindingEvidence, FindingMessage, FindingMessageParam, FindingSeverity, FindingTexts, LocatedEvidence, RunFinding, TimelineEntry } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
 /** Worst first; what the findings panel and the timeline sort by. */
@@ -28,6 +28,7 @@ interface FindingRow {
   remediation: string;
   skipped_reason: string | null;
   explained_by: string;
+  text_json: string | null;
   created_at: string;
 }
 
@@ -51,8 +52,17 @@ function toFinding(r: FindingRow): RunFinding {
     nextStep: r.remediation,
     skippedReason: r.skipped_reason ?? null,
     explainedBy: JSON.parse(r.explained_by) as string[],
+    text: r.text_json ? (JSON.parse(r.text_json) as FindingTexts) : null,
     createdAt: r.created_at,
   };
+}
+
+/** A finding's messages with every string parameter redacted, as its English text is. */
+function redactTexts(t: FindingTexts, redact: (s: string) => string): FindingTexts {
+  const param = (p: FindingMessageParam): FindingMessageParam =>
+    typeof p === 'string' ? redact(p) : typeof p === 'number' ? p : Array.isArray(p) ? p.map(message) : 'list' in p ? { list: p.list.map(redact) } : message(p);
+  const message = (m: FindingMessage): FindingMessage => (m.params ? { id: m.id, params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, param(v)])) } : { id: m.id });
+  return Object.fromEntries(Object.entries(t).map(([k, m]) => [k, message(m as FindingMessage)])) as unknown as FindingTexts;
 }
 
 /** Findings of runs: stored redacted, read per run, per case (worst first) and as timeline entries. */
@@ -69,8 +79,8 @@ export class FindingsRepo {
     private readonly redact: (text: string) => string = (t) => t,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, skipped_reason, explained_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, skipped_reason, explained_by, text_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectOfRun = db.prepare('SELECT * FROM findings WHERE run_id = ? ORDER BY id');
     this.selectOfCase = db.prepare(
@@ -100,7 +110,7 @@ export class FindingsRepo {
         const evidence = f.evidence.map((e) => ({ ...e, lines: e.lines.map((l) => this.redact(l)) }));
         // Check ids only (a site analyzer's free text is not a reference), a few of them.
         const explainedBy = (f.explainedBy ?? []).filter((c) => typeof c === 'string' && c.length <= 100 && CHECK_REF.test(c)).slice(0, 8);
-        this.insert.run(runId, f.check, f.severity, f.status, this.redact(f.title), this.redact(f.explanation), JSON.stringify(evidence), this.redact(f.likelyCause), this.redact(f.nextStep), f.skippedReason === null ? null : this.redact(f.skippedReason), JSON.stringify(explainedBy), at);
+        this.insert.run(runId, f.check, f.severity, f.status, this.redact(f.title), this.redact(f.explanation), JSON.stringify(evidence), this.redact(f.likelyCause), this.redact(f.nextStep), f.skippedReason === null ? null : this.redact(f.skippedReason), JSON.stringify(explainedBy), f.text ? JSON.stringify(redactTexts(f.text, this.redact)) : null, at);
       }
     })();
     return this.ofRun(runId);

@@ -38,6 +38,26 @@ export interface FindingEvidence {
   lines: string[];
 }
 
+/**
+ * A text of a finding as a message id with its parameters, so it can be shown in any language
+ * (main/shared/finding-texts holds the English and Korean templates). A parameter is a value
+ * shown as it is (a node name, a command, an output line), a list of names (joined the way the
+ * language joins them), or another message (a sentence or a part of one).
+ */
+export interface FindingMessage {
+  id: string;
+  params?: Record<string, FindingMessageParam>;
+}
+export type FindingMessageParam = string | number | { list: string[] } | FindingMessage | FindingMessage[];
+
+/** The message behind each text of a finding; a part left out has no text. */
+export interface FindingTexts {
+  title: FindingMessage;
+  explanation: FindingMessage;
+  likelyCause?: FindingMessage;
+  nextStep?: FindingMessage;
+}
+
 export interface RunFinding {
   id: number;
   runId: number;
@@ -53,6 +73,8 @@ export interface RunFinding {
   skippedReason: string | null;
   /** Checks whose failure explains this one (`galera.non-primary`, `galera.*`); see findings-summary. */
   explainedBy: string[];
+  /** The texts as messages, for analyzers that give them; null: the English texts above are all there is. */
+  text?: FindingTexts | null;
   createdAt: string;
 }
 

@@ -3,7 +3,7 @@
  * an analyzer turns that into. Pure types, shared by the loader, the engine, the analyzers and
  * their tests.
  */
-import type { Deployment, FindingEvidence, FindingSeverity, FindingStatus, LocalText, NodeRole, PlaybookParam, StepState } from '../../main/contract/types.js';
+import type { Deployment, FindingEvidence, FindingSeverity, FindingStatus, FindingTexts, LocalText, NodeRole, PlaybookParam, StepState } from '../../main/contract/types.js';
 
 export type { FindingSeverity, FindingStatus };
 
@@ -116,6 +116,8 @@ export interface Finding {
    * points there (an HTTP 500 whose body quotes the database error).
    */
   explainedBy?: string[];
+  /** The texts above as message ids with parameters (main/shared/finding-texts), for other languages. */
+  text?: FindingTexts;
 }
 
 export type Analyzer = (input: AnalyzerInput) => Finding[];
