@@ -4,6 +4,8 @@
  * expected_size, one cluster state UUID, and — when no node is Primary — where to bootstrap from
  * (bootstrap.ts).
  */
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
+import type { FindingMessage } from '../../../main/contract/types.js';
 import { finding, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding } from '../../engine/types.js';
 import { startJoin, whyDown } from './advice.js';
@@ -14,13 +16,14 @@ import { seqnoOf } from './parse.js';
 /** wsrep_flow_control_paused above this (fraction of time since the last FLUSH STATUS) is a warning. */
 export const FLOW_CONTROL_WARN = 0.1;
 
-const stateMeaning: Record<string, string> = {
-  'donor/desynced': 'it is sending a state transfer (SST) to a joining node or was desynced by hand (wsrep_desync, a backup); it may lag and some load balancers take it out of rotation',
-  joining: 'it is joining the cluster and waiting for or receiving a state transfer',
-  'waiting on sst': 'it is waiting for a full state transfer (SST) to arrive',
-  joined: 'it has received the state and is catching up with the cluster',
-  initialized: 'it started but is not connected to a Primary component',
-};
+/** Local states with their own explanation (galera.local-state.meaning.STATE). */
+const explainedStates = ['donor/desynced', 'joining', 'waiting on sst', 'joined', 'initialized'];
+
+/** A check that could not be made, its title and reason given as messages. */
+function skippedSaying(check: string, title: FindingMessage, reason: FindingMessage, ev: Evidence[] = []): Finding {
+  const t = texts({ title, explanation: reason });
+  return { ...skipped(check, t.title, t.explanation, ev), text: t.text };
+}
 
 function expectedSize(input: AnalyzerInput): number {
   const v = Number(input.params.expected_size ?? 3);
@@ -33,23 +36,26 @@ function downFinding(input: AnalyzerInput, f: NodeFacts, primaryExists: boolean)
   const container = f.statusError?.kind === 'container-down';
   const g = f.grastate;
   const seq = g ? seqnoOf(g) : null;
-  const gra = !g
-    ? ''
-    : seq !== null && seq >= 0
-      ? ` Its grastate.dat says it stopped cleanly at seqno ${seq}.`
-      : ' Its grastate.dat says seqno -1: mysqld crashed or was killed rather than shut down.';
+  const grastate = !g ? '' : seq !== null && seq >= 0 ? say('galera.mysqld-down.grastate.clean', { seqno: seq }) : say('galera.mysqld-down.grastate.crashed');
+  const node = f.node;
   return finding({
     check: 'galera.mysqld-down',
     severity: 'critical',
-    title: container ? `The database container is not running on ${f.node}` : `mysqld is not running on ${f.node}`,
-    explanation: `${container ? `Running the status query in the database container on ${f.node} failed` : `The mysql client on ${f.node} could not reach the local server`}: ${f.statusError?.line ?? ''}.${gra} ${
-      primaryExists ? 'The other nodes still form a Primary component, so the cluster serves, with less redundancy.' : 'No other node is in a Primary component either (see the bootstrap finding).'
-    }`,
+    ...texts({
+      title: say(container ? 'galera.mysqld-down.title.container' : 'galera.mysqld-down.title', { node }),
+      explanation: say('galera.mysqld-down.explanation', {
+        what: say(container ? 'galera.mysqld-down.what.container' : 'galera.mysqld-down.what', { node }),
+        line: f.statusError?.line ?? '',
+        grastate,
+        others: say(primaryExists ? 'galera.mysqld-down.others.primary' : 'galera.mysqld-down.others.none'),
+      }),
+      likelyCause: say(container ? 'galera.mysqld-down.cause.container' : 'galera.mysqld-down.cause'),
+      nextStep: say('galera.mysqld-down.next', {
+        whyDown: whyDown(input.deployment, node),
+        then: primaryExists ? say('galera.mysqld-down.next.rejoin', { startJoin: startJoin(input.deployment, node) }) : say('galera.mysqld-down.next.bootstrap'),
+      }),
+    }),
     evidence: [...errorEvidence(f, STATUS, f.statusError), ...grastateEvidence(f)],
-    likelyCause: container
-      ? 'The mariadb container exited or is restarting (crash, OOM kill, failed start after a cluster-wide outage).'
-      : 'mysqld was stopped, crashed or was killed (OOM, disk full, a failed start).',
-    nextStep: `${whyDown(input.deployment, f.node)}; once the cause is fixed${primaryExists ? `, start it and it rejoins by IST/SST: ${startJoin(input.deployment, f.node)}` : ', follow the galera.bootstrap finding'}.`,
     // Without a Primary component anywhere, restarting this node alone does not help: the bootstrap decision explains it.
     ...(primaryExists ? {} : { explainedBy: ['galera.bootstrap'] }),
   });
@@ -59,41 +65,34 @@ function unknownFinding(f: NodeFacts): Finding | null {
   if (!f.status) return null; // not run or did not complete: the engine reports it
   const err = f.statusError;
   const ev = errorEvidence(f, STATUS, err);
+  const node = f.node;
   if (err?.kind === 'access-denied')
-    return skipped(
-      'galera.status',
-      `Galera status not read on ${f.node}: the mysql login was refused`,
-      `${err.line}. The step logs in as the local admin (the unix socket as root, ~/.my.cnf, or /etc/mysql/admin_user.cnf on openstack-helm); on kolla the client in the mariadb container needs the database root password, e.g. a [client] section with user/password in /root/.my.cnf inside the container.`,
-      ev,
-    );
-  if (err?.kind === 'no-client') return skipped('galera.status', `Galera status not read on ${f.node}: no mysql client there`, `${err.line}.`, ev);
-  return skipped('galera.status', `Galera status not read on ${f.node}`, `The status query failed: ${err?.line ?? 'no wsrep status in the output'}.`, ev);
+    return skippedSaying('galera.status', say('galera.status.denied.title', { node }), say('galera.status.denied.explanation', { line: err.line }), ev);
+  if (err?.kind === 'no-client') return skippedSaying('galera.status', say('galera.status.no-client.title', { node }), say('galera.status.line', { line: err.line }), ev);
+  return skippedSaying('galera.status', say('galera.status.failed.title', { node }), say('galera.status.failed.explanation', { line: err?.line ?? say('galera.status.no-wsrep') }), ev);
 }
 
 function nonPrimaryFinding(f: NodeFacts, primaries: NodeFacts[], unseen: NodeFacts[]): Finding {
   const status = row(f, 'wsrep_cluster_status')?.value ?? 'not Primary';
   const elsewhere = primaries.length > 0;
   // Only the nodes that answered say there is no Primary component; one that did not may be it.
-  const noneSeen = unseen.length
-    ? `No node that answered reports a Primary component; ${names(unseen)} could not be checked and may still be one (then ${f.node} is cut off from it).`
-    : 'No node reports a Primary component: the cluster has lost quorum.';
+  const node = f.node;
+  const rest = elsewhere
+    ? say('galera.non-primary.elsewhere', { primaries: names(primaries), node })
+    : unseen.length
+      ? say('galera.non-primary.unseen', { unseen: names(unseen), node })
+      : say('galera.non-primary.none');
   const notReady = f.appError?.kind === 'not-ready' ? [{ node: f.node, step: APP, lines: [f.appError.line] }] : [];
   return finding({
     check: 'galera.non-primary',
     severity: 'critical',
-    title: `${f.node} is not in the Primary component (wsrep_cluster_status ${status})`,
-    explanation: `${f.node} runs but is ${status}, so it refuses application queries (ERROR 1047 WSREP has not yet prepared node for application use). ${
-      elsewhere
-        ? `${names(primaries)} still form a Primary component: ${f.node} is cut off from them.`
-        : noneSeen
-    }`,
+    ...texts({
+      title: say('galera.non-primary.title', { node, status }),
+      explanation: say('galera.non-primary.explanation', { node, status, rest }),
+      likelyCause: elsewhere ? say('galera.non-primary.cause.elsewhere', { node }) : say('galera.non-primary.cause.none'),
+      nextStep: elsewhere ? say('galera.non-primary.next.elsewhere', { node }) : say('galera.non-primary.next.none'),
+    }),
     evidence: [...statusEvidence(f, ['wsrep_local_state_comment', 'wsrep_cluster_size', 'wsrep_cluster_status', 'wsrep_connected', 'wsrep_ready']), ...errorEvidence(f, STATUS, f.statusError), ...notReady],
-    likelyCause: elsewhere
-      ? `A network partition between ${f.node} and the rest (gcomm port 4567), or it could not rejoin after a restart.`
-      : 'More than half of the nodes failed or were cut off at once; the survivors cannot form a quorum alone.',
-    nextStep: elsewhere
-      ? `Check that ${f.node} reaches the others on TCP 4567 (and 4568/4444 for IST/SST); if the network is fine, restart mysqld on ${f.node} so it rejoins. Never bootstrap it while another Primary component exists.`
-      : 'Follow the galera.bootstrap finding: bootstrap exactly one node, then let the others rejoin.',
     ...(elsewhere ? {} : { explainedBy: ['galera.bootstrap'] }),
   });
 }
@@ -104,16 +103,20 @@ function primaryNodeFindings(f: NodeFacts): { problems: Finding[]; synced: boole
   const state = row(f, 'wsrep_local_state_comment');
   const synced = state?.value === 'Synced';
   if (state && !synced) {
-    const meaning = stateMeaning[state.value.toLowerCase()] ?? 'it is not Synced';
+    const key = state.value.toLowerCase();
+    const meaning = say(explainedStates.includes(key) ? `galera.local-state.meaning.${key}` : 'galera.local-state.meaning.other');
+    const node = f.node;
     problems.push(
       finding({
         check: 'galera.local-state',
         severity: 'warning',
-        title: `${f.node} is ${state.value}, not Synced`,
-        explanation: `wsrep_local_state_comment on ${f.node} is ${state.value}: ${meaning}.`,
+        ...texts({
+          title: say('galera.local-state.title', { node, state: state.value }),
+          explanation: say('galera.local-state.explanation', { node, state: state.value, meaning }),
+          likelyCause: say(key.startsWith('donor') ? 'galera.local-state.cause.donor' : 'galera.local-state.cause.joining'),
+          nextStep: say('galera.local-state.next', { node }),
+        }),
         evidence: statusEvidence(f, ['wsrep_local_state_comment', 'wsrep_desync_count', 'wsrep_local_recv_queue', 'wsrep_cluster_status']),
-        likelyCause: state.value.toLowerCase().startsWith('donor') ? 'A node is joining by SST from this donor, or a backup desynced it.' : 'The node (re)joined recently and is still receiving the cluster state.',
-        nextStep: `Watch it settle: mysql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_state_comment','wsrep_local_recv_queue')" on ${f.node}; if it stays there, read the mysqld error log for SST/IST errors.`,
       }),
     );
   }
@@ -127,11 +130,13 @@ function primaryNodeFindings(f: NodeFacts): { problems: Finding[]; synced: boole
       finding({
         check: 'galera.not-ready',
         severity: 'critical',
-        title: `${f.node} refuses application queries (wsrep_ready OFF)`,
-        explanation: `${f.node} is in the Primary component but not ready for application use: queries get ERROR 1047 WSREP has not yet prepared node for application use.`,
+        ...texts({
+          title: say('galera.not-ready.title', { node: f.node }),
+          explanation: say('galera.not-ready.explanation', { node: f.node }),
+          likelyCause: say('galera.not-ready.cause'),
+          nextStep: say('galera.not-ready.next', { node: f.node }),
+        }),
         evidence: [...statusEvidence(f, ['wsrep_local_state_comment', 'wsrep_ready']), ...(appNotReady ? errorEvidence(f, APP, f.appError) : [])],
-        likelyCause: 'The node is still joining (state transfer in progress), or wsrep was paused/desynced.',
-        nextStep: `Read the mysqld error log on ${f.node} for the state transfer; it should become ready when Synced.`,
       }),
     );
   }
@@ -142,18 +147,21 @@ function primaryNodeFindings(f: NodeFacts): { problems: Finding[]; synced: boole
       finding({
         check: 'galera.flow-control',
         severity: 'warning',
-        title: `Flow control paused replication ${Math.round((paused ?? 0) * 100)}% of the time, seen from ${f.node}`,
-        explanation: `wsrep_flow_control_paused is ${paused} on ${f.node} (the fraction of time since the last FLUSH STATUS that replication was paused because some node could not keep up; above ${FLOW_CONTROL_WARN} writes stall cluster-wide).`,
+        ...texts({
+          title: say('galera.flow-control.title', { percent: Math.round((paused ?? 0) * 100), node: f.node }),
+          explanation: say('galera.flow-control.explanation', { paused: String(paused), node: f.node, limit: FLOW_CONTROL_WARN }),
+          likelyCause: say('galera.flow-control.cause'),
+          nextStep: say('galera.flow-control.next'),
+        }),
         evidence: statusEvidence(f, ['wsrep_local_recv_queue_avg', 'wsrep_local_send_queue_avg', 'wsrep_flow_control_paused', 'wsrep_flow_control_sent', 'wsrep_flow_control_recv']),
-        likelyCause: 'A slow node (disk, CPU, a long-running query or a huge transaction) sends flow control; the node with a high wsrep_flow_control_sent and wsrep_local_recv_queue_avg is the one.',
-        nextStep: `On every node: mysql -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_flow_control_sent','wsrep_local_recv_queue_avg')" — the node with the highest values is slowing the cluster; check its disk and long queries (SHOW PROCESSLIST).`,
       }),
     );
   return { problems, synced, ready, flowOk };
 }
 
-function ok(check: string, title: string, explanation: string, evidence: Evidence[]): Finding {
-  return finding({ check, severity: 'ok', title, explanation, evidence });
+function ok(check: string, title: FindingMessage, explanation: FindingMessage, evidence: Evidence[]): Finding {
+  const t = texts({ title, explanation });
+  return finding({ check, severity: 'ok', title: t.title, explanation: t.explanation, text: t.text, evidence });
 }
 
 function sizeFindings(input: AnalyzerInput, facts: NodeFacts[], primaries: NodeFacts[]): Finding[] {
@@ -167,7 +175,7 @@ function sizeFindings(input: AnalyzerInput, facts: NodeFacts[], primaries: NodeF
   for (const [size, fs] of bySize) {
     const ev = fs.flatMap((f) => statusEvidence(f, ['wsrep_incoming_addresses', 'wsrep_cluster_size']));
     if (size === expected) {
-      out.push(ok('galera.cluster-size', `Galera cluster has all ${expected} nodes`, `wsrep_cluster_size is ${size} on ${names(fs)}, as expected.`, ev));
+      out.push(ok('galera.cluster-size', say('galera.cluster-size.ok.title', { expected }), say('galera.cluster-size.ok.explanation', { size, nodes: names(fs) }), ev));
       continue;
     }
     const missing = facts.filter((f) => f.kind !== 'primary');
@@ -176,19 +184,29 @@ function sizeFindings(input: AnalyzerInput, facts: NodeFacts[], primaries: NodeF
       finding({
         check: 'galera.cluster-size',
         severity: low && size * 2 <= expected ? 'critical' : 'warning',
-        title: low
-          ? `Galera cluster has ${size} of ${expected} nodes${missing.length ? `; not in it: ${names(missing)}` : ''}`
-          : `Galera cluster has ${size} nodes, more than the expected ${expected}`,
-        explanation: low
-          ? `wsrep_cluster_size is ${size} on ${names(fs)} but ${expected} nodes are expected. The cluster still has quorum, but ${size * 2 <= expected ? 'it cannot lose another node (it keeps running only because the others left cleanly)' : `losing ${Math.ceil(size / 2)} more ${Math.ceil(size / 2) === 1 ? 'node' : 'nodes'} at once stops it`}.`
-          : `wsrep_cluster_size is ${size} on ${names(fs)}; expected_size is ${expected}. An extra member (a garbd arbitrator, a node of another deployment joining by mistake) or a wrong expected_size.`,
+        ...texts({
+          title: low
+            ? say('galera.cluster-size.low.title', { size, expected, missing: missing.length ? say('galera.cluster-size.low.missing', { nodes: names(missing) }) : '' })
+            : say('galera.cluster-size.high.title', { size, expected }),
+          explanation: low
+            ? say('galera.cluster-size.low.explanation', {
+                size,
+                nodes: names(fs),
+                expected,
+                margin:
+                  size * 2 <= expected
+                    ? say('galera.cluster-size.low.margin.none')
+                    : say(Math.ceil(size / 2) === 1 ? 'galera.cluster-size.low.margin.one' : 'galera.cluster-size.low.margin.many', { count: Math.ceil(size / 2) }),
+              })
+            : say('galera.cluster-size.high.explanation', { size, nodes: names(fs), expected }),
+          likelyCause: say(low ? 'galera.cluster-size.low.cause' : 'galera.cluster-size.high.cause'),
+          nextStep: say(low ? 'galera.cluster-size.low.next' : 'galera.cluster-size.high.next'),
+        }),
         evidence: ev,
-        likelyCause: low ? 'The missing nodes are down or cut off (see their findings).' : 'expected_size does not match this deployment, or an unexpected node joined the cluster.',
-        nextStep: low ? 'Bring the missing nodes back (see the per-node findings); they rejoin by IST/SST.' : 'Compare wsrep_incoming_addresses with the controllers; rerun with the right expected_size.',
       }),
     );
   }
-  if (!bySize.size && primaries.length) out.push(skipped('galera.cluster-size', 'Cluster size not checked', 'No Primary node reported wsrep_cluster_size.'));
+  if (!bySize.size && primaries.length) out.push(skippedSaying('galera.cluster-size', say('galera.cluster-size.skipped.title'), say('galera.cluster-size.skipped.no-size')));
   return out;
 }
 
@@ -205,14 +223,17 @@ function uuidFindings(facts: NodeFacts[]): Finding[] {
       finding({
         check: 'galera.state-uuid',
         severity: 'critical',
-        title: `Nodes disagree on the cluster state UUID: the cluster is split (${[...byUuid.values()].map(names).join(' vs ')})`,
-        explanation: `wsrep_cluster_state_uuid differs between nodes: ${[...byUuid].map(([u, fs]) => `${names(fs)}: ${u}`).join('; ')}. Nodes with different state UUIDs hold different histories; at least one group was bootstrapped separately and they will not merge by themselves.`,
+        ...texts({
+          title: say('galera.state-uuid.split.title', { groups: [...byUuid.values()].map(names).join(' vs ') }),
+          explanation: say('galera.state-uuid.split.explanation', { pairs: [...byUuid].map(([u, fs]) => `${names(fs)}: ${u}`).join('; ') }),
+          likelyCause: say('galera.state-uuid.split.cause'),
+          nextStep: say('galera.state-uuid.split.next'),
+        }),
         evidence: ev,
-        likelyCause: 'A node was bootstrapped (galera_new_cluster, pc.bootstrap, --wsrep-new-cluster) while the others still ran, or a node was re-initialized.',
-        nextStep: 'Decide which group holds the data to keep (usually the one applications wrote to); stop the other group, and rejoin those nodes by SST (move their grastate.dat away so they take a full copy).',
       }),
     ];
-  if (reporting.length > 1) return [ok('galera.state-uuid', `The ${reporting.length} reporting nodes share one cluster state UUID`, `wsrep_cluster_state_uuid is ${[...byUuid.keys()][0] ?? ''} on ${names(reporting)}.`, ev)];
+  if (reporting.length > 1)
+    return [ok('galera.state-uuid', say('galera.state-uuid.ok.title', { count: reporting.length }), say('galera.state-uuid.ok.explanation', { uuid: [...byUuid.keys()][0] ?? '', nodes: names(reporting) }), ev)];
   return [];
 }
 
@@ -231,11 +252,13 @@ export const analyze: Analyzer = (input) => {
         finding({
           check: 'galera.wsrep-off',
           severity: 'warning',
-          title: `${f.node} runs without Galera replication`,
-          explanation: `mysqld on ${f.node} answered but reports no wsrep_cluster_status: wsrep is off or no Galera provider is loaded, so it does not replicate with the others.`,
+          ...texts({
+            title: say('galera.wsrep-off.title', { node: f.node }),
+            explanation: say('galera.wsrep-off.explanation', { node: f.node }),
+            likelyCause: say('galera.wsrep-off.cause'),
+            nextStep: say('galera.wsrep-off.next', { node: f.node }),
+          }),
           evidence: statusEvidence(f, ['wsrep_on', 'wsrep_cluster_address', 'wsrep_ready']),
-          likelyCause: 'It was started without the Galera configuration (wsrep_on=OFF, wrong wsrep_provider path), e.g. for maintenance.',
-          nextStep: `Check wsrep_on, wsrep_provider and wsrep_cluster_address in the server configuration on ${f.node} and the mysqld error log.`,
         }),
       );
     else if (f.kind === 'primary') {
@@ -251,25 +274,27 @@ export const analyze: Analyzer = (input) => {
   }
 
   if (primaries.length) {
-    findings.push(ok('galera.primary', `${names(primaries)} ${primaries.length === 1 ? 'is' : 'are'} in the Primary component`, 'wsrep_cluster_status is Primary.', primaries.flatMap((f) => statusEvidence(f, ['wsrep_cluster_status']))));
-    if (passed.synced.length) findings.push(ok('galera.local-state', `${names(passed.synced)} Synced`, 'wsrep_local_state_comment is Synced.', passed.synced.flatMap((f) => statusEvidence(f, ['wsrep_local_state_comment']))));
+    const one = (fs: NodeFacts[]): string => (fs.length === 1 ? 'one' : 'many');
+    findings.push(ok('galera.primary', say(`galera.primary.title.${one(primaries)}`, { nodes: names(primaries) }), say('galera.primary.explanation'), primaries.flatMap((f) => statusEvidence(f, ['wsrep_cluster_status']))));
+    if (passed.synced.length)
+      findings.push(ok('galera.local-state', say('galera.synced.title', { nodes: names(passed.synced) }), say('galera.synced.explanation'), passed.synced.flatMap((f) => statusEvidence(f, ['wsrep_local_state_comment']))));
     if (passed.ready.length)
       findings.push(
         ok(
           'galera.ready',
-          `${names(passed.ready)} accept${passed.ready.length === 1 ? 's' : ''} application queries`,
-          'wsrep_ready is ON (and a table read succeeded where it was tried).',
+          say(`galera.ready.title.${one(passed.ready)}`, { nodes: names(passed.ready) }),
+          say('galera.ready.explanation'),
           passed.ready.flatMap((f) => statusEvidence(f, ['wsrep_ready'])),
         ),
       );
     if (passed.flow.length)
       findings.push(
-        ok('galera.flow-control', `No flow-control stalls (${names(passed.flow)})`, `wsrep_flow_control_paused is at most ${FLOW_CONTROL_WARN}.`, passed.flow.flatMap((f) => statusEvidence(f, ['wsrep_flow_control_paused']))),
+        ok('galera.flow-control', say('galera.flow-ok.title', { nodes: names(passed.flow) }), say('galera.flow-ok.explanation', { limit: FLOW_CONTROL_WARN }), passed.flow.flatMap((f) => statusEvidence(f, ['wsrep_flow_control_paused']))),
       );
     findings.push(...sizeFindings(input, facts, primaries));
   } else if (facts.some((f) => f.kind !== 'unknown')) {
     // Only a node that answered can say there is no Primary component (one that did not may be it).
-    findings.push(skipped('galera.cluster-size', 'Cluster size not checked', 'No node is in a Primary component, so there is no cluster size to compare with expected_size.'));
+    findings.push(skippedSaying('galera.cluster-size', say('galera.cluster-size.skipped.title'), say('galera.cluster-size.skipped.no-primary')));
   }
   findings.push(...uuidFindings(facts));
   findings.push(...bootstrapFindings(input, facts));

@@ -4,6 +4,8 @@
  * a crash, when only `--wsrep-recover` can tell) and the last node to leave cleanly says
  * safe_to_bootstrap: 1.
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { finding } from '../../engine/analyze-kit.js';
 import type { AnalyzerInput, Evidence, Finding } from '../../engine/types.js';
 import { bootstrapStopped, recoverPosition, sqlOn, startJoin } from './advice.js';
@@ -19,7 +21,7 @@ interface Position {
   safe: boolean;
   uuid: string | null;
   /** One sentence on what we know about this node's position. */
-  said: string;
+  said: FindingMessage;
 }
 
 function positionOf(f: NodeFacts, observed: boolean): Position {
@@ -29,27 +31,27 @@ function positionOf(f: NodeFacts, observed: boolean): Position {
     const status = row(f, 'wsrep_cluster_status')?.value ?? 'not Primary';
     const said =
       lc !== null
-        ? `${f.node} is running but ${status}; its last committed seqno is ${lc} (wsrep_last_committed).`
-        : `${f.node} is running but refuses queries (${f.statusError?.line ?? status}); its position is unknown.`;
+        ? say('galera.position.running', { node: f.node, status, seqno: lc })
+        : say('galera.position.running-unknown', { node: f.node, reason: f.statusError?.line ?? status });
     return { f, running: true, seqno: lc, safe: false, uuid: row(f, 'wsrep_cluster_state_uuid')?.value ?? null, said };
   }
-  const down = observed ? `mysqld is not running on ${f.node};` : `${f.node}:`;
+  const down = say(observed ? 'galera.position.down' : 'galera.position.node', { node: f.node });
   if (!g) {
     const err = f.grastateOut ? clientError(f.grastateOut) : null;
-    return { f, running: false, seqno: null, safe: false, uuid: null, said: `${down} its grastate.dat could not be read${err ? ' (see the evidence)' : ''}, so its position is unknown.` };
+    return { f, running: false, seqno: null, safe: false, uuid: null, said: say('galera.position.unreadable', { down, see: err ? say('galera.position.unreadable.see') : '' }) };
   }
   const seq = seqnoOf(g);
   const safe = g.safeToBootstrap?.value === '1' && hasClusterUuid(g);
   const uuid = hasClusterUuid(g) ? (g.uuid?.value ?? null) : null;
   if (seq !== null && seq >= 0)
-    return { f, running: false, seqno: seq, safe, uuid, said: `${down} grastate.dat says it stopped cleanly at seqno ${seq}${safe ? ' and is safe_to_bootstrap: 1' : ''}.` };
+    return { f, running: false, seqno: seq, safe, uuid, said: say('galera.position.clean', { down, seqno: seq, safe: safe ? say('galera.position.clean.safe') : '' }) };
   return {
     f,
     running: false,
     seqno: null,
     safe,
     uuid,
-    said: `${down} grastate.dat says seqno -1: it crashed or was killed${observed ? '' : ' (or is still running)'}, so its last position is only known after --wsrep-recover${safe ? ', though it is marked safe_to_bootstrap: 1' : ''}.`,
+    said: say('galera.position.crashed', { down, maybe: observed ? '' : say('galera.position.crashed.maybe'), safe: safe ? say('galera.position.crashed.safe') : '' }),
   };
 }
 
@@ -59,7 +61,8 @@ function evidenceOf(p: Position): Evidence[] {
   return [...errorEvidence(f, STATUS, f.statusError), ...grastateEvidence(f)];
 }
 
-const list = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`);
+/** Names joined the way each language joins them ("a, b and c"). */
+const list = (names: string[]): { list: string[] } => ({ list: names });
 
 /** The bootstrap finding, when no node is in a Primary component (none otherwise). */
 export function bootstrapFindings(input: AnalyzerInput, facts: NodeFacts[]): Finding[] {
@@ -81,60 +84,56 @@ export function bootstrapFindings(input: AnalyzerInput, facts: NodeFacts[]): Fin
   const runningUnknown = positions.filter((p) => p !== chosen && p.seqno === null && p.running).map((p) => p.f.node);
   const uuids = new Set(positions.map((p) => p.uuid).filter((u): u is string => !!u));
 
-  const why: string[] = positions.map((p) => p.said);
+  const why: FindingMessage[] = positions.map((p) => p.said);
   const crashed = positions.some((p) => p.f.grastate && seqnoOf(p.f.grastate) === -1);
-  let title: string;
-  let next: string;
+  let title: FindingMessage;
+  let next: FindingMessage;
   if (chosen) {
-    title = `No Primary component: bootstrap from ${chosen.f.node}`;
-    if (chosen.safe) why.push(`${chosen.f.node} has safe_to_bootstrap: 1: it was the last node to leave a cleanly stopped cluster, so it has every committed transaction.`);
-    else if (chosen.running && unknownPos.length)
-      why.push(
-        `${chosen.f.node} stayed in the cluster longest: if ${list(unknownPos)} failed while ${chosen.f.node} was still with them (a crash or kill${crashed ? ', as seqno -1 says' : ''}), it received every transaction they committed. Only if ${chosen.f.node} had been cut off before they failed could one of them be ahead; recovering their positions settles that.`,
-      );
-    else why.push(`${chosen.f.node} has the highest known position (seqno ${chosen.seqno ?? '?'}).`);
-    if (!chosen.running && unknownPos.length && !chosen.safe) why.push(`${list(unknownPos)} may be further ahead: recover their positions before bootstrapping.`);
+    const node = chosen.f.node;
+    title = say(observed ? 'galera.bootstrap.title.chosen' : 'galera.bootstrap.title.plan.chosen', { node });
+    if (chosen.safe) why.push(say('galera.bootstrap.why.safe', { node }));
+    else if (chosen.running && unknownPos.length) why.push(say('galera.bootstrap.why.longest', { node, others: list(unknownPos), crashed: crashed ? say('galera.bootstrap.why.longest.crashed') : '' }));
+    else why.push(say('galera.bootstrap.why.highest', { node, seqno: chosen.seqno ?? '?' }));
+    if (!chosen.running && unknownPos.length && !chosen.safe) why.push(say('galera.bootstrap.why.ahead', { nodes: list(unknownPos) }));
     const others = positions.filter((p) => p !== chosen);
     const rejoin = others.filter((p) => !p.running).map((p) => startJoin(flavour, p.f.node));
     const start = chosen.running
-      ? `${sqlOn(flavour, chosen.f.node, "SET GLOBAL wsrep_provider_options='pc.bootstrap=YES'")} (${chosen.f.node} becomes Primary without a restart${others.some((p) => p.running) ? '; the other running nodes rejoin it by themselves' : ''})`
-      : bootstrapStopped(flavour, chosen.f.node, chosen.f.grastate?.path ?? null);
-    const check = !chosen.safe && unknownPos.length ? `Before that, to be certain, recover the positions of ${list(unknownPos)}: ${recoverPosition(flavour, unknownPos)}. ` : '';
-    next = `${check}${start}.${rejoin.length ? ` Then start the stopped nodes one at a time: ${rejoin.join('; ')}.` : ''}`;
+      ? say('galera.bootstrap.next.running', {
+          command: sqlOn(flavour, node, "SET GLOBAL wsrep_provider_options='pc.bootstrap=YES'"),
+          node,
+          others: others.some((p) => p.running) ? say('galera.bootstrap.next.running.others') : '',
+        })
+      : say('galera.bootstrap.next.stopped', { command: bootstrapStopped(flavour, node, chosen.f.grastate?.path ?? null) });
+    const check = !chosen.safe && unknownPos.length ? say('galera.bootstrap.next.check', { nodes: list(unknownPos), how: recoverPosition(flavour, unknownPos) }) : '';
+    next = say('galera.bootstrap.next.chosen', { check, start, rejoin: rejoin.length ? say('galera.bootstrap.next.rejoin', { commands: rejoin.join('; ') }) : '' });
   } else {
     const all = positions.map((p) => p.f.node);
-    title = `No Primary component: recover the last position on ${list(all)} to choose the bootstrap node`;
-    why.push('No node has a known position or safe_to_bootstrap: 1, so the most advanced node can only be found with --wsrep-recover.');
-    next = `Recover the positions of ${list(all)}: ${recoverPosition(flavour, all)}. Bootstrap from the node with the highest recovered seqno: ${bootstrapStopped(flavour, '<that node>', null)}. Then start the other nodes one at a time.`;
+    title = say(observed ? 'galera.bootstrap.title.recover' : 'galera.bootstrap.title.plan.recover', { nodes: list(all) });
+    why.push(say('galera.bootstrap.why.none-known'));
+    next = say('galera.bootstrap.next.recover', { nodes: list(all), how: recoverPosition(flavour, all), command: bootstrapStopped(flavour, '<that node>', null) });
   }
-  if (runningUnknown.length) why.push(`${list(runningUnknown)} did not report a position; read wsrep_last_committed there before choosing.`);
-  if (uuids.size > 1) why.push(`Careful: the nodes report different cluster UUIDs (${[...uuids].join(', ')}); seqnos are only comparable within one UUID.`);
-  if (unseen.length)
-    why.push(`${list(unseen.map((f) => f.node))} could not be checked: make sure no Primary component is running there before bootstrapping, or you create a second cluster (split brain).`);
+  if (runningUnknown.length) why.push(say('galera.bootstrap.why.running-unknown', { nodes: list(runningUnknown) }));
+  if (uuids.size > 1) why.push(say('galera.bootstrap.why.uuids', { uuids: [...uuids].join(', ') }));
+  if (unseen.length) why.push(say('galera.bootstrap.why.unseen', { nodes: list(unseen.map((f) => f.node)) }));
 
   // A conclusion about the cluster is drawn only from the nodes that answered: one that did not may be Primary.
   const answered = facts.filter((f) => f.kind !== 'unknown').map((f) => f.node);
   if (observed && unseen.length) {
-    title = `No Primary component on ${list(answered)}; ${list(unseen.map((f) => f.node))} could not be checked`;
-    next = `First reach ${list(unseen.map((f) => f.node))}: if a Primary component runs there, ${list(answered)} ${answered.length === 1 ? 'is' : 'are'} cut off from it and must not be bootstrapped (fix the network, restart them to rejoin). Only if it is down too: ${next}`;
+    title = say('galera.bootstrap.title.unseen', { answered: list(answered), unseen: list(unseen.map((f) => f.node)) });
+    next = say(answered.length === 1 ? 'galera.bootstrap.next.unseen.one' : 'galera.bootstrap.next.unseen.many', { unseen: list(unseen.map((f) => f.node)), answered: list(answered), next });
   }
+  const lead = observed ? (unseen.length ? say('galera.bootstrap.lead.answered', { answered: list(answered) }) : say('galera.bootstrap.lead.all')) : say('galera.bootstrap.lead.plan');
   return [
     finding({
       check: 'galera.bootstrap',
       severity: observed ? 'critical' : 'info',
-      title: observed ? title : `If the cluster is down: ${title.replace(/^No Primary component: /, '')}`,
-      explanation: `${
-        observed
-          ? unseen.length
-            ? `None of the database nodes that answered (${list(answered)}) is in a Primary component, so they refuse application queries.`
-            : 'No database node is in a Primary component, so the cluster refuses all application queries until one node is bootstrapped.'
-          : 'The wsrep status was not observed on any node, so this is only the plan for a fully stopped cluster, read from grastate.dat.'
-      } ${why.join(' ')}`,
+      ...texts({
+        title,
+        explanation: say('galera.bootstrap.explanation', { lead, why }),
+        likelyCause: say(positions.every((p) => !p.running) ? 'galera.bootstrap.cause.all-stopped' : 'galera.bootstrap.cause.majority'),
+        nextStep: next,
+      }),
       evidence: positions.flatMap(evidenceOf),
-      likelyCause: positions.every((p) => !p.running)
-        ? 'The whole cluster stopped: power loss, all hosts rebooted, or every mysqld was killed or crashed.'
-        : 'More than half of the nodes failed or were cut off at once, so the remaining ones cannot form a quorum and stop serving to avoid split brain.',
-      nextStep: next,
     }),
   ];
 }
