@@ -3,6 +3,7 @@ import type { Cluster, PlaybookInfo, RunbookCatalogue, RunbookProgress } from '.
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
 import { Markdown } from './Markdown.js';
+import { RunbookComplete, runbookDone } from './RunbookComplete.js';
 import { RunbookStep } from './RunbookStep.js';
 
 /** The runbook a case had open, so a reload comes back to it. */
@@ -108,6 +109,7 @@ export function RunbookPanel(props: { caseId: number; clusters: Cluster[]; clust
               ))}
             </ol>
           )}
+          {progress && runbookDone(runbook, progress) && <RunbookComplete caseId={props.caseId} runbook={runbook} progress={progress} onNote={() => props.onStarted?.()} />}
         </div>
       )}
     </section>

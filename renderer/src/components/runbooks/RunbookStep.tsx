@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Cluster, LocalText, PlaybookInfo, RunbookProgress, RunbookStepInfo, RunbookStepProgress } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
+import { Dialog } from '../Dialog.js';
 import { useSecretRetry } from '../SecretDialog.js';
 import { Markdown } from './Markdown.js';
 import { StepResult } from './StepResult.js';
@@ -32,11 +33,17 @@ export function RunbookStep(props: {
   const text = (l: LocalText): string => l[lang] || l.en;
   const { step, progress } = props;
   const a = step.action;
+  const mutating = a.kind === 'command' && a.mutating;
+  // `on: pick`: the trainee chooses the node among the cluster's nodes with the step's roles.
+  const candidates = a.kind === 'command' && a.on === 'pick' ? props.cluster.nodes.filter((n) => n.roles.some((r) => a.roles.includes(r))).map((n) => n.name) : [];
+  const [picked, setPicked] = useState('');
+  const [confirming, setConfirming] = useState(false);
 
-  const run = (): void => {
+  const run = (allowMutating = false): void => {
     setError('');
     setBusy(true);
-    api['runbooks.step.run']({ caseId: props.caseId, clusterId: props.cluster.id, runbookId: props.runbookId, stepId: step.id }).then(
+    const choice = candidates.length ? { nodeNames: [picked] } : {};
+    api['runbooks.step.run']({ caseId: props.caseId, clusterId: props.cluster.id, runbookId: props.runbookId, stepId: step.id, allowMutating, ...choice }).then(
       (r) => {
         setBusy(false);
         props.onProgress(r.progress);
@@ -44,7 +51,8 @@ export function RunbookStep(props: {
       },
       (err) => {
         setBusy(false);
-        if (!secrets.askThenRetry(err, run)) setError(errorText(err));
+        // Given the credentials, the same run again: a confirmed change stays confirmed.
+        if (!secrets.askThenRetry(err, () => run(allowMutating))) setError(errorText(err));
       },
     );
   };
@@ -85,6 +93,11 @@ export function RunbookStep(props: {
             <pre className="rb-command" data-testid="runbook-command">
               $ {a.command}
             </pre>
+            {mutating && (
+              <p className="rb-mutating" data-testid="runbook-mutating">
+                <span className="tag warning">{t('runbooks.mutating')}</span> {t('runbooks.mutatingHint')}
+              </p>
+            )}
           </>
         ) : (
           t('runbooks.runsNothing')
@@ -112,11 +125,26 @@ export function RunbookStep(props: {
           <section className="rb-result" aria-label={t('runbooks.result')}>
             <header>
               <h4>{t('runbooks.result')}</h4>
-              <button type="button" className="primary" disabled={busy} onClick={run}>
+              {candidates.length > 0 && (
+                <label className="inline">
+                  {t('runbooks.pickNode')}
+                  <select aria-label={t('runbooks.pickNode')} value={picked} onChange={(e) => setPicked(e.target.value)}>
+                    <option value="">{t('runbooks.pickNodeChoose')}</option>
+                    {candidates.map((n) => (
+                      <option key={n}>{n}</option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <button type="button" className="primary" disabled={busy || (candidates.length > 0 && !picked)} onClick={() => (mutating ? setConfirming(true) : run())}>
                 {progress.runId === null ? t('runbooks.run') : t('runbooks.runAgain')}
               </button>
             </header>
-            {progress.runId !== null ? <StepResult key={progress.runId} runId={progress.runId} outputs={a.kind === 'command'} onFinished={props.onStarted} /> : <p className="hint">{t('runbooks.notRun')}</p>}
+            {progress.runId !== null ? (
+              <StepResult key={progress.runId} runId={progress.runId} step={step} outputs={a.kind === 'command'} onFinished={props.onStarted} />
+            ) : (
+              <p className="hint">{t('runbooks.notRun')}</p>
+            )}
           </section>
         </div>
       )}
@@ -129,6 +157,27 @@ export function RunbookStep(props: {
         <input type="checkbox" checked={understood} onChange={(e) => mark(e.target.checked)} />
         {t('runbooks.understood')}
       </label>
+      {confirming && a.kind === 'command' && (
+        <Dialog title={t('runbooks.confirmTitle', { step: text(step.title) })} onClose={() => setConfirming(false)}>
+          <p>{t(picked ? 'runbooks.confirmTextOn' : 'runbooks.confirmText', { node: picked, roles: a.roles.join(', ') })}</p>
+          <pre className="rb-command">$ {a.command}</pre>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="primary danger"
+              onClick={() => {
+                setConfirming(false);
+                run(true);
+              }}
+            >
+              {t('runbooks.confirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
       {secrets.dialog}
     </li>
   );
