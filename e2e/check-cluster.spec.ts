@@ -151,6 +151,9 @@ test('Paged at 3 a.m.: Check cluster from home shows the Galera quorum first wit
   expect(page.url().split('/findings')[0]).toBe(caseUrl.split('/findings')[0]);
   await expect(page.getByTestId('problem').first().getByTestId('case-finding').first().locator('.finding-title')).toHaveText(/^No Primary component: bootstrap from controller-\d/);
   await expect(page.locator('[data-testid="case-finding"][data-check="ovn-trace.security-group-drop"]')).toBeVisible();
+  // The trace was not part of the check: the check's progress still lists only its own playbooks.
+  await expect(progress.getByTestId('check-run-galera-health')).toBeVisible();
+  await expect(progress.getByTestId('check-run-ovn-trace')).toHaveCount(0);
   await noHorizontalScroll(page);
   await shot(page, 'findings-broken.png');
   // The Placement answer opens to its evidence, which quotes the database's refusal.

@@ -334,3 +334,21 @@ test('a node opens from the picture and from the sidebar: its services, findings
   await page.getByRole('tab', { name: /Terminals/ }).click();
   await expect(page.getByRole('region', { name: 'Terminals' }).locator('.term-view')).toHaveCount(0);
 });
+
+test('the empty home screen points to the practice lab: npm run demo and npx stackscope lab up', async ({ page }) => {
+  const empty = createCore({ dataDir: join(world.dir, 'empty-app-data'), mode: 'browser', author: 'trainee' });
+  const emptyServer = await startBrowserServer({ core: empty, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
+  try {
+    await page.goto(emptyServer.url);
+    const welcome = page.getByTestId('welcome');
+    await expect(welcome).toContainText('practice lab');
+    await expect(welcome.locator('code')).toHaveText(['npm run demo', 'npx stackscope lab up']);
+    await page.getByLabel('Language').selectOption('ko');
+    await expect(welcome).toContainText('실습 랩');
+    await expect(welcome.locator('code')).toHaveText(['npm run demo', 'npx stackscope lab up']);
+  } finally {
+    await page.evaluate(() => localStorage.removeItem('stackscope.lang'));
+    await emptyServer.close();
+    await empty.close();
+  }
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RunStarted } from '../../../main/contract/api.js';
 import type { CaseDetail, CaseFinding, CaseStatus, Cluster, TimelineEntry } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
@@ -50,8 +50,10 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route, how?: { repl
   }, [api, caseId]);
   useEffect(load, [load]);
   // A check started elsewhere (from home, which opens this case) shows as its running playbook runs.
+  // A run started from this view's forms (an ovn-trace from the Runs tab) is not part of a check.
+  const formRuns = useRef(new Set<number>());
   useEffect(() => {
-    const running = (detail?.runs ?? []).filter((r) => r.kind === 'playbook' && r.state === 'running').map((r) => r.id);
+    const running = (detail?.runs ?? []).filter((r) => r.kind === 'playbook' && r.state === 'running' && !formRuns.current.has(r.id)).map((r) => r.id);
     if (running.some((id) => !checkRuns.includes(id))) setCheckRuns((was) => [...was, ...running.filter((id) => !was.includes(id))]);
   }, [detail, checkRuns]);
 
@@ -73,6 +75,9 @@ export function CaseView(props: { route: CaseRoute; go: (to: Route, how?: { repl
   const navigate = (to: CaseTab, place: CasePlace = {}): void => props.go({ page: 'case', caseId, tab: to, ...place });
   // A run started from the forms is brought into view (the forms above it would push it below the fold).
   const started = (run: RunStarted): void => {
+    formRuns.current.add(run.runId);
+    // Its run.started event may have been seen first.
+    setCheckRuns((was) => (was.includes(run.runId) ? was.filter((id) => id !== run.runId) : was));
     navigate('runs', { focus: run.runId });
     load();
     props.onChanged();
