@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Run, RunFinding } from '../../main/contract/types.js';
+import type { Run, RunbookStepInfo, RunFinding } from '../../main/contract/types.js';
+import { matchStepRun } from '../../main/shared/runbook-match.js';
 import type { Core } from '../../main/core/core.js';
 import { breakFault, healFault } from '../../main/lab/faults.js';
 import { LAB_CLUSTER } from '../../main/lab/register.js';
@@ -84,8 +85,9 @@ describe('runbook command steps on openstack-helm', () => {
     const cluster = core.inventory.clusterByName(LAB_CLUSTER);
     const list = await core.dispatch('runbooks.list', {});
     if (!list.ok) throw new Error(list.error.message);
-    const runbooks = (list.value as { runbooks: Array<{ id: string; appliesTo: string[]; steps: Array<{ id: string; action: { kind: string; service?: string } }> }> }).runbooks;
-    const commands = runbooks.flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command').map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })));
+    const runbooks = (list.value as { runbooks: Array<{ id: string; appliesTo: string[]; steps: Array<{ id: string; action: { kind: string; service?: string; mutating?: boolean } }> }> }).runbooks;
+    // The steps that change the cluster are followed on a broken cluster below.
+    const commands = runbooks.flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command' && !s.action.mutating).map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })));
     expect(commands.length).toBeGreaterThanOrEqual(5);
     for (const c of commands) {
       const r = await core.dispatch('runbooks.step.run', { caseId: t.caseId, clusterId: cluster.id, runbookId: c.rb, stepId: c.step });
@@ -102,6 +104,35 @@ describe('runbook command steps on openstack-helm', () => {
       }
     }
   }, 180_000);
+});
+
+describe('the Galera runbook on openstack-helm', () => {
+  it('recovers lost quorum through its own steps: bootstrap inside the picked node\'s pod, the others started on their hosts, galera-health whole again', async () => {
+    const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+    const runbook = core.runbooks.get('galera-quorum-lost');
+    const step = async (stepId: string, extra: Record<string, unknown> = {}): Promise<{ run: Run; match: string }> => {
+      const r = await core.dispatch('runbooks.step.run', { caseId: t.caseId, clusterId: cluster.id, runbookId: runbook.id, stepId, ...extra });
+      if (!r.ok) throw new Error(`${stepId}: ${r.error.message}`);
+      const runId = (r.value as { runId: number }).runId;
+      await core.runs.wait(runId);
+      const run = core.repos.runs.get(runId) as Run;
+      return { run, match: matchStepRun(runbook.steps.find((s) => s.id === stepId) as RunbookStepInfo, run) };
+    };
+    await breakFault(lab, 'galera-quorum-lost');
+    try {
+      expect((await step('status')).match).toBe('broken');
+      expect((await step('health')).match).toBe('broken');
+      const bootstrap = await step('bootstrap', { allowMutating: true, nodeNames: ['controller-1'] });
+      expect(bootstrap.run.steps.filter((s) => s.stepKey === 'bootstrap').map((s) => [s.nodeName, s.command.startsWith('kubectl -n openstack exec ')])).toEqual([['controller-1', true]]);
+      expect(bootstrap.match).toBe('healthy');
+      expect((await step('start-others', { allowMutating: true })).match).toBe('healthy');
+      const verify = await step('verify');
+      expect(verify.run.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => f.title)).toEqual([]);
+      expect(verify.match).toBe('healthy');
+    } finally {
+      await healFault(lab, 'galera-quorum-lost');
+    }
+  }, 600_000);
 });
 
 describe('each lab fault is reported by its playbook', () => {
