@@ -203,6 +203,27 @@ describe('cluster overview', () => {
     expect(galera).toBeGreaterThan(placement);
   });
 
+  it('a whole-cluster check makes older results of playbooks it did not run stale: they stay listed with their age, the colour comes from the check', () => {
+    const w = world();
+    const caseId = w.repos.cases.create('after heal', 'critical', w.clusterId);
+    const trace = runOn(w, caseId, 'ovn-trace', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'trace' }], [
+      { ...f('critical', 'tcp/22 to web-1 is dropped', [{ node: 'controller-1', step: 'trace', lines: ['drop'] }]), check: 'ovn-trace.security-group-drop' },
+    ]);
+    const fiveMinAgo = new Date(Date.now() - 300_000).toISOString();
+    w.db.prepare('UPDATE runs SET started_at = ? WHERE id = ?').run(fiveMinAgo, trace);
+    let o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
+    expect(o.health).toBe('critical'); // nothing newer: the trace is the picture
+
+    const sweepAt = new Date().toISOString();
+    const galera = runOn(w, caseId, 'galera-health', [{ nodeId: w.ids.ctl1, node: 'controller-1', step: 'wsrep-status' }], [f('ok', 'controller-1 Synced', [{ node: 'controller-1', step: 'wsrep-status', lines: ['Synced'] }])]);
+    w.db.prepare("UPDATE runs SET params = json_object('check', ?), started_at = ? WHERE id = ?").run(sweepAt, sweepAt, galera);
+    o = w.repos.health.clusterOverview(w.cluster(), stepInfo);
+    const ctl1 = o.nodes.find((n) => n.name === 'controller-1');
+    expect(ctl1?.health).toBe('ok');
+    expect(ctl1?.problems).toMatchObject([{ title: 'tcp/22 to web-1 is dropped', stale: true, checkedAt: fiveMinAgo }]);
+    expect(o.health).toBe('ok');
+  });
+
   it('reads pod names from the commands the profile builds, and groups nodes by role', () => {
     expect(podOfCommand("kubectl -n 'openstack' exec mariadb-server-0 -c mariadb -- sh -c 'x'")).toBe('mariadb-server-0');
     expect(podOfCommand('kubectl -n openstack logs nova-compute-x1 -c nova-compute --previous --tail 200')).toBe('nova-compute-x1');

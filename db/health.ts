@@ -135,6 +135,7 @@ export class HealthRepo {
   private readonly output: OutputRepo;
   private readonly selectLatest;
   private readonly selectPodList;
+  private readonly selectSweep;
   private readonly selectOpenCases;
 
   constructor(private readonly db: Db) {
@@ -145,6 +146,9 @@ export class HealthRepo {
          AND r.title NOT LIKE 'runbook-%'
        GROUP BY s.node_id, r.title`,
     );
+    this.selectSweep = db
+      .prepare(`SELECT MAX(json_extract(params, '$.check')) FROM runs WHERE cluster_id = ? AND kind = 'playbook' AND json_extract(params, '$.check') IS NOT NULL`)
+      .pluck();
     this.selectPodList = db
       .prepare(
         `SELECT s.id, r.started_at FROM step_results s JOIN runs r ON r.id = s.run_id
@@ -196,7 +200,9 @@ export class HealthRepo {
     );
     // Newest result of the cluster: anything much older is marked stale (and shown with its age).
     const newest = [...runs.values()].reduce((m, r) => (r.started_at > m ? r.started_at : m), '');
-    const stale = (at: string): boolean => newest !== '' && Date.parse(newest) - Date.parse(at) > STALE_AFTER_MS;
+    // A whole-cluster check re-ran everything it could: a result from before it (a playbook it does not run, e.g. a trace) is stale.
+    const sweep = (this.selectSweep.get(cluster.id) as string | null | undefined) ?? '';
+    const stale = (at: string): boolean => (sweep !== '' && at < sweep) || (newest !== '' && Date.parse(newest) - Date.parse(at) > STALE_AFTER_MS);
     // A problem another failed finding shown here explains comes after it (the Placement 500 after the lost quorum).
     const failedChecks = findings.filter((f) => f.status === 'FAILED' && (f.severity === 'critical' || f.severity === 'warning')).map((f) => f.check);
     const explained = (f: Finding): boolean => f.explainedBy.some((ref) => failedChecks.some((c) => c !== f.check && refMatches(ref, c)));
@@ -224,7 +230,9 @@ export class HealthRepo {
 
     const nodes = cluster.nodes.map((node): NodeHealth => {
       const mine = latest.filter((l) => l.node_id === node.id).map((l) => runs.get(l.run_id)).filter((r): r is RunRow => r !== undefined);
+      // Colour from fresh results; stale ones only when nothing fresher saw the node (and they stay marked stale).
       const levels: HealthLevel[] = [];
+      const staleLevels: HealthLevel[] = [];
       let checkedAt: string | null = null;
       const problems: NodeProblem[] = [];
       const services: ServiceSeen[] = [];
@@ -237,8 +245,9 @@ export class HealthRepo {
         if (runSteps.some((s) => stepInfo(run.title, s.step_key)?.on !== 'one') || runFindings.length > 0) {
           if (checkedAt === null || run.started_at < checkedAt) checkedAt = run.started_at;
         }
+        const runLevels = stale(run.started_at) ? staleLevels : levels;
         for (const f of runFindings) {
-          levels.push(findingHealth(f.severity, f.status));
+          runLevels.push(findingHealth(f.severity, f.status));
           const p = problemOf(f, run, stale, explained);
           if (p) problems.push(p);
         }
@@ -249,7 +258,7 @@ export class HealthRepo {
           // Green only when the step ran to its end and nothing said it could not check: a check saw it healthy.
           const health = worstHealth([complete ? 'ok' : 'unchecked', ...about.map((f) => findingHealth(f.severity, f.status))]);
           const info = stepInfo(run.title, s.step_key);
-          if (info?.on !== 'one') levels.push(health);
+          if (info?.on !== 'one') runLevels.push(health);
           const pod = podOfCommand(s.command);
           if (pod) addService(services, { name: pod, kind: 'pod', health, detail: info?.service ?? run.title, ...seen });
           else if (info?.on === 'one') continue; // this node only answered for the cluster
@@ -276,7 +285,7 @@ export class HealthRepo {
         host: node.host,
         roles: node.roles,
         group: nodeGroup(node.roles),
-        health: overallHealth(levels),
+        health: overallHealth(levels.length ? levels : staleLevels),
         checkedAt,
         problems: topProblems(problems),
         services,
@@ -291,7 +300,7 @@ export class HealthRepo {
       id: cluster.id,
       name: cluster.name,
       deployment: cluster.deployment,
-      health: overallHealth([...checked.map((n) => n.health), ...cp.map((p) => p.severity)]),
+      health: overallHealth([...checked.map((n) => n.health), ...(cp.some((p) => !p.stale) || checked.length ? cp.filter((p) => !p.stale) : cp).map((p) => p.severity)]),
       // The oldest result shown: "checked just now" only when everything shown is that recent.
       checkedAt: [...checked.map((n) => n.checkedAt), ...cp.map((p) => p.checkedAt)].reduce<string | null>((m, at) => (at && (m === null || at < m) ? at : m), null),
       nodes,

@@ -68,8 +68,9 @@ export class CheckService {
   /** Start every run of the plan in the case (known to exist); they go on after this returns. */
   start(plan: CheckPlan, caseId: number, newCase: boolean, concurrency = this.concurrency): CheckStarted {
     const gate = new Gate(concurrency);
+    const check = new Date().toISOString();
     const runs = plan.playbooks.map((p) => {
-      const run = this.playbooks.start({ caseId, cluster: plan.cluster, playbookId: p.def.id, params: {}, nodeNames: [], allowMutating: false, concurrency, gate });
+      const run = this.playbooks.start({ caseId, cluster: plan.cluster, playbookId: p.def.id, params: {}, nodeNames: [], allowMutating: false, concurrency, gate, check });
       return { playbookId: p.def.id, runId: run.id };
     });
     return { caseId, newCase, runs, left: plan.left };

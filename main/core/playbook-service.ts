@@ -21,6 +21,8 @@ export interface PlaybookRequest {
   concurrency?: number;
   /** Shared with other runs (a whole-cluster check): bounds the commands in flight across all of them. */
   gate?: Gate;
+  /** When the whole-cluster check this run belongs to started (kept with the run: older results of playbooks it did not re-run are stale). */
+  check?: string;
 }
 
 function info(p: LoadedPlaybook): PlaybookInfo {
@@ -106,7 +108,7 @@ export class PlaybookService {
       throw err;
     }
     const profile = profileOf(req.cluster);
-    const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name) }, []);
+    const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name), ...(req.check ? { check: req.check } : {}) }, []);
     const byName = new Map(targets.map((n) => [n.name, n]));
     const runner: CommandRunner = {
       run: async (job, signal) => {
