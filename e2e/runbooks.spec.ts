@@ -79,6 +79,7 @@ test('NoValidHost: the flavor fits nowhere because MEMORY_MB reserve and ratio c
     const fit = (await runStep(capacity)).locator('[data-testid="finding"][data-check="placement.flavor-fit"]');
     await expect(fit).toHaveAttribute('data-severity', 'critical');
     await expect(fit).toContainText('fits nowhere: MEMORY_MB runs out on every provider');
+    await expect(capacity.getByTestId('runbook-match')).toHaveText('Your result matches the broken example.');
     await understand(capacity);
 
     const inventory = area.getByTestId('runbook-step-inventory');
@@ -87,12 +88,14 @@ test('NoValidHost: the flavor fits nowhere because MEMORY_MB reserve and ratio c
     await expect(inv).toHaveAttribute('data-state', 'succeeded');
     // The broken row: MEMORY_MB with ratio 1.0 and 8192 reserved.
     await expect(inv.getByTestId('stdout')).toContainText(/MEMORY_MB\s+\|\s+1\.0\s+\|\s+1\s+\|\s+16384\s+\|\s+8192/);
+    await expect(inventory.getByTestId('runbook-match')).toHaveAttribute('data-match', 'broken');
     await understand(inventory);
 
     const candidates = area.getByTestId('runbook-step-candidates');
     const cand = (await runStep(candidates)).getByTestId('runbook-output-controller-1');
     await expect(cand).toHaveAttribute('data-state', 'succeeded');
     await expect(cand).not.toContainText('VCPU=4');
+    await expect(candidates.getByTestId('runbook-match')).toHaveAttribute('data-match', 'broken');
     await understand(candidates);
 
     const fix = area.getByTestId('runbook-step-fix');
@@ -135,6 +138,8 @@ test('VM unreachable on SSH: the trace names the security group that lost its tc
     const area = await openRunbook(page, 'vm-unreachable-ssh');
     const ports = area.getByTestId('runbook-step-ports');
     await expect((await runStep(ports)).getByTestId('stdout')).toContainText('fa:16:3e:10:00:03 10.0.0.12');
+    // The ports are fine: this fault is in the rules, which the next steps find.
+    await expect(ports.getByTestId('runbook-match')).toHaveText('Your result matches the healthy example.');
     await understand(ports);
 
     const trace = area.getByTestId('runbook-step-trace');
@@ -149,6 +154,7 @@ test('VM unreachable on SSH: the trace names the security group that lost its tc
     await expect(out).toContainText('outport == @neutron_pg_drop && ip) drop');
     await expect(out).toContainText('icmp4) allow-related');
     await expect(out).not.toContainText('tcp.dst == 22');
+    await expect(groups.getByTestId('runbook-match')).toHaveAttribute('data-match', 'broken');
     await understand(groups);
     await expect(area.getByTestId('runbook-progress')).toHaveText('3 of 4 steps understood · 3 run');
     await shot(page, trace, testInfo.outputPath('runbook-ssh-en.png'));
