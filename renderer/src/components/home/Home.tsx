@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CheckStarted, Cluster, HomeOverview } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
@@ -6,6 +6,7 @@ import { routeHash } from '../../routing.js';
 import { TimeAgo } from '../case/Bits.js';
 import { CaseSearch } from './CaseSearch.js';
 import { ClusterPicture } from './ClusterPicture.js';
+import { useRefreshOnActivity } from '../useRefreshOnActivity.js';
 
 /**
  * What the on-call engineer sees first: search over every past case, the open cases (worst and
@@ -13,32 +14,17 @@ import { ClusterPicture } from './ClusterPicture.js';
  * with "Check cluster" on it (the check's case opens on its findings).
  */
 export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: CheckStarted) => void }) {
-  const { api, transport, info } = useApp();
+  const { api, info } = useApp();
   const { t } = useLang();
   const [overview, setOverview] = useState<HomeOverview | null>(null);
   const [error, setError] = useState('');
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(() => {
     api['home.overview']({}).then(setOverview, (err: unknown) => setError(errorText(err)));
   }, [api]);
   // Again when the inventory changes (a cluster or node added in the sidebar).
   useEffect(load, [load, props.clusters]);
-  useEffect(() => {
-    // Many runs can end at once; refresh once for a burst.
-    const soon = (): void => {
-      if (pending.current) return;
-      pending.current = setTimeout(() => {
-        pending.current = null;
-        load();
-      }, 300);
-    };
-    const offs = [transport.on('run.finished', soon), transport.on('run.findings', soon), transport.on('case.changed', soon)];
-    return () => {
-      offs.forEach((off) => off());
-      if (pending.current) clearTimeout(pending.current);
-    };
-  }, [transport, load]);
+  useRefreshOnActivity(load);
 
   return (
     <div className="home">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummary, Cluster, ClusterNode, HealthLevel, NodeHealth } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
@@ -6,6 +6,7 @@ import { routeHash, type Route } from '../../routing.js';
 import { TimeAgo } from '../case/Bits.js';
 import { HealthPill } from '../home/ClusterPicture.js';
 import { RunBadges } from '../RunBadges.js';
+import { useRefreshOnActivity } from '../useRefreshOnActivity.js';
 import { casesToRead, runsOnNode, terminalCase, type NodeRun } from './node-runs.js';
 import './node.css';
 
@@ -18,7 +19,7 @@ const icon: Record<HealthLevel, string> = { critical: '✖', warning: '▲', unc
  * from a node card of the picture or a node in the sidebar; editing it is one button away.
  */
 export function NodeView(props: { nodeId: number; clusters: Cluster[]; go: (to: Route) => void; onEdit: (cluster: Cluster, node: ClusterNode) => void; onChanged: () => void }) {
-  const { api, transport } = useApp();
+  const { api } = useApp();
   const { t } = useLang();
   const cluster = props.clusters.find((c) => c.nodes.some((n) => n.id === props.nodeId));
   const node = cluster?.nodes.find((n) => n.id === props.nodeId);
@@ -26,7 +27,6 @@ export function NodeView(props: { nodeId: number; clusters: Cluster[]; go: (to: 
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [runs, setRuns] = useState<NodeRun[] | null>(null);
   const [error, setError] = useState('');
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const clusterId = cluster?.id;
 
   const load = useCallback(() => {
@@ -45,21 +45,7 @@ export function NodeView(props: { nodeId: number; clusters: Cluster[]; go: (to: 
       .catch((err: unknown) => setError(errorText(err)));
   }, [api, clusterId, props.nodeId]);
   useEffect(load, [load, props.clusters]);
-  useEffect(() => {
-    // A burst of runs ending refreshes once.
-    const soon = (): void => {
-      if (pending.current) return;
-      pending.current = setTimeout(() => {
-        pending.current = null;
-        load();
-      }, 300);
-    };
-    const offs = [transport.on('run.finished', soon), transport.on('run.findings', soon), transport.on('case.changed', soon)];
-    return () => {
-      offs.forEach((off) => off());
-      if (pending.current) clearTimeout(pending.current);
-    };
-  }, [transport, load]);
+  useRefreshOnActivity(load);
 
   if (!cluster || !node) return props.clusters.length === 0 ? <p className="hint">{t('common.loading')}</p> : <p className="error">{t('node.notFound', { id: props.nodeId })}</p>;
   const jump = node.jumpNodeId === null ? null : cluster.nodes.find((n) => n.id === node.jumpNodeId);
