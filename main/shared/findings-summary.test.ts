@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFinding } from '../contract/types.js';
 import { checkMatches, findingRefs, summarizeFindings, withRefTitles } from './findings-summary.js';
+import { caseFinding, quotedFrom } from './testing/case-finding.js';
 
-let nextId = 1;
-function f(playbook: string, check: string, severity: CaseFinding['severity'], title: string, more: Partial<CaseFinding> = {}): CaseFinding {
-  const id = nextId++;
-  return {
-    id,
-    runId: more.runId ?? 1,
-    check,
-    severity,
-    status: severity === 'ok' ? 'OK' : severity === 'info' ? 'INFO' : 'FAILED',
-    title,
-    explanation: '',
-    evidence: [],
-    likelyCause: '',
-    nextStep: '',
-    skippedReason: null,
-    explainedBy: [],
-    createdAt: '2026-12-04T00:00:00Z',
-    playbook,
-    runStartedAt: '2026-12-04T00:00:00Z',
-    latest: true,
-    ...more,
-  };
-}
-const ev = (node: string, step = 's') => [{ node, step, lines: ['x'], stepId: null, stream: 'stdout' as const }];
+const f = (playbook: string, check: string, severity: CaseFinding['severity'], title: string, more: Partial<CaseFinding> = {}): CaseFinding => caseFinding({ playbook, check, severity, title, ...more });
+const ev = quotedFrom;
 
 describe('summarizeFindings', () => {
   it('puts the cause first and what it explains under it (Galera quorum before the Placement 500)', () => {

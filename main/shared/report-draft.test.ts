@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFinding, TimelineEntry } from '../contract/types.js';
 import { reportDraft } from './report-draft.js';
+import { caseFinding, quotedFrom } from './testing/case-finding.js';
 
-const f = (id: number, playbook: string, check: string, severity: CaseFinding['severity'], title: string, more: Partial<CaseFinding> = {}): CaseFinding => ({
-  id,
-  runId: 1,
-  check,
-  severity,
-  status: severity === 'ok' ? 'OK' : 'FAILED',
-  title,
-  explanation: '',
-  evidence: [],
-  likelyCause: '',
-  nextStep: '',
-  skippedReason: null,
-  explainedBy: [],
-  createdAt: '2026-12-04T03:02:00Z',
-  playbook,
-  runStartedAt: '2026-12-04T03:02:00Z',
-  latest: true,
-  ...more,
-});
-const ev = (node: string) => [{ node, step: 's', lines: ['x'], stepId: null, stream: 'stdout' as const }];
+const f = (id: number, playbook: string, check: string, severity: CaseFinding['severity'], title: string, more: Partial<CaseFinding> = {}): CaseFinding => caseFinding({ id, playbook, check, severity, title, ...more });
+const ev = quotedFrom;
 const at = (iso: string): TimelineEntry => ({ kind: 'note', id: iso, at: iso, author: 'a', noteId: 1, text: 'n' });
 const detail = { title: 'API errors', clusterName: 'prod', runs: [{ kind: 'playbook', title: 'galera-health' }, { kind: 'playbook', title: 'runbook-x-y' }, { kind: 'exec', title: 'uptime' }] as never };
 
