@@ -25,6 +25,11 @@ export interface Fault {
   /** Inject; returns what heal needs and a one-line summary. */
   inject(s: LabState): Promise<{ undo: Record<string, unknown>; summary: string }>;
   heal(s: LabState, undo: Record<string, unknown>): Promise<string>;
+  /**
+   * Whether the fault still holds: a trainee may repair it by hand (a runbook's own steps), and
+   * breaking it again must then work without `lab heal` first. Faults without it count as holding.
+   */
+  holds?(s: LabState): Promise<boolean>;
 }
 
 const first = (l: LabLayout): LabNode => controllers(l)[0] as LabNode;
@@ -54,6 +59,9 @@ export const faults: Fault[] = [
       await restartMysqld(s, 'controller-3');
       return 'mysqld on controller-3 started and Synced again';
     },
+    async holds(s) {
+      return !isRunning(component(s, 'mysqld', 'controller-3'));
+    },
   },
   {
     id: 'galera-quorum-lost',
@@ -76,6 +84,10 @@ export const faults: Fault[] = [
       await waitUntil('controller-1 to become Primary', async () => (await wsrepStatus(n))?.wsrep_cluster_status === 'Primary', 60_000);
       for (const name of ['controller-2', 'controller-3']) if (!s.faults['galera-node-down'] || name !== 'controller-3') await restartMysqld(s, name);
       return 'controller-1 bootstrapped as Primary; the other nodes rejoined';
+    },
+    async holds(s) {
+      const down = ['controller-2', 'controller-3'].some((name) => !isRunning(component(s, 'mysqld', name)));
+      return down || (await wsrepStatus(first(s.layout)))?.wsrep_cluster_status !== 'Primary';
     },
   },
   {
@@ -250,6 +262,8 @@ export async function breakFault(s: LabState, id: string): Promise<string> {
   if (f.flavors && !f.flavors.includes(s.layout.flavor)) {
     throw new LabError(`${id} needs a lab of flavour ${f.flavors.join(' or ')}; this one is ${s.layout.flavor} (stackscope lab down; stackscope lab up --flavor ${f.flavors[0]})`);
   }
+  // Repaired by hand since (a runbook followed to its end): the record goes, the fault can be made again.
+  if (s.faults[id] && f.holds && !(await f.holds(s))) delete s.faults[id];
   if (s.faults[id]) throw new LabError(`${id} is already in force (since ${s.faults[id]?.since}); heal it first: stackscope lab heal ${id}`);
   const { undo, summary } = await f.inject(s);
   s.faults[id] = { since: new Date().toISOString(), undo };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/core.js';
 import { tempDir } from '../core/testing/fixtures.js';
-import { breakFault } from './faults.js';
+import { breakFault, healFault } from './faults.js';
 import { wsrepStatus } from './galera.js';
 import { currentLab, labDown, labUp } from './lab.js';
 import { nodeByName } from './layout.js';
@@ -93,5 +93,9 @@ describe('the lab systemctl', () => {
     }
     // Starting a running unit changes nothing, as with systemd.
     expect(await onNode('controller-2', 'systemctl start mariadb')).toMatchObject({ exitCode: 0 });
+    // Repaired by hand, so the trainee can break it again without lab heal; a fault that still holds is refused.
+    expect(await breakFault(currentLab(dataDir), 'galera-quorum-lost')).toMatch(/controller-1 is non-Primary/);
+    await expect(breakFault(currentLab(dataDir), 'galera-quorum-lost')).rejects.toThrow(/already in force/);
+    await healFault(currentLab(dataDir), 'galera-quorum-lost');
   }, 600_000);
 });
