@@ -1,4 +1,5 @@
 import { StackscopeError } from '../../contract/errors.js';
+import { localizeFinding } from '../../shared/finding-texts/index.js';
 import { summarizeFindings } from '../../shared/findings-summary.js';
 import { reportWords, stateWord, type ReportWords } from '../../shared/report-words.js';
 import type { CaseDetail, CaseFinding, CaseStatus, Followup, ReportCommand, ReportData, ReportFinding, ReportOptions, ReportTime, TimelineEntry } from '../../contract/types.js';
@@ -93,6 +94,8 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
   const stepOf = (runId: number, node: string, step: string) => detail.runs.find((r) => r.id === runId)?.steps.find((s) => s.nodeName === node && s.stepKey === step);
   const findings: ReportFinding[] = source
     .findings(caseId)
+    // In the report's language where the analyzer gave its texts as messages; as stored otherwise.
+    .map((f) => localizeFinding(f, lang))
     .map((f) => ({
       id: f.id,
       runId: f.runId,

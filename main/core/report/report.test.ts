@@ -177,6 +177,30 @@ describe('incident report', () => {
     expect(JSON.parse(chunks.join(''))).toMatchObject({ commands: [], followups: [] });
   });
 
+  it('gives a finding in the report\'s language when the analyzer gave its texts as messages', () => {
+    const cl = core.inventory.clusterByName('prod');
+    const other = core.repos.cases.create('Korean finding texts', 'critical', cl.id);
+    const run = core.repos.runs.create(other, cl.id, 'playbook', 'galera-health', {}, []);
+    core.repos.runs.findings.add(run.id, [
+      {
+        check: 'galera.non-primary',
+        severity: 'critical',
+        status: 'FAILED',
+        title: 'ctl-1 is not in the Primary component (wsrep_cluster_status non-Primary)',
+        explanation: 'No node reports a Primary component: the cluster has lost quorum.',
+        evidence: [],
+        likelyCause: '',
+        nextStep: '',
+        skippedReason: null,
+        text: { title: { id: 'galera.non-primary.title', params: { node: 'ctl-1', status: 'non-Primary' } }, explanation: { id: 'galera.non-primary.none' } },
+      },
+    ]);
+    expect(renderMarkdown(core.reports.data(other, { lang: 'en' }))).toContain('### CRITICAL: ctl-1 is not in the Primary component (wsrep_cluster_status non-Primary)');
+    const ko = renderMarkdown(core.reports.data(other, { lang: 'ko' }));
+    expect(ko).toContain('### 심각: ctl-1이(가) Primary 컴포넌트에 없음 (wsrep_cluster_status non-Primary)');
+    expect(ko).toContain('Primary 컴포넌트를 보고하는 노드가 없습니다. 클러스터가 쿼럼을 잃었습니다.');
+  });
+
   it('speaks Korean when asked: its own words, not what the playbooks found', () => {
     const data = core.reports.data(caseId, { lang: 'ko', timeZone: 'Asia/Seoul' });
     expect(data.lang).toBe('ko');

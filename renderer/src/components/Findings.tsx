@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { RunFinding } from '../../../main/contract/types.js';
+import { localizeFinding } from '../../../main/shared/finding-texts/index.js';
 import { useLang } from '../i18n/index.js';
 import { RefText, type RefTarget } from './RefText.js';
 
@@ -8,13 +9,15 @@ import { RefText, type RefTarget } from './RefText.js';
  * step that names another finding of the run links to it by its title.
  */
 export function Findings(props: { findings: RunFinding[] }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const section = useRef<HTMLElement>(null);
-  if (props.findings.length === 0) return null;
-  const count = (s: RunFinding['severity']) => props.findings.filter((f) => f.severity === s && f.status !== 'SKIPPED').length;
-  const skipped = props.findings.filter((f) => f.status === 'SKIPPED').length;
+  // In the UI language where the analyzer gave its texts as messages (the stored English otherwise).
+  const findings = props.findings.map((f) => localizeFinding(f, lang));
+  if (findings.length === 0) return null;
+  const count = (s: RunFinding['severity']) => findings.filter((f) => f.severity === s && f.status !== 'SKIPPED').length;
+  const skipped = findings.filter((f) => f.status === 'SKIPPED').length;
   const resolve = (check: string): RefTarget | undefined => {
-    const of = props.findings.filter((f) => f.check === check);
+    const of = findings.filter((f) => f.check === check);
     return of.find((f) => f.status === 'FAILED') ?? of[0];
   };
   const jump = (id: number): void => {
@@ -29,7 +32,7 @@ export function Findings(props: { findings: RunFinding[] }) {
   return (
     <section ref={section} className="findings" aria-label={t('ui.findings.label')}>
       <p className="summary">{t('ui.findings.summary', { critical: count('critical'), warning: count('warning'), ok: count('ok'), skipped })}</p>
-      {props.findings.map((f) => (
+      {findings.map((f) => (
         <details key={f.id} className={`finding ${f.status === 'SKIPPED' ? 'not-checked' : f.severity}`} data-testid="finding" data-finding-id={f.id} data-severity={f.severity} data-check={f.check} open={f.severity === 'critical'}>
           <summary>
             <span className={`sev ${f.status === 'SKIPPED' ? 'skipped' : f.severity}`}>{f.status === 'SKIPPED' ? t('ui.findings.notChecked') : t(`common.${f.severity}`)}</span>

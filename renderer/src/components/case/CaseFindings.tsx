@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CaseFinding } from '../../../../main/contract/types.js';
+import { localizeFinding } from '../../../../main/shared/finding-texts/index.js';
 import { referencedFinding, summarizeFindings, type SummaryProblem } from '../../../../main/shared/findings-summary.js';
 import { useLang } from '../../i18n/index.js';
 import type { RefTarget } from '../RefText.js';
@@ -18,9 +19,10 @@ export function CaseFindings(props: {
   onFocus: (findingId: number) => void;
   onOpenOutput: (stepId: number, stream: 'stdout' | 'stderr', find: string) => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [earlier, setEarlier] = useState(false);
-  const list = props.findings;
+  // In the UI language where the analyzer gave its texts as messages (the stored English otherwise).
+  const list = useMemo(() => props.findings?.map((f) => localizeFinding(f, lang)) ?? null, [props.findings, lang]);
   const summary = useMemo(() => summarizeFindings(list ?? []), [list]);
   const focusIsOld = list?.some((f) => f.id === props.focus && !f.latest) ?? false;
   useEffect(() => {

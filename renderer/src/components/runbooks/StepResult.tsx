@@ -1,5 +1,4 @@
 import type { RunbookStepInfo } from '../../../../main/contract/types.js';
-import { localizeFinding } from '../../../../main/shared/finding-texts/index.js';
 import { matchStepRun } from '../../../../main/shared/runbook-match.js';
 import { useLang } from '../../i18n/index.js';
 import { Findings } from '../Findings.js';
@@ -12,7 +11,7 @@ import { useRun } from '../useRun.js';
  */
 /** `outputs`: a command step (run as a one-step playbook): show what each node printed, not findings. */
 export function StepResult(props: { runId: number; step?: RunbookStepInfo; outputs?: boolean; onFinished?: () => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { run, error } = useRun(props.runId, props.onFinished);
   if (error) return <p className="error">{error}</p>;
   if (!run) return <p className="hint">{t('common.loading')}</p>;
@@ -33,7 +32,7 @@ export function StepResult(props: { runId: number; step?: RunbookStepInfo; outpu
       )}
       {run.kind === 'playbook' && !props.outputs ? (
         run.findings.length > 0 ? (
-          <Findings findings={run.findings.map((f) => localizeFinding(f, lang))} />
+          <Findings findings={run.findings} />
         ) : (
           <p className="hint">{run.state === 'running' ? t('runbooks.running') : t('runbooks.noFindings')}</p>
         )
