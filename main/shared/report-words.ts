@@ -40,6 +40,8 @@ export interface ReportWords {
   nextStep: string;
   checkedHealthy: (count: number) => string;
   becauseOfThis: string;
+  otherProblems: (count: number) => string;
+  moreChecks: (count: number) => string;
   rootCause: string;
   fromTopFinding: string;
   contributing: string;
@@ -119,6 +121,8 @@ const en: ReportWords = {
   nextStep: 'Next step:',
   checkedHealthy: (n) => `Ruled out: checked and healthy (${n})`,
   becauseOfThis: 'Because of this:',
+  otherProblems: (n) => `Other problems (${n})`,
+  moreChecks: (n) => `${n} more`,
   rootCause: 'Root cause',
   fromTopFinding: "(from the case's top finding; write your own on the case)",
   contributing: 'Contributing factors',
@@ -191,6 +195,8 @@ const ko: ReportWords = {
   nextStep: '다음 단계:',
   checkedHealthy: (n) => `배제됨: 점검 결과 정상 (${n})`,
   becauseOfThis: '이로 인해:',
+  otherProblems: (n) => `그 밖의 문제 (${n})`,
+  moreChecks: (n) => `외 ${n}건`,
   rootCause: '근본 원인',
   fromTopFinding: '(케이스의 가장 중요한 발견 사항에서 가져옴. 케이스에서 직접 작성할 수 있습니다)',
   contributing: '기여 요인',
@@ -267,8 +273,18 @@ export function reportSummary(r: ReportData): FindingsSummary<ReportFinding> & {
 }
 
 /** A report quotes a few lines per evidence block (the case log and the JSON export have them all). */
-export const EVIDENCE_LINES = 8;
-const EVIDENCE_BLOCKS = 4;
+export const EVIDENCE_LINES = 6;
+const EVIDENCE_BLOCKS = 3;
+/** Problems told in full (evidence, cause, next step); the rest get one line each, so a report stays a few pages. */
+export const FULL_PROBLEMS = 3;
+/** Ruled-out checks named per playbook; the rest are counted. */
+export const RULED_OUT_SHOWN = 3;
+
+/** A ruled-out line: the first few checks of a playbook by title, the rest counted. */
+export function ruledOutLine(checks: Array<{ title: string }>, more: (n: number) => string): string {
+  const shown = checks.slice(0, RULED_OUT_SHOWN).map((c) => c.title).join('; ');
+  return checks.length > RULED_OUT_SHOWN ? `${shown}; ${more(checks.length - RULED_OUT_SHOWN)}` : shown;
+}
 
 /** The evidence a report prints for a finding: at most a few blocks of a few lines each. */
 export function evidenceShown(f: ReportFinding): Array<{ node: string; step: string; lines: string[] }> {

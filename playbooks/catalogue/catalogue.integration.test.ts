@@ -185,7 +185,7 @@ describe('stackscope run (the built CLI)', () => {
       const json = JSON.parse(broken.stdout) as { findings: RunFinding[]; steps: unknown[] };
       const f = json.findings.find((x) => x.severity === 'critical');
       expect(f).toMatchObject({ severity: 'critical', status: 'FAILED' });
-      expect(Object.keys(f ?? {}).sort()).toEqual(['check', 'createdAt', 'evidence', 'explainedBy', 'explanation', 'id', 'likelyCause', 'nextStep', 'runId', 'severity', 'skippedReason', 'status', 'title']);
+      expect(Object.keys(f ?? {}).sort()).toEqual(['check', 'createdAt', 'evidence', 'explainedBy', 'explanation', 'id', 'likelyCause', 'nextStep', 'runId', 'severity', 'skippedReason', 'status', 'text', 'title']);
     } finally {
       await healFault(lab, 'ovn-chassis-missing');
     }

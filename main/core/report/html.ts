@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../shared/findings-summary.js';
-import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Text as HTML text or attribute value. */
@@ -55,7 +55,7 @@ code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;background:#f1f3f7;padd
 .nowrap{white-space:nowrap}table.commands code{font-size:10px;background:none;padding:0}
 ul.checklist{list-style:none;padding-left:0}ul.checklist li::before{content:"☐ ";}ul.checklist li.done::before{content:"☑ "}
 @page{margin:16mm 14mm 18mm}
-@media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}section.appendix{break-before:page}tr,pre{break-inside:avoid}a{color:inherit}}
+@media print{body{margin:0;max-width:none;font-size:10.5px}pre{font-size:10px;padding:.3rem}h2{margin-top:1.2rem}h2{break-after:avoid}section.appendix{break-before:page}tr,pre{break-inside:avoid}a{color:inherit}}
 `;
 
 /** One self-contained page: inline CSS, no scripts, no external fonts or images. */
@@ -91,7 +91,7 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
   out.push(`</tbody></table></section><section><h2>${w.findings}</h2>`);
   const sum = reportSummary(r);
   if (!sum.problems.length) out.push(`<p class="template">${esc(w.noProblems)}</p>`);
-  for (const p of sum.problems) {
+  for (const p of sum.problems.slice(0, FULL_PROBLEMS)) {
     const f = p.lead;
     out.push(`<div class="finding ${f.severity}"><h3><span class="sev sev-${f.severity}">${esc(w.severities[f.severity])}</span> ${esc(p.title)}</h3><p class="meta">${w.playbook} <code>${esc(f.playbook)}</code> · <code>${esc(f.check)}</code></p>`);
     if (f.explanation) out.push(para(withRefTitles(f.explanation, r.findings)));
@@ -106,6 +106,15 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
     }
     out.push('</div>');
   }
+  const others = sum.problems.slice(FULL_PROBLEMS);
+  if (others.length) {
+    out.push(`<h3>${esc(w.otherProblems(others.length))}</h3><ul class="others">`);
+    for (const p of others) {
+      const because = p.consequences.length ? ` — ${esc(w.becauseOfThis)} ${esc(p.consequences.map((c) => c.title).join('; '))}` : '';
+      out.push(`<li><span class="sev sev-${p.severity}">${esc(w.severities[p.severity])}</span> ${esc(p.title)} <span class="meta">(<code>${esc(p.lead.playbook)}</code>)</span>${because}</li>`);
+    }
+    out.push('</ul>');
+  }
   if (sum.notChecked.length) {
     out.push(`<h3>${esc(w.notChecked(sum.notChecked.length))}</h3><ul class="unchecked">`);
     for (const p of sum.notChecked) out.push(`<li>${esc(p.title)} <span class="meta">(${[...new Set([p.lead, ...p.also].map((x) => x.playbook))].map((x) => `<code>${esc(x)}</code>`).join(', ')})</span></li>`);
@@ -113,7 +122,7 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
   }
   if (sum.ruledOut.length) {
     out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(sum.counts.ok))}</h3><ul class="healthy">`);
-    for (const x of sum.ruledOut) out.push(`<li><code>${esc(x.playbook)}</code>: ${esc(x.checks.map((c) => c.title).join('; '))}</li>`);
+    for (const x of sum.ruledOut) out.push(`<li><code>${esc(x.playbook)}</code>: ${esc(ruledOutLine(x.checks, w.moreChecks))}</li>`);
     out.push('</ul>');
   }
   if (sum.superseded) out.push(`<p class="meta">${esc(w.superseded(sum.superseded))}</p>`);

@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../shared/findings-summary.js';
-import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Schemes a link in the report may keep: a browser goes there without running anything. */
@@ -97,7 +97,7 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
   out.push(`## ${w.findings}`, '');
   const sum = reportSummary(r);
   if (!sum.problems.length) out.push(`_${w.noProblems}_`, '');
-  for (const p of sum.problems) {
+  for (const p of sum.problems.slice(0, FULL_PROBLEMS)) {
     const f = p.lead;
     out.push(`### ${w.severities[f.severity].toUpperCase()}: ${inline(p.title)}`, '', `${w.playbook} \`${f.playbook}\` · \`${f.check}\``, '');
     if (f.explanation) out.push(block(withRefTitles(f.explanation, r.findings)), '');
@@ -113,6 +113,12 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
       out.push('');
     }
   }
+  const others = sum.problems.slice(FULL_PROBLEMS);
+  if (others.length) {
+    out.push(`### ${w.otherProblems(others.length)}`, '');
+    for (const p of others) out.push(`- ${w.severities[p.severity]}: ${inline(p.title)} (\`${p.lead.playbook}\`)${p.consequences.length ? ` — ${w.becauseOfThis} ${p.consequences.map((c) => inline(c.title)).join('; ')}` : ''}`);
+    out.push('');
+  }
   if (sum.notChecked.length) {
     out.push(`### ${w.notChecked(sum.notChecked.length)}`, '');
     for (const p of sum.notChecked) out.push(`- ${inline(p.title)} (${[...new Set([p.lead, ...p.also].map((x) => `\`${x.playbook}\``))].join(', ')})`);
@@ -120,7 +126,7 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
   }
   if (sum.ruledOut.length) {
     out.push(`### ${w.checkedHealthy(sum.counts.ok)}`, '');
-    for (const x of sum.ruledOut) out.push(`- \`${x.playbook}\`: ${x.checks.map((c) => inline(c.title)).join('; ')}`);
+    for (const x of sum.ruledOut) out.push(`- \`${x.playbook}\`: ${inline(ruledOutLine(x.checks, w.moreChecks))}`);
     out.push('');
   }
   if (sum.superseded) out.push(`_${w.superseded(sum.superseded)}_`, '');

@@ -63,6 +63,14 @@ describe('k8s-pods on the practice lab (openstack-helm flavour)', () => {
 });
 
 describe('k8s-pods on outputs quoted in public reports', () => {
+  it('a Galera database pod down names galera as what explains it; other pods explain themselves', () => {
+    const down = run('lab-mariadb-down').filter((f) => f.severity === 'critical' || f.severity === 'warning');
+    const db = down.filter((f) => /mariadb-server-\d/.test(f.title));
+    expect(db.length).toBeGreaterThan(0);
+    for (const f of db) expect(f.explainedBy).toEqual(['galera.*']);
+    for (const f of run('lab-crashloop').filter((x) => /placement-api/.test(x.title))) expect(f.explainedBy).toBeUndefined();
+  });
+
   it('Init:0/1 (Rockoon docs): names the Jobs kubernetes-entrypoint waits for', () => {
     const fs = run('public-init-deps');
     const f = one(fs, 'k8s.init-waiting');

@@ -65,6 +65,8 @@ function logEvidence(ctx: Ctx, pod: PodFact, c: ContainerFact, which: 'previous'
   return { ev: ex.lines.length ? [evidence(ctx.logsOut, ex.lines)] : [], lines: ex.lines, ex: ex.ex, fetched: true };
 }
 
+/** openstack-helm's MariaDB Galera pods (the mariadb chart's StatefulSet), and Percona XtraDB Cluster's. */
+const GALERA_POD = /^(mariadb-server|mariadb-galera|percona-xtradb-cluster|pxc)-\d+$/;
 const where = (pod: PodFact): string => `${pod.namespace}/${pod.name}${pod.node ? ` on ${pod.node}` : ''}`;
 const lastExit = (c: ContainerFact): string =>
   c.last ? `last run ended ${c.last.reason ?? 'terminated'} (exit code ${c.last.exitCode ?? '?'})${c.last.finishedAt ? ` at ${c.last.finishedAt}` : ''}` : 'no earlier run recorded';
@@ -308,7 +310,9 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
     const nsFindings = pods.flatMap((p) => {
       const fs = judgePod(ctx, p);
       if (fs.length) judged.add(`${p.namespace}/${p.name}`);
-      return fs;
+      // A Galera database pod down or not ready is the database's state, which galera-health explains
+      // in its own terms (which node to bootstrap): when it failed too, this is shown under it.
+      return GALERA_POD.test(p.name) ? fs.map((f) => ({ ...f, explainedBy: ['galera.*'] })) : fs;
     });
     findings.push(...nsFindings);
     if (pods.length === 0) {

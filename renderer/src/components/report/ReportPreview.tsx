@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../../../main/shared/findings-summary.js';
-import { evidenceShown, formatSpan, reportSummary, reportWords, stateWord } from '../../../../main/shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../../../main/shared/report-words.js';
 import type { ReportData, ReportTime } from '../../../../main/contract/types.js';
 import { Markdown } from '../case/Markdown.js';
 
@@ -94,7 +94,7 @@ export function ReportPreview(props: { report: ReportData }) {
       </table>
       <h2>{w.findings}</h2>
       {!sum.problems.length && <p className="hint">{w.noProblems}</p>}
-      {sum.problems.map((p) => {
+      {sum.problems.slice(0, FULL_PROBLEMS).map((p) => {
         const f = p.lead;
         return (
           <div key={f.id} className={`report-finding ${f.severity}`} data-testid="report-finding">
@@ -140,6 +140,19 @@ export function ReportPreview(props: { report: ReportData }) {
           </div>
         );
       })}
+      {sum.problems.length > FULL_PROBLEMS && (
+        <section>
+          <h3>{w.otherProblems(sum.problems.length - FULL_PROBLEMS)}</h3>
+          <ul>
+            {sum.problems.slice(FULL_PROBLEMS).map((p) => (
+              <li key={p.lead.id}>
+                <span className={`sev ${p.severity}`}>{w.severities[p.severity]}</span> {p.title} <span className="hint">({p.lead.playbook})</span>
+                {p.consequences.length > 0 && ` — ${w.becauseOfThis} ${p.consequences.map((c) => c.title).join('; ')}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {sum.notChecked.length > 0 && (
         <section>
           <h3>{w.notChecked(sum.notChecked.length)}</h3>
@@ -160,7 +173,7 @@ export function ReportPreview(props: { report: ReportData }) {
           <ul>
             {sum.ruledOut.map((x) => (
               <li key={x.playbook}>
-                <code>{x.playbook}</code>: {x.checks.map((c) => c.title).join('; ')}
+                <code>{x.playbook}</code>: {ruledOutLine(x.checks, w.moreChecks)}
               </li>
             ))}
           </ul>
