@@ -46,3 +46,18 @@ export function FormFooter(props: { error: string; onCancel: () => void; submitL
     </>
   );
 }
+
+/** Cancel / confirm for a step that changes the cluster: the confirm button is the dangerous one. */
+export function ConfirmActions(props: { onCancel: () => void; onConfirm: () => void; confirmLabel: string }) {
+  const { t } = useLang();
+  return (
+    <div className="actions">
+      <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="button" className="primary danger" onClick={props.onConfirm}>
+        {props.confirmLabel}
+      </button>
+    </div>
+  );
+}

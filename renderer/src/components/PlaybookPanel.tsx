@@ -3,7 +3,7 @@ import type { RunStarted } from '../../../main/contract/api.js';
 import type { Cluster, PlaybookCatalogue, Suggestion, SuggestionKind } from '../../../main/contract/types.js';
 import { errorText, useApp } from '../context.js';
 import { useLang } from '../i18n/index.js';
-import { Dialog } from './Dialog.js';
+import { ConfirmActions, Dialog } from './Dialog.js';
 import { paramLabel, paramProblem } from './field-checks.js';
 import { useSecretRetry } from './SecretDialog.js';
 
@@ -174,21 +174,14 @@ export function PlaybookPanel(props: { caseId: number; cluster: Cluster; onStart
                 </li>
               ))}
             </ul>
-            <div className="actions">
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
-              </button>
-              <button
-                type="button"
-                className="primary danger"
-                onClick={() => {
-                  setConfirming(false);
-                  start(true);
-                }}
-              >
-                {t('ui.playbook.confirm')}
-              </button>
-            </div>
+            <ConfirmActions
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => {
+                setConfirming(false);
+                start(true);
+              }}
+              confirmLabel={t('ui.playbook.confirm')}
+            />
           </Dialog>
         )}
       </form>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Cluster, LocalText, PlaybookInfo, RunbookProgress, RunbookStepInfo, RunbookStepProgress } from '../../../../main/contract/types.js';
 import { errorText, useApp } from '../../context.js';
 import { useLang } from '../../i18n/index.js';
-import { Dialog } from '../Dialog.js';
+import { ConfirmActions, Dialog } from '../Dialog.js';
 import { useSecretRetry } from '../SecretDialog.js';
 import { Markdown } from './Markdown.js';
 import { StepResult } from './StepResult.js';
@@ -161,21 +161,14 @@ export function RunbookStep(props: {
         <Dialog title={t('runbooks.confirmTitle', { step: text(step.title) })} onClose={() => setConfirming(false)}>
           <p>{t(picked ? 'runbooks.confirmTextOn' : 'runbooks.confirmText', { node: picked, roles: a.roles.join(', ') })}</p>
           <pre className="rb-command">$ {a.command}</pre>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary danger"
-              onClick={() => {
-                setConfirming(false);
-                run(true);
-              }}
-            >
-              {t('runbooks.confirm')}
-            </button>
-          </div>
+          <ConfirmActions
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              run(true);
+            }}
+            confirmLabel={t('runbooks.confirm')}
+          />
         </Dialog>
       )}
       {secrets.dialog}
