@@ -76,6 +76,23 @@ describe('engine', () => {
     expect(commands).toHaveLength(2);
   });
 
+  it('gives the analyzer the outputs in the playbook\'s order, whichever node answered first', async () => {
+    const targets = ['c1', 'c2', 'c3'].map((name, i) => ({ name, host: `10.0.0.${i + 1}`, roles: ['controller' as const] }));
+    // c1 answers last: completion order is c2, c3, c1 for every step.
+    const delay: Record<string, number> = { c1: 3, c2: 1, c3: 2 };
+    const runner: CommandRunner = {
+      run: async (job) => {
+        for (let i = 0; i < delay[job.node.name]!; i++) await Promise.resolve();
+        return { step: job.step, node: job.node.name, state: 'succeeded', exitCode: 0, stdout: '', stderr: '', error: null, command: job.command };
+      },
+    };
+    let seen: string[] = [];
+    const profile: ClusterProfile = { deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' };
+    await runPlaybook({ playbook: { def, file: 'demo.yaml', analyze: (input) => ((seen = input.outputs.map((o) => `${o.step}@${o.node}`)), []) }, profile, targets, params: { source: 'a', port: 22 }, runner, concurrency: 8, signal: new AbortController().signal });
+    const order = def.steps.filter((s) => s.on === 'each').map((s) => s.id);
+    expect(seen.filter((x) => order.some((id) => x.startsWith(`${id}@`)))).toEqual(order.flatMap((id) => ['c1', 'c2', 'c3'].map((n) => `${id}@${n}`)));
+  });
+
   it('refuses a mutating playbook without confirmation and a flavour it does not apply to', () => {
     expect(() => checkApplies(def, 'packages', false)).toThrow('demo has steps that change the cluster (fix); confirm with --allow-mutating');
     expect(() => checkApplies(def, 'packages', true)).not.toThrow();

@@ -106,7 +106,7 @@ export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcom
   const outputs = [...discovery.outputs, ...ran.outputs];
   const findings = [...placed.findings, ...ran.findings];
   if (o.signal.aborted) return { outputs, findings, complete: false };
-  findings.push(...analyze(o, ran.outputs));
+  findings.push(...analyze(o, inPlanOrder(o, ran.outputs)));
   return { outputs, findings: sortFindings(findings), complete: discovery.pods !== null && ran.complete };
 }
 
@@ -203,6 +203,23 @@ async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepO
     }
   });
   return { outputs, findings, complete };
+}
+
+/**
+ * Outputs in the playbook's order (step, then target node), not in the order they finished: an
+ * analyzer that reports per output then gives its findings in the same order every run (a
+ * report's "top problems" must not depend on which node answered first). Attempts of one job
+ * on one node keep their order (the sort is stable).
+ */
+function inPlanOrder(o: RunPlaybookOptions, outputs: StepOutput[]): StepOutput[] {
+  const stepAt = new Map(o.playbook.def.steps.map((s, i) => [s.id, i]));
+  const nodeAt = new Map(o.targets.map((n, i) => [n.name, i]));
+  const rankOf = (x: StepOutput): [number, number] => [stepAt.get(x.step) ?? stepAt.size, nodeAt.get(x.node) ?? nodeAt.size];
+  return [...outputs].sort((a, b) => {
+    const [sa, na] = rankOf(a);
+    const [sb, nb] = rankOf(b);
+    return sa - sb || na - nb;
+  });
 }
 
 /** The playbook's analyzer over the step outputs; if it throws, a finding says so and the outputs stay. */
