@@ -1,4 +1,4 @@
-import { clusterProfileDefaults, type Cluster, type ClusterNode, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
+import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
 interface ClusterRow {
@@ -7,6 +7,9 @@ interface ClusterRow {
   deployment: Deployment;
   container_engine: ContainerEngine;
   namespace: string;
+  become_enabled: number;
+  become_user: string;
+  become_password: number;
   created_at: string;
 }
 
@@ -14,6 +17,7 @@ interface ClusterRow {
 export interface ClusterProfileFields {
   containerEngine: ContainerEngine;
   namespace: string;
+  become: Become;
 }
 
 interface NodeRow {
@@ -26,13 +30,16 @@ interface NodeRow {
   roles: string;
   auth: string;
   jump_node_id: number | null;
+  become_enabled: number | null;
+  become_user: string | null;
+  become_password: number | null;
   kh_key_type: string | null;
   kh_fingerprint: string | null;
   kh_trusted_at: string | null;
 }
 
 /** What a node is made of when it is stored (the contract's node without its ids and host key). */
-export type NodeFields = Pick<ClusterNode, 'name' | 'host' | 'port' | 'user' | 'roles' | 'auth' | 'jumpNodeId'>;
+export type NodeFields = Pick<ClusterNode, 'name' | 'host' | 'port' | 'user' | 'roles' | 'auth' | 'jumpNodeId'> & { become?: Become | null };
 
 export interface StoredHostKey extends KnownHostKey {
   publicKey: string;
@@ -53,11 +60,17 @@ function toNode(row: NodeRow): ClusterNode {
     roles: JSON.parse(row.roles) as NodeRole[],
     auth: JSON.parse(row.auth) as NodeAuth,
     jumpNodeId: row.jump_node_id,
+    become: row.become_enabled === null ? null : { enabled: row.become_enabled === 1, user: row.become_user ?? becomeDefaults.user, password: row.become_password === 1 },
     hostKey:
       row.kh_fingerprint && row.kh_key_type && row.kh_trusted_at
         ? { host: row.host, port: row.port, keyType: row.kh_key_type, fingerprint: row.kh_fingerprint, trustedAt: row.kh_trusted_at }
         : null,
   };
+}
+
+/** A node's own sudo setting as its three columns (all NULL: it follows its cluster). */
+function becomeColumns(b: Become | null): [number | null, string | null, number | null] {
+  return b ? [b.enabled ? 1 : 0, b.user, b.password ? 1 : 0] : [null, null, null];
 }
 
 /** Clusters, nodes and known host keys. Plain data in, plain data out; validation happens in the contract. */
@@ -73,6 +86,7 @@ export class InventoryRepo {
       deployment: c.deployment,
       containerEngine: c.container_engine,
       namespace: c.namespace,
+      become: { enabled: c.become_enabled === 1, user: c.become_user, password: c.become_password === 1 },
       createdAt: c.created_at,
       nodes: nodes.filter((n) => n.clusterId === c.id),
     }));
@@ -87,9 +101,19 @@ export class InventoryRepo {
   }
 
   addCluster(name: string, deployment: Deployment, profile: Partial<ClusterProfileFields> = {}): number {
+    const become = profile.become ?? becomeDefaults;
     const info = this.db
-      .prepare('INSERT INTO clusters (name, deployment, container_engine, namespace, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, deployment, profile.containerEngine ?? clusterProfileDefaults.containerEngine, profile.namespace ?? clusterProfileDefaults.namespace, new Date().toISOString());
+      .prepare('INSERT INTO clusters (name, deployment, container_engine, namespace, become_enabled, become_user, become_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        name,
+        deployment,
+        profile.containerEngine ?? clusterProfileDefaults.containerEngine,
+        profile.namespace ?? clusterProfileDefaults.namespace,
+        become.enabled ? 1 : 0,
+        become.user,
+        become.password ? 1 : 0,
+        new Date().toISOString(),
+      );
     return Number(info.lastInsertRowid);
   }
 
@@ -98,6 +122,9 @@ export class InventoryRepo {
     if (fields.deployment !== undefined) this.db.prepare('UPDATE clusters SET deployment = ? WHERE id = ?').run(fields.deployment, id);
     if (fields.containerEngine !== undefined) this.db.prepare('UPDATE clusters SET container_engine = ? WHERE id = ?').run(fields.containerEngine, id);
     if (fields.namespace !== undefined) this.db.prepare('UPDATE clusters SET namespace = ? WHERE id = ?').run(fields.namespace, id);
+    if (fields.become !== undefined) {
+      this.db.prepare('UPDATE clusters SET become_enabled = ?, become_user = ?, become_password = ? WHERE id = ?').run(fields.become.enabled ? 1 : 0, fields.become.user, fields.become.password ? 1 : 0, id);
+    }
   }
 
   removeCluster(id: number): boolean {
@@ -116,10 +143,10 @@ export class InventoryRepo {
   addNode(clusterId: number, f: NodeFields): number {
     const info = this.db
       .prepare(
-        `INSERT INTO nodes (cluster_id, name, host, port, user, roles, auth, jump_node_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO nodes (cluster_id, name, host, port, user, roles, auth, jump_node_id, become_enabled, become_user, become_password, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(clusterId, f.name, f.host, f.port, f.user, JSON.stringify(f.roles), JSON.stringify(f.auth), f.jumpNodeId, new Date().toISOString());
+      .run(clusterId, f.name, f.host, f.port, f.user, JSON.stringify(f.roles), JSON.stringify(f.auth), f.jumpNodeId, ...becomeColumns(f.become ?? null), new Date().toISOString());
     return Number(info.lastInsertRowid);
   }
 
@@ -128,8 +155,8 @@ export class InventoryRepo {
     if (!current) return;
     const next = { ...current, ...f };
     this.db
-      .prepare('UPDATE nodes SET name = ?, host = ?, port = ?, user = ?, roles = ?, auth = ?, jump_node_id = ? WHERE id = ?')
-      .run(next.name, next.host, next.port, next.user, JSON.stringify(next.roles), JSON.stringify(next.auth), next.jumpNodeId, id);
+      .prepare('UPDATE nodes SET name = ?, host = ?, port = ?, user = ?, roles = ?, auth = ?, jump_node_id = ?, become_enabled = ?, become_user = ?, become_password = ? WHERE id = ?')
+      .run(next.name, next.host, next.port, next.user, JSON.stringify(next.roles), JSON.stringify(next.auth), next.jumpNodeId, ...becomeColumns(next.become ?? null), id);
   }
 
   removeNode(id: number): boolean {

@@ -25,7 +25,7 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** A password or key passphrase a node (or a jump host on its way) needs and this session lacks. */
-export type MissingSecret = { nodeId: number; nodeName: string; kind: 'password' | 'passphrase' };
+export type MissingSecret = { nodeId: number; nodeName: string; kind: 'password' | 'passphrase' | 'sudo' };
 
 /** The node an SSH error is about, and the address it was reached at. */
 export type NodeAt = { nodeId?: number; node: string; host?: string; port?: number };

@@ -10,6 +10,19 @@ export type ContainerEngine = (typeof containerEngines)[number];
 /** A cluster's profile when nobody said otherwise (and what clusters stored before it existed). */
 export const clusterProfileDefaults: { containerEngine: ContainerEngine; namespace: string } = { containerEngine: 'docker', namespace: 'openstack' };
 
+/**
+ * Running the steps that need root through sudo when the login user is not root (Ansible's
+ * `become`). `user` is who the step runs as (root unless said otherwise); `password`: sudo there
+ * asks for one, so each session asks the person once (kept in memory only, never stored).
+ */
+export interface Become {
+  enabled: boolean;
+  user: string;
+  password: boolean;
+}
+
+export const becomeDefaults: Become = { enabled: false, user: 'root', password: false };
+
 export const nodeRoles = ['controller', 'compute', 'network', 'storage'] as const;
 export type NodeRole = (typeof nodeRoles)[number];
 
@@ -27,6 +40,8 @@ export interface Cluster {
   containerEngine: ContainerEngine;
   /** openstack-helm: the Kubernetes namespace of the OpenStack pods (default `openstack`). */
   namespace: string;
+  /** sudo for steps that need root, for every node that does not say otherwise. */
+  become: Become;
   createdAt: string;
   nodes: ClusterNode[];
 }
@@ -41,6 +56,8 @@ export interface ClusterNode {
   roles: NodeRole[];
   auth: NodeAuth;
   jumpNodeId: number | null;
+  /** This node's own sudo setting; null: the cluster's. */
+  become: Become | null;
   /** Trusted host key for host:port, if any. */
   hostKey: KnownHostKey | null;
 }

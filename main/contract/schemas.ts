@@ -43,6 +43,14 @@ const namespace = z
   .min(1, 'must not be empty')
   .max(63, 'must be at most 63 characters (a Kubernetes namespace is a DNS-1123 label)')
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a Kubernetes namespace: lowercase letters, digits and dashes, starting and ending with a letter or digit');
+// Who a root step runs as through sudo: a POSIX user name (no shell syntax, no leading dash: it
+// follows `sudo -u`, quoted there too).
+const becomeUser = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(32, 'must be at most 32 characters (a POSIX user name)')
+  .regex(/^[A-Za-z_][A-Za-z0-9._-]*$/, 'must be a POSIX user name: letters, digits, dot, dash or underscore, not starting with a digit, dot or dash');
+export const becomeSchema = z.object({ enabled: z.boolean(), user: becomeUser.default('root'), password: z.boolean().default(false) }).strict();
 const containerEngine = z.enum(containerEngines, { error: `must be one of ${containerEngines.join(', ')}` });
 
 export const nodeAuthSchema = z.discriminatedUnion('method', [
@@ -78,8 +86,10 @@ const reportOptions = z
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   'clusters.list': z.object({}).strict(),
-  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional() }).strict(),
-  'clusters.update': z.object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional() }).strict(),
+  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional() }).strict(),
+  'clusters.update': z
+    .object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional() })
+    .strict(),
   'clusters.remove': z.object({ id }).strict(),
   'nodes.add': z
     .object({
@@ -91,6 +101,8 @@ export const methodInputs = {
       roles,
       auth: nodeAuthSchema,
       jumpNodeId: id.nullable().default(null),
+      /** The node's own sudo setting; null: the cluster's. */
+      become: becomeSchema.nullable().optional(),
     })
     .strict(),
   'nodes.update': z
@@ -103,6 +115,7 @@ export const methodInputs = {
       roles: roles.optional(),
       auth: nodeAuthSchema.optional(),
       jumpNodeId: id.nullable().optional(),
+      become: becomeSchema.nullable().optional(),
     })
     .strict(),
   'nodes.remove': z.object({ id }).strict(),
@@ -113,7 +126,8 @@ export const methodInputs = {
   'secrets.provide': z
     .object({
       nodeId: id,
-      kind: z.enum(['password', 'passphrase']),
+      // sudo: kept for the session only, whatever `remember` says.
+      kind: z.enum(['password', 'passphrase', 'sudo']),
       value: z.string().min(1).max(4096),
       remember: z.boolean().default(false),
     })

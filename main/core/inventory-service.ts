@@ -3,7 +3,7 @@ import type { InventoryRepo, NodeFields } from '../../db/inventory-repo.js';
 import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import type { ParsedInput } from '../contract/schemas.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { Cluster, ClusterNode, NodeRole } from '../contract/types.js';
+import type { Become, Cluster, ClusterNode, NodeRole } from '../contract/types.js';
 import type { SshTarget } from './ssh/connection-manager.js';
 
 function isUniqueViolation(err: unknown): boolean {
@@ -78,7 +78,7 @@ export class InventoryService {
 
   addCluster(input: ParsedInput<'clusters.add'>): Cluster {
     try {
-      return this.cluster(this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace }));
+      return this.cluster(this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace, become: input.become }));
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
       throw err;
@@ -107,7 +107,8 @@ export class InventoryService {
     this.hooks.identityGone?.(nodeIds);
   }
 
-  addNode(input: ParsedInput<'nodes.add'>): ClusterNode {
+  /** `become` may be left out (null: the node follows its cluster's sudo setting). */
+  addNode(input: Omit<ParsedInput<'nodes.add'>, 'become'> & { become?: Become | null }): ClusterNode {
     const cluster = this.cluster(input.clusterId);
     const fields: NodeFields = { ...input };
     this.checkNode(cluster, null, fields);

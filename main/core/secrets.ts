@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SecretLookup, SshTarget } from './ssh/connection-manager.js';
 
-export type SecretKind = 'password' | 'passphrase';
+export type SecretKind = 'password' | 'passphrase' | 'sudo';
 
 /**
  * Where passwords and key passphrases live. Never SQLite, never logs: the desktop app keeps
@@ -74,7 +74,9 @@ export class SessionSecretStore implements SecretStore {
     return this.session.get(key) ?? this.remembered.get(key);
   }
 
-  provide(target: SshTarget, kind: SecretKind, value: string, remember: boolean): void {
+  provide(target: SshTarget, kind: SecretKind, value: string, rememberAsked: boolean): void {
+    // A sudo password is for this session only: never the keychain, whatever was asked.
+    const remember = rememberAsked && kind !== 'sudo';
     const key = keyOf(target, kind);
     // A new value for this node replaces whatever it had under an older identity.
     const stale = (k: string): boolean => k.startsWith(nodePrefix(target.nodeId, kind)) && k !== key;
