@@ -1,4 +1,4 @@
-import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
+import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ConnectionSettings, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
 interface ClusterRow {
@@ -10,8 +10,31 @@ interface ClusterRow {
   become_enabled: number;
   become_user: string;
   become_password: number;
+  connect_timeout_sec: number | null;
+  keepalive_sec: number | null;
+  concurrency: number | null;
+  unknown_host_keys: ConnectionSettings['unknownHostKeys'];
+  known_hosts_file: string | null;
   created_at: string;
 }
+
+function connectionOf(c: ClusterRow): ConnectionSettings {
+  return {
+    connectTimeoutSec: c.connect_timeout_sec,
+    keepaliveSec: c.keepalive_sec,
+    concurrency: c.concurrency,
+    unknownHostKeys: c.unknown_host_keys,
+    knownHostsFile: c.known_hosts_file,
+  };
+}
+
+const connectionColumns: Record<keyof ConnectionSettings, string> = {
+  connectTimeoutSec: 'connect_timeout_sec',
+  keepaliveSec: 'keepalive_sec',
+  concurrency: 'concurrency',
+  unknownHostKeys: 'unknown_host_keys',
+  knownHostsFile: 'known_hosts_file',
+};
 
 /** What a cluster's profile may say besides its flavour (the contract checks the values). */
 export interface ClusterProfileFields {
@@ -87,6 +110,7 @@ export class InventoryRepo {
       containerEngine: c.container_engine,
       namespace: c.namespace,
       become: { enabled: c.become_enabled === 1, user: c.become_user, password: c.become_password === 1 },
+      connection: connectionOf(c),
       createdAt: c.created_at,
       nodes: nodes.filter((n) => n.clusterId === c.id),
     }));
@@ -98,6 +122,20 @@ export class InventoryRepo {
 
   findClusterByName(name: string): Cluster | undefined {
     return this.listClusters().find((c) => c.name === name);
+  }
+
+  /** The connection settings of one cluster, without reading its nodes (asked for on every connection). */
+  connectionSettings(id: number): (ConnectionSettings & { cluster: string }) | undefined {
+    const row = this.db.prepare('SELECT * FROM clusters WHERE id = ?').get(id) as ClusterRow | undefined;
+    return row ? { ...connectionOf(row), cluster: row.name } : undefined;
+  }
+
+  /** Set the given settings; undefined leaves one as it is, null puts it back to the default. */
+  updateConnection(id: number, fields: Partial<ConnectionSettings>): void {
+    for (const [key, column] of Object.entries(connectionColumns) as Array<[keyof ConnectionSettings, string]>) {
+      const value = fields[key];
+      if (value !== undefined) this.db.prepare(`UPDATE clusters SET ${column} = ? WHERE id = ?`).run(value, id);
+    }
   }
 
   addCluster(name: string, deployment: Deployment, profile: Partial<ClusterProfileFields> = {}): number {

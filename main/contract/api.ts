@@ -29,6 +29,8 @@ import type {
   TerminalCloseReason,
   TerminalSession,
   TimelineEntry,
+  ClusterHostKeyProbes,
+  ClusterHostKeyTrust,
 } from './types.js';
 
 /** What the lead writes for the incident report. Empty root cause: the report takes the case's top finding. */
@@ -51,6 +53,10 @@ export interface MethodResults {
   'nodes.remove': null;
   'hostKeys.probe': HostKeyProbe;
   'hostKeys.trust': KnownHostKey;
+  /** Every node's key at once (through jump hosts, a few at a time): what is trusted, known to known_hosts, unknown, changed, or unreachable. */
+  'hostKeys.probeCluster': ClusterHostKeyProbes;
+  /** Trust exactly the confirmed fingerprints; a node now presenting another key is refused, not trusted. */
+  'hostKeys.trustCluster': ClusterHostKeyTrust;
   'secrets.provide': null;
   'secrets.forget': null;
   /** Login prompts waiting for a person now. */

@@ -10,6 +10,7 @@ export const errorCodes = [
   'CONFLICT',
   'HOST_KEY_UNKNOWN',
   'HOST_KEY_CHANGED',
+  'HOST_KEY_REVOKED',
   'SECRET_REQUIRED',
   'AUTH_FAILED',
   'CONNECT_TIMEOUT',
@@ -60,9 +61,12 @@ export interface ErrorDetails {
     | { runbookId: string; stepId?: string }
     | { promptId: string };
   CONFLICT: { cluster: string } | { node: string; nodeId?: number } | { sessionId: number };
-  HOST_KEY_UNKNOWN: HostKeySeen;
-  /** At connect: the key presented and the one trusted; at trust: the key presented and the one confirmed. */
-  HOST_KEY_CHANGED: (HostKeySeen & { knownFingerprint: string }) | { node: string; fingerprint: string; confirmed: string };
+  /** policy 'ask': a client may offer the key for confirmation; 'refuse': the cluster wants no prompt. */
+  HOST_KEY_UNKNOWN: HostKeySeen & { policy: 'ask' | 'refuse' };
+  /** At connect: the key presented and the one trusted (or the known_hosts line listing another); at trust: the key presented and the one confirmed. */
+  HOST_KEY_CHANGED: (HostKeySeen & { knownFingerprint: string; knownHosts?: { file: string; line: number } }) | { node: string; fingerprint: string; confirmed: string };
+  /** A known_hosts `@revoked` line names the key the host presents. */
+  HOST_KEY_REVOKED: HostKeySeen & { knownHosts: { file: string; line: number } };
   /** Ask for these, then try again (`secrets.provide`). */
   SECRET_REQUIRED: { missing: MissingSecret[] };
   AUTH_FAILED: NodeAt & { kind?: 'passphrase' };

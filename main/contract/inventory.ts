@@ -23,6 +23,28 @@ export interface Become {
 
 export const becomeDefaults: Become = { enabled: false, user: 'root', password: false };
 
+/** What happens to a host key neither trusted nor in known_hosts: a person confirms it, or connections fail until someone runs `node trust`. Never "accept". */
+export const unknownHostKeyPolicies = ['ask', 'refuse'] as const;
+export type UnknownHostKeyPolicy = (typeof unknownHostKeyPolicies)[number];
+
+/** How Stackscope connects to a cluster's nodes; null means the app's default (connectionDefaults). */
+export interface ConnectionSettings {
+  connectTimeoutSec: number | null;
+  /** 0 turns keepalives off. */
+  keepaliveSec: number | null;
+  /** Commands in flight at once for a run or check on this cluster. */
+  concurrency: number | null;
+  unknownHostKeys: UnknownHostKeyPolicy;
+  /** Read in place of ~/.ssh/known_hosts (OpenSSH's UserKnownHostsFile); /etc/ssh/ssh_known_hosts is read too. */
+  knownHostsFile: string | null;
+}
+
+/** The app's defaults, shown beside a cluster's null settings. */
+export const connectionDefaults = { connectTimeoutSec: 10, keepaliveSec: 15, concurrency: 16 } as const;
+
+/** Bounds the contract enforces on ConnectionSettings (and the migration's CHECKs repeat). */
+export const connectionLimits = { connectTimeoutSec: [1, 300], keepaliveSec: [0, 3600], concurrency: [1, 256] } as const;
+
 export const nodeRoles = ['controller', 'compute', 'network', 'storage'] as const;
 export type NodeRole = (typeof nodeRoles)[number];
 
@@ -42,6 +64,8 @@ export interface Cluster {
   namespace: string;
   /** sudo for steps that need root, for every node that does not say otherwise. */
   become: Become;
+  /** Timeouts, concurrency and host-key policy (null fields: the app's defaults). */
+  connection: ConnectionSettings;
   createdAt: string;
   nodes: ClusterNode[];
 }
@@ -71,7 +95,18 @@ export interface KnownHostKey {
   trustedAt: string;
 }
 
-export type HostKeyStatus = 'trusted' | 'unknown' | 'changed';
+/**
+ * trusted: Stackscope's own store has this key; known_hosts: the user's OpenSSH known_hosts lists
+ * it for the host; changed: either lists another key of this type for the host; revoked: a
+ * known_hosts `@revoked` line names this key (refused whatever else trusts it).
+ */
+export type HostKeyStatus = 'trusted' | 'known_hosts' | 'unknown' | 'changed' | 'revoked';
+
+/** Where known_hosts said what it said (status known_hosts, changed or revoked from a file). */
+export interface KnownHostsLine {
+  file: string;
+  line: number;
+}
 
 export interface HostKeyProbe {
   nodeId: number;
@@ -83,4 +118,26 @@ export interface HostKeyProbe {
   status: HostKeyStatus;
   /** The fingerprint stored before, when status is 'changed'. */
   knownFingerprint?: string;
+  /** The known_hosts line behind status known_hosts, changed or revoked. */
+  knownHosts?: KnownHostsLine;
+}
+
+/** One node of a bulk probe: a probe, or why the node could not be probed. */
+export type ClusterHostKeyProbe =
+  | (HostKeyProbe & { reachable: true })
+  | { reachable: false; nodeId: number; nodeName: string; host: string; port: number; status: 'unreachable'; error: { code: string; message: string } };
+
+export interface ClusterHostKeyProbes {
+  clusterId: number;
+  nodes: ClusterHostKeyProbe[];
+  /** What reading the known_hosts files found worth saying (unreadable, too large, malformed lines, CA lines ignored). */
+  knownHostsNotes: string[];
+}
+
+/** What a bulk trust did, node by node. */
+export interface ClusterHostKeyTrust {
+  clusterId: number;
+  trusted: KnownHostKey[];
+  /** Nodes not trusted: the key changed since it was shown, it is revoked, or the node did not answer. */
+  refused: Array<{ nodeId: number; nodeName: string; reason: string }>;
 }

@@ -13,6 +13,8 @@ export const methodNames = [
   'nodes.remove',
   'hostKeys.probe',
   'hostKeys.trust',
+  'hostKeys.probeCluster',
+  'hostKeys.trustCluster',
   'secrets.provide',
   'secrets.forget',
   'auth.pending',

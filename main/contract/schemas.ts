@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodName } from './methods.js';
-import { containerEngines, deployments, nodeRoles, suggestionKinds } from './types.js';
+import { connectionLimits, containerEngines, deployments, nodeRoles, suggestionKinds, unknownHostKeyPolicies } from './types.js';
 
 /** Runtime schemas for every method's input; main validates with these before dispatch. */
 
@@ -83,12 +83,32 @@ const reportOptions = z
   .strict()
   .default({});
 
+const setting = (key: keyof typeof connectionLimits, unit: string) => {
+  const [min, max] = connectionLimits[key];
+  return z.number().int(`must be a whole number of ${unit}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).nullable().optional();
+};
+/** A cluster's connection settings (types.ts ConnectionSettings); null puts one back to the app's default. */
+const connectionSettings = {
+  connectTimeoutSec: setting('connectTimeoutSec', 'seconds'),
+  keepaliveSec: setting('keepaliveSec', 'seconds'),
+  concurrency: setting('concurrency', 'commands'),
+  unknownHostKeys: z.enum(unknownHostKeyPolicies, { error: `must be one of ${unknownHostKeyPolicies.join(', ')} (unknown keys are never accepted unseen)` }).optional(),
+  // An absolute path, read as a file; control characters have no business in it.
+  knownHostsFile: z
+    .string()
+    .max(4096)
+    .regex(/^\/[^\u0000-\u001f\u007f]*$/, 'must be an absolute file path')
+    .nullable()
+    .optional(),
+};
+const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be an OpenSSH SHA256 fingerprint');
+
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   'clusters.list': z.object({}).strict(),
-  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional() }).strict(),
+  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings }).strict(),
   'clusters.update': z
-    .object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional() })
+    .object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings })
     .strict(),
   'clusters.remove': z.object({ id }).strict(),
   'nodes.add': z
@@ -120,8 +140,18 @@ export const methodInputs = {
     .strict(),
   'nodes.remove': z.object({ id }).strict(),
   'hostKeys.probe': z.object({ nodeId: id }).strict(),
-  'hostKeys.trust': z
-    .object({ nodeId: id, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be an OpenSSH SHA256 fingerprint') })
+  'hostKeys.trust': z.object({ nodeId: id, fingerprint }).strict(),
+  'hostKeys.probeCluster': z.object({ clusterId: id }).strict(),
+  // Exactly the fingerprints the person saw, node by node; a node presenting anything else is not trusted.
+  'hostKeys.trustCluster': z
+    .object({
+      clusterId: id,
+      confirmed: z
+        .array(z.object({ nodeId: id, fingerprint }).strict())
+        .min(1, 'confirm at least one node')
+        .max(10_000)
+        .refine((xs) => new Set(xs.map((x) => x.nodeId)).size === xs.length, 'each node at most once'),
+    })
     .strict(),
   'secrets.provide': z
     .object({

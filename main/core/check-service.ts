@@ -66,7 +66,7 @@ export class CheckService {
   }
 
   /** Start every run of the plan in the case (known to exist); they go on after this returns. */
-  start(plan: CheckPlan, caseId: number, newCase: boolean, concurrency = this.concurrency): CheckStarted {
+  start(plan: CheckPlan, caseId: number, newCase: boolean, concurrency = plan.cluster.connection.concurrency ?? this.concurrency): CheckStarted {
     const gate = new Gate(concurrency);
     const check = new Date().toISOString();
     const runs = plan.playbooks.map((p) => {

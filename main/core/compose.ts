@@ -31,6 +31,7 @@ import { RunRegistry } from './run-registry.js';
 import { RunbookService } from './runbook-service.js';
 import { SessionSecretStore, type SecretStore } from './secrets.js';
 import { ConnectionManager } from './ssh/connection-manager.js';
+import { HostKeyTrust } from './ssh/host-key-trust.js';
 import { StepExecutor } from './step-executor.js';
 import { SuggestService } from './suggest-service.js';
 import { TerminalService, type TerminalServiceOptions } from './terminal-service.js';
@@ -110,8 +111,10 @@ export function createCore(options: CoreOptions): Core {
   const inventory = new InventoryService(inventoryRepo, { identityGone: (nodeIds) => nodeIds.forEach((id) => secrets.forget(id)) });
   const nodeSecrets = new NodeSecrets(inventory, secrets);
   const authPrompts = new AuthPromptService(events, (answer) => secrets.redactAlso(answer));
+  // Our own trusted keys, then the user's OpenSSH known_hosts (ssh/host-key-trust.ts).
+  const hostKeyTrust = new HostKeyTrust(inventoryRepo);
   const ssh = new ConnectionManager({
-    hostKeys: { knownHostKey: (host, port) => inventoryRepo.getHostKey(host, port) },
+    hostKeys: hostKeyTrust,
     secrets,
     prompter: authPrompts,
     promptTimeoutMs: options.promptTimeoutMs,
@@ -125,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
   const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency);
   const checks = new CheckService(playbooks, concurrency);
-  const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh);
+  const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh, hostKeyTrust);
   const suggestions = new SuggestService(inventory, ssh);
   const terminals = new TerminalService(repos.terminals, repos.cases, inventory, ssh, events, () => secrets.values(), options.terminals);
   const cases = new CaseService(repos, inventory, () => playbooks.list(), events, author);

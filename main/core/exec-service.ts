@@ -13,6 +13,8 @@ export interface ExecRequest {
   nodes: ClusterNode[];
   command: string;
   timeoutSec: number;
+  /** Nodes at once (the cluster's setting); the app's default without it. */
+  concurrency?: number;
 }
 
 /**
@@ -41,9 +43,10 @@ export class ExecService {
       req.nodes.map((n) => ({ nodeId: n.id, nodeName: n.name, command: req.command, commandSent })),
     );
     const byId = new Map(req.nodes.map((n) => [n.id, n]));
-    return this.runs.launch(run, this.concurrency, async (signal): Promise<RunState> => {
+    const concurrency = req.concurrency ?? this.concurrency;
+    return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       const results: StepStatus[] = [];
-      await mapBounded(run.steps, this.concurrency, async (step) => {
+      await mapBounded(run.steps, concurrency, async (step) => {
         results.push(await this.steps.run(run.id, step, byId.get(step.nodeId ?? -1), commandSent, req.timeoutSec, signal));
       });
       return signal.aborted

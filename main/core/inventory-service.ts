@@ -3,8 +3,8 @@ import type { InventoryRepo, NodeFields } from '../../db/inventory-repo.js';
 import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import type { ParsedInput } from '../contract/schemas.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { Become, Cluster, ClusterNode, NodeRole } from '../contract/types.js';
-import type { SshTarget } from './ssh/connection-manager.js';
+import type { Become, Cluster, ClusterNode, ConnectionSettings, NodeRole } from '../contract/types.js';
+import type { SshTarget, TargetSettings } from './ssh/connection-manager.js';
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -24,6 +24,17 @@ export interface InventoryHooks {
  */
 export function profileOf(cluster: Pick<Cluster, 'deployment' | 'containerEngine' | 'namespace'>): ClusterProfile {
   return { deployment: cluster.deployment, containerEngine: cluster.containerEngine, namespace: cluster.namespace };
+}
+
+/** The connection settings a clusters.add/update input gives (absent ones stay as they are). */
+function connectionInput(input: Partial<ConnectionSettings>): Partial<ConnectionSettings> {
+  return {
+    connectTimeoutSec: input.connectTimeoutSec,
+    keepaliveSec: input.keepaliveSec,
+    concurrency: input.concurrency,
+    unknownHostKeys: input.unknownHostKeys,
+    knownHostsFile: input.knownHostsFile,
+  };
 }
 
 /** Host, port, user, auth and jump host: what a secret of the node was given for (see secrets.ts). */
@@ -78,7 +89,9 @@ export class InventoryService {
 
   addCluster(input: ParsedInput<'clusters.add'>): Cluster {
     try {
-      return this.cluster(this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace, become: input.become }));
+      const id = this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace, become: input.become });
+      this.repo.updateConnection(id, connectionInput(input));
+      return this.cluster(id);
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
       throw err;
@@ -89,6 +102,7 @@ export class InventoryService {
     this.cluster(input.id);
     try {
       this.repo.updateCluster(input.id, input);
+      this.repo.updateConnection(input.id, connectionInput(input));
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name ?? '' });
       throw err;
@@ -191,6 +205,24 @@ export class InventoryService {
   target(node: ClusterNode, depth = 0): SshTarget {
     if (depth > 8) throw new StackscopeError('INVALID_INPUT', `jump host chain of ${node.name} is longer than 8 hops`, { node: node.name });
     const jump = node.jumpNodeId === null ? null : this.target(this.node(node.jumpNodeId), depth + 1);
-    return { nodeId: node.id, name: node.name, host: node.host, port: node.port, user: node.user, auth: node.auth, jump };
+    return { nodeId: node.id, name: node.name, host: node.host, port: node.port, user: node.user, auth: node.auth, jump, settings: this.targetSettings(node.clusterId) };
+  }
+
+  /** The cluster's connection settings as the SSH layer takes them (absent values: its defaults). */
+  private targetSettings(clusterId: number): TargetSettings | undefined {
+    const c = this.repo.connectionSettings(clusterId);
+    if (!c) return undefined;
+    return {
+      cluster: c.cluster,
+      ...(c.connectTimeoutSec !== null ? { connectTimeoutMs: c.connectTimeoutSec * 1000 } : {}),
+      ...(c.keepaliveSec !== null ? { keepaliveIntervalMs: c.keepaliveSec * 1000 } : {}),
+      unknownHostKeys: c.unknownHostKeys,
+      knownHostsFile: c.knownHostsFile,
+    };
+  }
+
+  /** Commands in flight for a run on this cluster: its own setting, else the app's. */
+  concurrencyOf(clusterId: number, appDefault: number): number {
+    return this.repo.connectionSettings(clusterId)?.concurrency ?? appDefault;
   }
 }

@@ -124,7 +124,7 @@ export class PlaybookService {
         return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout, stderr, error: r.error, command: r.command };
       },
     };
-    const concurrency = req.concurrency ?? this.concurrency;
+    const concurrency = req.concurrency ?? req.cluster.connection.concurrency ?? this.concurrency;
     return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       try {
         const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency, signal });

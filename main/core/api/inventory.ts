@@ -16,4 +16,9 @@ export const inventoryHandlers = (s: Services) =>
       return probe;
     },
     'hostKeys.trust': (i) => s.hostKeys.trust(i.nodeId, i.fingerprint),
+    'hostKeys.probeCluster': async (i) => {
+      const { presented: _presented, ...probes } = await s.hostKeys.probeCluster(i.clusterId);
+      return probes;
+    },
+    'hostKeys.trustCluster': (i) => s.hostKeys.trustCluster(i.clusterId, i.confirmed),
   }) satisfies HandlerSlice;

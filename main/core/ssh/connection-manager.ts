@@ -8,6 +8,7 @@ import { StackscopeError } from '../../contract/errors.js';
 import type { NodeAuth } from '../../contract/types.js';
 import { KeyboardInteractive, type AuthPrompter } from './auth-prompts.js';
 import { fingerprintOf, hostKeyPreference, keyTypeOf } from './host-key.js';
+import type { HostKeyDecision, PresentedKey } from './host-key-trust.js';
 import { describe, SshConnection } from './ssh-connection.js';
 
 
@@ -22,6 +23,17 @@ export interface SshTarget {
   user: string;
   auth: NodeAuth;
   jump: SshTarget | null;
+  /** The cluster's connection settings (clusters.update); absent: the manager's defaults. */
+  settings?: TargetSettings;
+}
+
+export interface TargetSettings {
+  /** The cluster's name, for the `stackscope node trust` hint. */
+  cluster: string;
+  connectTimeoutMs?: number;
+  keepaliveIntervalMs?: number;
+  unknownHostKeys: 'ask' | 'refuse';
+  knownHostsFile: string | null;
 }
 
 export interface PresentedHostKey {
@@ -31,8 +43,11 @@ export interface PresentedHostKey {
   publicKey: string;
 }
 
+/** Whether a presented host key may be used (ssh/host-key-trust.ts: our store, then known_hosts). */
 export interface HostKeyLookup {
-  knownHostKey(host: string, port: number): { keyType: string; fingerprint: string } | undefined;
+  check(target: SshTarget, presented: PresentedKey): HostKeyDecision;
+  /** Key types to ask the server for first, so it shows a key we can check. */
+  preferredKeyTypes(target: SshTarget): string[];
 }
 
 /** Secrets are looked up for a whole target (address, user, jump chain), never by node id alone. */
@@ -89,6 +104,42 @@ export function connectError(t: SshTarget, err: Error & { code?: string; level?:
   }
 }
 
+/** Why a presented key may not be used, or undefined when it may (trusted here or in known_hosts). */
+export function hostKeyRefusal(target: SshTarget, presented: PresentedKey, decision: HostKeyDecision): StackscopeError | undefined {
+  const { fingerprint, keyType } = presented;
+  const detail = { nodeId: target.nodeId, node: target.name, host: target.host, port: target.port, fingerprint, keyType };
+  const trustCommand = `stackscope node trust ${target.settings?.cluster ?? 'CLUSTER'} ${target.name}`;
+  switch (decision.status) {
+    case 'trusted':
+    case 'known_hosts':
+      return undefined;
+    case 'unknown':
+      // 'refuse': nobody is offered this key; someone trusts it on purpose, with the command named.
+      if (target.settings?.unknownHostKeys === 'refuse') {
+        return new StackscopeError(
+          'HOST_KEY_UNKNOWN',
+          `unknown host key for ${target.name} (${target.host}:${target.port}): ${keyType} ${fingerprint}; this cluster refuses unknown keys; trust it with ${trustCommand} (or add it to known_hosts)`,
+          { ...detail, policy: 'refuse' },
+        );
+      }
+      return new StackscopeError('HOST_KEY_UNKNOWN', `${describe(target)}: host key ${fingerprint} is not trusted yet; check it and trust it first (${trustCommand})`, { ...detail, policy: 'ask' });
+    case 'changed': {
+      const where = decision.file ? `${decision.file}:${decision.line} lists` : 'trusted';
+      return new StackscopeError(
+        'HOST_KEY_CHANGED',
+        `${describe(target)}: HOST KEY CHANGED: ${where} ${decision.knownFingerprint} but the host presented ${fingerprint}; refusing to connect (possible man-in-the-middle, or the host was rebuilt)`,
+        { ...detail, knownFingerprint: decision.knownFingerprint, ...(decision.file ? { knownHosts: { file: decision.file, line: decision.line ?? 0 } } : {}) },
+      );
+    }
+    case 'revoked':
+      return new StackscopeError(
+        'HOST_KEY_REVOKED',
+        `${describe(target)}: host key ${fingerprint} is REVOKED (${decision.file}:${decision.line}); refusing to connect, whatever trusted it before`,
+        { ...detail, knownHosts: { file: decision.file, line: decision.line } },
+      );
+  }
+}
+
 /**
  * Connections keyed by (user, host, port, auth, jump chain): every command to the same node
  * reuses one authenticated connection. Host keys are checked against the trusted store on every
@@ -138,7 +189,7 @@ export class ConnectionManager {
       let presented: PresentedHostKey | undefined;
       client.on('error', (err: Error & { level?: string }) => {
         if (presented) resolve(presented);
-        else reject(connectError(target, err, this.connectTimeoutMs));
+        else reject(connectError(target, err, this.timeoutFor(target)));
       });
       client.on('close', () => (presented ? resolve(presented) : undefined));
       client.connect({
@@ -146,14 +197,18 @@ export class ConnectionManager {
         port: target.port,
         username: target.user,
         sock,
-        readyTimeout: this.connectTimeoutMs,
-        algorithms: { serverHostKey: hostKeyPreference(this.options.hostKeys.knownHostKey(target.host, target.port)?.keyType) as never },
+        readyTimeout: this.timeoutFor(target),
+        algorithms: { serverHostKey: hostKeyPreference(this.options.hostKeys.preferredKeyTypes(target)) as never },
         hostVerifier: (key: Buffer) => {
           presented = { keyType: keyTypeOf(key), fingerprint: fingerprintOf(key), publicKey: key.toString('base64') };
           return false;
         },
       });
     });
+  }
+
+  private timeoutFor(target: SshTarget): number {
+    return target.settings?.connectTimeoutMs ?? this.connectTimeoutMs;
   }
 
   closeAll(): void {
@@ -226,7 +281,7 @@ export class ConnectionManager {
   private async connect(target: SshTarget): Promise<SshConnection> {
     const auth = this.authConfig(target);
     const sock = target.jump ? await this.jumpStream(target) : undefined;
-    const known = this.options.hostKeys.knownHostKey(target.host, target.port);
+    const timeoutMs = this.timeoutFor(target);
     return new Promise((resolve, reject) => {
       const client = new Client();
       let refusal: StackscopeError | undefined;
@@ -245,9 +300,9 @@ export class ConnectionManager {
       const waitForHandshake = (): void => {
         clearTimeout(handshakeTimer);
         handshakeTimer = setTimeout(() => {
-          fail(connectError(target, Object.assign(new Error('handshake timed out'), { level: 'client-timeout' }), this.connectTimeoutMs));
+          fail(connectError(target, Object.assign(new Error('handshake timed out'), { level: 'client-timeout' }), timeoutMs));
           client.destroy();
-        }, this.connectTimeoutMs);
+        }, timeoutMs);
       };
       const kbd = new KeyboardInteractive({
         target,
@@ -265,7 +320,7 @@ export class ConnectionManager {
       });
       client.on('error', (err: Error & { level?: string }) => {
         // errors after ready surface as 'close' on the channels
-        fail(refusal ?? connectError(target, err, this.connectTimeoutMs));
+        fail(refusal ?? connectError(target, err, timeoutMs));
       });
       // A server that hangs up during login (LoginGraceTime while a prompt waits) emits no error.
       client.on('close', () => {
@@ -275,7 +330,7 @@ export class ConnectionManager {
       // codes and every other prompt go to a person (see auth-prompts.ts).
       client.on('keyboard-interactive', (name, instructions, _lang, prompts, finish) => {
         kbd.round(name, instructions, prompts).then(finish, (err: unknown) =>
-          fail(err instanceof StackscopeError ? err : connectError(target, err as Error, this.connectTimeoutMs)),
+          fail(err instanceof StackscopeError ? err : connectError(target, err as Error, timeoutMs)),
         );
       });
       const config: ConnectConfig = {
@@ -286,29 +341,13 @@ export class ConnectionManager {
         readyTimeout: 0,
         // For every method: a server may ask for a one-time code after the key or password.
         tryKeyboard: true,
-        keepaliveInterval: this.keepaliveIntervalMs,
+        keepaliveInterval: target.settings?.keepaliveIntervalMs ?? this.keepaliveIntervalMs,
         keepaliveCountMax: 3,
-        algorithms: { serverHostKey: hostKeyPreference(known?.keyType) as never },
+        algorithms: { serverHostKey: hostKeyPreference(this.options.hostKeys.preferredKeyTypes(target)) as never },
         hostVerifier: (key: Buffer) => {
-          const fingerprint = fingerprintOf(key);
-          const detail = { nodeId: target.nodeId, node: target.name, host: target.host, port: target.port, fingerprint, keyType: keyTypeOf(key) };
-          if (!known) {
-            refusal = new StackscopeError(
-              'HOST_KEY_UNKNOWN',
-              `${describe(target)}: host key ${fingerprint} is not trusted yet; check it and trust it first (stackscope node trust)`,
-              detail,
-            );
-            return false;
-          }
-          if (known.fingerprint !== fingerprint) {
-            refusal = new StackscopeError(
-              'HOST_KEY_CHANGED',
-              `${describe(target)}: HOST KEY CHANGED: trusted ${known.fingerprint} but the host presented ${fingerprint}; refusing to connect (possible man-in-the-middle, or the host was rebuilt)`,
-              { ...detail, knownFingerprint: known.fingerprint },
-            );
-            return false;
-          }
-          return true;
+          const presented = { keyType: keyTypeOf(key), fingerprint: fingerprintOf(key) };
+          refusal = hostKeyRefusal(target, presented, this.options.hostKeys.check(target, presented));
+          return refusal === undefined;
         },
         ...auth,
       };

@@ -32,11 +32,12 @@ const defaultOrder = [
 ];
 
 /**
- * Prefer the algorithm of the key we already trust, as OpenSSH does, so a server with several
- * host keys is always checked against the one we stored. A server that dropped that key type
- * then shows another key, which is refused as a changed key.
+ * Prefer the algorithms of the keys we already know (the trusted one first, then known_hosts'),
+ * as OpenSSH does, so a server with several host keys is always checked against one we have. A
+ * server that dropped those key types then shows another key, which is not trusted.
  */
-export function hostKeyPreference(knownKeyType: string | undefined): string[] {
-  const first = knownKeyType ? (hostKeyAlgorithms[knownKeyType] ?? []) : [];
+export function hostKeyPreference(knownKeyTypes: string | string[] | undefined): string[] {
+  const types = knownKeyTypes === undefined ? [] : Array.isArray(knownKeyTypes) ? knownKeyTypes : [knownKeyTypes];
+  const first = [...new Set(types.flatMap((t) => hostKeyAlgorithms[t] ?? []))];
   return [...first, ...defaultOrder.filter((a) => !first.includes(a))];
 }
