@@ -9,11 +9,14 @@
 import type { FindingMessage, FindingMessageParam, FindingTexts, Lang } from '../../contract/types.js';
 import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
+import { ovnHealthTexts } from './ovn-health.js';
+import { ovnTraceTexts } from './ovn-trace.js';
+import { ovsHealthTexts } from './ovs-health.js';
 
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
