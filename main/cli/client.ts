@@ -81,7 +81,7 @@ export async function withSecrets<T>(client: Client, attempt: () => Promise<T>):
       for (const m of missing) {
         let value: string;
         try {
-          value = await askSecret(`${m.kind === 'password' ? 'Password' : 'Key passphrase'} for ${m.nodeName}: `);
+          value = await askSecret(`${m.kind === 'password' ? 'Password' : m.kind === 'sudo' ? 'sudo password (this session only)' : 'Key passphrase'} for ${m.nodeName}: `);
         } catch (why) {
           throw new StackscopeError('SECRET_REQUIRED', (why as Error).message, { missing });
         }

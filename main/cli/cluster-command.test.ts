@@ -25,7 +25,7 @@ describe('stackscope cluster: the profile flags', () => {
     expect((await cli('cluster', 'add', 'plain', '--deployment', 'kolla')).stdout).toBe('Added cluster plain (kolla).\n');
     expect((await cli('cluster', 'update', 'osh', '--namespace', 'os-2')).stdout).toBe('Updated cluster osh (openstack-helm, namespace os-2).\n');
     expect((await cli('cluster', 'update', 'prod', '--container-engine', 'docker', '--name', 'prod-east')).stdout).toBe('Updated cluster prod-east (kolla).\n');
-    expect(await cli('cluster', 'update', 'plain')).toEqual({ code: 2, stdout: '', stderr: 'stackscope: nothing to change: give --name, --deployment, --container-engine or --namespace\n' });
+    expect(await cli('cluster', 'update', 'plain')).toEqual({ code: 2, stdout: '', stderr: 'stackscope: nothing to change: give --name, --deployment, --container-engine, --namespace or a --become option\n' });
     expect((await cli('cluster', 'update', 'nope', '--namespace', 'x')).stderr).toMatch(/^stackscope: unknown cluster "nope" \(known: osh, plain, prod-east\)/);
 
     const list = (await cli('cluster', 'list')).stdout;

@@ -83,6 +83,8 @@ export function formatClusters(clusters: Cluster[]): string {
         oneLine(`${n.user}@${n.host}:${n.port}`),
         n.roles.join(','),
         n.auth.method,
+        // Where root steps go through sudo (become): `sudo root`, `sudo root (password)`.
+        (n.become ?? c.become).enabled && n.user !== 'root' ? oneLine(`sudo ${(n.become ?? c.become).user}${(n.become ?? c.become).password ? ' (password)' : ''}`) : '',
         n.jumpNodeId ? `via ${oneLine(c.nodes.find((j) => j.id === n.jumpNodeId)?.name ?? String(n.jumpNodeId))}` : '',
         n.hostKey ? dim(n.hostKey.fingerprint) : yellow('host key not trusted'),
       ]);

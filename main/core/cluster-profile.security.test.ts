@@ -114,7 +114,7 @@ describe('the engine quotes a namespace that got past the contract', () => {
     const discovery = await discoverPods([node], ns, runner, new AbortController().signal);
     expect(discovery.pods?.map((p) => p.namespace)).toEqual([ns]);
     const playbook = {
-      def: { id: 'x', title: { en: 'x', ko: 'x' }, description: { en: 'x', ko: 'x' }, appliesTo: ['openstack-helm' as const], roles: ['controller' as const], params: [], steps: [{ id: 'nb', title: { en: 'nb', ko: 'nb' }, service: 'ovn-nb' as const, run: 'echo reached', on: 'each' as const, timeoutSec: 10, mutating: false }] },
+      def: { id: 'x', title: { en: 'x', ko: 'x' }, description: { en: 'x', ko: 'x' }, appliesTo: ['openstack-helm' as const], roles: ['controller' as const], params: [], steps: [{ id: 'nb', title: { en: 'nb', ko: 'nb' }, service: 'ovn-nb' as const, run: 'echo reached', on: 'each' as const, timeoutSec: 10, mutating: false, root: false }] },
       file: '(test)',
       analyze: () => [],
     };

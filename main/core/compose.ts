@@ -126,7 +126,10 @@ export function createCore(options: CoreOptions): Core {
   const runs = new RunRegistry(repos.runs, events);
   const exec = new ExecService(repos.cases, repos.runs, stepExecutor, runs, concurrency);
   const catalogue = options.catalogue ?? shippedAndSitePlaybooks();
-  const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency);
+  const playbooks = new PlaybookService(repos.cases, repos.runs, stepExecutor, runs, events, catalogue, concurrency, {
+    password: (node) => nodeSecrets.sudoPassword(node),
+    refused: (nodeId) => nodeSecrets.forgetSudoPassword(nodeId),
+  });
   const checks = new CheckService(playbooks, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh, hostKeyTrust);
   const suggestions = new SuggestService(inventory, ssh);
@@ -187,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
     reports,
     cases,
     handlers,
-    missingSecrets: (nodes) => nodeSecrets.missing(nodes),
+    missingSecrets: (nodes, opts) => nodeSecrets.missing(nodes, opts),
     dispatch,
     async close() {
       if (closed) return;

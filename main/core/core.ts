@@ -45,7 +45,7 @@ export interface Core {
   readonly cases: CaseService;
   readonly handlers: StackscopeHandlers;
   /** Secrets the given nodes (and their jump hosts) need that this session does not have. */
-  missingSecrets(nodes: ClusterNode[]): MissingSecret[];
+  missingSecrets(nodes: ClusterNode[], opts?: { sudo?: boolean }): MissingSecret[];
   /** Validate and run one call from any transport; never throws. */
   dispatch(method: unknown, input: unknown): Promise<CallOutcome>;
   close(): Promise<void>;

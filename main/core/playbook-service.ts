@@ -4,7 +4,8 @@ import type { Gate } from '../../playbooks/engine/bounded.js';
 import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbooks/engine/loader.js';
 import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { Cluster, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
+import type { Cluster, ClusterNode, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
+import { stepPrivilege, sudoRefusal, type NotChecked, type StepPrivilege } from './become.js';
 import type { EventBus } from './events.js';
 import { profileOf } from './inventory-service.js';
 import type { RunRegistry } from './run-registry.js';
@@ -45,6 +46,8 @@ export class PlaybookService {
     private readonly events: EventBus,
     private readonly catalogue: Catalogue,
     private readonly concurrency: number,
+    /** The sudo password given for a node this session (memory only), and what to do when sudo refuses it. */
+    private readonly sudo: { password(node: ClusterNode): string | undefined; refused(nodeId: number): void } = { password: () => undefined, refused: () => undefined },
   ) {}
 
   list(): PlaybookCatalogue {
@@ -113,18 +116,36 @@ export class PlaybookService {
     const runner: CommandRunner = {
       run: async (job, signal) => {
         const node = byName.get(job.node.name);
-        const commandSent = wrapRemoteCommand(job.command);
+        // Root steps go through sudo where the cluster says so (become.ts); the password, if any, only to stdin.
+        const privilege = node
+          ? stepPrivilege({ cluster: req.cluster, node, step: job.step, command: job.command, root: job.root, sudoPassword: job.root ? this.sudo.password(node) : undefined })
+          : { commandSent: wrapRemoteCommand(job.command), sudo: false, explain: () => null };
+        const { commandSent } = privilege;
         const step = this.runLog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
         this.events.emit('step.updated', { step });
-        const execute = () => this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal);
+        let notChecked: NotChecked | null = null;
+        const explain: StepPrivilege['explain'] = (code, stderrHead) => (notChecked = privilege.explain(code, stderrHead));
+        const execute = () => this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal, { stdin: privilege.stdin, explain });
         const r = await (req.gate ? req.gate.run(execute, signal) : execute());
+        const verdict = r.state === 'error' ? (notChecked as NotChecked | null) : null;
+        if (verdict && node && privilege.stdin !== undefined && sudoRefusal(this.runLog.output.text(r.id, 'stderr')) === 'wrong-password') this.sudo.refused(node.id);
         // The analyzers read what was stored: redacted, and capped at the per-step output limit.
         const stdout = this.runLog.output.text(r.id, 'stdout');
         const stderr = this.runLog.output.text(r.id, 'stderr');
-        return { step: job.step, node: job.node.name, state: r.state, exitCode: r.exitCode, stdout, stderr, error: r.error, command: r.command };
+        return {
+          step: job.step,
+          node: job.node.name,
+          state: r.state,
+          exitCode: r.exitCode,
+          stdout,
+          stderr,
+          error: r.error,
+          command: r.command,
+          ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep } } : {}),
+        };
       },
     };
-    const concurrency = req.concurrency ?? req.cluster.connection.concurrency ?? this.concurrency;
+    const concurrency = req.concurrency ?? this.concurrency;
     return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       try {
         const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency, signal });

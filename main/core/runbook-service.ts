@@ -100,7 +100,7 @@ export class RunbookService {
         appliesTo: runbook.appliesTo,
         roles: a.roles,
         params: [],
-        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on === 'pick' ? 'each' : a.on, timeoutSec: a.timeoutSec, mutating: a.mutating }],
+        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on === 'pick' ? 'each' : a.on, timeoutSec: a.timeoutSec, mutating: a.mutating, root: false }],
       };
       const nodeNames = a.on === 'pick' ? targets.map((n) => n.name) : [];
       // A change goes one node at a time (the runbook's own advice: start the nodes one by one).

@@ -19,6 +19,8 @@ export interface SecretStore extends SecretLookup {
   provide(target: SshTarget, kind: SecretKind, value: string, remember: boolean): void;
   /** Forget every secret of this node, whatever identity it was given for (session and keychain). */
   forget(nodeId: number): void;
+  /** Forget one kind of this node's secrets (a sudo password sudo refused). */
+  forgetKind(nodeId: number, kind: SecretKind): void;
   /** A value typed for one login only (a keyboard-interactive answer): never stored, only redacted. */
   redactAlso(value: string): void;
   /** Every secret value known now, so output that echoes one can be redacted. */
@@ -41,7 +43,7 @@ export function secretIdentity(target: SshTarget, kind: SecretKind): string {
 
 // v2: bound to an identity digest. Version-1 keys were `${nodeId}:${kind}`: an id that SQLite
 // handed to a new node, or a node whose host changed, would get the old secret (issue 12, item 6).
-const KEY = /^v2:(\d+):(password|passphrase):[0-9a-f]{64}$/;
+const KEY = /^v2:(\d+):(password|passphrase|sudo):[0-9a-f]{64}$/;
 const keyOf = (target: SshTarget, kind: SecretKind): string =>
   `v2:${target.nodeId}:${kind}:${createHash('sha256').update(secretIdentity(target, kind)).digest('hex')}`;
 const nodePrefix = (nodeId: number, kind?: SecretKind): string => `v2:${nodeId}:${kind ? `${kind}:` : ''}`;
@@ -90,6 +92,14 @@ export class SessionSecretStore implements SecretStore {
   forget(nodeId: number): void {
     deleteWhere(this.session, (k) => !k.startsWith(nodePrefix(nodeId)));
     if (deleteWhere(this.remembered, (k) => !k.startsWith(nodePrefix(nodeId)))) this.vault?.save(this.remembered);
+  }
+
+  forgetKind(nodeId: number, kind: SecretKind): void {
+    const value = [...this.session.entries()].find(([k]) => k.startsWith(nodePrefix(nodeId, kind)))?.[1];
+    deleteWhere(this.session, (k) => !k.startsWith(nodePrefix(nodeId, kind)));
+    if (deleteWhere(this.remembered, (k) => !k.startsWith(nodePrefix(nodeId, kind)))) this.vault?.save(this.remembered);
+    // Output may still echo it (a wrong password is somebody's password all the same).
+    if (value !== undefined) this.redactAlso(value);
   }
 
   redactAlso(value: string): void {

@@ -2,6 +2,7 @@ import type { RunsRepo } from '../../db/runs-repo.js';
 import type { StepStatus } from '../contract/api.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { ClusterNode, StepState } from '../contract/types.js';
+import type { StepPrivilege } from './become.js';
 import type { EventBus } from './events.js';
 import type { InventoryService } from './inventory-service.js';
 import type { OutputSink } from './output-sink.js';
@@ -45,8 +46,20 @@ export class StepExecutor {
     return step;
   }
 
-  /** Runs the step to its end; never throws (every failure is recorded on the step). */
-  async run(runId: number, step: StepStatus, node: ClusterNode | undefined, commandSent: string, timeoutSec: number, signal: AbortSignal): Promise<StepStatus> {
+  /**
+   * Runs the step to its end; never throws (every failure is recorded on the step). `privilege`
+   * (become.ts): what to write to stdin (a sudo password), and how to read a failure that was
+   * sudo's refusal or a missing root: recorded as an error saying so, not as the command's failure.
+   */
+  async run(
+    runId: number,
+    step: StepStatus,
+    node: ClusterNode | undefined,
+    commandSent: string,
+    timeoutSec: number,
+    signal: AbortSignal,
+    privilege?: Pick<StepPrivilege, 'stdin' | 'explain'>,
+  ): Promise<StepStatus> {
     if (signal.aborted || !node) {
       return this.finish(runId, step.id, null, { state: 'cancelled', error: node ? 'cancelled before it started' : 'node was removed' });
     }
@@ -55,11 +68,17 @@ export class StepExecutor {
     this.runLog.markStepRunning(step.id, startedAt.toISOString());
     this.events.emit('step.updated', { step: { ...step, state: 'running', startedAt: startedAt.toISOString() } });
     try {
+      // sudo writes its refusal first: the head of stderr is enough to recognise it.
+      let stderrHead = '';
       const options = {
         timeoutMs: timeoutSec * 1000,
         maxOutputBytes: this.maxOutputBytes,
         signal,
-        onData: (stream: 'stdout' | 'stderr', text: string) => this.sink.write(runId, step.id, stream, text),
+        onData: (stream: 'stdout' | 'stderr', text: string) => {
+          if (stream === 'stderr' && stderrHead.length < 4096) stderrHead += text;
+          this.sink.write(runId, step.id, stream, text);
+        },
+        ...(privilege?.stdin !== undefined ? { stdin: privilege.stdin } : {}),
       };
       const target = this.inventory.target(node);
       // Connecting can wait on a person (a one-time code): a cancel must not wait for them.
@@ -90,6 +109,8 @@ export class StepExecutor {
               : o.exitCode === null && !o.exitSignal
                 ? 'the remote side closed the session without reporting an exit status'
                 : null;
+      const notChecked = state === 'failed' ? (privilege?.explain(o.exitCode, stderrHead) ?? null) : null;
+      if (notChecked) return this.finish(runId, step.id, startedMs, { state: 'error', exitCode: o.exitCode, exitSignal: o.exitSignal, error: notChecked.error, truncated: o.truncated });
       return this.finish(runId, step.id, startedMs, { state, exitCode: o.exitCode, exitSignal: o.exitSignal, error, truncated: o.truncated });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -27,6 +27,8 @@ const lookups: Record<SuggestionKind, PlaybookDef> = {
         run: 'ovn-nbctl --no-leader-only --timeout=10 --format=csv --data=bare --no-headings --columns=name,addresses,external_ids list Logical_Switch_Port',
         timeoutSec: 20,
         mutating: false,
+        // The OVN northbound socket is root's on a packages install (as in ovn-health).
+        root: true,
       },
     ],
   },

@@ -31,7 +31,7 @@ function problems(text: string): string[] {
 describe('playbook loader', () => {
   it('fills defaults on a valid playbook', () => {
     const r = parsePlaybook(good, 'demo/playbook.yaml', 'demo');
-    expect('def' in r && r.def.steps[0]).toEqual({ id: 'show', title: { en: 'Show', ko: '보기' }, service: 'ovn-nb', run: 'ovn-nbctl show {{port}}', on: 'each', timeoutSec: 30, mutating: false });
+    expect('def' in r && r.def.steps[0]).toEqual({ id: 'show', title: { en: 'Show', ko: '보기' }, service: 'ovn-nb', run: 'ovn-nbctl show {{port}}', on: 'each', timeoutSec: 30, mutating: false, root: false });
   });
 
   it('names file:line:col for an unknown field', () => {
@@ -93,7 +93,7 @@ describe('playbook loader', () => {
     it('reads the script into the step; parameters are not in its text', () => {
       const text = '#!/bin/sh\nport=$1\novn-nbctl show "$port"\n';
       const def = load(withScript, text) as PlaybookDef;
-      expect(def.steps[0]).toEqual({ id: 'show', title: { en: 'Show', ko: '보기' }, service: 'ovn-nb', script: { file: 'show.sh', text }, on: 'each', timeoutSec: 30, mutating: false });
+      expect(def.steps[0]).toEqual({ id: 'show', title: { en: 'Show', ko: '보기' }, service: 'ovn-nb', script: { file: 'show.sh', text }, on: 'each', timeoutSec: 30, mutating: false, root: false });
     });
 
     it('names the script: field for a missing file, a bad name, and both run and script', () => {

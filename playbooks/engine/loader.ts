@@ -135,6 +135,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
       ...(s.roles ? { roles: s.roles } : {}),
       timeoutSec: s.timeoutSec ?? 30,
       mutating: s.mutating ?? false,
+      root: s.root ?? false,
     })),
   };
 }

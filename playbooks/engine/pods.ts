@@ -40,7 +40,7 @@ export async function discoverPods(targets: TargetNode[], namespace: string, run
   const order = [...targets].sort((a, b) => Number(b.roles.includes('controller')) - Number(a.roles.includes('controller')));
   for (const node of order) {
     if (signal.aborted) break;
-    const out = await runner.run({ step: DISCOVER_STEP, node, command: `kubectl get pods -n ${shellQuote(namespace)} -o json`, timeoutSec: 30 }, signal);
+    const out = await runner.run({ step: DISCOVER_STEP, node, command: `kubectl get pods -n ${shellQuote(namespace)} -o json`, timeoutSec: 30, root: false }, signal);
     outputs.push(out);
     if (out.state !== 'succeeded') continue;
     try {

@@ -4,7 +4,7 @@
  */
 import type { ContainerEngine, Deployment } from '../../main/contract/types.js';
 import { shCommand, shellQuote } from './shell.js';
-import type { ServiceId } from './types.js';
+import type { ServiceId, StepDef } from './types.js';
 
 export interface ServiceProfile {
   /** openstack-helm: pods of the cluster's namespace matching `selector`; commands go to `container`. */
@@ -87,6 +87,22 @@ export function inService(profile: ClusterProfile, service: ServiceId, script: s
   const container = pod.containers.includes(svc.helm.container) ? svc.helm.container : pod.containers[0];
   const withPrelude = svc.helmPrelude ? `${svc.helmPrelude}\n${script}` : script;
   return `kubectl -n ${shellQuote(pod.namespace)} exec ${shellQuote(pod.name)}${container ? ` -c ${shellQuote(container)}` : ''} -- ${shCommand(withPrelude, args)}`;
+}
+
+/**
+ * Whether the step's command needs root on the node's host in this flavour: when the playbook
+ * says so (a root-owned file or socket), and always where the flavour's own way in needs it:
+ * kolla's `docker|podman exec|logs` (the engine's socket) and a packages install's
+ * `journalctl -u` of a system unit. A step that runs in an openstack-helm pod goes through
+ * kubectl, which needs the kubeconfig, not root: the pod's own user decides inside.
+ */
+export function needsRoot(profile: ClusterProfile, step: Pick<StepDef, 'service' | 'root' | 'logs'>): boolean {
+  const svc = services[step.service];
+  if (step.service === 'host') return step.root;
+  if (profile.deployment === 'openstack-helm') return svc.helm ? false : step.root;
+  if (profile.deployment === 'kolla') return step.logs ? !svc.kollaLog || step.root : Boolean(svc.kolla) || step.root;
+  // packages: the log file when readable, else journalctl of the unit (root sees every unit's journal).
+  return step.root || Boolean(step.logs);
 }
 
 /** The command that prints a service's recent log. */

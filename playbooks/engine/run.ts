@@ -11,7 +11,7 @@ import { mapBounded } from './bounded.js';
 import { couldNotCheck, noPodList, noPodOn, nowhereToRun, ranElsewhere } from './engine-findings.js';
 import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { discoverPods, podOn, type Discovery } from './pods.js';
-import { inService, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
+import { inService, needsRoot, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
 import { renderRun, scriptArgs, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
@@ -29,6 +29,8 @@ export interface CommandJob {
   node: TargetNode;
   command: string;
   timeoutSec: number;
+  /** The command needs root on the host (profile.ts needsRoot): the runner decides how (sudo or not). */
+  root: boolean;
 }
 
 /** Runs one command on one node and returns its (redacted, recorded) output. */
@@ -187,7 +189,7 @@ async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepO
     const attempts: StepOutput[] = [];
     for (const c of job.candidates) {
       if (o.signal.aborted && attempts.length) break;
-      const out = await o.runner.run({ step: job.step.id, node: c.node, command: c.command, timeoutSec: job.step.timeoutSec }, o.signal);
+      const out = await o.runner.run({ step: job.step.id, node: c.node, command: c.command, timeoutSec: job.step.timeoutSec, root: needsRoot(o.profile, job.step) }, o.signal);
       attempts.push(out);
       outputs.push(out);
       if (completeStates.has(out.state) || out.state === 'cancelled') break;

@@ -58,6 +58,11 @@ export interface StepDef {
   timeoutSec: number;
   /** Changes the cluster: runs only with an explicit per-run confirmation. */
   mutating: boolean;
+  /**
+   * The command needs root where it runs on the host (a root-owned file or socket). A login user
+   * that is not root then runs it through sudo when the cluster enables become (profile.ts needsRoot).
+   */
+  root: boolean;
 }
 
 export interface PlaybookDef {
@@ -83,6 +88,11 @@ export interface StepOutput {
   error: string | null;
   /** The command as resolved for this node (before the remote wrapper). */
   command: string;
+  /**
+   * The command ran but proves nothing (sudo refused, or it needed root the login did not have):
+   * why, in a few words, and what to do. The engine reports it as could-not-check, never as a result.
+   */
+  notChecked?: { why: string; nextStep: string };
 }
 
 export interface AnalyzerInput {

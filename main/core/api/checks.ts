@@ -8,7 +8,7 @@ export const checkHandlers = (s: Services) =>
       // Everything that can be refused is refused before a case is opened or a run recorded.
       const plan = s.checks.plan(cluster, i.only, i.skip);
       if (i.caseId !== undefined) s.cases.require(i.caseId);
-      s.secrets.requireSecrets(plan.targets, 'check this cluster');
+      s.secrets.requireSecrets(plan.targets, 'check this cluster', { sudo: true });
       const caseId = i.caseId ?? s.cases.create(`Check of ${cluster.name}`, 'auto', cluster.id).id;
       return s.checks.start(plan, caseId, i.caseId === undefined, i.concurrency);
     },

@@ -10,6 +10,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Decoded text, never splitting a UTF-8 character. */
   onData: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Written to the command's stdin, which is then closed (a sudo password: never argv or env). */
+  stdin?: string;
 }
 
 export interface ExecOutcome {
@@ -85,6 +87,7 @@ export class RemoteCommand {
       const text = decoders[stream].write(chunk);
       if (text) options.onData(stream, text);
     };
+    if (options.stdin !== undefined) channel.end(options.stdin);
     channel.on('data', onChunk('stdout'));
     channel.stderr.on('data', onChunk('stderr'));
     channel.on('exit', (code: number | null, signal?: string) => {

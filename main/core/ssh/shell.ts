@@ -21,3 +21,17 @@ export function killGroupCommand(pid: number, graceSec: number): string {
   const p = Math.trunc(pid);
   return `kill -TERM -- -${p} 2>/dev/null; sleep ${graceSec}; kill -KILL -- -${p} 2>/dev/null; true`;
 }
+
+/**
+ * A step that needs root, through sudo as `user` (see wrapRemoteCommand for the pid line). `-n`
+ * fails at once where sudo would ask for a password; with a session password, `-S -p ''` reads
+ * it from stdin (the client writes it there, never into the command line) without a prompt. The
+ * command itself gets /dev/null as stdin, so it never sees the password either way. `-H`: root's
+ * home, so tools read root's own client config (~/.my.cnf, ~/.kube/config).
+ */
+export function wrapSudoCommand(command: string, user: string, withPassword: boolean): string {
+  const inner = `exec </dev/null\n${command}`;
+  const sudo = withPassword ? `sudo -S -p '' -H -u ${shellQuote(user)}` : `exec </dev/null; sudo -n -H -u ${shellQuote(user)}`;
+  const script = `printf '\\036stackscope-pid %d\\n' $$ >&2\n${sudo} -- /bin/sh -c ${shellQuote(inner)}`;
+  return `exec /bin/sh -c ${shellQuote(script)}`;
+}
