@@ -3,12 +3,23 @@
  * connected (standalone databases are reported as such); every compute/network node is a chassis
  * in the SB; every node's ovn-controller is connected to the SB.
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, outputsOf, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { parseChassis, parseClusterStatus, parseSystemId, shortName, type Chassis, type RaftStatus } from './parse.js';
 
 const textLines = (o: StepOutput): string[] => lines(allText(o)).filter((l) => l.trim());
 const errLines = (o: StepOutput): string[] => textLines(o).filter((l) => !/\|(DBG|INFO)\|/.test(l)).slice(-4);
+const M = 'ovn-health.';
+/** A message of this analyzer's table (main/shared/finding-texts/ovn-health.ts). */
+const m = (id: string, params?: FindingMessage['params']): FindingMessage => say(M + id, params);
+
+/** A check that could not be made, its title and reason given as messages. */
+function skippedSaying(check: string, title: FindingMessage, reason: FindingMessage): Finding {
+  const t = texts({ title, explanation: reason });
+  return { ...skipped(check, t.title, t.explanation), text: t.text };
+}
 
 function reachability(input: AnalyzerInput, step: string, db: 'Northbound' | 'Southbound'): Finding[] {
   const outs = completed(input, step);
@@ -16,17 +27,19 @@ function reachability(input: AnalyzerInput, step: string, db: 'Northbound' | 'So
   const good = outs.find((o) => o.state === 'succeeded');
   const id = db === 'Northbound' ? 'nb' : 'sb';
   if (good) {
-    return [finding({ check: `ovn.${id}-reachable`, severity: 'ok', title: `The OVN ${db} database answers`, explanation: `A read from ${good.node} succeeded.`, evidence: [evidence(good, lines(good.stdout).slice(0, 3))] })];
+    return [finding({ check: `ovn.${id}-reachable`, severity: 'ok', ...texts({ title: m('reachable.title', { db }), explanation: m('reachable.explanation', { node: good.node }) }), evidence: [evidence(good, lines(good.stdout).slice(0, 3))] })];
   }
   return outs.map((o) =>
     finding({
       check: `ovn.${id}-unreachable`,
       severity: 'critical',
-      title: `The OVN ${db} database does not answer (read from ${o.node})`,
-      explanation: `\`ovn-${id}ctl\` on ${o.node} could not read the ${db} database (exit ${o.exitCode ?? '?'}). With --no-leader-only any connected cluster member would do, so no reachable server is part of a working cluster. ${db === 'Northbound' ? 'Neutron cannot create or change networks, ports or security groups.' : 'ovn-northd cannot publish flows and ovn-controllers cannot learn changes; new ports do not come up.'}`,
+      ...texts({
+        title: m('unreachable.title', { db, node: o.node }),
+        explanation: m('unreachable.explanation', { side: id, node: o.node, db, exit: o.exitCode ?? '?', impact: m(`unreachable.impact.${id}`) }),
+        likelyCause: m('unreachable.cause', { db }),
+        nextStep: m('unreachable.next', { side: id, db }),
+      }),
       evidence: [evidence(o, errLines(o))],
-      likelyCause: `The ${db} ovsdb-server is down on every member, or the raft cluster has no leader (see the raft findings), or the connection string / TLS settings are wrong.`,
-      nextStep: `Check the raft status on each controller: \`ovn-appctl -t \${OVN_RUNDIR:-/var/run/ovn}/ovn${id}_db.ctl cluster/status OVN_${db}\`, and the ovsdb-server log.`,
     }),
   );
 }
@@ -55,13 +68,13 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
       finding({
         check: 'ovn.raft-standalone',
         severity: 'info',
-        title: `${label} database on ${o.node} is not clustered${left ? ' (no raft cluster named ' + db + ')' : ''}`,
-        explanation: left
-          ? `The ${label} ovsdb-server on ${o.node} runs no raft cluster called ${db}. Either the database is standalone here, or this server left the cluster and now serves its own copy; raft checks do not apply to it.`
-          : `The ${label} ovsdb-server on ${o.node} serves a standalone (non-raft) database: it has no cluster/status command. High availability, if any, comes from active/standby (e.g. pacemaker), not raft, so there is no leader or membership to check.`,
+        ...texts({
+          title: m(left ? 'raft-standalone.title.left' : 'raft-standalone.title', { label, node: o.node, ...(left ? { db } : {}) }),
+          explanation: m(left ? 'raft-standalone.explanation.left' : 'raft-standalone.explanation', { label, node: o.node, ...(left ? { db } : {}) }),
+          likelyCause: m(left ? 'raft-standalone.cause.left' : 'raft-standalone.cause'),
+          nextStep: left ? m('raft-standalone.next.left', { side: label.toLowerCase() }) : m('raft-standalone.next'),
+        }),
         evidence: [evidence(o, errLines(o))],
-        likelyCause: left ? `Deployed standalone, or the member was removed from the cluster (its database file records that it left).` : `Deployed without raft clustering.`,
-        nextStep: left ? `If this node should be a raft member: \`ovsdb-tool db-is-clustered /var/lib/ovn/ovn${label.toLowerCase()}_db.db\` and the ovsdb-server log; rejoin it with \`ovsdb-tool join-cluster\` after removing the stale file.` : `Nothing to do if standalone is intended.`,
       }),
     );
   }
@@ -70,11 +83,13 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
       finding({
         check: 'ovn.raft-member-down',
         severity: parsed.length || standalone.length ? 'warning' : 'critical',
-        title: `${label} raft status cannot be read on ${o.node}`,
-        explanation: `\`cluster/status ${db}\` failed on ${o.node} (exit ${o.exitCode ?? '?'}): the ${label} ovsdb-server there is not running or its control socket is elsewhere. If ${o.node} is a cluster member, the cluster is running with one member fewer.`,
+        ...texts({
+          title: m('raft-member-down.title', { label, node: o.node }),
+          explanation: m('raft-member-down.explanation', { db, node: o.node, exit: o.exitCode ?? '?', label }),
+          likelyCause: m('raft-member-down.cause', { db, node: o.node }),
+          nextStep: m('raft-member-down.next', { node: o.node, ctl, label }),
+        }),
         evidence: [evidence(o, errLines(o))],
-        likelyCause: `ovsdb-server for ${db} is stopped or crash-looping on ${o.node} (or ${o.node} does not host this database).`,
-        nextStep: `On ${o.node}: \`ls \${OVN_RUNDIR:-/var/run/ovn}/${ctl}\`, the service/pod/container status of the ${label} ovsdb-server and its log.`,
       }),
     );
   }
@@ -90,11 +105,24 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
       finding({
         check: 'ovn.raft-no-leader',
         severity: 'critical',
-        title: `${label} raft cluster has no leader`,
-        explanation: `No member that answered knows a leader (${parsed.map((p) => `${p.o.node}: ${p.st.role ?? '?'}`).join(', ')}). The cluster has ${servers.length} servers, so ${quorum} must be connected to elect one; only ${parsed.length} answered this check${failed.length ? ` and ${failed.length} did not` : ''}. Until a leader is elected the ${label} database refuses reads and writes${label === 'NB' ? ' (Neutron API calls that touch networking fail)' : ' (ovn-northd and every ovn-controller are stuck)'}.`,
+        ...texts({
+          title: m('raft-no-leader.title', { label }),
+          explanation: m('raft-no-leader.explanation', {
+            roles: parsed.map((p) => `${p.o.node}: ${p.st.role ?? '?'}`).join(', '),
+            servers: servers.length,
+            quorum,
+            answered: parsed.length,
+            failed: failed.length ? m('raft-no-leader.failed', { count: failed.length }) : '',
+            label,
+            impact: m(label === 'NB' ? 'raft-no-leader.impact.nb' : 'raft-no-leader.impact.sb'),
+          }),
+          likelyCause: m('raft-no-leader.cause', {
+            servers: servers.length,
+            stale: servers.length > input.nodes.filter((n) => n.roles.includes('controller')).length ? m('raft-no-leader.cause.stale') : '',
+          }),
+          nextStep: m('raft-no-leader.next', { ctl, db }),
+        }),
         evidence: parsed.map((p) => evidence(p.o, [...statusStatement(p.st), ...(p.st.lines.Connections ? [p.st.lines.Connections] : []), ...p.st.servers.map((s) => s.line)])),
-        likelyCause: `A majority of the ${servers.length} members is down or cannot reach the others (connections in parentheses are not established)${servers.length > input.nodes.filter((n) => n.roles.includes('controller')).length ? `; the configuration also lists more servers than there are controllers, so stale members count against the majority` : ''}.`,
-        nextStep: `Bring the stopped members back (their ovsdb-server service/pod) and check raft connectivity (port 6643 for NB, 6644 for SB) between controllers; \`ovn-appctl -t \${OVN_RUNDIR:-/var/run/ovn}/${ctl} cluster/status ${db}\` on each member. Stale members can only be removed with \`cluster/kick\` once a leader exists.`,
       }),
     );
   } else {
@@ -104,11 +132,14 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
         finding({
           check: 'ovn.raft-split-view',
           severity: 'warning',
-          title: `${label} raft members disagree on the leader`,
-          explanation: `Members name different leaders (${withLeader.map((p) => `${p.o.node}: ${p.st.leader === 'self' ? `self (${p.st.sid ?? '?'})` : p.st.leader}`).join(', ')}). This is normal for a moment during an election; if it persists, members are partitioned.`,
+          ...texts({
+            title: m('raft-split-view.title', { label }),
+            // "self" is what cluster/status prints for the member that is the leader.
+            explanation: m('raft-split-view.explanation', { views: withLeader.map((p) => `${p.o.node}: ${p.st.leader === 'self' ? `self (${p.st.sid ?? '?'})` : p.st.leader}`).join(', ') }),
+            likelyCause: m('raft-split-view.cause'),
+            nextStep: m('raft-split-view.next'),
+          }),
           evidence: withLeader.map((p) => evidence(p.o, statusStatement(p.st))),
-          likelyCause: `An election in progress or a network partition between controllers.`,
-          nextStep: `Re-run in a minute; if it persists, check connectivity between controllers on the raft port.`,
         }),
       );
     }
@@ -117,11 +148,17 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
         finding({
           check: 'ovn.raft-member-disconnected',
           severity: 'warning',
-          title: `${label} raft member on ${p.o.node} is not in contact with the leader`,
-          explanation: `${p.o.node} reports \`${p.st.status ?? '?'}\`, role ${p.st.role ?? '?'}, leader ${p.st.leader ?? '?'} while other members have a leader. It serves no reads or writes until it rejoins, and the cluster has one member less of margin.`,
+          ...texts({
+            title: m('raft-member-disconnected.title', { label, node: p.o.node }),
+            explanation: m('raft-member-disconnected.explanation', { node: p.o.node, status: p.st.status ?? '?', role: p.st.role ?? '?', leader: p.st.leader ?? '?' }),
+            likelyCause: m('raft-member-disconnected.cause'),
+            nextStep: m('raft-member-disconnected.next', {
+              node: p.o.node,
+              label,
+              address: servers.find((s) => s.sid === [...sids][0])?.address ?? m('raft-member-disconnected.address.unknown'),
+            }),
+          }),
           evidence: [evidence(p.o, [...statusStatement(p.st), ...(p.st.lines.Connections ? [p.st.lines.Connections] : [])])],
-          likelyCause: `This member cannot reach the others on the raft port (firewall, network), or it is still catching up after a restart.`,
-          nextStep: `On ${p.o.node}: the ${label} ovsdb-server log; test the raft port to the leader's address (${servers.find((s) => s.sid === [...sids][0])?.address ?? 'see Servers'}).`,
         }),
       );
     }
@@ -139,11 +176,22 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
         finding({
           check: 'ovn.raft-member-unreachable',
           severity: 'warning',
-          title: `${label} leader on ${l.o.node} cannot reach member ${s.sid} (${s.address})${node ? ` on ${node}` : ''}`,
-          explanation: `The leader${s.lastMsgMs !== null ? ` last heard from ${s.sid} ${(s.lastMsgMs / 1000).toFixed(1)} s ago` : ''}${pending ? `${s.lastMsgMs !== null ? ' and its' : ''} connection to it is not established` : ''}. The cluster still works while a majority is connected, but ${servers.length - quorum - 1 <= 0 ? 'one more failed member would leave it without a majority' : `it can lose only ${servers.length - quorum - 1} more member(s)`}.`,
+          ...texts({
+            title: node
+              ? m('raft-member-unreachable.title.on', { label, node: l.o.node, sid: s.sid, address: s.address, member: node })
+              : m('raft-member-unreachable.title', { label, node: l.o.node, sid: s.sid, address: s.address }),
+            explanation: m('raft-member-unreachable.explanation', {
+              // Silent implies a last message time, so at least one of the two holds.
+              lead:
+                s.lastMsgMs === null
+                  ? m('raft-member-unreachable.lead.pending')
+                  : m(pending ? 'raft-member-unreachable.lead.both' : 'raft-member-unreachable.lead.heard', { sid: s.sid, secs: (s.lastMsgMs / 1000).toFixed(1) }),
+              margin: servers.length - quorum - 1 <= 0 ? m('raft-member-unreachable.margin.one') : m('raft-member-unreachable.margin.many', { count: servers.length - quorum - 1 }),
+            }),
+            likelyCause: m('raft-member-unreachable.cause', { sid: s.sid, address: s.address }),
+            nextStep: m('raft-member-unreachable.next', { label, address: s.address, ctl, db, sid: s.sid }),
+          }),
           evidence: [evidence(l.o, [...(l.st.lines.Connections ? [l.st.lines.Connections] : []), s.line])],
-          likelyCause: `The ovsdb-server of member ${s.sid} is down, or the raft port on ${s.address} is unreachable.`,
-          nextStep: `Check the ${label} ovsdb-server on the host with address ${s.address}; if that member is gone for good, remove it from the leader with \`ovn-appctl -t \${OVN_RUNDIR:-/var/run/ovn}/${ctl} cluster/kick ${db} ${s.sid}\` (mutating).`,
         }),
       );
     }
@@ -154,11 +202,13 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
       finding({
         check: 'ovn.raft-membership-change',
         severity: 'warning',
-        title: `${label} raft membership change in progress on ${p.o.node}`,
-        explanation: `The leader is adding or removing a server. A member stuck in "catchup" never finishes joining and keeps the cluster one member short.`,
+        ...texts({
+          title: m('raft-membership-change.title', { label, node: p.o.node }),
+          explanation: m('raft-membership-change.explanation'),
+          likelyCause: m('raft-membership-change.cause'),
+          nextStep: m('raft-membership-change.next'),
+        }),
         evidence: [evidence(p.o, p.st.changes)],
-        likelyCause: `A member joining with a snapshot too large or too slow to transfer within the election timer, or a join that never completed.`,
-        nextStep: `Watch whether the line disappears on re-run; if not, check the joining member's log and consider raising the election timer.`,
       }),
     );
   }
@@ -169,11 +219,13 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
       finding({
         check: 'ovn.raft-stale-members',
         severity: 'warning',
-        title: `${label} raft configuration lists ${servers.length} servers but there are ${controllers} controllers`,
-        explanation: `Members that no longer exist still count toward the majority: with ${servers.length} servers, ${quorum} must be up to elect a leader.`,
+        ...texts({
+          title: m('raft-stale-members.title', { label, servers: servers.length, controllers }),
+          explanation: m('raft-stale-members.explanation', { servers: servers.length, quorum }),
+          likelyCause: m('raft-stale-members.cause'),
+          nextStep: m('raft-stale-members.next', { ctl, db }),
+        }),
         evidence: [evidence(parsed[0]?.o as StepOutput, servers.map((s) => s.line))],
-        likelyCause: `Controllers were rebuilt or replaced without removing the old members (\`cluster/kick\`).`,
-        nextStep: `Identify the servers whose addresses belong to no current controller and, once a leader exists, run \`ovn-appctl -t \${OVN_RUNDIR:-/var/run/ovn}/${ctl} cluster/kick ${db} <server id>\` on the leader (mutating).`,
       }),
     );
   }
@@ -181,12 +233,17 @@ function raftChecks(input: AnalyzerInput, step: string, db: 'OVN_Northbound' | '
   const problems = out.some((f) => f.severity === 'critical' || f.severity === 'warning');
   if (!problems && withLeader.length) {
     const leaderSid = withLeader[0]?.st.leader === 'self' ? withLeader[0].st.sid : withLeader[0]?.st.leader;
+    const leaderNode = leaderSid ? nodeBySid.get(leaderSid) : undefined;
     out.push(
       finding({
         check: 'ovn.raft-healthy',
         severity: 'ok',
-        title: `${label} raft cluster healthy: leader ${leaderSid ?? '?'}${leaderSid && nodeBySid.get(leaderSid) ? ` on ${nodeBySid.get(leaderSid)}` : ''}, ${servers.length} servers`,
-        explanation: `Every member read (${parsed.map((p) => p.o.node).join(', ')}) is a cluster member that knows the leader.`,
+        ...texts({
+          title: leaderNode
+            ? m('raft-healthy.title.on', { label, sid: leaderSid ?? '?', node: leaderNode, servers: servers.length })
+            : m('raft-healthy.title', { label, sid: leaderSid ?? '?', servers: servers.length }),
+          explanation: m('raft-healthy.explanation', { nodes: parsed.map((p) => p.o.node).join(', ') }),
+        }),
         evidence: parsed.map((p) => evidence(p.o, statusStatement(p.st))),
       }),
     );
@@ -198,10 +255,10 @@ function chassisChecks(input: AnalyzerInput): Finding[] {
   const expected = input.nodes.filter((n) => n.roles.includes('compute') || n.roles.includes('network'));
   const sb = completed(input, 'sb-chassis');
   const good = sb.find((o) => o.state === 'succeeded');
-  if (!expected.length) return sb.length ? [skipped('ovn.chassis-registered', 'Chassis registration', 'No compute or network nodes were targeted, so there is no node to look up in the Chassis table.')] : [];
+  if (!expected.length) return sb.length ? [skippedSaying('ovn.chassis-registered', m('chassis-registered.skipped.title'), m('chassis-registered.skipped.no-nodes'))] : [];
   if (!good) {
     return sb.length || outputsOf(input, 'sb-chassis').length
-      ? [skipped('ovn.chassis-registered', 'Chassis registration', 'The southbound Chassis table could not be read (see the SB reachability finding).')]
+      ? [skippedSaying('ovn.chassis-registered', m('chassis-registered.skipped.title'), m('chassis-registered.skipped.unread'))]
       : [];
   }
   const chassis = parseChassis(good.stdout);
@@ -228,11 +285,17 @@ function chassisChecks(input: AnalyzerInput): Finding[] {
       finding({
         check: 'ovn.chassis-missing',
         severity: 'critical',
-        title: `${n.name} is not registered as a chassis in the OVN southbound database`,
-        explanation: `No Chassis row matches ${n.name}${sid?.systemId ? ` (its OVS system-id is ${sid.systemId})` : ''}; the SB lists ${chassis.length ? chassis.map((x) => x.name).join(', ') : 'no chassis at all'}. Ports of VMs on ${n.name} cannot be bound, so they stay DOWN and get no traffic, and the other nodes drop their tunnels to it.`,
+        ...texts({
+          title: m('chassis-missing.title', { node: n.name }),
+          explanation: m('chassis-missing.explanation', {
+            node: n.name,
+            sysid: sid?.systemId ? m('chassis-missing.system-id', { id: sid.systemId }) : '',
+            listed: chassis.length ? chassis.map((x) => x.name).join(', ') : m('chassis-missing.none'),
+          }),
+          likelyCause: m('chassis-missing.cause', { node: n.name }),
+          nextStep: m('chassis-missing.next', { node: n.name }),
+        }),
         evidence: ev,
-        likelyCause: `ovn-controller on ${n.name} is not running (it deletes its chassis on a clean exit) or cannot reach the SB; less often the node's system-id changed and its chassis was recreated under another name.`,
-        nextStep: `On ${n.name}: \`ovn-appctl -t ovn-controller connection-status\`, the ovn-controller service/pod/container status and its log; start it and the chassis re-registers.`,
       }),
     );
   }
@@ -244,11 +307,13 @@ function chassisChecks(input: AnalyzerInput): Finding[] {
       finding({
         check: 'ovn.chassis-duplicate',
         severity: 'warning',
-        title: `Hostname ${host} is registered by ${cs.length} chassis`,
-        explanation: `Chassis ${cs.map((c) => c.name).join(', ')} all claim hostname ${host}. One of them is stale: ports may be bound to the wrong one and tunnels point at a node that no longer answers.`,
+        ...texts({
+          title: m('chassis-duplicate.title', { host, count: cs.length }),
+          explanation: m('chassis-duplicate.explanation', { names: cs.map((c) => c.name).join(', '), host }),
+          likelyCause: m('chassis-duplicate.cause'),
+          nextStep: m('chassis-duplicate.next', { host }),
+        }),
         evidence: [evidence(good, cs.flatMap((c) => [c.nameLine, ...(c.hostnameLine ? [c.hostnameLine] : [])]))],
-        likelyCause: `The node's system-id changed (reinstall, new container image) and the old chassis was never deleted.`,
-        nextStep: `Compare with \`ovs-vsctl get Open_vSwitch . external_ids:system-id\` on ${host}; delete the stale one with \`ovn-sbctl chassis-del <name>\` (mutating).`,
       }),
     );
   }
@@ -257,8 +322,11 @@ function chassisChecks(input: AnalyzerInput): Finding[] {
       finding({
         check: 'ovn.chassis-registered',
         severity: 'ok',
-        title: `${found.length} of ${expected.length} compute/network nodes are registered chassis`,
-        explanation: found.map((f) => `${f.node} → chassis ${f.c.name}`).join('; '),
+        ...texts({
+          title: m('chassis-registered.title', { found: found.length, expected: expected.length }),
+          // Items are joined by a space; all but the last end in ";".
+          explanation: m('chassis-registered.explanation', { items: found.map((f, i) => m(i < found.length - 1 ? 'chassis-registered.item.more' : 'chassis-registered.item', { node: f.node, chassis: f.c.name })) }),
+        }),
         evidence: [evidence(good, found.flatMap((f) => [f.c.nameLine, ...(f.c.hostnameLine ? [f.c.hostnameLine] : [])]))],
       }),
     );
@@ -280,13 +348,22 @@ function controllerChecks(input: AnalyzerInput): Finding[] {
       finding({
         check: running ? 'ovn.controller-disconnected' : 'ovn.controller-not-running',
         severity: 'critical',
-        title: running ? `ovn-controller on ${o.node} is not connected to the southbound database` : `ovn-controller on ${o.node} does not answer`,
-        explanation: running
-          ? `ovn-controller on ${o.node} reports \`${text || '(nothing)'}\`. It keeps the flows it has, but no change (new ports, migrations, security group updates) reaches this node.`
-          : `\`ovn-appctl -t ovn-controller connection-status\` failed on ${o.node} (exit ${o.exitCode ?? '?'}): the process (or its container) is not running. VM ports on this node are not (re)bound and its chassis disappears from the SB.`,
+        ...texts(
+          running
+            ? {
+                title: m('controller-disconnected.title', { node: o.node }),
+                explanation: m('controller-disconnected.explanation', { node: o.node, status: text || m('controller-disconnected.nothing') }),
+                likelyCause: m('controller-disconnected.cause', { node: o.node }),
+                nextStep: m('controller-disconnected.next', { node: o.node }),
+              }
+            : {
+                title: m('controller-not-running.title', { node: o.node }),
+                explanation: m('controller-not-running.explanation', { node: o.node, exit: o.exitCode ?? '?' }),
+                likelyCause: m('controller-not-running.cause', { node: o.node }),
+                nextStep: m('controller-not-running.next', { node: o.node }),
+              },
+        ),
         evidence: [evidence(o, running ? lines(o.stdout) : errLines(o))],
-        likelyCause: running ? `The SB database has no leader or is unreachable from ${o.node} (network, TLS certificates, wrong ovn-remote).` : `ovn-controller crashed or was stopped on ${o.node} (pod in Error/CrashLoopBackOff, container exited, service stopped).`,
-        nextStep: running ? `Check SB health (raft findings above) and reachability of the ovn-remote addresses from ${o.node}; the ovn-controller log.` : `On ${o.node}: the ovn-controller service/pod/container status and its (previous) log; restart it.`,
       }),
     );
   }
@@ -295,8 +372,7 @@ function controllerChecks(input: AnalyzerInput): Finding[] {
       finding({
         check: 'ovn.controller-connected',
         severity: 'ok',
-        title: `ovn-controller connected to the SB on ${connected.map((o) => o.node).join(', ')}`,
-        explanation: `Each reports \`connected\`.`,
+        ...texts({ title: m('controller-connected.title', { nodes: connected.map((o) => o.node).join(', ') }), explanation: m('controller-connected.explanation') }),
         evidence: connected.map((o) => evidence(o, lines(o.stdout))),
       }),
     );
