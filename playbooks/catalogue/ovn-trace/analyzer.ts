@@ -3,12 +3,19 @@
  * A drop by Neutron's default `neutron_pg_drop` ACL means no security group rule allows the
  * packet; the port groups of the two ports (`pg_<security group id>`) name the groups to fix.
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, skipped } from '../../engine/analyze-kit.js';
 import { shellQuote } from '../../engine/shell.js';
 import type { Analyzer, Finding, StepOutput } from '../../engine/types.js';
 import { dropsHere, headerLine, inCidr, isAclEval, parseTraceOutput, value, type Line, type Output, type PortGroup, type Stage, type TraceFacts } from './parse.js';
 
 const STEP = 'trace';
+/** A message of this analyzer's table (main/shared/finding-texts/ovn-trace.ts). */
+const m = (id: string, params?: FindingMessage['params']): FindingMessage => say(`ovn-trace.${id}`, params);
+/** Messages joined by `sep` and a space: the renderer joins a list with a space, so each item but the last carries the separator. */
+const joined = (items: FindingMessage[], sep: string): FindingMessage[] => items.map((x, i) => (i < items.length - 1 ? m('list.sep', { item: x, sep }) : x));
+const thenJoined = (items: FindingMessage[]): FindingMessage[] => items.map((x, i) => (i < items.length - 1 ? m('list.then', { item: x }) : x));
 /** Output types after which ovn-trace follows the packet into the next datapath. */
 const TRANSIT = new Set(['patch', 'l3gateway', 'chassisredirect']);
 
@@ -31,11 +38,11 @@ interface Ctx {
 const portLabel = (name: string | undefined, lsp: string | undefined, ip: string | undefined): string => `${name || lsp || '?'}${ip ? ` (${ip})` : ''}`;
 
 /** `label` names the group with its id (explanations); `short` by name alone when it has one (titles: names first, UUIDs in the body). */
-function sgOf(pg: PortGroup | undefined, pgName: string): { id: string; label: string; short: string } {
+function sgOf(pg: PortGroup | undefined, pgName: string): { id: string; label: FindingMessage; short: FindingMessage } {
   const id = pg?.externalIds['neutron:security_group_id'] ?? (pgName.startsWith('pg_') ? pgName.slice(3).replace(/_/g, '-') : '');
   const name = pg?.externalIds['neutron:security_group_name'];
-  const label = id ? `security group ${name ? `"${name}" (${id})` : id}` : `port group ${pgName}`;
-  return { id, label, short: name ? `security group "${name}"` : label };
+  const label = id ? (name ? m('sg.named', { name, id }) : m('sg.id', { id })) : m('pg', { pg: pgName });
+  return { id, label, short: name ? m('sg.short', { name }) : label };
 }
 
 /** `outport == @pg_x && ip4 && tcp && tcp.dst == 22` → `ip4 && tcp && tcp.dst == 22` */
@@ -73,20 +80,21 @@ function dropped(c: Ctx): Finding {
   const flow = headerLine(f, 'flow');
   const stageLines = (s: Stage): Line[] => [s.line, ...s.actions.filter((a) => /drop|verdict=|log\(|reg8\[1[78]\] = 1|reject|\*\*\*/.test(a.text))];
   const pick: Array<Line | null | undefined> = [flow, last.pipeline, ...stageLines(last), end.line, ...(acl && acl !== last ? stageLines(acl) : [])];
-  const where = `stage ${end.name} (table ${end.table})`;
+  const where = m('where', { stage: end.name, table: end.table });
+  const packet = { what: c.what, src: c.src, dst: c.dst };
   if (acl) {
     const pgName = /@([A-Za-z0-9_.-]+)/.exec(acl.match)?.[1] ?? '';
     const name = aclName(acl);
     const toPort = acl.name.startsWith('ls_out_');
     const port = (toPort ? value(f, 'destination_port_name') || value(f, 'destination_lsp') : value(f, 'source_port_name') || value(f, 'source_lsp')) || pipelinePort(acl, toPort ? 'outport' : 'inport');
     const role = toPort ? 'destination' : 'source';
+    const portText = port ?? m(`port.${role}`);
     const dir = toPort ? 'ingress' : 'egress';
     const groups = f.portGroups.filter((g) => g.members.includes(role) && g.name !== 'neutron_pg_drop');
     const rules = groups.flatMap((g) => g.acls.filter((a) => a.direction === (toPort ? 'to-lport' : 'from-lport')));
     const described = groups.map((g) => {
-      const sg = sgOf(g, g.name);
       const own = g.acls.filter((a) => a.direction === (toPort ? 'to-lport' : 'from-lport'));
-      return `${sg.label}: ${own.length ? own.map((a) => `${ruleText(a.match)}${a.name ? ` [${a.name}]` : ''}`).join('; ') : `no ${dir} rules`}`;
+      return m('sg-rules', { group: sgOf(g, g.name).label, rules: own.length ? own.map((a) => `${ruleText(a.match)}${a.name ? ` [${a.name}]` : ''}`).join('; ') : m('sg-rules.none', { dir }) });
     });
     pick.push(...groups.map((g) => g.line), ...rules.map((a) => a.line));
     const sgIds = groups.map((g) => sgOf(g, g.name).id).filter(Boolean);
@@ -94,30 +102,43 @@ function dropped(c: Ctx): Finding {
     const portWord = portRef ? shellQuote(portRef) : '<port>';
     const sgNames = groups.map((g) => sgOf(g, g.name).short);
     if (pgName === 'neutron_pg_drop') {
+      const srcIp = value(f, 'source_ip');
+      const said = {
+        where,
+        match: aclMatch(acl),
+        name: name ? ` (${name})` : '',
+        dir,
+        port: portText,
+        what: c.what,
+        peer: toPort ? (srcIp !== undefined ? m('peer.from', { ip: srcIp }) : m('peer.from-source')) : m('peer.to', { ip: c.dstIp }),
+        rules: groups.length ? m('security-group-drop.rules', { dir, groups: joined(described, ' |') }) : f.sgSection ? m('security-group-drop.no-groups', { dir }) : m('security-group-drop.unlisted'),
+      };
+      const sgId = sgIds[0] ?? '';
       return finding({
         check: 'ovn-trace.security-group-drop',
         severity: 'critical',
-        title: `${c.what} from ${c.src} to ${c.dst} is dropped by Neutron's default drop: no ${dir} rule ${sgNames.length ? `in ${sgNames.join(', ')} ` : ''}on ${port ?? `the ${role} port`} allows it`,
-        explanation:
-          `ovn-trace stops the packet in ${where}${acl === end ? ' at' : `; ${acl.name} (table ${acl.table}) matched`} Neutron's default drop ACL \`${aclMatch(acl)}\`${name ? ` (${name})` : ''}: ` +
-          `the ${dir} direction of ${port ?? `the ${role} port`} only passes what a security group rule allows, and none matches ${c.what} ${toPort ? `from ${value(f, 'source_ip') ?? 'the source'}` : `to ${c.dstIp}`}. ` +
-          (groups.length ? `Its ${dir} rules: ${described.join(' | ')}.` : f.sgSection ? `The port is in no security group with ${dir} rules.` : 'The port groups were not listed, so its rules are not shown here.'),
+        ...texts({
+          title: m('security-group-drop.title', { ...packet, dir, in: sgNames.length ? m('security-group-drop.in', { groups: joined(sgNames, ',') }) : '', port: portText }),
+          explanation: acl === end ? m('security-group-drop.explanation.at', said) : m('security-group-drop.explanation.matched', { ...said, acl: acl.name, aclTable: acl.table }),
+          likelyCause: m('security-group-drop.cause', { dir, what: c.what }),
+          nextStep: sgIds.length
+            ? m('security-group-drop.next', { dir, sg: sgId, what: c.what, proto: c.what.startsWith('icmp') ? '--protocol icmp' : `--protocol ${c.what.split('/')[0]} --dst-port ${c.what.split('/')[1]}` })
+            : m('security-group-drop.next.port', { port: portWord, dir }),
+        }),
         evidence: [ev(out, pick)],
-        likelyCause: `The ${dir} rule for ${c.what} was deleted from the security group, or the port was given a security group that never had it.`,
-        nextStep: sgIds.length
-          ? `openstack security group rule list --${dir} ${sgIds[0]}; if ${c.what} should pass: openstack security group rule create --${dir} ${c.what.startsWith('icmp') ? '--protocol icmp' : `--protocol ${c.what.split('/')[0]} --dst-port ${c.what.split('/')[1]}`} ${sgIds[0]}`
-          : `openstack port show ${portWord} -c security_group_ids, then openstack security group rule list --${dir} <group>`,
       });
     }
     const sg = sgOf(f.portGroups.find((g) => g.name === pgName), pgName);
     return finding({
       check: 'ovn-trace.acl-drop',
       severity: 'critical',
-      title: `${c.what} from ${c.src} to ${c.dst} is dropped by ACL ${name ?? `\`${aclMatch(acl)}\``} (${sg.short})`,
-      explanation: `ovn-trace stops the packet in ${where} at the ACL \`${aclMatch(acl)}\`${name ? ` named ${name}` : ''} of ${sg.label}, an explicit drop or reject on ${port ?? `the ${role} port`} (${dir}).`,
+      ...texts({
+        title: m('acl-drop.title', { ...packet, acl: name ?? `\`${aclMatch(acl)}\``, sg: sg.short }),
+        explanation: m('acl-drop.explanation', { where, match: aclMatch(acl), named: name ? m('acl-drop.named', { name }) : '', sg: sg.label, port: portText, dir }),
+        likelyCause: m('acl-drop.cause'),
+        nextStep: m('acl-drop.next', { pg: shellQuote(pgName) }),
+      }),
       evidence: [ev(out, pick)],
-      likelyCause: 'An ACL that drops or rejects this traffic was added to the port group, by Neutron (network log, FWaaS) or by hand.',
-      nextStep: `ovn-nbctl --type=port-group acl-list ${shellQuote(pgName)}`,
     });
   }
   const flowFix = `ovn-trace ${shellQuote(value(f, 'source_switch') ?? '')} ${shellQuote(value(f, 'flow') ?? '')}`;
@@ -127,29 +148,34 @@ function dropped(c: Ctx): Finding {
     return finding({
       check: 'ovn-trace.port-security',
       severity: 'critical',
-      title: `${c.what} from ${c.src} to ${c.dst} is dropped by port security of the ${out_ ? 'destination' : 'source'} port (${last.name})`,
-      explanation: out_
-        ? `The destination port's port_security does not list ${c.dstIp} (${where}): OVN only delivers to a port the addresses it owns.`
-        : `The source port's port_security does not allow eth.src ${value(f, 'source_mac') ?? '?'} / ip ${value(f, 'source_ip') ?? '?'} (${where}): OVN drops anything the VM sends from another MAC or IP.`,
+      ...texts({
+        title: m(out_ ? 'port-security.title.destination' : 'port-security.title.source', { ...packet, stage: last.name }),
+        explanation: out_
+          ? m('port-security.explanation.destination', { ip: c.dstIp, where })
+          : m('port-security.explanation.source', { mac: value(f, 'source_mac') ?? '?', ip: value(f, 'source_ip') ?? '?', where }),
+        likelyCause: m('port-security.cause'),
+        nextStep: m('port-security.next', { port: lsp ? shellQuote(lsp) : '<port>', more: lsp ? `; ovn-nbctl lsp-get-port-security ${shellQuote(lsp)}` : '' }),
+      }),
       evidence: [ev(out, pick)],
-      likelyCause: "The VM uses an address that is not in the port's fixed IPs or allowed address pairs (a VIP, a second IP, a bridged guest).",
-      nextStep: `openstack port show ${lsp ? shellQuote(lsp) : '<port>'} -c fixed_ips -c allowed_address_pairs -c mac_address${lsp ? `; ovn-nbctl lsp-get-port-security ${shellQuote(lsp)}` : ''}`,
     });
   }
-  const why: Array<[RegExp, string, string, string]> = [
-    [/l2_lkup|l2_unknown/, 'ovn-trace.unknown-mac', `the switch knows no port with destination MAC ${value(f, 'eth_dst') ?? '?'}`, 'The destination port was deleted or its MAC changed.'],
-    [/ip_routing/, 'ovn-trace.no-route', `the router has no route to ${c.dstIp}`, 'The router has no interface on the destination network and no default route (external gateway).'],
-    [/admission/, 'ovn-trace.router-mac', 'the router port does not accept the destination MAC', 'eth.dst is not the MAC of the router port on this network.'],
+  // The stage names the reason: [stage, check and message suffix, the reason's parameters].
+  const why: Array<[RegExp, string, FindingMessage['params']]> = [
+    [/l2_lkup|l2_unknown/, 'unknown-mac', { mac: value(f, 'eth_dst') ?? '?' }],
+    [/ip_routing/, 'no-route', { ip: c.dstIp }],
+    [/admission/, 'router-mac', {}],
   ];
   const hit = why.find(([re]) => re.test(last.name));
   return finding({
-    check: hit?.[1] ?? 'ovn-trace.dropped',
+    check: hit ? `ovn-trace.${hit[1]}` : 'ovn-trace.dropped',
     severity: 'critical',
-    title: `${c.what} from ${c.src} to ${c.dst} is dropped in ${last.name}`,
-    explanation: `ovn-trace stops the packet in ${where}${hit ? `: ${hit[2]}` : ''}. Nothing is delivered.`,
+    ...texts({
+      title: m('dropped.title', { ...packet, stage: last.name }),
+      explanation: hit ? m('dropped.explanation.why', { where, reason: m(`dropped.reason.${hit[1]}`, hit[2]) }) : m('dropped.explanation', { where }),
+      likelyCause: m(hit ? `dropped.cause.${hit[1]}` : 'dropped.cause'),
+      nextStep: m('dropped.next', { fix: flowFix, switch: shellQuote(value(f, 'source_switch') ?? ''), stage: last.name }),
+    }),
     evidence: [ev(out, pick)],
-    likelyCause: hit?.[3] ?? 'A logical flow in that stage drops the packet; the stage name says which feature (ACL, port security, routing, load balancing).',
-    nextStep: `${flowFix}; ovn-sbctl lflow-list ${shellQuote(value(f, 'source_switch') ?? '')} | grep ${last.name}`,
   });
 }
 
@@ -167,16 +193,20 @@ function verdict(c: Ctx): Finding {
   const allowText = allowed.map((s) => {
     const pg = /@([A-Za-z0-9_.-]+)/.exec(s.match)?.[1] ?? '';
     const name = aclName(s);
-    return `${name ? `ACL ${name}` : `rule \`${ruleText(aclMatch(s))}\``} of ${sgOf(f.portGroups.find((g) => g.name === pg), pg).label}`;
+    const sg = sgOf(f.portGroups.find((g) => g.name === pg), pg).label;
+    return name ? m('allowed.acl', { name, sg }) : m('allowed.rule', { rule: ruleText(aclMatch(s)), sg });
   });
   const allowLines = allowed.flatMap((s) => [s.line, ...s.actions.filter((a) => /log\(/.test(a.text))]);
+  const packet = { what: c.what, src: c.src, dst: c.dst };
   const toDst = terminal.find((o) => is(o, dstName, dstLsp));
   if (toDst) {
     return finding({
       check: 'ovn-trace.delivered',
       severity: 'ok',
-      title: `${c.what} from ${c.src} to ${c.dst} is delivered`,
-      explanation: `ovn-trace follows the packet to ${toDst.port}${allowText.length ? `; allowed by ${allowText.join(', then ')}` : ''}. OVN's logical flows let it through, so if the connection still fails look at the VM (firewall, service listening) or the chassis (ovn-controller, tunnels).`,
+      ...texts({
+        title: m('delivered.title', packet),
+        explanation: m('delivered.explanation', { port: toDst.port, allowed: allowText.length ? m('delivered.allowed', { list: thenJoined(allowText) }) : '' }),
+      }),
       evidence: [ev(out, [flow, ...allowLines, toDst.line])],
     });
   }
@@ -186,34 +216,42 @@ function verdict(c: Ctx): Finding {
     return finding({
       check: 'ovn-trace.leaves-ovn',
       severity: 'ok',
-      title: `${c.what} from ${c.src} to ${c.dstIp} leaves OVN through ${o.port} (${o.type})`,
-      explanation:
-        `ovn-trace follows the packet out of the cloud through the ${o.type} port ${o.port}${allowText.length ? `, allowed by ${allowText.join(', then ')}` : ''}.` +
-        (f.arpLine ? ' The router has no MAC binding for the next hop yet, so the trace shows the ARP request it sends first; whether the upstream gateway answers is outside OVN.' : '') +
-        ' What happens beyond is the physical network.',
+      ...texts({
+        title: m('leaves-ovn.title', { what: c.what, src: c.src, ip: c.dstIp, port: o.port, type: o.type }),
+        explanation: m('leaves-ovn.explanation', {
+          type: o.type,
+          port: o.port,
+          allowed: allowText.length ? m('leaves-ovn.allowed', { list: thenJoined(allowText) }) : '',
+          arp: f.arpLine ? m('leaves-ovn.arp') : '',
+        }),
+      }),
       evidence: [ev(out, [flow, ...allowLines, f.arpLine, o.line])],
     });
   }
   if (terminal.every((o) => is(o, srcName, srcLsp))) {
+    const kind = f.rejectLine ? 'rejected' : 'bounced';
     return finding({
-      check: f.rejectLine ? 'ovn-trace.rejected' : 'ovn-trace.bounced',
+      check: `ovn-trace.${kind}`,
       severity: f.rejectLine ? 'critical' : 'warning',
-      title: `${c.what} from ${c.src} to ${c.dst} is answered back to the source instead of delivered`,
-      explanation: f.rejectLine ? 'An ACL with action reject turns the packet into a TCP reset / ICMP unreachable sent back to the source.' : 'OVN sends a reply back to the source port (an ICMP error such as TTL exceeded or unreachable, or the router answering itself) and nothing reaches the destination.',
+      ...texts({ title: m('answered.title', packet), explanation: m(`${kind}.explanation`), likelyCause: m(`${kind}.cause`), nextStep: m('answered.next') }),
       evidence: [ev(out, [flow, f.rejectLine, ...terminal.map((o) => o.line)])],
-      likelyCause: f.rejectLine ? 'A reject ACL on one of the port groups.' : 'The destination IP is the router itself, or the router cannot forward it.',
-      nextStep: `ovn-nbctl --type=port-group acl-list <port group>; ovn-nbctl lr-route-list <router>`,
     });
   }
   const other = terminal[0] as Output;
   return finding({
     check: 'ovn-trace.delivered-elsewhere',
     severity: 'warning',
-    title: `${c.what} from ${c.src} to ${c.dstIp} ends at ${other.port}, not at ${dstName || dstLsp || 'the expected port'}`,
-    explanation: `ovn-trace delivers the packet to ${terminal.map((o) => `${o.port} (type "${o.type}")`).join(', ')}. ${dstLsp ? `The port that owns ${c.dstIp} is ${dstName || dstLsp}.` : `No OVN port owns ${c.dstIp}.`}`,
+    ...texts({
+      title: m('delivered-elsewhere.title', { what: c.what, src: c.src, ip: c.dstIp, port: other.port, expected: dstName || dstLsp || m('delivered-elsewhere.expected') }),
+      explanation: m('delivered-elsewhere.explanation', {
+        // `type` is the OVN port type, quoted as ovn-trace prints it.
+        outputs: terminal.map((o) => `${o.port} (type "${o.type}")`).join(', '),
+        owner: dstLsp ? m('delivered-elsewhere.owner', { ip: c.dstIp, port: dstName || dstLsp }) : m('delivered-elsewhere.owner.none', { ip: c.dstIp }),
+      }),
+      likelyCause: m('delivered-elsewhere.cause'),
+      nextStep: m('delivered-elsewhere.next', { ip: shellQuote(c.dstIp) }),
+    }),
     evidence: [ev(out, [flow, headerLine(f, 'destination_lsp'), ...terminal.map((o) => o.line)])],
-    likelyCause: 'Two ports claim the same IP or MAC, or the destination IP belongs to another network than expected.',
-    nextStep: `ovn-nbctl find Logical_Switch_Port 'addresses{>=}"…"'; openstack port list --fixed-ip ip-address=${shellQuote(c.dstIp)}`,
   });
 }
 
@@ -225,49 +263,61 @@ function inputProblem(out: StepOutput, f: TraceFacts, error: Line): Finding {
     return finding({
       check: 'ovn-trace.source-not-found',
       severity: 'warning',
-      title: `Source ${JSON.stringify(src)} is not a port in OVN`,
-      explanation: 'No logical switch port in the OVN northbound database has this name or UUID, Neutron port name (neutron:port_name), instance UUID (neutron:device_id) or IP address, so nothing was traced.',
+      ...texts({
+        title: m('source-not-found.title', { src: JSON.stringify(src) }),
+        explanation: m('source-not-found.explanation'),
+        likelyCause: m('source-not-found.cause'),
+        nextStep: m('source-not-found.next'),
+      }),
       evidence: [ev(out, [srcLine, error])],
-      likelyCause: 'A typo or a VM name instead of its port or IP; if Neutron does list the port, Neutron and OVN are out of sync.',
-      nextStep: `openstack port list --server <vm> (or --fixed-ip ip-address=<ip>); if Neutron has a port OVN lacks: neutron-ovn-db-sync-util --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini --ovn-neutron_sync_mode log`,
     });
   }
   if (e.startsWith('source is ambiguous')) {
     return finding({
       check: 'ovn-trace.source-ambiguous',
       severity: 'warning',
-      title: `Source ${JSON.stringify(src)} matches several ports`,
-      explanation: 'More than one port matches (the same IP on different tenant networks, or an instance with several ports); nothing was traced.',
+      ...texts({
+        title: m('source-ambiguous.title', { src: JSON.stringify(src) }),
+        explanation: m('source-ambiguous.explanation'),
+        likelyCause: m('source-ambiguous.cause'),
+        nextStep: m('source-ambiguous.next'),
+      }),
       evidence: [ev(out, [srcLine, ...(f.header.get('source_candidate') ?? []), error])],
-      likelyCause: 'Overlapping tenant IP ranges or a multi-homed instance.',
-      nextStep: 'Run again with source= one of the port UUIDs listed.',
     });
   }
   if (e.includes('no router port')) {
     return finding({
       check: 'ovn-trace.no-path',
       severity: 'critical',
-      title: `${value(f, 'destination_ip') ?? 'The destination'} is unreachable from ${value(f, 'source_port_name') || value(f, 'source_lsp') || src}: its network has no router`,
-      explanation: `${e}. No port on the source network owns the destination IP and no router port exists to forward it.`,
+      ...texts({
+        title: m('no-path.title', { dst: value(f, 'destination_ip') ?? m('no-path.destination'), src: value(f, 'source_port_name') || value(f, 'source_lsp') || src }),
+        explanation: m('no-path.explanation', { error: e }),
+        likelyCause: m('no-path.cause'),
+        nextStep: m('no-path.next', { ip: shellQuote(value(f, 'destination_ip') ?? '') }),
+      }),
       evidence: [ev(out, [srcLine, headerLine(f, 'source_switch'), headerLine(f, 'destination_ip'), error])],
-      likelyCause: 'The subnet is not attached to a router, or the destination IP is wrong.',
-      nextStep: `openstack router add subnet <router> <subnet>, or check the IP: openstack port list --fixed-ip ip-address=${shellQuote(value(f, 'destination_ip') ?? '')}`,
     });
   }
+  const nb = e.startsWith('cannot read');
   return finding({
-    check: e.startsWith('cannot read') ? 'ovn-trace.nb-unreachable' : 'ovn-trace.input',
+    check: nb ? 'ovn-trace.nb-unreachable' : 'ovn-trace.input',
     severity: 'warning',
-    title: `The trace could not be set up: ${e}`,
-    explanation: `The step stopped before running ovn-trace: ${e}.`,
+    ...texts({
+      title: m('input.title', { error: e }),
+      explanation: m('input.explanation', { error: e }),
+      likelyCause: m(nb ? 'input.cause.nb' : 'input.cause'),
+      nextStep: m(nb ? 'input.next.nb' : 'input.next'),
+    }),
     evidence: [ev(out, [headerLine(f, 'nb_db'), srcLine, error]), ...(out.stderr.trim() ? [evidence(out, lines(out.stderr).slice(-3))] : [])],
-    likelyCause: e.startsWith('cannot read') ? 'The OVN northbound database does not answer from this node (raft without a leader, wrong remote, TLS).' : 'The parameters do not fit the port found.',
-    nextStep: e.startsWith('cannot read') ? 'ovn-appctl -t ${OVN_RUNDIR:-/var/run/ovn}/ovnnb_db.ctl cluster/status OVN_Northbound' : 'Check the parameters against: openstack port show <port>',
   });
 }
 
 export const analyze: Analyzer = (input) => {
   const out = completed(input, STEP)[0];
-  if (!out) return [skipped('ovn-trace.verdict', 'Packet trace not made', 'The trace step did not complete on any controller, so no verdict on the packet can be given.')];
+  if (!out) {
+    const t = texts({ title: m('verdict.skipped.title'), explanation: m('verdict.skipped.reason') });
+    return [{ ...skipped('ovn-trace.verdict', t.title, t.explanation), text: t.text }];
+  }
   const f = parseTraceOutput(out.stdout);
   const error = headerLine(f, 'error');
   if (error) return [inputProblem(out, f, error)];
@@ -277,11 +327,13 @@ export const analyze: Analyzer = (input) => {
       finding({
         check: 'ovn-trace.failed',
         severity: 'warning',
-        title: f.traceSection ? 'ovn-trace ran but printed no trace' : 'The trace step failed before ovn-trace ran',
-        explanation: `Exit code ${out.exitCode ?? '?'}; the last lines say what went wrong. No verdict on the packet can be given.`,
+        ...texts({
+          title: m(f.traceSection ? 'failed.title.empty' : 'failed.title.before'),
+          explanation: m('failed.explanation', { exit: out.exitCode ?? '?' }),
+          likelyCause: m('failed.cause'),
+          nextStep: m('failed.next'),
+        }),
         evidence: [evidence(out, tail)],
-        likelyCause: 'ovn-nbctl/ovn-trace missing in the ovn-northd container, or the southbound database does not answer.',
-        nextStep: 'ovn-sbctl --no-leader-only show; ovn-trace --help',
       }),
     ];
   }
@@ -303,13 +355,13 @@ export const analyze: Analyzer = (input) => {
   const unknown = finding({
     check: 'ovn-trace.destination-unknown',
     severity: 'warning',
-    title: `No port owns ${dstIp}, although it is on the network of ${c.src}`,
-    explanation:
-      `${dstIp} lies in the subnet of router port ${/^router_port=(\S+)/.exec(onSubnet.text)?.[1] ?? ''} on the source network, but no logical switch port has that address, ` +
-      `so the packet goes to the router${f.arpLine ? ', which can only broadcast an ARP request for it that no OVN port answers' : ''}.`,
+    ...texts({
+      title: m('destination-unknown.title', { ip: dstIp, src: c.src }),
+      explanation: m('destination-unknown.explanation', { ip: dstIp, routerPort: /^router_port=(\S+)/.exec(onSubnet.text)?.[1] ?? '', arp: f.arpLine ? m('destination-unknown.arp') : '' }),
+      likelyCause: m('destination-unknown.cause'),
+      nextStep: m('destination-unknown.next', { ip: shellQuote(dstIp) }),
+    }),
     evidence: [ev(out, [headerLine(f, 'destination_ip'), onSubnet, headerLine(f, 'path'), f.arpLine])],
-    likelyCause: 'The destination VM or port was deleted, or the IP is mistyped.',
-    nextStep: `openstack port list --fixed-ip ip-address=${shellQuote(dstIp)}`,
   });
   // The trace then only shows the ARP flood: that is this finding, not a delivery.
   return v.severity === 'critical' ? [v, unknown] : [unknown];
