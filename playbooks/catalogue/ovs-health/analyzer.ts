@@ -4,6 +4,8 @@
  * bridges' OpenFlow controllers are connected; across nodes, every OVN chassis has a tunnel to
  * every other one.
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { parseConfig, parseInterfaces, parseShow, TUNNEL_TYPES, type InterfaceFact, type NodeConfig, type ShowFacts } from './parse.js';
@@ -20,16 +22,28 @@ interface NodeFacts {
 
 const ok = (o: StepOutput): boolean => o.state === 'succeeded';
 const errorLines = (o: StepOutput): string[] => lines(allText(o)).filter((l) => l.trim()).slice(0, 5);
+/** A message of this analyzer's table (main/shared/finding-texts/ovs-health.ts). */
+const m = (id: string, params?: FindingMessage['params']): FindingMessage => say(`ovs-health.${id}`, params);
 
-function vmRef(ifc: InterfaceFact | undefined): string {
+/** A check that could not be made, its title and reason given as messages. */
+function skippedSaying(check: string, title: FindingMessage, reason: FindingMessage): Finding {
+  const t = texts({ title, explanation: reason });
+  return { ...skipped(check, t.title, t.explanation), text: t.text };
+}
+
+/** " It belongs to Neutron port …, instance …, MAC …." for what the interface's external_ids name, or nothing. */
+function vmRef(ifc: InterfaceFact | undefined): FindingMessage | '' {
   if (!ifc) return '';
   const ids = ifc.externalIds;
-  const parts = [
-    ids['iface-id'] ? `Neutron port ${ids['iface-id']}` : '',
-    ids['vm-uuid'] || ids['vm-id'] ? `instance ${ids['vm-uuid'] ?? ids['vm-id']}` : '',
-    ids['attached-mac'] ? `MAC ${ids['attached-mac']}` : '',
-  ].filter(Boolean);
-  return parts.length ? ` It belongs to ${parts.join(', ')}.` : '';
+  const port = ids['iface-id'];
+  const instance = ids['vm-uuid'] || ids['vm-id'] ? (ids['vm-uuid'] ?? ids['vm-id']) : undefined;
+  const mac = ids['attached-mac'];
+  if (!port && instance === undefined && !mac) return '';
+  return m('owner', {
+    port: port ? m('owner.port', { id: port }) : '',
+    instance: instance !== undefined ? m(port ? 'owner.instance.more' : 'owner.instance', { id: instance }) : '',
+    mac: mac ? m(port || instance !== undefined ? 'owner.mac.more' : 'owner.mac', { mac }) : '',
+  });
 }
 
 function recordEvidence(f: NodeFacts, ifc: InterfaceFact | undefined, keys: string[]): Evidence[] {
@@ -50,11 +64,17 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
       finding({
         check: 'ovs.br-int-missing',
         severity: 'critical',
-        title: `${node}: integration bridge ${intBr} does not exist`,
-        explanation: `Open vSwitch on ${node} has no bridge ${intBr}${bridgeNames.size ? ` (only ${[...bridgeNames].join(', ')})` : ' (no bridges at all)'}. Every VM port and tunnel is plugged into ${intBr}; without it no instance on this node has a network and Nova cannot plug new ones.`,
+        ...texts({
+          title: m('br-int-missing.title', { node, bridge: intBr }),
+          explanation: m('br-int-missing.explanation', {
+            node,
+            bridge: intBr,
+            others: bridgeNames.size ? m('br-int-missing.only', { bridges: [...bridgeNames].join(', ') }) : m('br-int-missing.none'),
+          }),
+          likelyCause: m('br-int-missing.cause'),
+          nextStep: m('br-int-missing.next', { node, bridge: intBr }),
+        }),
         evidence: [evidence(f.showOut, [...lines(f.showOut.stdout).slice(0, 1), ...bridgeLines]), ...(f.config?.line && f.configOut ? [evidence(f.configOut, [f.config.line])] : [])],
-        likelyCause: `The bridge was deleted (by hand, a cleanup script such as neutron-ovs-cleanup, or a reinstall) and ovn-controller / neutron-openvswitch-agent is not running to recreate it.`,
-        nextStep: `Check the agent on ${node} (OVN: \`ovn-appctl -t ovn-controller connection-status\`; ML2/OVS: \`systemctl status neutron-openvswitch-agent\`); restarting it recreates ${intBr}. Then re-run this playbook.`,
       }),
     );
   }
@@ -65,11 +85,13 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
       finding({
         check: 'ovs.provider-bridge-missing',
         severity: 'warning',
-        title: `${node}: provider bridge ${bridge} (${physnet}) does not exist`,
-        explanation: `${node} maps provider network ${physnet} to bridge ${bridge} (ovn-bridge-mappings) but OVS has no such bridge. Ports on ${physnet} networks (provider VLAN/flat networks, router gateways scheduled here) have no way out.`,
+        ...texts({
+          title: m('provider-bridge-missing.title', { node, bridge, physnet }),
+          explanation: m('provider-bridge-missing.explanation', { node, physnet, bridge }),
+          likelyCause: m('provider-bridge-missing.cause'),
+          nextStep: m('provider-bridge-missing.next', { bridge }),
+        }),
         evidence: [...(f.configOut && f.config?.line ? [evidence(f.configOut, [f.config.line])] : []), evidence(f.showOut, [...lines(f.showOut.stdout).slice(0, 1), ...bridgeLines])],
-        likelyCause: `The bridge was never created on this node (deployment step skipped) or was deleted; or ovn-bridge-mappings names a bridge this node should not have.`,
-        nextStep: `Confirm the intended mapping (\`ovs-vsctl get Open_vSwitch . external_ids:ovn-bridge-mappings\`); create the bridge with its NIC the way your deployment tool does (e.g. \`ovs-vsctl add-br ${bridge}\` + \`ovs-vsctl add-port ${bridge} <nic>\`, mutating) or remove the mapping.`,
       }),
     );
   }
@@ -83,23 +105,29 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
       if (!error) continue;
       erroredSeen.add(ifc.name);
       const noDevice = /No such device/i.test(error);
-      const ofport = rec?.ofport === -1 ? ' OVS gave it no OpenFlow port (ofport -1), so no flow can send traffic to it.' : '';
+      const ofport = rec?.ofport === -1 ? m('interface-error.ofport') : '';
+      const on = port.bridge ?? m('some-bridge');
       out.push(
         finding({
           check: 'ovs.interface-error',
           severity: 'warning',
-          title: `${node}: interface ${ifc.name} on ${port.bridge ?? 'a bridge'} is in error${noDevice ? ' (device does not exist)' : ''}`,
-          explanation: `OVS reports \`${error}\` for ${ifc.name} on ${node}.${ofport}${vmRef(rec)}`,
+          ...texts({
+            title: m(noDevice ? 'interface-error.title.no-device' : 'interface-error.title', { node, iface: ifc.name, bridge: on }),
+            explanation: m('interface-error.explanation', { error, iface: ifc.name, node, ofport, owner: vmRef(rec) }),
+            likelyCause: m(noDevice ? 'interface-error.cause.no-device' : 'interface-error.cause'),
+            nextStep: noDevice
+              ? m('interface-error.next.no-device', {
+                  iface: ifc.name,
+                  port: rec?.externalIds['iface-id'] ? `, \`openstack port show ${rec.externalIds['iface-id']}\`` : '',
+                  server: rec?.externalIds['vm-uuid'] ? `, \`openstack server show ${rec.externalIds['vm-uuid']}\`` : '',
+                  bridge: port.bridge ?? 'br-int',
+                })
+              : m('interface-error.next', { iface: ifc.name, node }),
+          }),
           evidence: [
             evidence(f.showOut, [port.line, ...(port.tagLine ? [port.tagLine] : []), ifc.line, ...(ifc.errorLine ? [ifc.errorLine] : [])]),
             ...recordEvidence(f, rec, ['name', 'error', 'ofport', 'external_ids']),
           ],
-          likelyCause: noDevice
-            ? `A stale port: the VM was deleted or migrated away and its tap device is gone, but the OVS port stayed (nova-compute / os-vif did not unplug it, e.g. the compute service was down or crashed at delete time). Less often the VM still exists and its tap vanished (libvirt domain stopped uncleanly).`
-            : `OVS could not set up the interface; the error text says why (wrong type or options, missing kernel module, DPDK device not bound).`,
-          nextStep: noDevice
-            ? `Read-only first: \`ovs-vsctl list Interface ${ifc.name}\`${rec?.externalIds['iface-id'] ? `, \`openstack port show ${rec.externalIds['iface-id']}\`` : ''}${rec?.externalIds['vm-uuid'] ? `, \`openstack server show ${rec.externalIds['vm-uuid']}\`` : ''}. If the VM is gone or lives elsewhere, remove the stale port (mutating): \`ovs-vsctl del-port ${port.bridge ?? 'br-int'} ${ifc.name}\`; if the VM should be here, hard-reboot it so Nova re-plugs the tap.`
-            : `\`ovs-vsctl list Interface ${ifc.name}\` and the ovs-vswitchd log on ${node} for the full reason.`,
         }),
       );
     }
@@ -110,11 +138,13 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
       finding({
         check: 'ovs.ofport-invalid',
         severity: 'warning',
-        title: `${node}: interface ${rec.name} has no OpenFlow port (ofport -1)`,
-        explanation: `OVS could not attach ${rec.name} to its bridge on ${node}, so traffic to and from it is dropped.${vmRef(rec)}`,
+        ...texts({
+          title: m('ofport-invalid.title', { node, iface: rec.name }),
+          explanation: m('ofport-invalid.explanation', { iface: rec.name, node, owner: vmRef(rec) }),
+          likelyCause: m('ofport-invalid.cause'),
+          nextStep: m('ofport-invalid.next', { iface: rec.name, node }),
+        }),
         evidence: recordEvidence(f, rec, ['name', 'type', 'ofport', 'external_ids']),
-        likelyCause: `The backing device is missing or could not be opened (a deleted VM's tap, a DPDK port that failed to initialise).`,
-        nextStep: `\`ovs-vsctl list Interface ${rec.name}\` and the ovs-vswitchd log on ${node}; remove the port if it is stale (\`ovs-vsctl del-port ${rec.name}\`, mutating).`,
       }),
     );
   }
@@ -125,11 +155,13 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
       finding({
         check: 'ovs.dead-vlan',
         severity: 'warning',
-        title: `${node}: port ${port.name} is on the dead VLAN 4095`,
-        explanation: `Port ${port.name} on ${port.bridge ?? 'its bridge'} is tagged 4095, the VLAN neutron-openvswitch-agent uses to park ports it could not bind; all its traffic is dropped.${vmRef(rec)}`,
+        ...texts({
+          title: m('dead-vlan.title', { node, port: port.name }),
+          explanation: m('dead-vlan.explanation', { port: port.name, bridge: port.bridge ?? m('dead-vlan.its-bridge'), owner: vmRef(rec) }),
+          likelyCause: m('dead-vlan.cause'),
+          nextStep: m('dead-vlan.next', { id: rec?.externalIds['iface-id'] ?? '<port id>', node }),
+        }),
         evidence: [evidence(f.showOut, [port.line, ...(port.tagLine ? [port.tagLine] : [])]), ...recordEvidence(f, rec, ['name', 'external_ids'])],
-        likelyCause: `The agent could not bind the port: port binding failed (no bridge_mappings for the network's physnet on this host, unknown network type), the agent lost the Neutron server / RabbitMQ when the port was plugged, or the port was deleted in Neutron but not on the host.`,
-        nextStep: `\`openstack port show ${rec?.externalIds['iface-id'] ?? '<port id>'} -c binding_host_id -c binding_vif_type -c status\` (binding_failed?) and the neutron-openvswitch-agent log on ${node}; once the cause is fixed, restarting the agent re-binds the port.`,
       }),
     );
   }
@@ -140,11 +172,13 @@ function nodeChecks(f: NodeFacts): { findings: Finding[]; problems: number } {
         finding({
           check: 'ovs.controller-disconnected',
           severity: 'warning',
-          title: `${node}: bridge ${b.name} is not connected to its OpenFlow controller ${c.target}`,
-          explanation: `\`ovs-vsctl show\` lists controller ${c.target} for ${b.name} on ${node} without \`is_connected: true\`; nothing is programming this bridge's flows right now (existing flows stay, new ports get none).`,
+          ...texts({
+            title: m('controller-disconnected.title', { node, bridge: b.name, target: c.target }),
+            explanation: m('controller-disconnected.explanation', { target: c.target, bridge: b.name, node }),
+            likelyCause: m('controller-disconnected.cause', { target: c.target, node }),
+            nextStep: m('controller-disconnected.next', { node }),
+          }),
           evidence: [evidence(f.showOut, [b.line, c.line])],
-          likelyCause: `neutron-openvswitch-agent (the controller behind ${c.target}) is down or restarting on ${node}.`,
-          nextStep: `Check the agent on ${node}: \`systemctl status neutron-openvswitch-agent\` / its pod or container, and its log.`,
         }),
       );
     }
@@ -177,7 +211,7 @@ function meshChecks(facts: NodeFacts[]): Finding[] {
   const chassis = facts.filter((f) => f.config?.ovn && f.config.encapIps.length && f.config.line && f.configOut);
   if (chassis.length < 2) {
     return facts.some((f) => f.config?.ovn)
-      ? [skipped('ovs.tunnel-mesh', 'Tunnel mesh between nodes', `Fewer than two OVN nodes with a known ovn-encap-ip were read (${chassis.map((c) => c.node).join(', ') || 'none'}); there is no pair to compare.`)]
+      ? [skippedSaying('ovs.tunnel-mesh', m('tunnel-mesh.skipped.title'), m('tunnel-mesh.skipped.reason', { nodes: chassis.map((c) => c.node).join(', ') || m('tunnel-mesh.skipped.none') }))]
       : [];
   }
   const missing: Array<{ from: NodeFacts; to: NodeFacts }> = [];
@@ -193,8 +227,7 @@ function meshChecks(facts: NodeFacts[]): Finding[] {
       finding({
         check: 'ovs.tunnel-mesh',
         severity: 'ok',
-        title: `Tunnel mesh complete between ${chassis.map((c) => c.node).join(', ')}`,
-        explanation: `Each of the ${chassis.length} OVN nodes read has a tunnel port to every other one's encap IP.`,
+        ...texts({ title: m('tunnel-mesh.title', { nodes: chassis.map((c) => c.node).join(', ') }), explanation: m('tunnel-mesh.explanation', { count: chassis.length }) }),
         evidence: chassis.map((c) => evidence(c.showOut, tunnelsOf(c).map((t) => t.line))),
       }),
     ];
@@ -212,11 +245,13 @@ function meshChecks(facts: NodeFacts[]): Finding[] {
         finding({
           check: 'ovs.tunnel-missing',
           severity: 'critical',
-          title: `No node has a tunnel to ${b.node} (${ipOf(b)})`,
-          explanation: `None of ${froms.map((a) => a.node).join(', ')} has a geneve/vxlan port to ${b.node}'s encap IP ${ipOf(b)}. VMs on ${b.node} are cut off from the overlay.`,
+          ...texts({
+            title: m('tunnel-missing.to-node.title', { node: b.node, ip: ipOf(b) }),
+            explanation: m('tunnel-missing.to-node.explanation', { froms: froms.map((a) => a.node).join(', '), node: b.node, ip: ipOf(b) }),
+            likelyCause: m('tunnel-missing.to-node.cause', { node: b.node }),
+            nextStep: m('tunnel-missing.to-node.next', { node: b.node }),
+          }),
           evidence: [evidence(b.configOut as StepOutput, [b.config?.line as string]), ...froms.map((a) => evidence(a.showOut, tunnelsOf(a).map((t) => t.line))).filter((e) => e.lines.length)],
-          likelyCause: `${b.node} is not registered as a chassis in the southbound database: its ovn-controller is stopped, crashing or cannot reach the SB (or its ovn-encap-ip changed). Every other ovn-controller then removes its tunnel to it.`,
-          nextStep: `On ${b.node}: \`ovn-appctl -t ovn-controller connection-status\` and the ovn-controller log; on a controller: \`ovn-sbctl show\` (is ${b.node} listed?). The ovn-health playbook checks both.`,
         }),
       );
     }
@@ -234,13 +269,13 @@ function meshChecks(facts: NodeFacts[]): Finding[] {
       finding({
         check: 'ovs.tunnel-missing',
         severity: 'critical',
-        title: back ? `No tunnel between ${from.node} and ${to.node} in either direction` : `${from.node} has no tunnel to ${to.node} (${ipOf(to)})`,
-        explanation: back
-          ? `Neither ${from.node} (${ipOf(from)}) nor ${to.node} (${ipOf(to)}) has a geneve/vxlan port to the other. Overlay traffic between VMs (and routers) on these two nodes cannot flow.`
-          : `${from.node} has no tunnel port with remote_ip ${ipOf(to)} although ${to.node} has one back. VMs on ${from.node} cannot reach VMs on ${to.node} over the overlay.`,
+        ...texts({
+          title: back ? m('tunnel-missing.both.title', { from: from.node, to: to.node }) : m('tunnel-missing.one.title', { from: from.node, to: to.node, toIp: ipOf(to) }),
+          explanation: m(back ? 'tunnel-missing.both.explanation' : 'tunnel-missing.one.explanation', { from: from.node, to: to.node, toIp: ipOf(to), ...(back ? { fromIp: ipOf(from) } : {}) }),
+          likelyCause: m('tunnel-missing.cause', { why: back ? m('tunnel-missing.why.both') : m('tunnel-missing.why.one', { from: from.node, to: to.node }) }),
+          nextStep: m('tunnel-missing.next', { from: from.node, to: to.node }),
+        }),
         evidence: [...ev(from), ...ev(to)],
-        likelyCause: `ovn-controller creates a tunnel to every chassis it sees in the southbound database. A missing tunnel means ${back ? `one of them is not registered as a chassis (its ovn-controller stopped or cannot reach the SB) — a node with no tunnels at all is the usual suspect` : `${from.node}'s ovn-controller does not see ${to.node}'s chassis or its encap IP (stale SB data, ovn-controller on ${from.node} disconnected)`}.`,
-        nextStep: `Run the ovn-health playbook (chassis list and ovn-controller connection), or \`ovn-sbctl show\` on a controller and \`ovn-appctl -t ovn-controller connection-status\` on ${from.node} and ${to.node}.`,
       }),
     );
   }
@@ -261,11 +296,13 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
         finding({
           check: 'ovs.db-unreachable',
           severity: 'critical',
-          title: `${node}: the Open vSwitch database does not answer`,
-          explanation: `\`ovs-vsctl show\` failed on ${node} (exit ${showOut.exitCode ?? '?'}). Without ovsdb-server neither ovs-vswitchd nor the network agent can change anything on this node; the other OVS checks were skipped for it.`,
+          ...texts({
+            title: m('db-unreachable.title', { node }),
+            explanation: m('db-unreachable.explanation', { node, exit: showOut.exitCode ?? '?' }),
+            likelyCause: m('db-unreachable.cause', { node }),
+            nextStep: m('db-unreachable.next', { node }),
+          }),
           evidence: [evidence(showOut, errorLines(showOut))],
-          likelyCause: `ovsdb-server is not running on ${node} (crashed, or its pod/container is restarting), or the tool is looking at the wrong socket.`,
-          nextStep: `On ${node}: \`systemctl status ovsdb-server openvswitch-switch\` (packages), \`docker ps -a | grep openvswitch\` (kolla) or \`kubectl -n openstack get pods -o wide | grep openvswitch\` (openstack-helm), and the ovsdb-server log.`,
         }),
       );
       continue;
@@ -286,15 +323,22 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
   for (const f of facts) {
     const { findings: nodeFindings, problems } = nodeChecks(f);
     findings.push(...nodeFindings);
-    if (!f.config && configs.has(f.node)) findings.push(skipped('ovs.provider-bridge-missing', `${f.node}: provider bridges`, `The node's OVN settings (ovn-bridge-mappings) could not be read, so which provider bridges it should have is unknown.`));
+    if (!f.config && configs.has(f.node)) findings.push(skippedSaying('ovs.provider-bridge-missing', m('provider-bridge-missing.skipped.title', { node: f.node }), m('provider-bridge-missing.skipped.reason')));
     if (problems === 0) {
       const nIf = f.interfaces?.length ?? f.show.ports.reduce((n, p) => n + p.interfaces.length, 0);
       findings.push(
         finding({
           check: 'ovs.node-healthy',
           severity: 'ok',
-          title: `${f.node}: Open vSwitch looks healthy`,
-          explanation: `Bridges ${f.show.bridges.map((b) => b.name).join(', ')}; ${nIf} interfaces, none in error${f.interfaces ? ' and all with an OpenFlow port' : ''}; no port on the dead VLAN 4095${f.config?.bridgeMappings.length ? `; provider bridges ${f.config.bridgeMappings.map((m) => m.bridge).join(', ')} present` : ''}.`,
+          ...texts({
+            title: m('node-healthy.title', { node: f.node }),
+            explanation: m('node-healthy.explanation', {
+              bridges: f.show.bridges.map((b) => b.name).join(', '),
+              count: nIf,
+              ofport: f.interfaces ? m('node-healthy.ofport') : '',
+              providers: f.config?.bridgeMappings.length ? m('node-healthy.providers', { bridges: f.config.bridgeMappings.map((x) => x.bridge).join(', ') }) : '',
+            }),
+          }),
           evidence: [evidence(f.showOut, f.show.bridges.map((b) => b.line))],
         }),
       );
@@ -302,6 +346,6 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
   }
 
   findings.push(...meshChecks(facts));
-  if (!shows.size) findings.push(skipped('ovs.node-healthy', 'Open vSwitch state', 'No node returned `ovs-vsctl show` output; nothing could be checked.'));
+  if (!shows.size) findings.push(skippedSaying('ovs.node-healthy', m('node-healthy.skipped.title'), m('node-healthy.skipped.reason')));
   return findings;
 };
