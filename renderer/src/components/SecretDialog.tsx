@@ -65,7 +65,7 @@ function SecretDialog(props: { missing: MissingSecret[]; onDone: () => void; onC
       >
         {props.missing.map((m, i) => (
           <label key={key(m)}>
-            {t(m.kind === 'password' ? 'ui.secret.password' : 'ui.secret.passphrase', { node: m.nodeName })}
+            {t(m.kind === 'password' ? 'ui.secret.password' : m.kind === 'sudo' ? 'ui.secret.sudo' : 'ui.secret.passphrase', { node: m.nodeName })}
             <input
               type="password"
               autoFocus={i === 0}

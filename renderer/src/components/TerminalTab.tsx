@@ -74,6 +74,11 @@ export function TerminalTab(props: { caseId: number; node: ClusterNode; active: 
         <button type="button" className="small" onClick={() => live?.paste()} disabled={state !== 'live'}>
           {t('terminal.paste')}
         </button>
+        {node.user !== 'root' && (
+          <button type="button" className="small" onClick={() => live?.sudoShell()} disabled={state !== 'live'} title={t('terminal.sudoTitle')} data-testid="terminal-sudo">
+            {t('terminal.sudo')}
+          </button>
+        )}
         {live && <TerminalSearch search={live.screen.search} inputRef={searchRef} onDone={() => live.screen.term.focus()} />}
         {(state === 'ended' || state === 'failed') && (
           <button type="button" className="small primary" onClick={() => live?.connect()}>

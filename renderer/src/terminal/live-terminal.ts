@@ -116,6 +116,12 @@ export class LiveTerminal {
     );
   }
 
+  /** Become root in the live shell: types `sudo -i` and Enter; sudo asks for a password there if it wants one. */
+  sudoShell(): void {
+    this.send('sudo -i\r');
+    this.screen.term.focus();
+  }
+
   dispose(): void {
     this.disposed = true;
     void this.close();
