@@ -5,9 +5,10 @@ import { becomeDefaults, containerEngines, deployments, nodeRoles, type Become, 
 import { collect, positiveInt, rolesOf } from './args.js';
 import { call, clusterNamed, nodeNamed, withSecrets, type Client } from './client.js';
 import { bold, clusterKind, formatClusters, oneLine, red, toJson } from './format.js';
+import { connectionFrom, connectionOptions, describeConnection, trustAll, type ConnectionFlags } from './host-keys-command.js';
 import { confirm } from './prompt.js';
 
-interface ClusterFlags {
+interface ClusterFlags extends ConnectionFlags {
   deployment?: Deployment;
   containerEngine?: ContainerEngine;
   namespace?: string;
@@ -50,7 +51,7 @@ export function inventoryCommands(program: Command, open: () => Client): void {
       .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods (default openstack)'),
   ).action(async (name: string, o: ClusterFlags & BecomeFlags & { deployment: Deployment }) => {
     const become = becomeFrom(o, becomeDefaults);
-    const c = await call(open(), 'clusters.add', { name, deployment: o.deployment, containerEngine: o.containerEngine, namespace: o.namespace, ...(become ? { become } : {}) });
+    const c = await call(open(), 'clusters.add', { name, deployment: o.deployment, containerEngine: o.containerEngine, namespace: o.namespace, ...connectionFrom(o), ...(become ? { become } : {}) });
     console.log(`Added cluster ${oneLine(c.name)} (${clusterKind(c)}).`);
   });
   becomeOptions(
@@ -62,13 +63,14 @@ export function inventoryCommands(program: Command, open: () => Client): void {
       .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers').choices(containerEngines))
       .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods'),
   ).action(async (name: string, o: ClusterFlags & BecomeFlags & { name?: string }) => {
-    const { become: _b, becomeUser: _u, becomePassword: _p, ...rest } = o;
+    const { become: _b, becomeUser: _u, becomePassword: _p, timeout: _t, keepalive: _k, concurrency: _c, unknownKeys: _uk, knownHosts: _kh, ...rest } = o;
+    const connection = connectionFrom(o);
     if (Object.values(o).every((v) => v === undefined)) throw new StackscopeError('INVALID_INPUT', 'nothing to change: give --name, --deployment, --container-engine, --namespace or a --become option');
     const client = open();
     const current = await clusterNamed(client, name);
     const become = becomeFrom(o, current.become);
-    const c = await call(client, 'clusters.update', { id: current.id, ...rest, ...(become ? { become } : {}) });
-    console.log(`Updated cluster ${oneLine(c.name)} (${clusterKind(c)}${become ? `; ${describeBecome(c.become)}` : ''}).`);
+    const c = await call(client, 'clusters.update', { id: current.id, ...rest, ...connection, ...(become ? { become } : {}) });
+    console.log(`Updated cluster ${oneLine(c.name)} (${clusterKind(c)}${become ? `; ${describeBecome(c.become)}` : ''}${Object.keys(connection).length ? `; ${describeConnection(c)}` : ''}).`);
   });
   cluster
     .command('list')
@@ -86,6 +88,9 @@ export function inventoryCommands(program: Command, open: () => Client): void {
       await call(client, 'clusters.remove', { id: (await clusterNamed(client, name)).id });
       console.log(`Removed cluster ${oneLine(name)}.`);
     });
+
+  // Connect timeout, keepalive, concurrency and host-key policy (host-keys-command.ts).
+  for (const sub of cluster.commands.filter((c) => c.name() === 'add' || c.name() === 'update')) connectionOptions(sub);
 
   const node = program.command('node').description('manage nodes of a cluster');
   becomeOptions(
@@ -139,22 +144,40 @@ export function inventoryCommands(program: Command, open: () => Client): void {
       console.log(oneLine(`Removed node ${name} from ${clusterName}.`));
     });
   node
-    .command('trust <cluster> <name>')
-    .description("show the node's SSH host key fingerprint and trust it")
-    .option('--yes', 'trust the presented key without asking')
-    .option('--replace', 'replace a different key trusted before (only after you checked why it changed)')
-    .action(async (clusterName: string, name: string, o: { yes?: boolean; replace?: boolean }) => {
+    .command('trust <cluster> [name]')
+    .description("show a node's SSH host key fingerprint and trust it; --all: every node's unknown key, shown together and confirmed once")
+    .option('--all', 'every node of the cluster (keys in known_hosts need no confirmation)')
+    .option('--yes', 'trust the presented key(s) without asking')
+    .option('--replace', 'replace a different key trusted before (only after you checked why it changed; one node at a time)')
+    .action(async (clusterName: string, name: string | undefined, o: { all?: boolean; yes?: boolean; replace?: boolean }) => {
       const client = open();
+      if (o.all) {
+        if (name !== undefined) throw new StackscopeError('INVALID_INPUT', `give a node name or --all, not both (${name})`);
+        if (o.replace) throw new StackscopeError('INVALID_INPUT', '--replace goes with one node: stackscope node trust CLUSTER NODE --replace');
+        return trustAll(client, clusterName, o);
+      }
+      if (name === undefined) throw new StackscopeError('INVALID_INPUT', 'which node? stackscope node trust CLUSTER NODE, or every node: stackscope node trust CLUSTER --all');
       const n = nodeNamed(await clusterNamed(client, clusterName), name);
       // A jump host's password or passphrase is asked for when the probe needs it.
       const probe = await withSecrets(client, () => call(client, 'hostKeys.probe', { nodeId: n.id }));
       console.log(`${oneLine(`${probe.nodeName} (${probe.host}:${probe.port}) presents ${probe.keyType} key`)} ${bold(probe.fingerprint)}`);
-      if (probe.status === 'trusted') {
-        console.log('This key is already trusted.');
+      if (probe.status === 'trusted' || probe.status === 'known_hosts') {
+        console.log(probe.knownHosts ? oneLine(`This key is already trusted: ${probe.knownHosts.file}:${probe.knownHosts.line} lists it.`) : 'This key is already trusted.');
         return;
       }
+      if (probe.status === 'revoked') {
+        throw new StackscopeError('HOST_KEY_REVOKED', oneLine(`${name} presents ${probe.fingerprint}, which ${probe.knownHosts?.file}:${probe.knownHosts?.line} revokes; nothing trusted`), {
+          nodeId: probe.nodeId,
+          node: probe.nodeName,
+          host: probe.host,
+          port: probe.port,
+          fingerprint: probe.fingerprint,
+          keyType: probe.keyType,
+          knownHosts: probe.knownHosts ?? { file: '', line: 0 },
+        });
+      }
       if (probe.status === 'changed') {
-        console.log(red(`WARNING: this differs from the trusted key ${probe.knownFingerprint}.`));
+        console.log(red(oneLine(`WARNING: this differs from the key ${probe.knownHosts ? `${probe.knownHosts.file}:${probe.knownHosts.line} lists` : 'trusted'}, ${probe.knownFingerprint}.`)));
         if (!o.replace) throw new StackscopeError('HOST_KEY_CHANGED', `host key of ${name} changed; nothing trusted (use --replace once you know why it changed)`);
       }
       const ok = o.yes || (await confirm('Trust this key?'));
