@@ -47,9 +47,15 @@ export function TrustDialog(props: { node: ClusterNode; onDone: () => void; onCa
             </p>
           )}
           {probe.status === 'trusted' && <p className="ok">{t('ui.trust.already')}</p>}
+          {probe.status === 'known_hosts' && probe.knownHosts && <p className="ok">{t('ui.trust.knownHosts', { file: probe.knownHosts.file, line: probe.knownHosts.line })}</p>}
           {probe.status === 'changed' && (
             <p className="error" role="alert">
-              {t('ui.trust.changed')} <code>{probe.knownFingerprint}</code>. {t('ui.trust.changedWhy')}
+              {probe.knownHosts ? t('ui.trust.changedIn', { file: probe.knownHosts.file, line: probe.knownHosts.line }) : t('ui.trust.changed')} <code>{probe.knownFingerprint}</code>. {t('ui.trust.changedWhy')}
+            </p>
+          )}
+          {probe.status === 'revoked' && probe.knownHosts && (
+            <p className="error" role="alert">
+              {t('ui.trust.revoked', { file: probe.knownHosts.file, line: probe.knownHosts.line })}
             </p>
           )}
         </div>
@@ -57,7 +63,8 @@ export function TrustDialog(props: { node: ClusterNode; onDone: () => void; onCa
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
         <button type="button" onClick={props.onCancel}>{t('common.cancel')}</button>
-        {probe && probe.status !== 'trusted' && (
+        {/* Nothing to trust when it is trusted already (here or in known_hosts), and a revoked key never is. */}
+        {probe && (probe.status === 'unknown' || probe.status === 'changed') && (
           <button type="button" className={probe.status === 'changed' ? 'danger' : 'primary'} disabled={busy} onClick={trust}>
             {probe.status === 'changed' ? t('ui.trust.replace') : t('ui.trust.trust')}
           </button>
