@@ -126,5 +126,8 @@ describe('connection settings in the contract', () => {
     expect(trust([{ nodeId: 1, fingerprint: `${fp}\n` }]).success).toBe(false);
     expect(trust([{ nodeId: 1, fingerprint: fp, trustAll: true }]).success).toBe(false);
     expect(methodInputs['hostKeys.trustCluster'].safeParse({ clusterId: 1, all: true }).success).toBe(false);
+    for (const bad of [{}, { clusterId: '1' }, { clusterId: 0 }, { clusterId: 1, knownHostsFile: '/etc/passwd' }]) {
+      expect(methodInputs['hostKeys.probeCluster'].safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
