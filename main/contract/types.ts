@@ -13,3 +13,4 @@ export * from './runbooks.js';
 export * from './home.js';
 export * from './search.js';
 export * from './reports.js';
+export * from './imports.js';

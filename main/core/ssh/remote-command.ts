@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { ClientChannel } from 'ssh2';
+import type { CommandChannel } from './command-runner.js';
 import { PID_MARK } from './shell.js';
 
 export interface ExecOptions {
@@ -58,7 +58,7 @@ export class RemoteCommand {
   private stderrHead: Buffer | null = Buffer.alloc(0);
 
   constructor(
-    private readonly channel: ClientChannel,
+    private readonly channel: CommandChannel,
     private readonly options: ExecOptions,
     connectionClosed: Promise<void>,
     /** Ends the remote process group over another channel (see wrapRemoteCommand). */

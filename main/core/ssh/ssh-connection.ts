@@ -2,6 +2,7 @@ import type { Client, ClientChannel } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { StackscopeError } from '../../contract/errors.js';
 import type { SshTarget } from './connection-manager.js';
+import { RunnerPool } from './command-runner.js';
 import { RemoteCommand, type ExecOptions } from './remote-command.js';
 import { killGroupCommand } from './shell.js';
 
@@ -26,6 +27,9 @@ class Slots {
     }
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
+  get available(): number {
+    return this.free;
+  }
   give(): void {
     const next = this.waiters.shift();
     if (next) next();
@@ -33,18 +37,26 @@ class Slots {
   }
 }
 
-/** One authenticated SSH connection; runs many commands, each on its own channel. */
+/**
+ * One authenticated SSH connection; runs many commands. A command goes to one of the
+ * connection's runner channels (command-runner.ts: far cheaper than a channel per command), or
+ * to a channel of its own when it needs stdin (a sudo password) or the host cannot run one.
+ */
 export class SshConnection {
   private closed = false;
   private readonly slots: Slots;
+  private readonly runners: RunnerPool;
   readonly closedPromise: Promise<void>;
 
   constructor(
     readonly target: SshTarget,
     private readonly client: Client,
     maxChannels: number,
+    /** Runner channels at most (each holds a slot); 0 = a channel per command. */
+    maxRunners = Math.max(0, maxChannels - 2),
   ) {
     this.slots = new Slots(maxChannels);
+    this.runners = new RunnerPool((command) => this.openRunner(command), Math.min(maxRunners, maxChannels - 1));
     this.closedPromise = new Promise((resolve) => client.once('close', () => resolve()));
     client.on('close', () => {
       this.closed = true;
@@ -55,9 +67,22 @@ export class SshConnection {
     return this.closed;
   }
 
-  /** Run a command; resolves when it has ended, however it ended. */
+  /** Run a command; resolves once it has started (its `done` when it has ended, however it ended). */
   async exec(command: string, options: ExecOptions): Promise<RemoteCommand> {
-    await this.slots.take();
+    if (options.stdin === undefined && this.runners.enabled) {
+      if (this.closed) throw new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed`, { node: this.target.name });
+      const runner = await this.runners.acquire().catch((err: unknown) => {
+        if (err instanceof StackscopeError) throw err;
+        return null; // the runner channel was refused: a channel of its own, below
+      });
+      if (runner) {
+        const cmd = runner.begin();
+        const remote = new RemoteCommand(cmd, options, this.closedPromise, (pid) => this.killGroup(pid));
+        runner.send(command);
+        return remote;
+      }
+    }
+    await this.takeSlot();
     try {
       const remote = await new Promise<RemoteCommand>((resolve, reject) => {
         if (this.closed) {
@@ -97,7 +122,7 @@ export class SshConnection {
    * its listeners see even an immediate exit (see exec).
    */
   async shell(pty: { term: string; cols: number; rows: number }, attach: (channel: ClientChannel) => void): Promise<ClientChannel> {
-    await this.slots.take();
+    await this.takeSlot();
     try {
       const channel = await new Promise<ClientChannel>((resolve, reject) => {
         const lost = (err: Error): void => {
@@ -116,6 +141,40 @@ export class SshConnection {
           });
         } catch (err) {
           lost(err as Error);
+        }
+      });
+      channel.once('close', () => this.slots.give());
+      return channel;
+    } catch (err) {
+      this.slots.give();
+      throw err;
+    }
+  }
+
+  /** A channel slot; an idle runner gives its own back when none is free (a terminal must not wait on them). */
+  private async takeSlot(): Promise<void> {
+    if (this.slots.available === 0) this.runners.closeIdle();
+    await this.slots.take();
+  }
+
+  /** A runner's channel: it holds a slot until it closes. */
+  private async openRunner(command: string): Promise<ClientChannel> {
+    await this.takeSlot();
+    try {
+      const channel = await new Promise<ClientChannel>((resolve, reject) => {
+        if (this.closed) return reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed`, { node: this.target.name }));
+        try {
+          this.client.exec(command, (err, ch) => {
+            if (err && /not connected/i.test(err.message)) {
+              this.closed = true;
+              return reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${err.message})`, { node: this.target.name }));
+            }
+            if (err) return reject(err);
+            resolve(ch);
+          });
+        } catch (err) {
+          this.closed = true;
+          reject(new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed (${(err as Error).message})`, { node: this.target.name }));
         }
       });
       channel.once('close', () => this.slots.give());
