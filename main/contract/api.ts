@@ -1,5 +1,6 @@
 import type { EventName, MethodName } from './methods.js';
 import type { MethodInput, ParsedInput } from './schemas.js';
+import type { ImportApplied, ImportPlan } from './imports.js';
 import type {
   AppInfo,
   AuthPrompt,
@@ -102,6 +103,10 @@ export interface MethodResults {
   'report.export': ReportExport;
   /** The report as the exports would show it with these options (no step outputs). */
   'report.preview': ReportData;
+  /** What importing a source would do to a cluster (adds, changes, removes, errors with file:line); changes nothing. */
+  'clusters.importPlan': ImportPlan;
+  /** Apply the plan previewed (same input and its digest) in one transaction. */
+  'clusters.importApply': ImportApplied;
 }
 
 /** A run that started, and the case it went into (`reused`: the cluster's only recent open case). */

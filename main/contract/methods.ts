@@ -54,6 +54,8 @@ export const methodNames = [
   'followups.list',
   'report.export',
   'report.preview',
+  'clusters.importPlan',
+  'clusters.importApply',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

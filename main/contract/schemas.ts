@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importSourceKinds, maxImportSourceBytes } from './imports.js';
 import type { MethodName } from './methods.js';
 import { connectionLimits, containerEngines, deployments, nodeRoles, suggestionKinds, unknownHostKeyPolicies } from './types.js';
 
@@ -102,6 +103,40 @@ const connectionSettings = {
     .optional(),
 };
 const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be an OpenSSH SHA256 fingerprint');
+
+/**
+ * Where an import reads from: a file the core reads (`path`), or its text (pasted or picked in the
+ * app; `fileName` names it in messages); k8s may instead run kubectl on a node of the cluster (`via`).
+ */
+const importSource = z
+  .object({
+    kind: z.enum(importSourceKinds, { error: `must be one of ${importSourceKinds.join(', ')}` }),
+    path: z.string().min(1).max(4096).regex(/^[^\u0000-\u001f]*$/, 'must be a file path').optional(),
+    text: z.string().max(maxImportSourceBytes, `is larger than ${maxImportSourceBytes / 1024 / 1024} MiB: import a smaller file`).optional(),
+    fileName: z.string().min(1).max(255).regex(/^[^\u0000-\u001f]*$/, 'must be a file name').optional(),
+    via: name.optional(),
+  })
+  .strict();
+const oneSource = (v: { source: { kind: string; path?: string; text?: string; via?: string } }, ctx: z.RefinementCtx): void => {
+  const given = [v.source.path, v.source.text, v.source.via].filter((x) => x !== undefined).length;
+  if (given !== 1) ctx.addIssue({ code: 'custom', path: ['source'], message: v.source.kind === 'k8s' ? 'give exactly one of path, text or via' : 'give exactly one of path or text' });
+  else if (v.source.via !== undefined && v.source.kind !== 'k8s') ctx.addIssue({ code: 'custom', path: ['source', 'via'], message: 'via goes with kind k8s' });
+};
+const importBase = z
+  .object({
+    cluster: name,
+    source: importSource,
+    /** ssh-config: Host patterns to import (`cmp-*`); none: every Host without a wildcard. */
+    hosts: z.array(z.string().min(1).max(200).regex(/^[^\s\u0000-\u001f]+$/, 'must be a Host pattern')).max(50).default([]),
+    /** ssh-config: roles for every picked host (no pattern) or for the hosts a pattern matches. */
+    roles: z.array(z.object({ pattern: z.string().min(1).max(200).regex(/^[^\s\u0000-\u001f]+$/, 'must be a Host pattern').optional(), role: z.enum(nodeRoles) }).strict()).max(50).default([]),
+    /** Remove the cluster's nodes that the source does not have. */
+    prune: z.boolean().default(false),
+    /** The flavour of a cluster the import creates (a source that implies one wins otherwise). */
+    deployment: z.enum(deployments).optional(),
+  })
+  .strict();
+const importInput = importBase.superRefine(oneSource);
 
 export const methodInputs = {
   'app.info': z.object({}).strict(),
@@ -294,6 +329,8 @@ export const methodInputs = {
   'followups.list': z.object({ caseId: id }).strict(),
   'report.export': z.object({ caseId: id, format: z.enum(['md', 'html', 'pdf', 'json']), options: reportOptions }).strict(),
   'report.preview': z.object({ caseId: id, options: reportOptions }).strict(),
+  'clusters.importPlan': importInput,
+  'clusters.importApply': importBase.extend({ digest: z.string().regex(/^[0-9a-f]{64}$/, 'must be the digest of a plan from clusters.importPlan') }).strict().superRefine(oneSource),
 } satisfies Record<MethodName, z.ZodType>;
 
 export type MethodInputs = typeof methodInputs;

@@ -16,6 +16,8 @@ import { createDispatch } from './dispatch.js';
 import { EventBus } from './events.js';
 import { ExecService } from './exec-service.js';
 import { HostKeyService } from './host-key-service.js';
+import { ClusterImportService } from './import/import-service.js';
+import { kubectlNodes } from './import/kubectl-nodes.js';
 import { InventoryService } from './inventory-service.js';
 import { NodeSecrets } from './node-secrets.js';
 import { OutputPager } from './output-pager.js';
@@ -133,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
   const checks = new CheckService(playbooks, concurrency);
   const hostKeys = new HostKeyService(inventoryRepo, inventory, ssh, hostKeyTrust);
   const suggestions = new SuggestService(inventory, ssh);
+  const imports = new ClusterImportService({ inventory, transaction: (fn) => db.transaction(fn)(), kubeNodes: (via) => kubectlNodes(ssh, inventory, via) });
   const terminals = new TerminalService(repos.terminals, repos.cases, inventory, ssh, events, () => secrets.values(), options.terminals);
   const cases = new CaseService(repos, inventory, () => playbooks.list(), events, author);
   const outputPager = new OutputPager(repos.runs);
@@ -169,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
     author,
   };
 
-  const handlers = createHandlers({ info, inventory, hostKeys, secrets: nodeSecrets, authPrompts, cases, exec, playbooks, checks, suggestions, runs, outputPager, terminals, runbooks, reports });
+  const handlers = createHandlers({ info, inventory, imports, hostKeys, secrets: nodeSecrets, authPrompts, cases, exec, playbooks, checks, suggestions, runs, outputPager, terminals, runbooks, reports });
   const dispatch = createDispatch(handlers, (err) => explainCaseLogError(db.name, err));
 
   let closed = false;

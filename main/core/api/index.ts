@@ -3,6 +3,7 @@ import type { MethodName } from '../../contract/methods.js';
 import { appHandlers } from './app.js';
 import { caseHandlers } from './cases.js';
 import { checkHandlers } from './checks.js';
+import { importHandlers } from './imports.js';
 import { inventoryHandlers } from './inventory.js';
 import { playbookHandlers } from './playbooks.js';
 import { reportHandlers } from './reports.js';
@@ -18,6 +19,7 @@ export type { Services } from './services.js';
 export const handlerSlices = {
   app: appHandlers,
   inventory: inventoryHandlers,
+  imports: importHandlers,
   cases: caseHandlers,
   search: searchHandlers,
   runs: runHandlers,

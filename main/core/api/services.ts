@@ -5,6 +5,7 @@ import type { CaseService } from '../case-service.js';
 import type { CheckService } from '../check-service.js';
 import type { ExecService } from '../exec-service.js';
 import type { HostKeyService } from '../host-key-service.js';
+import type { ClusterImportService } from '../import/import-service.js';
 import type { InventoryService } from '../inventory-service.js';
 import type { NodeSecrets } from '../node-secrets.js';
 import type { OutputPager } from '../output-pager.js';
@@ -19,6 +20,7 @@ import type { TerminalService } from '../terminal-service.js';
 export interface Services {
   info: AppInfo;
   inventory: InventoryService;
+  imports: ClusterImportService;
   hostKeys: HostKeyService;
   secrets: NodeSecrets;
   authPrompts: AuthPromptService;
