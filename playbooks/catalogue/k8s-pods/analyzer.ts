@@ -3,10 +3,13 @@
  * crashed run's log that explains it, OOMKilled with the memory limit, init containers waiting
  * on a kubernetes-entrypoint dependency, image pull failures — plus recent Warning events.
  */
-import { completed, evidence, finding, outputsOf, skipped } from '../../engine/analyze-kit.js';
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
+import { completed, evidence, finding, outputsOf } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { explainers, genericError, gistOf, logKey, type Explainer } from './explain.js';
 import { eventFacts, logFacts, namespaceLists, podFacts, type ContainerFact, type EventFact, type PodFact } from './parse.js';
+import { causeOf, lastExit, nextOf, semicolons, skippedSaying, theNode, times, where } from './words.js';
 
 const PODS = 'pods';
 const EVENTS = 'warning-events';
@@ -67,144 +70,167 @@ function logEvidence(ctx: Ctx, pod: PodFact, c: ContainerFact, which: 'previous'
 
 /** openstack-helm's MariaDB Galera pods (the mariadb chart's StatefulSet), and Percona XtraDB Cluster's. */
 const GALERA_POD = /^(mariadb-server|mariadb-galera|percona-xtradb-cluster|pxc)-\d+$/;
-const where = (pod: PodFact): string => `${pod.namespace}/${pod.name}${pod.node ? ` on ${pod.node}` : ''}`;
-const lastExit = (c: ContainerFact): string =>
-  c.last ? `last run ended ${c.last.reason ?? 'terminated'} (exit code ${c.last.exitCode ?? '?'})${c.last.finishedAt ? ` at ${c.last.finishedAt}` : ''}` : 'no earlier run recorded';
-const notFetched = (ctx: Ctx): string => (ctx.logsOut ? 'its log was not fetched (more than 20 failing containers, or the pod changed meanwhile)' : 'the crash-logs step did not run');
+const notFetched = (ctx: Ctx): FindingMessage => say(ctx.logsOut ? 'k8s-pods.log.not-fetched' : 'k8s-pods.log.no-step');
 
 function crashFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding {
   const log = logEvidence(ctx, pod, c, 'previous');
   const gist = log.lines.length ? gistOf(log.lines.at(-1) ?? '', log.ex) : '';
   const ns = pod.namespace;
+  const p = { ns, pod: pod.name, container: c.name };
   return finding({
     check: c.init ? 'k8s.init-crashloop' : 'k8s.crashloop',
     severity: 'critical',
-    title: `${pod.name}: ${c.init ? 'init ' : ''}container ${c.name} is in CrashLoopBackOff${gist ? ` — ${gist}` : ''}`,
-    explanation:
-      `Container ${c.name} of pod ${where(pod)} keeps crashing: ${c.restartCount} restarts, ${lastExit(c)}; Kubernetes now waits longer before each restart. ` +
-      (log.lines.length ? 'The log of the crashed run (kubectl logs --previous) ends with the lines quoted below.' : `The crashed run's log could not be quoted: ${log.fetched ? 'it was empty' : notFetched(ctx)}.`),
+    ...texts({
+      title: say(c.init ? 'k8s-pods.crashloop.title.init' : 'k8s-pods.crashloop.title', { pod: pod.name, container: c.name, gist: gist ? ` — ${gist}` : '' }),
+      explanation: say('k8s-pods.crashloop.explanation', {
+        container: c.name,
+        where: where(pod),
+        restarts: c.restartCount,
+        lastExit: lastExit(c),
+        log: log.lines.length ? say('k8s-pods.crashloop.log.quoted') : say('k8s-pods.crashloop.log.unquoted', { why: log.fetched ? say('k8s-pods.log.empty') : notFetched(ctx) }),
+      }),
+      likelyCause: log.ex ? causeOf(log.ex) : say(log.lines.length ? 'k8s-pods.crashloop.cause.logged' : 'k8s-pods.crashloop.cause.at-start'),
+      nextStep: log.ex ? say('k8s-pods.crashloop.next.explained', { ...p, then: nextOf(log.ex, ns, pod.name) }) : say('k8s-pods.crashloop.next', p),
+    }),
     evidence: [...podEvidence(ctx, pod, c.evidence), ...log.ev],
-    likelyCause: log.ex?.cause ?? (log.lines.length ? 'The process exits on the error shown in its previous log.' : 'The process exits at start; its previous log holds the reason.'),
-    nextStep: `kubectl -n ${ns} logs ${pod.name} -c ${c.name} --previous --tail 200${log.ex ? `; then ${log.ex.next(ns, pod.name)}` : `; kubectl -n ${ns} describe pod ${pod.name}`}`,
   });
 }
 
 function oomFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding {
   const now = c.reason === 'OOMKilled';
-  const limit = c.memoryLimit ? `its memory limit is ${c.memoryLimit}` : 'it has no memory limit, so the node itself ran out of memory';
+  const limit = c.memoryLimit;
+  const tail = c.state === 'waiting' && c.reason === 'CrashLoopBackOff' ? say('k8s-pods.oom.restarts.backoff') : c.ready ? say('k8s-pods.oom.restarts.running') : '';
   return finding({
     check: 'k8s.oomkilled',
     severity: 'critical',
-    title: `${pod.name}: container ${c.name} was OOMKilled (${c.memoryLimit ? `limit ${c.memoryLimit}` : 'no memory limit'})`,
-    explanation:
-      `The kernel killed container ${c.name} of pod ${where(pod)} for using too much memory (reason OOMKilled, exit code ${(now ? c.exitCode : c.last?.exitCode) ?? 137}); ${limit}. ` +
-      `It has restarted ${c.restartCount} time${c.restartCount === 1 ? '' : 's'}${c.state === 'waiting' && c.reason === 'CrashLoopBackOff' ? ' and is now in CrashLoopBackOff' : c.ready ? ' and is running again, until it grows past the limit again' : ''}.`,
+    ...texts({
+      title: limit ? say('k8s-pods.oom.title', { pod: pod.name, container: c.name, limit }) : say('k8s-pods.oom.title.no-limit', { pod: pod.name, container: c.name }),
+      explanation: say('k8s-pods.oom.explanation', {
+        container: c.name,
+        where: where(pod),
+        code: (now ? c.exitCode : c.last?.exitCode) ?? 137,
+        limit: limit ? say('k8s-pods.oom.limit', { limit }) : say('k8s-pods.oom.no-limit'),
+        restarts: say('k8s-pods.oom.restarts', { times: times(c.restartCount), tail }),
+      }),
+      likelyCause: limit ? say('k8s-pods.oom.cause.limit', { limit }) : say('k8s-pods.oom.cause.node'),
+      nextStep: say('k8s-pods.oom.next', { ns: pod.namespace, pod: pod.name }),
+    }),
     evidence: podEvidence(ctx, pod, [...c.evidence, ...(c.limitLine !== undefined ? [c.limitLine] : [])]),
-    likelyCause: c.memoryLimit
-      ? `The memory limit (${c.memoryLimit}) is too small for this workload, or the process leaks memory.`
-      : 'Node memory pressure: the pod has no limit and the node ran out of memory.',
-    nextStep: `kubectl -n ${pod.namespace} top pod ${pod.name} --containers; raise the limit in the chart values (openstack-helm: pod.resources.<component>.limits.memory) and helm upgrade`,
   });
 }
 
 function initFinding(ctx: Ctx, pod: PodFact, c: ContainerFact, done: number, total: number): Finding {
   const ns = pod.namespace;
   const log = ctx.logs.get(`${ns}/${pod.name}/${c.name}/current`) ?? [];
-  const deps = new Map<string, { line: string; why: string }>();
+  const deps = new Map<string, { line: string; why: string; dep: string; namespace: string }>();
   for (const l of log) {
     const m = /Resolving dependency (.+?) in namespace (\S+) failed:\s*(.*?)\s*\.?\s*$/.exec(l);
-    if (m) deps.set(`${m[1] ?? ''} (namespace ${m[2] ?? ''})`, { line: l, why: m[3] ?? '' });
+    if (m) deps.set(`${m[1] ?? ''} (namespace ${m[2] ?? ''})`, { line: l, why: m[3] ?? '', dep: m[1] ?? '', namespace: m[2] ?? '' });
   }
-  const names = [...deps.keys()];
-  const depLines = [...deps.values()].map((d) => d.line);
-  const first = names[0] ?? '';
+  const found = [...deps.values()];
+  const depLines = found.map((d) => d.line);
+  const first = found[0]?.dep ?? '';
   const job = /^Job (\S+)/.exec(first)?.[1];
   const svc = /^Service (\S+)/.exec(first)?.[1];
   const fallback = log.length ? explaining(log).lines : [];
   const logLines = depLines.length ? log.filter((l) => depLines.includes(l)) : fallback;
+  const head = { pod: pod.name, done, total };
   return finding({
     check: 'k8s.init-waiting',
     severity: 'warning',
-    title: `${pod.name} is stuck in Init:${done}/${total}${names.length ? ` — waiting for ${names.map((n) => n.replace(/ \(namespace .*\)$/, '')).join(', ')}` : ` (init container ${c.name})`}`,
-    explanation:
-      `Pod ${where(pod)} has not started its main containers: init container ${c.name} (${done} of ${total} init containers done) is ${c.state === 'waiting' ? `waiting (${c.reason ?? 'unknown reason'})` : 'still running'}. ` +
-      (names.length
-        ? `kubernetes-entrypoint reports the dependencies it is waiting for: ${[...deps.entries()].map(([n, d]) => `${n}: ${d.why || 'not ready'}`).join('; ')}.`
-        : log.length
-          ? 'Its log does not name a dependency; the last lines are quoted.'
-          : `Its log was not available (${notFetched(ctx)}).`),
+    ...texts({
+      title: found.length ? say('k8s-pods.init.title.deps', { ...head, deps: found.map((d) => d.dep).join(', ') }) : say('k8s-pods.init.title', { ...head, container: c.name }),
+      explanation: say('k8s-pods.init.explanation', {
+        where: where(pod),
+        container: c.name,
+        done,
+        total,
+        state: c.state === 'waiting' ? say('k8s-pods.init.state.waiting', { reason: c.reason ?? say('k8s-pods.unknown-reason') }) : say('k8s-pods.init.state.running'),
+        more: found.length
+          ? say('k8s-pods.init.deps', { deps: semicolons(found.map((d) => say('k8s-pods.init.dep', { dep: d.dep, namespace: d.namespace, why: d.why || say('k8s-pods.init.dep.not-ready') }))) })
+          : log.length
+            ? say('k8s-pods.init.log-no-dep')
+            : say('k8s-pods.init.no-log', { why: notFetched(ctx) }),
+      }),
+      likelyCause: say(found.length ? 'k8s-pods.init.cause.deps' : 'k8s-pods.init.cause'),
+      nextStep: job ? say('k8s-pods.init.next.job', { ns, job }) : svc ? say('k8s-pods.init.next.service', { ns, service: svc }) : say('k8s-pods.init.next', { ns, pod: pod.name, container: c.name }),
+    }),
     evidence: [...podEvidence(ctx, pod, c.evidence), ...(logLines.length && ctx.logsOut ? [evidence(ctx.logsOut, logLines)] : [])],
-    likelyCause: names.length
-      ? 'A dependency declared by the chart is not ready: its Job has not completed (or failed), its Service has no ready endpoints, or its pod is not running. The pod itself is fine; fix the dependency.'
-      : 'The init container has not finished; its log says what it waits for.',
-    nextStep: job
-      ? `kubectl -n ${ns} get job ${job}; kubectl -n ${ns} logs job/${job} --tail 50`
-      : svc
-        ? `kubectl -n ${ns} get endpoints ${svc}; kubectl -n ${ns} get pods -o wide | grep ${svc}`
-        : `kubectl -n ${ns} logs ${pod.name} -c ${c.name} --tail 50; kubectl -n ${ns} describe pod ${pod.name}`,
   });
 }
 
 function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | null {
   const ns = pod.namespace;
   const reason = c.reason ?? '';
+  const p = { ns, pod: pod.name, container: c.name };
   if (c.state === 'waiting' && IMAGE_PULL.has(reason)) {
     const log = logEvidence(ctx, pod, c, 'current');
     return finding({
       check: 'k8s.image-pull',
       severity: 'critical',
-      title: `${pod.name}: container ${c.name} cannot pull its image (${reason})`,
-      explanation: `The kubelet on ${pod.node ?? 'the node'} cannot pull image ${c.image ?? '?'} for container ${c.name} of pod ${pod.namespace}/${pod.name}${c.message ? `: ${c.message}` : ''}.`,
+      ...texts({
+        title: say('k8s-pods.image-pull.title', { ...p, reason }),
+        explanation: say('k8s-pods.image-pull.explanation', { node: theNode(pod), image: c.image ?? '?', container: c.name, pod: `${pod.namespace}/${pod.name}`, detail: c.message ? `: ${c.message}` : '' }),
+        likelyCause: say('k8s-pods.image-pull.cause'),
+        nextStep: say('k8s-pods.image-pull.next', { ns, pod: pod.name, node: theNode(pod), image: c.image ?? '<image>' }),
+      }),
       evidence: [...podEvidence(ctx, pod, c.evidence), ...log.ev],
-      likelyCause: 'The image name or tag does not exist in the registry, the registry is unreachable from the node, or pull credentials (imagePullSecrets) are missing.',
-      nextStep: `kubectl -n ${ns} describe pod ${pod.name} (Events show the pull error); on ${pod.node ?? 'the node'}: crictl pull ${c.image ?? '<image>'}`,
     });
   }
   if (c.state === 'waiting' && CONFIG_ERR.has(reason)) {
     return finding({
       check: 'k8s.container-config',
       severity: 'critical',
-      title: `${pod.name}: container ${c.name} cannot be created (${reason})`,
-      explanation: `Kubernetes cannot create container ${c.name} of pod ${where(pod)}${c.message ? `: ${c.message}` : ''}.`,
+      ...texts({
+        title: say('k8s-pods.config.title', { ...p, reason }),
+        explanation: say('k8s-pods.config.explanation', { container: c.name, where: where(pod), detail: c.message ? `: ${c.message}` : '' }),
+        likelyCause: say('k8s-pods.config.cause'),
+        nextStep: say('k8s-pods.config.next', p),
+      }),
       evidence: podEvidence(ctx, pod, c.evidence),
-      likelyCause: 'A Secret or ConfigMap the container references is missing, or its command/mounts are invalid.',
-      nextStep: `kubectl -n ${ns} describe pod ${pod.name}; kubectl -n ${ns} get secrets,configmaps`,
     });
   }
   if (reason === 'OOMKilled' || c.last?.reason === 'OOMKilled') return oomFinding(ctx, pod, c);
   if (c.state === 'waiting' && reason === 'CrashLoopBackOff') return crashFinding(ctx, pod, c);
   if (c.state === 'terminated' && reason !== 'Completed') {
     const log = logEvidence(ctx, pod, c, 'current');
+    const exit = { reason: reason || 'terminated', code: c.exitCode ?? '?' };
     return finding({
       check: 'k8s.container-not-running',
       severity: 'critical',
-      title: `${pod.name}: container ${c.name} is not running (${reason || 'terminated'}, exit code ${c.exitCode ?? '?'})`,
-      explanation: `Container ${c.name} of pod ${where(pod)} has terminated (${reason || 'terminated'}, exit code ${c.exitCode ?? '?'}${c.message ? `: ${c.message}` : ''}) and is not being restarted. Its last log lines are quoted.`,
+      ...texts({
+        title: say('k8s-pods.not-running.title', { ...p, ...exit }),
+        explanation: say('k8s-pods.not-running.explanation', { container: c.name, where: where(pod), ...exit, detail: c.message ? `: ${c.message}` : '' }),
+        likelyCause: log.ex ? causeOf(log.ex) : say('k8s-pods.not-running.cause'),
+        nextStep: log.ex ? say('k8s-pods.not-running.next.explained', { ...p, then: nextOf(log.ex, ns, pod.name) }) : say('k8s-pods.not-running.next', p),
+      }),
       evidence: [...podEvidence(ctx, pod, c.evidence), ...log.ev],
-      likelyCause: log.ex?.cause ?? 'The container process exited or was stopped; the end of its log says how.',
-      nextStep: `kubectl -n ${ns} logs ${pod.name} -c ${c.name} --tail 200; ${log.ex ? log.ex.next(ns, pod.name) : `kubectl -n ${ns} describe pod ${pod.name}`}`,
     });
   }
   if (c.state === 'waiting') {
     return finding({
       check: 'k8s.container-waiting',
       severity: 'warning',
-      title: `${pod.name}: container ${c.name} is waiting (${reason || 'no reason given'})`,
-      explanation: `Container ${c.name} of pod ${where(pod)} has not started: ${reason || 'waiting'}${c.message ? ` — ${c.message}` : ''}.`,
+      ...texts({
+        title: say('k8s-pods.waiting.title', { ...p, reason: reason || say('k8s-pods.no-reason') }),
+        explanation: say('k8s-pods.waiting.explanation', { container: c.name, where: where(pod), reason: reason || say('k8s-pods.waiting'), detail: c.message ? ` — ${c.message}` : '' }),
+        likelyCause: say(reason === 'ContainerCreating' ? 'k8s-pods.waiting.cause.creating' : 'k8s-pods.waiting.cause'),
+        nextStep: say('k8s-pods.describe', p),
+      }),
       evidence: podEvidence(ctx, pod, c.evidence),
-      likelyCause: reason === 'ContainerCreating' ? 'Volumes are still mounting or the network sandbox is not ready; the pod events say which.' : 'See the pod events.',
-      nextStep: `kubectl -n ${ns} describe pod ${pod.name}`,
     });
   }
   if (c.state === 'running' && !c.ready) {
     return finding({
       check: 'k8s.not-ready',
       severity: 'warning',
-      title: `${pod.name}: container ${c.name} is running but not Ready`,
-      explanation: `Container ${c.name} of pod ${where(pod)} runs but fails its readiness probe, so its Service sends it no traffic${pod.ready?.message ? ` (${pod.ready.message})` : ''}.`,
+      ...texts({
+        title: say('k8s-pods.not-ready.title', p),
+        explanation: say('k8s-pods.not-ready.explanation', { container: c.name, where: where(pod), detail: pod.ready?.message ? ` (${pod.ready.message})` : '' }),
+        likelyCause: say('k8s-pods.not-ready.cause'),
+        nextStep: say('k8s-pods.not-ready.next', p),
+      }),
       evidence: podEvidence(ctx, pod, [...c.evidence, ...(pod.ready ? [pod.ready.line] : [])]),
-      likelyCause: 'The service inside is up but unhealthy (a backend it needs is down) or still starting.',
-      nextStep: `kubectl -n ${ns} describe pod ${pod.name} (Events: Readiness probe failed …); kubectl -n ${ns} logs ${pod.name} -c ${c.name} --tail 100`,
     });
   }
   if (c.state === 'running' && c.restartCount > 0) {
@@ -212,11 +238,13 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
     return finding({
       check: 'k8s.restarts',
       severity: 'warning',
-      title: `${pod.name}: container ${c.name} restarted ${c.restartCount} time${c.restartCount === 1 ? '' : 's'} (running now)`,
-      explanation: `Container ${c.name} of pod ${where(pod)} is running and Ready now, but has restarted ${c.restartCount} times; ${lastExit(c)}.${log.lines.length ? ' The crashed run logged the lines quoted below.' : ''}`,
+      ...texts({
+        title: say('k8s-pods.restarts.title', { ...p, times: times(c.restartCount) }),
+        explanation: say('k8s-pods.restarts.explanation', { container: c.name, where: where(pod), restarts: c.restartCount, lastExit: lastExit(c), quoted: log.lines.length ? say('k8s-pods.restarts.quoted') : '' }),
+        likelyCause: log.ex ? say('k8s-pods.restarts.cause.explained', { cause: causeOf(log.ex) }) : say('k8s-pods.restarts.cause'),
+        nextStep: say('k8s-pods.restarts.next', p),
+      }),
       evidence: [...podEvidence(ctx, pod, c.evidence), ...log.ev],
-      likelyCause: log.ex ? `An earlier run stopped on this: ${log.ex.cause}` : 'An earlier run crashed or was killed (failed liveness probe, dependency outage); it recovered on restart.',
-      nextStep: `kubectl -n ${ns} logs ${pod.name} -c ${c.name} --previous --tail 200`,
     });
   }
   return null;
@@ -224,17 +252,20 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
 
 function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
   const ns = pod.namespace;
+  const p = { ns, pod: pod.name };
   if (pod.phase === 'Succeeded') return [];
   if (pod.phase === 'Failed') {
     return [
       finding({
         check: 'k8s.pod-failed',
         severity: 'warning',
-        title: `${pod.name} has failed${pod.phaseReason ? ` (${pod.phaseReason})` : ''}`,
-        explanation: `Pod ${where(pod)} is in phase Failed${pod.phaseMessage ? `: ${pod.phaseMessage}` : ''}${pod.ownerKind === 'Job' ? '; it belongs to a Job, which may have retried in another pod' : ''}.`,
+        ...texts({
+          title: say('k8s-pods.failed.title', { pod: pod.name, reason: pod.phaseReason ? ` (${pod.phaseReason})` : '' }),
+          explanation: say('k8s-pods.failed.explanation', { where: where(pod), detail: pod.phaseMessage ? `: ${pod.phaseMessage}` : '', job: pod.ownerKind === 'Job' ? say('k8s-pods.failed.job') : '' }),
+          likelyCause: say(pod.phaseReason === 'Evicted' ? 'k8s-pods.failed.cause.evicted' : 'k8s-pods.failed.cause'),
+          nextStep: say('k8s-pods.describe', p),
+        }),
         evidence: podEvidence(ctx, pod, [pod.phaseLine ?? pod.nameLine, ...pod.containers.flatMap((c) => c.evidence)]),
-        likelyCause: pod.phaseReason === 'Evicted' ? 'The node ran short of memory or disk and evicted the pod.' : 'Its containers exited with an error; their last state says which.',
-        nextStep: `kubectl -n ${ns} describe pod ${pod.name}`,
       }),
     ];
   }
@@ -243,11 +274,13 @@ function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
       finding({
         check: 'k8s.unschedulable',
         severity: 'critical',
-        title: `${pod.name} cannot be scheduled${pod.scheduled.reason ? ` (${pod.scheduled.reason})` : ''}`,
-        explanation: `No node accepts pod ${pod.namespace}/${pod.name}${pod.scheduled.message ? `: ${pod.scheduled.message}` : ''}.`,
+        ...texts({
+          title: say('k8s-pods.unschedulable.title', { pod: pod.name, reason: pod.scheduled.reason ? ` (${pod.scheduled.reason})` : '' }),
+          explanation: say('k8s-pods.unschedulable.explanation', { pod: `${pod.namespace}/${pod.name}`, detail: pod.scheduled.message ? `: ${pod.scheduled.message}` : '' }),
+          likelyCause: say('k8s-pods.unschedulable.cause'),
+          nextStep: say('k8s-pods.unschedulable.next', p),
+        }),
         evidence: podEvidence(ctx, pod, [pod.scheduled.line]),
-        likelyCause: 'Node selectors/labels (openstack-helm: openstack-control-plane=enabled, openstack-compute-node=enabled), taints, or not enough CPU/memory on the labelled nodes.',
-        nextStep: `kubectl -n ${ns} describe pod ${pod.name}; kubectl get nodes --show-labels`,
       }),
     ];
   }
@@ -264,11 +297,13 @@ function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
       finding({
         check: 'k8s.not-ready',
         severity: 'warning',
-        title: `${pod.name} is not Ready (${pod.ready.reason ?? pod.phase})`,
-        explanation: `Pod ${where(pod)} is ${pod.phase} but not Ready${pod.ready.message ? `: ${pod.ready.message}` : ''}.`,
+        ...texts({
+          title: say('k8s-pods.pod-not-ready.title', { pod: pod.name, reason: pod.ready.reason ?? pod.phase }),
+          explanation: say('k8s-pods.pod-not-ready.explanation', { where: where(pod), phase: pod.phase, detail: pod.ready.message ? `: ${pod.ready.message}` : '' }),
+          likelyCause: say('k8s-pods.pod-not-ready.cause'),
+          nextStep: say('k8s-pods.describe', p),
+        }),
         evidence: podEvidence(ctx, pod, [pod.phaseLine ?? pod.nameLine, pod.ready.line]),
-        likelyCause: 'A container is starting or failing its readiness probe.',
-        nextStep: `kubectl -n ${ns} describe pod ${pod.name}`,
       }),
     );
   }
@@ -280,7 +315,7 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
   const out = completed(input, PODS)[0];
   if (!out) {
     const any = outputsOf(input, PODS)[0];
-    return [skipped('k8s.pods', 'Pods were not listed', any ? `The pod list step did not complete (${any.error ?? any.state}); no pod was checked.` : 'The pod list step did not run; no pod was checked.')];
+    return [skippedSaying('k8s.pods', say('k8s-pods.list.skipped.title'), any ? say('k8s-pods.list.skipped.incomplete', { why: any.error ?? any.state }) : say('k8s-pods.list.skipped.not-run'))];
   }
   const { all, lists } = namespaceLists(out.stdout);
   const logsOut = completed(input, LOGS)[0];
@@ -297,13 +332,14 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
 
   if (lists.length === 0) {
     const why = (out.stderr || out.stdout).trim().split('\n')[0] || `exit code ${out.exitCode}`;
-    return [skipped('k8s.pods', 'Pods were not listed', `kubectl printed no namespace section: ${why}`, [evidence(out, [why])])];
+    return [skippedSaying('k8s.pods', say('k8s-pods.list.skipped.title'), say('k8s-pods.list.skipped.no-section', { why }), [evidence(out, [why])])];
   }
   const judged = new Set<string>();
   for (const nl of lists) {
     if (!nl.list) {
       const msg = nl.messages.map((m) => m.text);
-      findings.push(skipped('k8s.pods', `Pods in namespace ${nl.namespace} could not be listed`, `kubectl get pods -n ${nl.namespace} failed: ${msg[0] ?? 'no output'}`, msg.length ? [evidence(out, msg.slice(0, 3))] : []));
+      const why = msg[0] ?? say('k8s-pods.no-output');
+      findings.push(skippedSaying('k8s.pods', say('k8s-pods.list.ns-failed.title', { ns: nl.namespace }), say('k8s-pods.list.ns-failed.explanation', { ns: nl.namespace, why }), msg.length ? [evidence(out, msg.slice(0, 3))] : []));
       continue;
     }
     const pods = podFacts(nl);
@@ -316,15 +352,18 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
     });
     findings.push(...nsFindings);
     if (pods.length === 0) {
-      findings.push(finding({ check: 'k8s.pods', severity: 'info', title: `No pods in namespace ${nl.namespace}`, explanation: `kubectl lists no pods in namespace ${nl.namespace}: nothing is deployed there, or the namespace name is wrong.`, nextStep: 'kubectl get namespaces' }));
+      const ns = nl.namespace;
+      findings.push(finding({ check: 'k8s.pods', severity: 'info', ...texts({ title: say('k8s-pods.ns-empty.title', { ns }), explanation: say('k8s-pods.ns-empty.explanation', { ns }), nextStep: say('k8s-pods.ns-empty.next') }) }));
     } else if (nsFindings.every((f) => f.severity === 'ok' || f.severity === 'info')) {
       const done = pods.filter((p) => p.phase === 'Succeeded').length;
       findings.push(
         finding({
           check: 'k8s.pods',
           severity: 'ok',
-          title: `All ${pods.length - done} pods in namespace ${nl.namespace} are Running and Ready`,
-          explanation: `Every pod in ${nl.namespace} is Running with all containers Ready and no restarts${done ? `; ${done} completed Job pods were ignored` : ''}.`,
+          ...texts({
+            title: say('k8s-pods.ns-ok.title', { count: pods.length - done, ns: nl.namespace }),
+            explanation: say('k8s-pods.ns-ok.explanation', { ns: nl.namespace, jobs: done ? say('k8s-pods.ns-ok.jobs', { count: done }) : '' }),
+          }),
           evidence: [evidence(out, quote(ctx, pods.map((p) => p.nameLine)).slice(0, 20))],
         }),
       );
@@ -334,13 +373,13 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
   // Warning events: attached to the pod findings above; the rest reported per object.
   if (!eventsOut) {
     const any = outputsOf(input, EVENTS)[0];
-    findings.push(skipped('k8s.warning-events', 'Warning events were not read', any ? `The events step did not complete (${any.error ?? any.state}).` : 'The events step did not run.'));
+    findings.push(skippedSaying('k8s.warning-events', say('k8s-pods.events.skipped.title'), any ? say('k8s-pods.events.skipped.incomplete', { why: any.error ?? any.state }) : say('k8s-pods.events.skipped.not-run')));
   }
   for (const nl of ev?.lists ?? []) {
     if (!nl.list) {
       const msg = nl.messages.map((m) => m.text);
-      const reason = `kubectl get events -n ${nl.namespace} --field-selector type=Warning failed: ${msg[0] ?? 'no output'}`;
-      findings.push(skipped('k8s.warning-events', `Warning events in namespace ${nl.namespace} could not be read`, reason, eventsOut && msg.length ? [evidence(eventsOut, msg.slice(0, 2))] : []));
+      const reason = say('k8s-pods.events.ns-failed.explanation', { ns: nl.namespace, why: msg[0] ?? say('k8s-pods.no-output') });
+      findings.push(skippedSaying('k8s.warning-events', say('k8s-pods.events.ns-failed.title', { ns: nl.namespace }), reason, eventsOut && msg.length ? [evidence(eventsOut, msg.slice(0, 2))] : []));
       continue;
     }
     const rest = new Map<string, EventFact[]>();
@@ -350,7 +389,7 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
       rest.set(k, [...(rest.get(k) ?? []), e]);
     }
     if (rest.size === 0 && eventFacts(nl).length === 0) {
-      findings.push(finding({ check: 'k8s.warning-events', severity: 'ok', title: `No Warning events in namespace ${nl.namespace}`, explanation: `kubectl reports no Warning events in ${nl.namespace} (events are kept for about an hour).` }));
+      findings.push(finding({ check: 'k8s.warning-events', severity: 'ok', ...texts({ title: say('k8s-pods.events.none.title', { ns: nl.namespace }), explanation: say('k8s-pods.events.none.explanation', { ns: nl.namespace }) }) }));
     }
     for (const [obj, es] of rest) {
       const reasons = [...new Set(es.map((e) => e.reason))].join(', ');
@@ -359,11 +398,14 @@ export const analyze: Analyzer = (input: AnalyzerInput) => {
         finding({
           check: 'k8s.warning-events',
           severity: 'warning',
-          title: `${obj} in ${nl.namespace}: ${total} Warning event${total === 1 ? '' : 's'} (${reasons})`,
-          explanation: `Kubernetes recorded Warning events for ${obj} within the last hour: ${es.slice(0, 3).map((e) => `${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`).join('; ')}.`,
+          ...texts({
+            title: say(total === 1 ? 'k8s-pods.events.title.one' : 'k8s-pods.events.title', { object: obj, ns: nl.namespace, count: total, reasons }),
+            // The events' own reasons and messages, quoted as Kubernetes wrote them.
+            explanation: say('k8s-pods.events.explanation', { object: obj, events: es.slice(0, 3).map((e) => `${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`).join('; ') }),
+            likelyCause: say('k8s-pods.events.cause'),
+            nextStep: say('k8s-pods.events.next', { ns: nl.namespace, name: es[0]?.objectName ?? '' }),
+          }),
           evidence: eventsOut ? [evidence(eventsOut, pick(ctx.eventLines, es.flatMap((e) => e.evidence)).slice(0, 10))] : [],
-          likelyCause: 'See the event messages; they come from the scheduler, the kubelet or a controller acting on this object.',
-          nextStep: `kubectl -n ${nl.namespace} get events --field-selector involvedObject.name=${es[0]?.objectName ?? ''} --sort-by=.lastTimestamp`,
         }),
       );
     }
