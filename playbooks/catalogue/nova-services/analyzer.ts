@@ -3,6 +3,8 @@
  * why a down nova-compute dropped out (its own log: RabbitMQ, conductor timeouts, database,
  * libvirt), and why scheduling fails (a filter that removed every host vs. no Placement capacity).
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, outputsOf, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { computeKinds, distinct, isEmptyLog, parseServices, sameHost, schedulerFacts, type LogKind, type Service } from './parse.js';
@@ -25,75 +27,100 @@ function readComputeLog(out: StepOutput): LogRead {
   return { out, kinds, lines: hit.slice(-6) };
 }
 
+const means = (k: LogKind): FindingMessage => say(`nova-services.kind.${k.kind}.means`);
+const causeOf = (k: LogKind): FindingMessage => say(`nova-services.kind.${k.kind}.cause`);
+const nextOf = (k: LogKind): FindingMessage => say(`nova-services.kind.${k.kind}.next`);
+/** Messages joined as the English always was: "a and b", "a, b". */
+const joined = (ms: FindingMessage[], how: 'and' | 'comma'): FindingMessage | string => ms.reduce<FindingMessage | string>((a, b) => (a === '' ? b : say(`nova-services.join.${how}`, { a, b })), '');
+
 /** Why the service list could not be read, with a hint from the error text. */
 function listFailure(out: StepOutput | undefined, any: StepOutput | undefined): Finding {
+  const title = say('nova-services.list.skipped.title');
   if (!out) {
-    const why = any ? `the step did not complete (${any.error ?? any.state})` : 'the step did not run';
-    return skipped('nova.service-list', 'Nova services could not be listed', `Could not list compute services: ${why}. No Nova service was checked.`);
+    const why = any ? say('nova-services.step.incomplete', { why: any.error ?? any.state }) : say('nova-services.step.not-run');
+    const t = texts({ title, explanation: say('nova-services.list.not-run.explanation', { why }) });
+    return { ...skipped('nova.service-list', t.title, t.explanation), text: t.text };
   }
   const text = allText(out).trim();
-  const first = lines(text).find((l) => l.trim()) ?? `exit code ${out.exitCode ?? '?'}`;
-  const f = skipped('nova.service-list', 'Nova services could not be listed', `Could not list compute services: ${first}. No Nova service state was checked.`, [evidence(out, [first])]);
+  const firstLine = lines(text).find((l) => l.trim());
+  // The evidence stays as it always was; the explanation says "exit code" in the reader's language.
+  const evLine = firstLine ?? `exit code ${out.exitCode ?? '?'}`;
   const hint = /Missing value auth-url|Missing parameter|--os-auth-url|OS_CLOUD|clouds\.yaml/i.test(text)
-    ? 'The openstack client on this node has no credentials: source an admin openrc (or set OS_CLOUD) for the user Stackscope connects as.'
+    ? 'no-credentials'
     : /public endpoint for compute service|endpoint for compute .* not found|EndpointNotFound|has no attribute 'services'/i.test(text)
-      ? 'No Nova API answered: the Keystone catalog has no compute endpoint, or the client is pinned to another service\'s endpoint (OS_ENDPOINT / --os-endpoint).'
+      ? 'no-endpoint'
       : /HTTP 401|Unauthorized|HTTP 403/i.test(text)
-        ? 'The credentials are rejected or lack the admin role (listing services is admin-only).'
+        ? 'rejected'
         : /Unable to establish connection|Connection refused|timed out/i.test(text)
-          ? 'The Nova API endpoint is unreachable from this node.'
+          ? 'unreachable'
           : '';
-  return { ...f, likelyCause: hint, nextStep: 'openstack endpoint list --service compute; openstack compute service list' };
+  const t = texts({
+    title,
+    explanation: say('nova-services.list.failed.explanation', { line: firstLine ?? say('nova-services.exit-code', { code: out.exitCode ?? '?' }) }),
+    ...(hint ? { likelyCause: say(`nova-services.list.cause.${hint}`) } : {}),
+    nextStep: say('nova-services.list.next'),
+  });
+  const f = skipped('nova.service-list', t.title, t.explanation, [evidence(out, [evLine])]);
+  return { ...f, likelyCause: t.likelyCause, nextStep: t.nextStep, text: t.text };
 }
 
 function serviceFindings(services: Service[], out: StepOutput, logs: Map<string, LogRead | StepOutput>): Finding[] {
   const found: Finding[] = [];
   const ev = (s: Service): Evidence => evidence(out, s.lines);
   for (const s of services) {
-    const who = `${s.binary} on ${s.host}`;
+    const who = say('nova-services.who', { binary: s.binary, host: s.host });
     if (s.state === 'down') {
       const evs = [ev(s)];
-      let why = '';
-      let cause = `${s.binary} stopped reporting its heartbeat (service_down_time, 60 s by default): the process is stopped or hung, or its messages do not reach nova-conductor.`;
-      let next = s.binary === 'nova-compute' ? `on ${s.host}: systemctl status nova-compute (kolla: docker logs nova_compute; helm: kubectl -n openstack get pods -o wide | grep nova-compute)` : `check ${s.binary} on ${s.host}`;
+      let why: FindingMessage | string = '';
+      let cause = say('nova-services.down.cause', { binary: s.binary });
+      let next = s.binary === 'nova-compute' ? say('nova-services.down.next.compute', { host: s.host }) : say('nova-services.down.next', { binary: s.binary, host: s.host });
       if (s.binary === 'nova-compute') {
         const log = [...logs.entries()].find(([node]) => sameHost(s.host, node))?.[1];
-        if (!log) why = ' Its nova-compute log was not collected (no target node matches this host name).';
-        else if (!('kinds' in log)) why = ` Its nova-compute log could not be read (${log.error ?? log.state}).`;
-        else if (isEmptyLog(log.out.stdout)) why = ' Its nova-compute log is empty here, so the reason is not visible from this node.';
-        else if (log.kinds.length === 0) why = ' Its recent nova-compute log shows no RabbitMQ, conductor, database or libvirt error: the process is probably stopped or hung.';
+        const top = log && 'kinds' in log ? log.kinds[0] : undefined;
+        if (!log) why = say('nova-services.down.log.none');
+        else if (!('kinds' in log)) why = say('nova-services.down.log.unread', { why: log.error ?? log.state });
+        else if (isEmptyLog(log.out.stdout)) why = say('nova-services.down.log.empty');
+        else if (!top) why = say('nova-services.down.log.quiet');
         else {
-          why = ` Its nova-compute log says ${log.kinds.map((k) => k.means).join(' and ')} (lines quoted).`;
-          cause = log.kinds[0]?.cause ?? cause;
-          next = `${log.kinds[0]?.next ?? next}; then on ${s.host}: restart nova-compute once the cause is fixed`;
+          why = say('nova-services.down.log.says', { means: joined(log.kinds.map(means), 'and') });
+          cause = causeOf(top);
+          next = say('nova-services.down.next.kind', { next: nextOf(top), host: s.host });
           evs.push(evidence(log.out, log.lines));
         }
       }
-      const forced = s.forcedDown ? ' It is marked forced-down (an operator set it, e.g. before evacuating).' : '';
       found.push(
         finding({
           check: 'nova.service-down',
           severity: s.status === 'disabled' || s.forcedDown ? 'warning' : 'critical',
-          title: `${who} is down${s.status === 'disabled' ? ' (and disabled)' : ''}`,
-          explanation: `Nova reports ${who} as down: last heartbeat ${s.updatedAt || 'unknown'}.${s.binary === 'nova-compute' ? ' The scheduler sends no new instances there and its instances cannot be managed.' : ''}${forced}${why}`,
+          ...texts({
+            title: say('nova-services.down.title', { who, disabled: s.status === 'disabled' ? say('nova-services.down.title.disabled') : '' }),
+            explanation: say('nova-services.down.explanation', {
+              who,
+              heartbeat: s.updatedAt || say('nova-services.unknown'),
+              compute: s.binary === 'nova-compute' ? say('nova-services.down.compute') : '',
+              forced: s.forcedDown ? say('nova-services.down.forced') : '',
+              why,
+            }),
+            likelyCause: cause,
+            nextStep: next,
+          }),
           evidence: evs,
-          likelyCause: cause,
-          nextStep: next,
         }),
       );
     } else if (s.status === 'disabled') {
       const auto = /^AUTO:/i.test(s.disabledReason);
+      const reason = s.disabledReason;
       found.push(
         finding({
           check: 'nova.service-disabled',
           severity: 'warning',
-          title: `${who} is disabled${s.disabledReason ? ` — "${s.disabledReason}"` : ''}`,
-          explanation: `${who} is up but disabled, so the scheduler places no new instances there${s.disabledReason ? `; reason recorded: "${s.disabledReason}"` : ' (no reason recorded)'}.`,
+          ...texts({
+            title: say('nova-services.disabled.title', { who, reason: reason ? ` — "${reason}"` : '' }),
+            explanation: say('nova-services.disabled.explanation', { who, reason: reason ? say('nova-services.disabled.reason', { reason }) : say('nova-services.disabled.no-reason') }),
+            likelyCause: say(auto ? 'nova-services.disabled.cause.auto' : 'nova-services.disabled.cause.operator'),
+            nextStep: say('nova-services.disabled.next', { host: s.host, binary: s.binary }),
+          }),
           evidence: [ev(s)],
-          likelyCause: auto
-            ? 'Nova disabled it automatically (repeated build failures, or libvirt connection lost); the reason says which.'
-            : 'An operator disabled it (maintenance, decommissioning) and it may have been forgotten.',
-          nextStep: `when it should take instances again: openstack compute service set --enable ${s.host} ${s.binary}`,
         }),
       );
     }
@@ -104,11 +131,13 @@ function serviceFindings(services: Service[], out: StepOutput, logs: Map<string,
       finding({
         check: 'nova.no-compute',
         severity: 'warning',
-        title: 'No nova-compute service is registered',
-        explanation: `The service list has ${services.length} Nova services but no nova-compute: no hypervisor can take instances.`,
+        ...texts({
+          title: say('nova-services.no-compute.title'),
+          explanation: say('nova-services.no-compute.explanation', { count: services.length }),
+          likelyCause: say('nova-services.no-compute.cause'),
+          nextStep: say('nova-services.no-compute.next'),
+        }),
         evidence: [evidence(out, services.flatMap((s) => s.lines.filter((l) => /"Binary"/.test(l))).slice(0, 10))],
-        likelyCause: 'nova-compute never started on the compute nodes, or they were never added to a cell.',
-        nextStep: 'nova-manage cell_v2 discover_hosts --verbose; check nova-compute on the compute nodes',
       }),
     );
   }
@@ -117,8 +146,10 @@ function serviceFindings(services: Service[], out: StepOutput, logs: Map<string,
       finding({
         check: 'nova.services',
         severity: 'ok',
-        title: `All ${services.length} Nova services are up and enabled`,
-        explanation: `${computes.length} nova-compute and ${services.length - computes.length} other Nova services report state up and status enabled.`,
+        ...texts({
+          title: say('nova-services.ok.title', { count: services.length }),
+          explanation: say('nova-services.ok.explanation', { computes: computes.length, others: services.length - computes.length }),
+        }),
         evidence: [evidence(out, services.flatMap((s) => s.lines.filter((l) => /"(Host|State)"/.test(l))).slice(0, 20))],
       }),
     );
@@ -138,20 +169,21 @@ function schedulerFindings(input: AnalyzerInput, downComputes: Service[]): Findi
         finding({
           check: 'nova.scheduler-filtered',
           severity: 'warning',
-          title: `Scheduling failed on ${out.node}: filter ${filter || '?'} removed every host (not Placement)`,
-          explanation:
-            `nova-scheduler got candidate hosts from Placement, then its filter ${filter || '(see the line)'} removed the last one, so the request ended in NoValidHost ` +
-            `(${f.filtered.length || f.filterZero.length} request(s) in the last lines). This is a filter decision, not missing capacity.` +
-            (computeDown ? ` ComputeFilter drops compute services that are down or disabled${downComputes.length ? ` — here ${downComputes.map((s) => s.host).join(', ')}` : ''}.` : ''),
+          ...texts({
+            title: say('nova-services.filtered.title', { node: out.node, filter: filter || '?' }),
+            explanation: say('nova-services.filtered.explanation', {
+              filter: filter || say('nova-services.see-line'),
+              count: f.filtered.length || f.filterZero.length,
+              computeDown: computeDown
+                ? say('nova-services.filtered.compute-down', { here: downComputes.length ? say('nova-services.filtered.here', { hosts: downComputes.map((s) => s.host).join(', ') }) : '' })
+                : '',
+            }),
+            likelyCause: computeDown
+              ? say(downComputes.length ? 'nova-services.filtered.cause.down' : 'nova-services.filtered.cause.not-heard')
+              : say('nova-services.filtered.cause.requirements', { filter: filter || say('nova-services.that-filter') }),
+            nextStep: computeDown ? say('nova-services.filtered.next.down') : say('nova-services.filtered.next.requirements', { filter: filter || say('nova-services.the-filter') }),
+          }),
           evidence: [evidence(out, distinct([...f.notHeard, ...f.filterZero, ...f.filtered.map((x) => x.line)]).slice(-6))],
-          likelyCause: computeDown
-            ? downComputes.length
-              ? 'The only candidate compute services are down or disabled (ComputeFilter); see the nova.service-down findings.'
-              : 'The scheduler has not heard from the candidate compute service ("has not been heard from in a while"): nova-compute is down or cut off from RabbitMQ/nova-conductor.'
-            : `The flavor/image/server-group requirements do not match any host for ${filter || 'that filter'} (extra specs, image properties, aggregates, affinity).`,
-          nextStep: computeDown
-            ? 'openstack compute service list --service nova-compute; bring the down nova-compute back, then retry the request'
-            : `compare the flavor extra specs and image properties with what ${filter || 'the filter'} checks (openstack flavor show; openstack image show); see the nova scheduler filter docs`,
         }),
       );
     }
@@ -160,11 +192,13 @@ function schedulerFindings(input: AnalyzerInput, downComputes: Service[]): Findi
         finding({
           check: 'nova.no-allocation-candidates',
           severity: 'warning',
-          title: `Scheduling failed on ${out.node}: Placement returned no allocation candidates`,
-          explanation: `nova-scheduler asked Placement for hosts with the requested VCPU/MEMORY_MB/DISK_GB (and traits) and got none back (${f.noCandidates.length} time(s) in the last lines). No filter ran: the NoValidHost comes from Placement's inventory and allocations.`,
+          ...texts({
+            title: say('nova-services.no-candidates.title', { node: out.node }),
+            explanation: say('nova-services.no-candidates.explanation', { count: f.noCandidates.length }),
+            likelyCause: say('nova-services.no-candidates.cause'),
+            nextStep: say('nova-services.no-candidates.next'),
+          }),
           evidence: [evidence(out, distinct(f.noCandidates).slice(-3))],
-          likelyCause: 'No resource provider has enough free capacity (inventory minus reserved, times allocation_ratio, minus allocations), or the request needs a trait no provider has.',
-          nextStep: 'run the placement-capacity playbook; openstack allocation candidate list --resource VCPU=<n> --resource MEMORY_MB=<mb>',
         }),
       );
     }
@@ -173,10 +207,12 @@ function schedulerFindings(input: AnalyzerInput, downComputes: Service[]): Findi
         finding({
           check: 'nova.no-valid-host',
           severity: 'info',
-          title: `nova-scheduler on ${out.node} logged NoValidHost without saying why`,
-          explanation: 'The scheduler log shows NoValidHost but neither a filter result nor a Placement answer in the lines read; the reason is earlier in the log or at DEBUG level.',
+          ...texts({
+            title: say('nova-services.no-valid-host.title', { node: out.node }),
+            explanation: say('nova-services.no-valid-host.explanation'),
+            nextStep: say('nova-services.no-valid-host.next'),
+          }),
           evidence: [evidence(out, distinct(f.noValidHost).slice(-3))],
-          nextStep: 'grep the request ID in the nova-scheduler and nova-conductor logs',
         }),
       );
     }
@@ -209,32 +245,36 @@ export const analyze: Analyzer = (input) => {
       continue;
     }
     if (downComputes.some((s) => sameHost(s.host, node)) || log.kinds.length === 0) continue;
+    const top = log.kinds[0];
     findings.push(
       finding({
         check: 'nova.compute-log-errors',
         severity: 'warning',
-        title: `nova-compute on ${node} logs errors: ${log.kinds.map((k) => k.means).join(', ')}`,
-        explanation: `The last lines of nova-compute's log on ${node} show that ${log.kinds.map((k) => k.means).join(' and ')}${services ? ', although Nova does not list it as down (yet)' : ''}.`,
+        ...texts({
+          title: say('nova-services.log-errors.title', { node, means: joined(log.kinds.map(means), 'comma') }),
+          explanation: say('nova-services.log-errors.explanation', { node, means: joined(log.kinds.map(means), 'and'), listed: services ? say('nova-services.log-errors.listed-up') : '' }),
+          ...(top ? { likelyCause: causeOf(top), nextStep: nextOf(top) } : {}),
+        }),
         evidence: [evidence(log.out, log.lines)],
-        likelyCause: log.kinds[0]?.cause ?? '',
-        nextStep: log.kinds[0]?.next ?? '',
       }),
     );
   }
   const schedOuts = completed(input, SCHED_LOG).filter((o) => isEmptyLog(o.stdout));
   const schedEmpty = schedOuts.map((o) => o.node);
   if (empty.length || schedEmpty.length) {
-    const parts = [empty.length ? `nova-compute on ${empty.join(', ')}` : '', schedEmpty.length ? `nova-scheduler on ${schedEmpty.join(', ')}` : ''].filter(Boolean);
+    const parts = [...(empty.length ? [say('nova-services.logs.part', { binary: 'nova-compute', nodes: empty.join(', ') })] : []), ...(schedEmpty.length ? [say('nova-services.logs.part', { binary: 'nova-scheduler', nodes: schedEmpty.join(', ') })] : [])];
     // Every empty log is cited (node and step): the picture must not show those services as checked and fine.
     const emptyOuts = [...[...logs.values()].filter((l): l is LogRead => 'kinds' in l && isEmptyLog(l.out.stdout)).map((l) => l.out), ...schedOuts];
-    findings.push(
-      skipped(
+    const t = texts({ title: say('nova-services.logs.skipped.title'), explanation: say('nova-services.logs.skipped.explanation', { parts: joined(parts, 'and') }) });
+    findings.push({
+      ...skipped(
         'nova.logs',
-        'Some Nova logs were empty',
-        `No log lines from ${parts.join(' and ')}: the service does not run there, or it logs elsewhere (e.g. /var/log/nova/*.log instead of the journal), so its log could not be checked.`,
+        t.title,
+        t.explanation,
         emptyOuts.map((o) => evidence(o, lines(allText(o)).filter((l) => l.trim()).slice(0, 2))),
       ),
-    );
+      text: t.text,
+    });
   }
   findings.push(...schedulerFindings(input, downComputes));
   return findings;

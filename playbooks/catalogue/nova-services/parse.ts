@@ -65,12 +65,9 @@ export function sameHost(novaHost: string, node: string): boolean {
 }
 
 export interface LogKind {
+  /** Its texts are nova-services.kind.KIND.means (for the explanation), .cause and .next (main/shared/finding-texts/nova-services.ts). */
   kind: string;
   re: RegExp;
-  /** What it means, for the explanation. */
-  means: string;
-  cause: string;
-  next: string;
 }
 
 /** What a nova-compute log says when the service drops out of `compute service list`. */
@@ -78,39 +75,22 @@ export const computeKinds: LogKind[] = [
   {
     kind: 'amqp',
     re: /AMQP server on \S+ is unreachable|Connection to AMQP server lost|Unable to connect to AMQP server|ACCESS_REFUSED|AMQPConnectionError/,
-    means: 'it cannot reach RabbitMQ',
-    cause:
-      'nova-compute reports its heartbeat through RabbitMQ to nova-conductor; with the broker unreachable (RabbitMQ down, a firewall on port 5672, a wrong transport_url or credentials) the heartbeat stops and the service turns down.',
-    next: 'check RabbitMQ (rabbitmqctl cluster_status) and, from the compute node, the port in transport_url (nc -zv <rabbit-host> 5672)',
   },
   {
     kind: 'rpc-timeout',
     re: /MessagingTimeout|Timed out waiting for a reply to message ID/,
-    means: 'its RPC calls to nova-conductor time out',
-    cause:
-      'nova-compute reaches RabbitMQ but gets no reply from nova-conductor (conductor down or overloaded, or a RabbitMQ partition/stuck queue): its service status report never lands, so the service shows down.',
-    next: 'openstack compute service list --service nova-conductor; rabbitmqctl list_queues name messages consumers | grep -E "conductor|reply"',
   },
   {
     kind: 'db',
     re: /DBConnectionError|Can't connect to MySQL server|Lost connection to MySQL server|MySQL server has gone away|Access denied for user/,
-    means: 'it reports database errors',
-    cause: 'The database behind nova-conductor/nova-compute is unreachable or rejects the connection.',
-    next: 'run the galera-health playbook; mysql -e "SHOW GLOBAL STATUS LIKE \'wsrep_cluster_status\'"',
   },
   {
     kind: 'libvirt',
     re: /Connection to libvirt lost|Failed to connect to libvirt|libvirtError|Connection to the hypervisor is broken/,
-    means: 'it lost its connection to libvirt',
-    cause: 'libvirtd on the compute node is down or hung; nova-compute cannot manage instances (and nova may have disabled the service itself).',
-    next: 'on the compute node: systemctl status libvirtd (kolla: docker ps -a | grep nova_libvirt); virsh list --all',
   },
   {
     kind: 'refused',
     re: /Connection refused|ECONNREFUSED/,
-    means: 'a service it calls refuses connections',
-    cause: 'An endpoint nova-compute depends on (RabbitMQ, Placement, Keystone) refuses connections.',
-    next: 'grep -i refused in the nova-compute log for the address, then check that service',
   },
 ];
 
