@@ -3,10 +3,12 @@
  * asked > max_unit, min_unit, step_size), cross-checked with Placement's own GET
  * /allocation_candidates (the call nova-scheduler makes).
  */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { finding } from '../../engine/analyze-kit.js';
 import type { AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { usageRows, type PlacementDump, type Provider } from './parse.js';
-import { evidenceOf, knobFor } from './report.js';
+import { evidenceOf, knobFor, semicolons } from './report.js';
 
 const CHECK = 'placement.flavor-fit';
 /** Providers quoted one by one; the rest are counted. */
@@ -23,8 +25,8 @@ export function requestedOf(params: AnalyzerInput['params']): Array<[string, num
 
 interface Verdict {
   p: Provider;
-  /** Resource classes that stop the flavor here, with the numbers. */
-  limits: Array<{ rc: string; why: string }>;
+  /** Resource classes that stop the flavor here, with the numbers (placement.limit.KIND). */
+  limits: Array<{ rc: string; kind: 'none' | 'max-unit' | 'min-unit' | 'step-size' | 'free'; why: FindingMessage }>;
 }
 
 function judge(p: Provider, asked: Array<[string, number]>): Verdict {
@@ -33,14 +35,17 @@ function judge(p: Provider, asked: Array<[string, number]>): Verdict {
   for (const [rc, n] of asked) {
     const r = rows.get(rc);
     if (!r?.inv) {
-      limits.push({ rc, why: `${rc}: no ${rc} inventory on this provider${rc === 'DISK_GB' ? ' (if disk comes from a shared storage provider, Placement combines them)' : ''}` });
+      limits.push({ rc, kind: 'none', why: say('placement.limit.none', { rc, shared: rc === 'DISK_GB' ? say('placement.limit.none.shared') : '' }) });
       continue;
     }
     const i = r.inv;
-    if (n > i.max_unit) limits.push({ rc, why: `${rc}: asks ${n} but max_unit is ${i.max_unit} (the most one allocation may take here, whatever is free)` });
-    else if (n < i.min_unit) limits.push({ rc, why: `${rc}: asks ${n} but min_unit is ${i.min_unit}` });
-    else if (n % i.step_size !== 0) limits.push({ rc, why: `${rc}: asks ${n}, not a multiple of step_size ${i.step_size}` });
-    else if (n > r.free) limits.push({ rc, why: `${rc}: asks ${n} but only ${r.free} free (capacity ${r.capacity} = (${i.total} − ${i.reserved}) × ${i.allocation_ratio}, used ${r.used})` });
+    if (n > i.max_unit) limits.push({ rc, kind: 'max-unit', why: say('placement.limit.max-unit', { rc, n, max: i.max_unit }) });
+    else if (n < i.min_unit) limits.push({ rc, kind: 'min-unit', why: say('placement.limit.min-unit', { rc, n, min: i.min_unit }) });
+    else if (n % i.step_size !== 0) limits.push({ rc, kind: 'step-size', why: say('placement.limit.step-size', { rc, n, step: i.step_size }) });
+    else if (n > r.free) {
+      const why = say('placement.limit.free', { rc, n, free: r.free, capacity: r.capacity, total: i.total, reserved: i.reserved, ratio: i.allocation_ratio, used: r.used });
+      limits.push({ rc, kind: 'free', why });
+    }
   }
   return { p, limits };
 }
@@ -68,51 +73,71 @@ export function flavorFindings(input: AnalyzerInput, out: StepOutput, dump: Plac
   const order = (uuid: string): number => dump.providers.findIndex((p) => p.uuid === uuid);
   const fitNames = [...placementFits].sort((a, b) => order(a) - order(b)).map(nameOf);
   const candText = !cand
-    ? 'GET /allocation_candidates was not made.'
+    ? say('placement.cand.none')
     : placementAnswered
-      ? `Placement's GET /allocation_candidates?resources=${cand.query} returned ${cand.requests?.length ?? 0} allocation request(s)${fitNames.length ? ` on ${fitNames.join(', ')}` : ''}.`
-      : `GET /allocation_candidates?resources=${cand.query} failed (HTTP ${cand.response.status}), so only the inventories were used.`;
+      ? say('placement.cand.answered', { query: cand.query, count: cand.requests?.length ?? 0, on: fitNames.length ? say('placement.cand.on', { names: fitNames.join(', ') }) : '' })
+      : say('placement.cand.failed', { query: cand.query, status: cand.response.status });
   const fits = placementAnswered ? placementFits.size > 0 : fitByNumbers.length > 0;
 
   const provEvidence = (vs: Verdict[]): Evidence => evidenceOf(out, [...vs.slice(0, DETAIL).flatMap((v) => [v.p.responses.inventories, v.p.responses.usages]), cand?.response]);
-  const unreadText = unread.length ? ` Not read (not judged): ${unread.map((p) => p.name).join(', ')}.` : '';
+  const unreadText = unread.length ? say('placement.flavor.unread', { names: unread.map((p) => p.name).join(', ') }) : '';
+  const whys = (v: Verdict): FindingMessage | string => semicolons(v.limits.map((l) => l.why));
 
   if (!fits) {
-    const lines = blocked.slice(0, DETAIL).map((v) => `${v.p.name}: ${v.limits.map((l) => l.why).join('; ')}`);
-    if (blocked.length > DETAIL) lines.push(`… and ${blocked.length - DETAIL} more provider(s)`);
+    // "name: why; why | name: why | … and N more provider(s)", each step a message so that every language has words around the bars.
+    let lines = blocked
+      .slice(0, DETAIL)
+      .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.provider', { name: v.p.name, limits: whys(v) }) : say('placement.flavor.provider.then', { prev, name: v.p.name, limits: whys(v) })), '');
+    if (blocked.length > DETAIL) lines = say('placement.flavor.more', { prev: lines, count: blocked.length - DETAIL });
     const byRc = new Map<string, string[]>();
     for (const v of blocked) for (const rc of new Set(v.limits.map((l) => l.rc))) byRc.set(rc, [...(byRc.get(rc) ?? []), v.p.name]);
     const sets = blocked.map((v) => [...new Set(v.limits.map((l) => l.rc))].join('+'));
-    const names = (vs: Verdict[]): string => (vs.length > 4 ? `${vs.length} providers` : vs.map((v) => v.p.name).join(', '));
+    const names = (vs: Verdict[]): FindingMessage | string => (vs.length > 4 ? say('placement.flavor.n-providers', { count: vs.length }) : vs.map((v) => v.p.name).join(', '));
     const limiting =
       blocked.length > 1 && sets.every((x) => x === sets[0])
-        ? `${sets[0]} runs out on every provider (${names(blocked)})`
+        ? say('placement.flavor.limiting.all', { set: sets[0] ?? '', providers: names(blocked) })
         : blocked.length > 4
-          ? [...byRc.entries()].map(([rc, ps]) => `${rc} on ${ps.length} providers`).join('; ')
-          : blocked.map((v, i) => `${sets[i]} on ${v.p.name}`).join('; ');
-    const disagree = placementAnswered && fitByNumbers.length ? ` By inventories and usages it would fit on ${fitByNumbers.map((v) => v.p.name).join(', ')}, yet Placement returns no candidate: its view changed between the calls, or the provider tree (nested/shared providers) differs from this per-provider sum; re-run and check the placement-api log.` : '';
-    const maxUnit = blocked.some((v) => v.limits.some((l) => /max_unit/.test(l.why)));
+          ? semicolons([...byRc.entries()].map(([rc, ps]) => say('placement.flavor.limiting.rc-count', { rc, count: ps.length })))
+          : semicolons(blocked.map((v, i) => say('placement.flavor.limiting.on', { set: sets[i] ?? '', name: v.p.name })));
+    const disagree = placementAnswered && fitByNumbers.length ? say('placement.flavor.disagree', { names: fitByNumbers.map((v) => v.p.name).join(', ') }) : '';
+    const maxUnit = blocked.some((v) => v.limits.some((l) => l.kind === 'max-unit'));
     return [
       finding({
         check: CHECK,
         severity: 'critical',
-        title: `Flavor (${flavor}) fits nowhere: ${limiting || 'no provider has these resource classes'}`,
-        explanation: `No resource provider can take ${flavor}. ${lines.length ? `Per provider: ${lines.join(' | ')}.` : `None of the ${dump.providers.length} provider(s) has ${asked.map(([rc]) => rc).join('/')} inventory.`} ${candText}${disagree} This is what nova-scheduler's "Got no allocation candidates from the Placement API" and the user's "No valid host was found" mean.${unreadText}`,
+        ...texts({
+          title: say('placement.flavor.nowhere.title', { flavor, limiting: limiting || say('placement.flavor.nowhere.no-classes') }),
+          explanation: say('placement.flavor.nowhere.explanation', {
+            flavor,
+            detail: lines ? say('placement.flavor.per-provider', { lines }) : say('placement.flavor.no-inventory', { count: dump.providers.length, rcs: asked.map(([rc]) => rc).join('/') }),
+            cand: candText,
+            disagree,
+            unread: unreadText,
+          }),
+          likelyCause: say('placement.flavor.nowhere.cause', {
+            knobs: semicolons([...byRc.keys()].map((rc) => say('placement.flavor.capacity-set-by', { rc, knob: knobFor(rc) }))),
+            maxUnit: maxUnit ? say('placement.flavor.nowhere.cause.max-unit') : '',
+          }),
+          nextStep: say('placement.flavor.nowhere.next', { resources: asked.map(([rc, n]) => `--resource ${rc}=${n}`).join(' '), uuid: blocked[0]?.p.uuid ?? '<provider uuid>' }),
+        }),
         evidence: [provEvidence(blocked)],
-        likelyCause: `${[...byRc.keys()].map((rc) => `${rc}: capacity is (total − reserved) × allocation_ratio, set by ${knobFor(rc)}`).join('; ')}. Either the computes are full, the reserve/ratio leaves too little${maxUnit ? ', or the flavor is bigger than any single host can take (max_unit is the host size)' : ''}.`,
-        nextStep: `openstack allocation candidate list ${asked.map(([rc, n]) => `--resource ${rc}=${n}`).join(' ')} ; openstack resource provider inventory list ${blocked[0]?.p.uuid ?? '<provider uuid>'} ; then free capacity (migrate/delete instances, add computes), fix the reserve/ratio in nova.conf, or use a smaller flavor`,
       }),
     ];
   }
   const names = placementAnswered ? fitNames : fitByNumbers.map((v) => v.p.name);
-  const note = placementAnswered && !fitByNumbers.length ? ' The per-provider sum found no single provider with everything (the resources come from several providers: nested or shared storage), but Placement combines them.' : '';
-  const blockedText = blocked.length ? ` Not on: ${blocked.slice(0, DETAIL).map((v) => `${v.p.name} (${v.limits.map((l) => l.why).join('; ')})`).join(' | ')}.` : '';
+  const note = placementAnswered && !fitByNumbers.length ? say('placement.flavor.fits.combined') : '';
+  const notOn = blocked
+    .slice(0, DETAIL)
+    .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.not-on.item', { name: v.p.name, limits: whys(v) }) : say('placement.flavor.not-on.then', { prev, name: v.p.name, limits: whys(v) })), '');
+  const blockedText = notOn ? say('placement.flavor.not-on', { items: notOn }) : '';
   return [
     finding({
       check: CHECK,
       severity: 'ok',
-      title: `Flavor (${flavor}) fits on ${names.length} provider(s): ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`,
-      explanation: `Placement has room for ${flavor}. ${candText}${note}${blockedText}${unreadText} If a boot still fails with "No valid host was found", the cause is a nova-scheduler filter (availability zone, aggregate, affinity, disabled compute service, image properties), not Placement capacity.`,
+      ...texts({
+        title: say('placement.flavor.fits.title', { flavor, count: names.length, names: `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}` }),
+        explanation: say('placement.flavor.fits.explanation', { flavor, cand: candText, note, blocked: blockedText, unread: unreadText }),
+      }),
       evidence: [cand && placementAnswered ? evidenceOf(out, [cand.response]) : provEvidence(fitByNumbers)],
     }),
   ];

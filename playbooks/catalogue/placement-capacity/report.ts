@@ -1,4 +1,6 @@
 /** Wording and evidence shared by the capacity and flavor checks. */
+import type { FindingMessage } from '../../../main/contract/types.js';
+import { say } from '../../../main/shared/finding-texts/index.js';
 import type { Evidence, StepOutput } from '../../engine/types.js';
 import type { Provider, Response, UsageRow } from './parse.js';
 
@@ -16,16 +18,28 @@ export function evidenceOf(out: StepOutput, responses: Array<Response | undefine
 export const pct = (used: number, cap: number): string => (cap > 0 ? `${Math.round((used / cap) * 100)}%` : 'n/a');
 export const label = (p: Provider): string => (p.name === p.uuid ? p.uuid : `${p.name} (${p.uuid})`);
 
-export function rowText(r: UsageRow): string {
+export function rowText(r: UsageRow): FindingMessage {
   const i = r.inv;
-  if (!i) return `${r.rc}: used ${r.used} with no inventory (capacity 0)`;
-  return `${r.rc}: capacity ${r.capacity} = (${i.total} total − ${i.reserved} reserved) × ${i.allocation_ratio}, used ${r.used} (${pct(r.used, r.capacity)}), free ${r.free}; max_unit ${i.max_unit}, min_unit ${i.min_unit}, step_size ${i.step_size}`;
+  if (!i) return say('placement.row.no-inventory', { rc: r.rc, used: r.used });
+  return say('placement.row', {
+    rc: r.rc,
+    capacity: r.capacity,
+    total: i.total,
+    reserved: i.reserved,
+    ratio: i.allocation_ratio,
+    used: r.used,
+    pct: pct(r.used, r.capacity),
+    free: r.free,
+    max: i.max_unit,
+    min: i.min_unit,
+    step: i.step_size,
+  });
 }
 
-const ratioKnob: Record<string, string> = {
-  VCPU: 'cpu_allocation_ratio / initial_cpu_allocation_ratio and reserved_host_cpus',
-  PCPU: 'cpu_dedicated_set',
-  MEMORY_MB: 'ram_allocation_ratio / initial_ram_allocation_ratio and reserved_host_memory_mb',
-  DISK_GB: 'disk_allocation_ratio / initial_disk_allocation_ratio and reserved_host_disk_mb',
-};
-export const knobFor = (rc: string): string => ratioKnob[rc] ?? 'the inventory the service owning this provider reports';
+/** The nova.conf settings behind a resource class's capacity (placement.knob.*). */
+const ratioKnob: Record<string, string> = { VCPU: 'vcpu', PCPU: 'pcpu', MEMORY_MB: 'memory-mb', DISK_GB: 'disk-gb' };
+// Own keys only: a resource class is whatever Placement printed (CUSTOM_*, or even "constructor").
+export const knobFor = (rc: string): FindingMessage => say(`placement.knob.${Object.hasOwn(ratioKnob, rc) ? ratioKnob[rc] : 'other'}`);
+
+/** Messages joined with "; ", as the English always was. */
+export const semicolons = (ms: FindingMessage[]): FindingMessage | string => ms.reduce<FindingMessage | string>((a, b) => (a === '' ? b : say('placement.join.semicolon', { a, b })), '');

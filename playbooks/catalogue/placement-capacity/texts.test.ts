@@ -1,0 +1,122 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FindingMessage, FindingMessageParam } from '../../../main/contract/types.js';
+import { deployments } from '../../../main/contract/types.js';
+import { localizeFinding, renderMessage } from '../../../main/shared/finding-texts/index.js';
+import { placementTexts } from '../../../main/shared/finding-texts/placement.js';
+import { loadFixture } from '../../engine/fixtures.js';
+import type { AnalyzerInput, Finding, StepOutput } from '../../engine/types.js';
+import { analyze } from './analyzer.js';
+
+/**
+ * Every finding placement-capacity emits, over every captured scenario with several flavors (and
+ * the same outputs with a step missing or failing, and a cloud of 25 providers built from the
+ * healthy one), carries its texts as messages: they render to exactly the English it stores, and
+ * fully to Korean. Together they use every message of the table.
+ */
+const dir = join(import.meta.dirname, 'fixtures');
+const scenarios = readdirSync(dir);
+const flavors: Array<AnalyzerInput['params'] | null> = [null, {}, { vcpu: 1000 }, { memory_mb: 10_000_000 }, { vcpu: 3, memory_mb: 1 }, { disk_gb: 100_000 }, { vcpu: 1, memory_mb: 64, disk_gb: 1 }];
+
+const withStep = (input: AnalyzerInput, step: string, patch: Partial<StepOutput>): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => (o.step === step ? { ...o, ...patch } : o)) });
+
+const PROVIDERS = 'placement-providers';
+const NOVA = 'nova-instances';
+const LIST_URL = 'http://198.18.2.11:8778/resource_providers';
+/** The same outputs edited the way other clouds answer: other findings from real output shapes. */
+const edits: Array<[string, string, (stdout: string) => string]> = [
+  ['HTTP 403', PROVIDERS, (t) => t.replace(/== HTTP 200 GET (\S+\/resource_providers)\n/, '== HTTP 403 GET $1\n')],
+  ['HTTP 404', PROVIDERS, (t) => t.replace(/== HTTP 200 GET (\S+\/resource_providers)\n/, '== HTTP 404 GET $1\n')],
+  ['HTTP 503', PROVIDERS, () => `<html><body><h1>503 Service Unavailable</h1>\n</body></html>\n\n== HTTP 503 GET ${LIST_URL}\n`],
+  ['HTTP 500 quoting Galera', PROVIDERS, () => `{"errors": [{"status": 500, "detail": "(pymysql.err.InternalError) (1047, 'WSREP has not yet prepared node for application use')"}]}\n== HTTP 500 GET ${LIST_URL}\n`],
+  ['no provider', PROVIDERS, () => `{"resource_providers": []}\n== HTTP 200 GET ${LIST_URL}\n`],
+  ['inventories HTTP 500', PROVIDERS, (t) => t.replace(/== HTTP 200 GET (\S+\/inventories)\n/, '== HTTP 500 GET $1\n')],
+  ['inventories missing', PROVIDERS, (t) => t.replace(/^.*\n== HTTP 200 GET \S+\/inventories\n/m, '')],
+  ['no inventory', PROVIDERS, (t) => t.replace(/"inventories": \{.*\}\}$/gm, '"inventories": {}}').replace(/"usages": \{[^}]*\}/g, '"usages": {}')],
+  ['usage of classes without inventory', PROVIDERS, (t) => t.replace(/"usages": \{/g, '"usages": {"PCPU": 2, "CUSTOM_X": 1, ')],
+  ['min_unit 2', PROVIDERS, (t) => t.replace(/"min_unit": 1/g, '"min_unit": 2')],
+  ['allocations unread', PROVIDERS, (t) => t.replace(/== HTTP 200 GET (\S+\/allocations)\n/, '== HTTP 500 GET $1\n')],
+  ['candidates failed', PROVIDERS, (t) => t.replace(/== HTTP 200 GET (\S+\/allocation_candidates)/, '== HTTP 500 GET $1')],
+  ['no live instance', NOVA, () => 'no table nova.migrations: migration consumers not checked\n'],
+  ['an instance gone from the table', NOVA, (t) => t.replace(/^live\t.*\n/m, '')],
+  ['migrations read', NOVA, (t) => t.replace(/^no table nova\.migrations.*\n/m, '')],
+  ['an instance migrating', NOVA, (t) => t.replace(/^live\t/m, 'migration\t')],
+];
+
+function variants(input: AnalyzerInput): Array<[string, AnalyzerInput]> {
+  const steps = [...new Set(input.outputs.map((o) => o.step))];
+  return [
+    ['as captured', input],
+    ...steps.map((s): [string, AnalyzerInput] => [`without ${s}`, { ...input, outputs: input.outputs.filter((o) => o.step !== s) }]),
+    ...steps.map((s): [string, AnalyzerInput] => [`${s} failed`, withStep(input, s, { state: 'failed', exitCode: 1, stdout: '', stderr: "ERROR 2002: Can't connect to MySQL server\n" })]),
+    ...edits.map(([name, step, edit]): [string, AnalyzerInput] => [name, { ...input, outputs: input.outputs.map((o) => (o.step === step ? { ...o, stdout: edit(o.stdout) } : o)) }]),
+  ];
+}
+
+/** A cloud of 25 providers: the healthy fixture's compute-1 repeated (as the analyzer test builds it). */
+function bigCloud(healthy: AnalyzerInput): AnalyzerInput {
+  const out = healthy.outputs.find((o) => o.step === 'placement-providers') as StepOutput;
+  const rest = out.stdout.split('\n').slice(1);
+  const block = rest.slice(1, 7).join('\n');
+  const uuid = '0539e053-d3e8-5e3c-a385-fe28ea4edc27';
+  const uuids = Array.from({ length: 25 }, (_, i) => `0539e053-d3e8-5e3c-a385-${String(i).padStart(12, '0')}`);
+  const providers = uuids.map((u, i) => `{"uuid": "${u}", "name": "compute-${i + 1}", "generation": 1, "parent_provider_uuid": null, "root_provider_uuid": "${u}"}`);
+  const stdout = [`{"resource_providers": [${providers.join(', ')}]}`, rest[0], ...uuids.map((u) => block.replaceAll(uuid, u))].join('\n') + '\n';
+  return withStep(healthy, 'placement-providers', { stdout });
+}
+
+function idsOf(m: FindingMessageParam | undefined, into: Set<string>): void {
+  if (m === undefined || typeof m === 'string' || typeof m === 'number' || 'list' in m) return;
+  for (const x of Array.isArray(m) ? m : [m]) {
+    into.add(x.id);
+    for (const p of Object.values(x.params ?? {})) idsOf(p, into);
+  }
+}
+
+function expectBothLanguages(f: Finding, where: string): void {
+  expect(f.text, `${where} ${f.check}: ${f.title}`).toBeDefined();
+  if (!f.text) return;
+  expect(renderMessage(f.text.title, 'en')).toBe(f.title);
+  expect(renderMessage(f.text.explanation, 'en')).toBe(f.explanation);
+  expect(f.text.likelyCause ? renderMessage(f.text.likelyCause, 'en') : '').toBe(f.likelyCause);
+  expect(f.text.nextStep ? renderMessage(f.text.nextStep, 'en') : '').toBe(f.nextStep);
+  for (const m of [f.text.title, f.text.explanation, f.text.likelyCause, f.text.nextStep]) if (m) expect(renderMessage(m, 'ko'), `${where} ${m.id}`).not.toBeNull();
+  const ko = localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko');
+  for (const part of ['title', 'explanation'] as const) expect(ko[part], `${where} ${f.check} ${part}`).toMatch(/[가-힣]/);
+  if (f.likelyCause) expect(ko.likelyCause, `${where} ${f.check}`).toMatch(/[가-힣]/);
+  if (f.nextStep) expect(ko.nextStep, `${where} ${f.check}`).toMatch(/[가-힣]/);
+  if (f.skippedReason) expect(ko.skippedReason).toBe(ko.explanation);
+}
+
+describe('placement-capacity finding texts', () => {
+  const used = new Set<string>();
+  const check = (input: AnalyzerInput, where: string): void => {
+    for (const deployment of deployments) {
+      for (const f of analyze({ ...input, deployment })) {
+        expectBothLanguages(f, where);
+        for (const m of [f.text?.title, f.text?.explanation, f.text?.likelyCause, f.text?.nextStep] as Array<FindingMessage | undefined>) idsOf(m, used);
+      }
+    }
+  };
+  for (const scenario of scenarios) {
+    it(`${scenario}: every finding renders to its English text and to Korean`, () => {
+      for (const [name, input] of variants(loadFixture(join(dir, scenario)))) {
+        for (const params of flavors) check(params ? { ...input, params } : input, `${scenario} (${name}, ${JSON.stringify(params)})`);
+      }
+    });
+  }
+
+  it('a cloud of 25 providers, with and without a flavor that fits nowhere', () => {
+    const cloud = bigCloud(loadFixture(join(dir, 'healthy')));
+    for (const params of [{}, { vcpu: 1000 }, { vcpu: 1000, memory_mb: 1 }] as Array<AnalyzerInput['params']>) check({ ...cloud, params }, `25 providers ${JSON.stringify(params)}`);
+    // Half the providers with many CPUs: memory alone stops the flavor there, CPU and memory elsewhere.
+    let n = 0;
+    const mixed = withStep(cloud, PROVIDERS, { stdout: (cloud.outputs.find((o) => o.step === PROVIDERS)?.stdout ?? '').replace(/"VCPU": \{"total": 8, "reserved": 0, "min_unit": 1, "max_unit": 8/g, (m) => (n++ % 2 ? m : '"VCPU": {"total": 800, "reserved": 0, "min_unit": 1, "max_unit": 800')) });
+    check({ ...mixed, params: { vcpu: 100, memory_mb: 100_000 } }, '25 providers, two kinds');
+  });
+
+  it('together they use every message of the table', () => {
+    expect(Object.keys(placementTexts).filter((id) => !used.has(id))).toEqual([]);
+  });
+});
