@@ -71,4 +71,32 @@ describe('stackscope node trust CLUSTER --all', () => {
     expect((await cli('node', 'trust', 'prod', 'ctl-1', '--all')).stderr).toBe('stackscope: give a node name or --all, not both (ctl-1)\n');
     expect((await cli('node', 'trust', 'prod')).stderr).toMatch(/which node\? .*--all/);
   });
+
+  it('trusts a bastion first, then the nodes behind it in a second round, never probing through an unverified host', async () => {
+    const pub = readFileSync(`${clientKey}.pub`, 'utf8');
+    const [bastion, inner] = await Promise.all(
+      ['bastion', 'inner'].map(async (name) => {
+        const s = new Sshd({ dir: join(tmp.path, `sshd-${name}`), authorizedKeys: [pub] });
+        await s.start();
+        servers.push(s);
+        return s;
+      }),
+    );
+    writeFileSync(join(tmp.path, 'empty'), '');
+    expect((await cli('cluster', 'add', 'behind', '--deployment', 'packages', '--known-hosts', join(tmp.path, 'empty'))).code).toBe(0);
+    expect((await cli('node', 'add', 'behind', 'bastion', '--host', '127.0.0.1', '--port', String(bastion?.port), '--user', 'root', '--role', 'controller', '--key', clientKey)).code).toBe(0);
+    expect((await cli('node', 'add', 'behind', 'db-1', '--host', '127.0.0.1', '--port', String(inner?.port), '--user', 'root', '--role', 'compute', '--key', clientKey, '--jump', 'bastion')).code).toBe(0);
+    const r = await cli('node', 'trust', 'behind', '--all', '--yes');
+    expect(r.code).toBe(0);
+    // Round one: only the bastion can be seen; db-1 waits for it.
+    expect(r.stdout).toMatch(/db-1 127\.0\.0\.1:\d+: not reached: bastion .*host key SHA256:\S+ is not trusted yet/);
+    expect(r.stdout).toContain('1 unknown host key(s) on behind');
+    expect(r.stdout).toContain('Nodes behind a jump host trusted just now can be probed now:');
+    expect(r.stdout.match(/Trusted 1 key\(s\)\./g)).toHaveLength(2);
+    const [c] = (JSON.parse((await cli('cluster', 'list', '--json')).stdout) as Array<{ name: string; nodes: Array<{ name: string; hostKey: { fingerprint: string } | null }> }>).filter((x) => x.name === 'behind');
+    expect(c?.nodes.map((n) => [n.name, n.hostKey?.fingerprint])).toEqual([
+      ['bastion', fpOf(bastion as Sshd)],
+      ['db-1', fpOf(inner as Sshd)],
+    ]);
+  });
 });

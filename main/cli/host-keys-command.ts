@@ -73,13 +73,29 @@ const address = (p: { host: string; port: number }): string => oneLine(`${p.host
  * `node trust CLUSTER --all`: probe every node, show the unknown keys together, ask once (or take
  * --yes), then trust exactly those fingerprints. Keys known_hosts lists need nothing; changed,
  * revoked and unreachable nodes are named and make the command fail after the rest is done.
+ * Nodes behind a jump host whose key was unknown cannot be probed before it is trusted (we never
+ * connect through an unverified host): once it is, they are shown in a next round, one confirmation
+ * each, as deep as the longest jump chain.
  */
 export async function trustAll(client: Client, clusterName: string, o: { yes?: boolean }): Promise<void> {
   const cluster = await clusterNamed(client, clusterName);
   if (cluster.nodes.length === 0) throw new StackscopeError('INVALID_INPUT', `cluster ${cluster.name} has no nodes yet (stackscope node add ${cluster.name} NAME …)`);
+  let problems: string[] = [];
+  for (let round = 0; round <= 8; round++) {
+    const r = await trustRound(client, cluster, o, round === 0);
+    problems = r.problems;
+    if (!r.trusted || !r.behindUntrustedJump) break;
+    console.log(dim('Nodes behind a jump host trusted just now can be probed now:'));
+  }
+  if (problems.length) {
+    throw new StackscopeError('UNAVAILABLE', oneLine(`not every node of ${cluster.name} is trusted: ${problems.join(', ')}`), { node: cluster.name });
+  }
+}
+
+async function trustRound(client: Client, cluster: Cluster, o: { yes?: boolean }, first: boolean): Promise<{ problems: string[]; trusted: number; behindUntrustedJump: boolean }> {
   // A jump host's password or passphrase is asked for when the probe needs it.
   const probes = await withSecrets(client, () => call(client, 'hostKeys.probeCluster', { clusterId: cluster.id }));
-  for (const note of probes.knownHostsNotes) console.log(dim(oneLine(note)));
+  if (first) for (const note of probes.knownHostsNotes) console.log(dim(oneLine(note)));
   const of = (status: ClusterHostKeyProbe['status']): ClusterHostKeyProbe[] => probes.nodes.filter((p) => p.status === status);
   const unknown = of('unknown').filter((p): p is Extract<ClusterHostKeyProbe, { reachable: true }> => p.reachable);
   const settled = [...of('trusted'), ...of('known_hosts')];
@@ -91,30 +107,31 @@ export async function trustAll(client: Client, clusterName: string, o: { yes?: b
     console.log(red(oneLine(`${p.nodeName} ${address(p)}: host key ${p.status.toUpperCase()}${where}: presents ${p.fingerprint}${p.knownFingerprint ? `, known ${p.knownFingerprint}` : ''}; not trusted`)));
     problems.push(`${p.nodeName} ${p.status}`);
   }
+  // An unknown key on the way (a jump host's) shows as this node's HOST_KEY_UNKNOWN.
+  let behindUntrustedJump = false;
   for (const p of of('unreachable')) {
     if (p.reachable) continue;
+    if (p.error.code === 'HOST_KEY_UNKNOWN') behindUntrustedJump = true;
     console.log(yellow(oneLine(`${p.nodeName} ${address(p)}: not reached: ${p.error.message}`)));
     problems.push(`${p.nodeName} unreachable`);
   }
-  if (unknown.length) {
-    console.log(`\n${bold(`${unknown.length} unknown host key(s) on ${oneLine(cluster.name)}`)} — compare with ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on each node:`);
-    console.log(table([['NODE', 'ADDRESS', 'KEY TYPE', 'FINGERPRINT'], ...unknown.map((p) => [oneLine(p.nodeName), address(p), oneLine(p.keyType), p.fingerprint])]));
-    if (!o.yes) {
-      if (!process.stdin.isTTY) {
-        throw new StackscopeError('CANCELLED', `${unknown.length} unknown host key(s) not trusted: there is no terminal to ask; check the fingerprints above and run again with --yes`);
-      }
-      if (!(await confirm(`Trust these ${unknown.length} key(s)?`))) throw new StackscopeError('CANCELLED', 'nothing trusted');
-    }
-    const result = await withSecrets(client, () => call(client, 'hostKeys.trustCluster', { clusterId: cluster.id, confirmed: unknown.map((p) => ({ nodeId: p.nodeId, fingerprint: p.fingerprint })) }));
-    console.log(green(`Trusted ${result.trusted.length} key(s).`));
-    for (const r of result.refused) {
-      console.log(red(oneLine(`${r.nodeName}: ${r.reason}`)));
-      problems.push(`${r.nodeName} refused`);
-    }
-  } else {
+  if (!unknown.length) {
     console.log('No unknown host keys to confirm.');
+    return { problems, trusted: 0, behindUntrustedJump };
   }
-  if (problems.length) {
-    throw new StackscopeError('UNAVAILABLE', oneLine(`not every node of ${cluster.name} is trusted: ${problems.join(', ')}`), { node: cluster.name });
+  console.log(`\n${bold(`${unknown.length} unknown host key(s) on ${oneLine(cluster.name)}`)} — compare with ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on each node:`);
+  console.log(table([['NODE', 'ADDRESS', 'KEY TYPE', 'FINGERPRINT'], ...unknown.map((p) => [oneLine(p.nodeName), address(p), oneLine(p.keyType), p.fingerprint])]));
+  if (!o.yes) {
+    if (!process.stdin.isTTY) {
+      throw new StackscopeError('CANCELLED', `${unknown.length} unknown host key(s) not trusted: there is no terminal to ask; check the fingerprints above and run again with --yes`);
+    }
+    if (!(await confirm(`Trust these ${unknown.length} key(s)?`))) throw new StackscopeError('CANCELLED', 'nothing trusted');
   }
+  const result = await withSecrets(client, () => call(client, 'hostKeys.trustCluster', { clusterId: cluster.id, confirmed: unknown.map((p) => ({ nodeId: p.nodeId, fingerprint: p.fingerprint })) }));
+  console.log(green(`Trusted ${result.trusted.length} key(s).`));
+  for (const r of result.refused) {
+    console.log(red(oneLine(`${r.nodeName}: ${r.reason}`)));
+    problems.push(`${r.nodeName} refused`);
+  }
+  return { problems, trusted: result.trusted.length, behindUntrustedJump };
 }
