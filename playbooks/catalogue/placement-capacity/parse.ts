@@ -78,7 +78,8 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' && 
 
 function inventoriesOf(doc: unknown): Record<string, Inventory> | null {
   if (!isRecord(doc) || !isRecord(doc.inventories)) return null;
-  const out: Record<string, Inventory> = {};
+  // No prototype: a resource class is whatever the API printed ("__proto__", "constructor" included).
+  const out = Object.create(null) as Record<string, Inventory>;
   for (const [rc, raw] of Object.entries(doc.inventories)) {
     if (!isRecord(raw)) continue;
     const total = num(raw.total, 0);
@@ -95,7 +96,7 @@ function inventoriesOf(doc: unknown): Record<string, Inventory> | null {
 }
 
 function amounts(v: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = Object.create(null) as Record<string, number>;
   if (isRecord(v)) for (const [k, n] of Object.entries(v)) if (typeof n === 'number') out[k] = n;
   return out;
 }
@@ -133,7 +134,7 @@ export function parsePlacement(stdout: string): PlacementDump {
       if (kind === 'inventories') p.inventories = inventoriesOf(doc);
       if (kind === 'usages' && isRecord(doc) && isRecord(doc.usages)) p.usages = amounts(doc.usages);
       if (kind === 'allocations' && isRecord(doc) && isRecord(doc.allocations)) {
-        p.allocations = {};
+        p.allocations = Object.create(null) as Record<string, Record<string, number>>;
         for (const [consumer, a] of Object.entries(doc.allocations)) p.allocations[consumer] = amounts(isRecord(a) ? a.resources : null);
       }
       continue;
@@ -205,11 +206,13 @@ export interface UsageRow {
 export function usageRows(p: Provider): UsageRow[] {
   const inv = p.inventories ?? {};
   const used = p.usages ?? {};
-  const classes = [...new Set([...Object.keys(inv), ...Object.keys(used).filter((rc) => (used[rc] ?? 0) > 0)])];
+  // Own keys only, whatever built the maps: a class named "constructor" has no inventory unless listed.
+  const own = <T>(m: Record<string, T>, rc: string): T | undefined => (Object.hasOwn(m, rc) ? m[rc] : undefined);
+  const classes = [...new Set([...Object.keys(inv), ...Object.keys(used).filter((rc) => (own(used, rc) ?? 0) > 0)])];
   return classes.map((rc) => {
-    const i = inv[rc] ?? null;
+    const i = own(inv, rc) ?? null;
     const capacity = i ? capacityOf(i) : 0;
-    const u = used[rc] ?? 0;
+    const u = own(used, rc) ?? 0;
     return { rc, inv: i, capacity, used: u, free: capacity - u };
   });
 }

@@ -116,6 +116,19 @@ describe('placement-capacity finding texts', () => {
     check({ ...mixed, params: { vcpu: 100, memory_mb: 100_000 } }, '25 providers, two kinds');
   });
 
+  it('a resource class named like an Object property is just an unknown class, in both languages', () => {
+    const healthy = loadFixture(join(dir, 'healthy'));
+    const stdout = (healthy.outputs.find((o) => o.step === PROVIDERS)?.stdout ?? '').replace(/"usages": \{/g, '"usages": {"constructor": 1, "toString": 2, "__proto__": 3, ');
+    const fs = analyze(withStep(healthy, PROVIDERS, { stdout }));
+    const over = fs.filter((f) => f.check === 'placement.over-capacity');
+    expect(over.map((f) => f.title.split(':')[0])).toEqual(expect.arrayContaining(['Over capacity for constructor on resource provider compute-1', 'Over capacity for toString on resource provider compute-1']));
+    for (const f of over) {
+      expectBothLanguages(f, 'odd class');
+      expect(f.likelyCause).toContain('the inventory the service owning this provider reports');
+      expect(localizeFinding({ ...f, skippedReason: null }, 'ko').likelyCause).toContain('이 provider를 소유한 서비스가 보고하는 인벤토리');
+    }
+  });
+
   it('together they use every message of the table', () => {
     expect(Object.keys(placementTexts).filter((id) => !used.has(id))).toEqual([]);
   });
