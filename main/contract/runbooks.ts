@@ -14,7 +14,8 @@ export type RunbookLevel = (typeof runbookLevels)[number];
 export type RunbookAction =
   | { kind: 'playbook'; playbookId: string; params: Record<string, string> }
   /** `service`: where the command runs (as in playbooks: the cluster's deployment decides how). */
-  | { kind: 'command'; command: string; service: string; roles: NodeRole[]; on: 'each' | 'one' | 'pick'; timeoutSec: number; mutating: boolean }
+  /** `root`: the command needs root on the host; a login that is not root runs it through sudo where the cluster enables become. */
+  | { kind: 'command'; command: string; service: string; roles: NodeRole[]; on: 'each' | 'one' | 'pick'; timeoutSec: number; mutating: boolean; root: boolean }
   | { kind: 'read' };
 
 /**

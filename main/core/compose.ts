@@ -161,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
     cases: repos.cases,
     inventory,
     playbooks,
-    requireSecrets: (nodes, purpose) => nodeSecrets.requireSecrets(nodes, purpose),
+    requireSecrets: (nodes, purpose, opts) => nodeSecrets.requireSecrets(nodes, purpose, opts),
   });
   const info: AppInfo = {
     version: packageVersion(),

@@ -17,7 +17,7 @@ export interface RunbookDeps {
   inventory: InventoryService;
   playbooks: PlaybookService;
   /** The secret preflight (NodeSecrets.requireSecrets): throws SECRET_REQUIRED when these nodes need a secret this session lacks. */
-  requireSecrets: (nodes: ClusterNode[], purpose: string) => void;
+  requireSecrets: (nodes: ClusterNode[], purpose: string, opts?: { sudo?: boolean }) => void;
 }
 
 /**
@@ -74,7 +74,7 @@ export class RunbookService {
     const a = step.action;
     if (a.kind === 'playbook') {
       const run = { cluster, playbookId: a.playbookId, params: a.params, nodeNames: [], allowMutating: false };
-      this.d.requireSecrets(this.d.playbooks.check(run), where);
+      this.d.requireSecrets(this.d.playbooks.check(run), where, { sudo: true });
       runId = this.d.playbooks.start({ caseId: req.caseId, ...run }).id;
     } else if (a.kind === 'command') {
       const refuse = (why: string): never => {
@@ -90,7 +90,8 @@ export class RunbookService {
       if (a.on === 'pick' && picked.length !== 1) refuse(`runs on the one ${a.roles.join('/')} node you choose: pick one of ${all.map((n) => n.name).join(', ')}`);
       const targets = a.on === 'pick' ? all.filter((n) => n.name === picked[0]) : a.on === 'one' ? all.slice(0, 1) : all;
       if (a.on === 'pick' && targets.length === 0) refuse(`runs on a ${a.roles.join('/')} node; ${cluster.name} has no such node named ${picked[0]} (its ${a.roles.join('/')} nodes: ${all.map((n) => n.name).join(', ')})`);
-      this.d.requireSecrets(targets, where);
+      // A root step asks for the sudo password where the cluster says sudo wants one.
+      this.d.requireSecrets(targets, where, { sudo: a.root });
       // A one-step playbook built from the step: its service is reached the way the cluster's
       // deployment says (kubectl exec into the pod, docker exec, or the host), like catalogue steps.
       const def: PlaybookDef = {
@@ -100,7 +101,7 @@ export class RunbookService {
         appliesTo: runbook.appliesTo,
         roles: a.roles,
         params: [],
-        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on === 'pick' ? 'each' : a.on, timeoutSec: a.timeoutSec, mutating: a.mutating, root: false }],
+        steps: [{ id: step.id, title: step.title, service: a.service as ServiceId, run: a.command, on: a.on === 'pick' ? 'each' : a.on, timeoutSec: a.timeoutSec, mutating: a.mutating, root: a.root }],
       };
       const nodeNames = a.on === 'pick' ? targets.map((n) => n.name) : [];
       // A change goes one node at a time (the runbook's own advice: start the nodes one by one).

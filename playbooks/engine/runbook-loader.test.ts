@@ -159,7 +159,7 @@ describe('runbook loader', () => {
     expect(rb).toMatchObject({ id: 'drill', level: 'beginner', languages: ['en', 'ko'], appliesTo: ['packages'], fault: 'galera-node-down', summary: { en: 'Intro with **bold**.', ko: '소개.' } });
     expect(rb.steps.map((s) => s.action)).toEqual([
       { kind: 'playbook', playbookId: 'demo', params: { size: '2', target: '10.0.0.1' } },
-      { kind: 'command', command: 'uptime', service: 'host', roles: ['controller'], on: 'one', timeoutSec: 60, mutating: false },
+      { kind: 'command', command: 'uptime', service: 'host', roles: ['controller'], on: 'one', timeoutSec: 60, mutating: false, root: false },
       { kind: 'read' },
     ]);
     expect(rb.learned).toEqual([]);

@@ -55,6 +55,7 @@ const stepMetaSchema = z
     on: z.enum(['each', 'one', 'pick']).optional(),
     timeoutSec: z.number().int().min(1).max(3600).optional(),
     mutating: z.boolean().optional(),
+    root: z.boolean().optional(),
     expect: z.object({ healthy: pattern, broken: pattern }).strict().optional(),
   })
   .strict();
@@ -118,7 +119,7 @@ const parts: StepPart[] = ['body', 'why', 'healthy', 'broken'];
 
 function action(meta: StepMeta): RunbookAction {
   if (meta.playbook) return { kind: 'playbook', playbookId: meta.playbook, params: Object.fromEntries(Object.entries(meta.params ?? {}).map(([k, v]) => [k, String(v)])) };
-  if (meta.command) return { kind: 'command', command: meta.command, service: meta.service ?? 'host', roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60, mutating: meta.mutating === true };
+  if (meta.command) return { kind: 'command', command: meta.command, service: meta.service ?? 'host', roles: meta.roles ?? [], on: meta.on ?? 'each', timeoutSec: meta.timeoutSec ?? 60, mutating: meta.mutating === true, root: meta.root === true };
   return { kind: 'read' };
 }
 
@@ -128,7 +129,7 @@ function stepProblems(meta: StepMeta, appliesTo: RunbookInfo['appliesTo'], catal
   const s = `step "${meta.id}"`;
   if (meta.playbook && meta.command) out.push([['command'], `${s} gives both "playbook" and "command"; a step runs one of them`]);
   if (!meta.playbook && meta.params) out.push([['params'], `${s} has "params" but runs no playbook`]);
-  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec', 'service', 'mutating', 'expect'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
+  if (!meta.command) for (const k of ['roles', 'on', 'timeoutSec', 'service', 'mutating', 'root', 'expect'] as const) if (meta[k] !== undefined) out.push([[k], `${s} has "${k}" but runs no command`]);
   if (meta.command && !meta.roles) out.push([['command'], `${s} runs a command: say on which nodes with "roles" (e.g. [controller])`]);
   if (meta.command && !meta.mutating) {
     const why = mutatingReason(meta.command);
