@@ -61,8 +61,8 @@ export function buildPlan(existing: Cluster | null, parsed: ParsedSource, o: Pla
     // The contract's own rules for a node (plain names, hosts and users; no option-like values).
     // A jump host has no role, which nodes.add refuses from a person: any role stands in for the check.
     const check = methodInputs['nodes.add'].safeParse({ clusterId: 1, name: p.name, host: p.host, port: p.port, user: p.user, roles: p.roles.length ? p.roles : ['compute'], auth: p.auth, become: p.become });
-    if (!check.success) for (const issue of check.error.issues) errors.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: ${issue.path.join('.') || 'node'} ${issue.message}` });
-    if (p.host.startsWith('-') || p.user.startsWith('-')) errors.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: a host or user may not start with "-"` });
+    if (!check.success) for (const issue of check.error.issues) errors.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: ${issue.path.join('.') || 'node'}: ${issue.message}` });
+    else if (p.host.startsWith('-') || p.user.startsWith('-')) errors.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: a host or user may not start with "-"` });
     if (current) {
       p.changes = diff(current, p, existing as Cluster);
       p.action = p.changes.length ? 'change' : 'same';
