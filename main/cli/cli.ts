@@ -9,6 +9,7 @@ import type { Client } from './client.js';
 import { execCommand } from './exec-command.js';
 import { EXIT, exitCodeOf, type ExitCode } from './exit-codes.js';
 import { terminalSafe } from './format.js';
+import { importCommand } from './import-command.js';
 import { inventoryCommands } from './inventory-command.js';
 import { labCommand } from './lab-command.js';
 import { caseLogDamaged, openCore } from './open-core.js';
@@ -49,6 +50,7 @@ export function buildProgram(io: { exit: (code: ExitCode) => void } = { exit: (c
   });
 
   inventoryCommands(program, client);
+  importCommand(program, client);
   execCommand(program, client, io.exit);
   caseCommands(program, client);
   playbookCommands(program, client, io.exit);
