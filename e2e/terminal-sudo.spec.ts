@@ -39,7 +39,8 @@ test.afterAll(async () => {
   await server?.close();
   await core?.close();
   rmSync(sudoers, { force: true });
-  execFileSync('sh', ['-c', `userdel -r ${user} 2>/dev/null || userdel ${user} 2>/dev/null || true`]);
+  // -f: a session sshd has not reaped yet must not keep the account.
+  execFileSync('sh', ['-c', `userdel -f -r ${user} 2>/dev/null || userdel -f ${user} 2>/dev/null || true`]);
   await world?.close();
 });
 

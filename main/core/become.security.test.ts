@@ -7,7 +7,7 @@
  * become user with shell syntax is refused; a script with quotes, newlines and $() passes through
  * `sudo sh -c` byte for byte.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,8 +66,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(sudoers, { force: true });
-  for (const u of Object.values(users)) execFileSync('sh', ['-c', `userdel -r ${u} 2>/dev/null || userdel ${u} 2>/dev/null || true`]);
+  await w?.core.close();
+  const left: string[] = [];
+  for (const u of Object.values(users)) {
+    // -f: a session sshd has not reaped yet must not keep the account.
+    spawnSync('userdel', ['-f', '-r', u]);
+    if (spawnSync('id', [u]).status === 0) left.push(u);
+  }
   await w?.close();
+  expect(left, 'test users left behind').toEqual([]);
 });
 
 describe('become: root steps through sudo on a real sshd', () => {
