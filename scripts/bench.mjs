@@ -10,14 +10,21 @@
 //     wall time next to the same playbooks run one after another with `stackscope run` (what an
 //     on-call did before), peak RSS next to the CLI listing playbooks, and SSH logins per node
 //     counted in each node's sshd log (targets: ≤ 10 s, ≤ 300 MB, 1 login per node). Needs root.
-// BENCH_ONLY=search,stream,fanout,sweep picks sections.
+//  5. Trusting the host keys of the same lab's 50 computes: `stackscope node trust CLUSTER --all`
+//     when the user's known_hosts (hashed, as HashKnownHosts writes it) already lists them, and
+//     with --yes when none is known (probe, then trust each), next to OpenSSH's ssh-keyscan of the
+//     same hosts in the same run (target: ≤ 10 s from known_hosts). Needs root.
+//  6. Importing a 500-node Kolla inventory (bench/import-kolla.ts): in one process, parse alone as
+//     the baseline, then plan and plan + apply; end to end, `stackscope cluster import --yes` and
+//     the empty re-import (target: < 2 s). Needs no root.
+// BENCH_ONLY=search,stream,fanout,sweep,trust,import picks sections.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'search,stream,fanout,sweep').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'search,stream,fanout,sweep,trust,import').split(','));
 if (!existsSync('dist/cli/index.js')) {
   console.error('bench: not built yet; run `npm run build`.');
   process.exit(2);
@@ -25,17 +32,18 @@ if (!existsSync('dist/cli/index.js')) {
 
 // The case-log benchmarks are TypeScript beside the code they measure: bundled into dist/bench so
 // they resolve node_modules and the migrations as the CLI does.
-const caselogBenches = ['search', 'stream'].filter((b) => only.has(b));
+const caselogBenches = ['search', 'stream', 'import'].filter((b) => only.has(b));
+const benchFile = (b) => (b === 'import' ? 'import-kolla' : `caselog-${b}`);
 if (caselogBenches.length > 0) {
-  await build({ entryPoints: caselogBenches.map((b) => `bench/caselog-${b}.ts`), outdir: 'dist/bench', bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({ entryPoints: caselogBenches.map((b) => `bench/${benchFile(b)}.ts`), outdir: 'dist/bench', bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
   for (const b of caselogBenches) {
     const args = b === 'stream' ? ['bin/stackscope.js', 'bench/rss-reporter.mjs'] : [];
-    const r = spawnSync(process.execPath, [`dist/bench/caselog-${b}.js`, ...args], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [`dist/bench/${benchFile(b)}.js`, ...args], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(1);
     console.log('');
   }
 }
-if (!only.has('fanout') && !only.has('sweep')) process.exit(0);
+if (!only.has('fanout') && !only.has('sweep') && !only.has('trust')) process.exit(0);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const COMPUTES = Number(process.env.BENCH_NODES ?? 50);
@@ -75,6 +83,10 @@ if (only.has('fanout')) {
   console.log('');
 }
 if (only.has('sweep')) failed = sweep() || failed;
+if (only.has('trust')) {
+  if (only.has('sweep')) console.log('');
+  failed = trust() || failed;
+}
 console.log(`The lab stays up for the next run; stop it with: STACKSCOPE_HOME=${home} node bin/stackscope.js lab down`);
 process.exit(failed ? 1 : 0);
 
@@ -184,4 +196,82 @@ function sweep() {
   const met = { wall: wall <= 10, rss: rss <= 300, logins: logs <= 1 };
   console.log(`targets: wall ≤ 10 s ${met.wall ? 'met' : 'NOT met'} · peak RSS ≤ 300 MB ${met.rss ? 'met' : 'NOT met'} · 1 login per node ${met.logins ? 'met' : 'NOT met'}`);
   return !(met.wall && met.rss && met.logins);
+}
+
+/** Section 5; true when its target was missed. */
+function trust() {
+  const nodes = state.layout.nodes.filter((n) => n.role === 'compute');
+  const work = join(home, 'trust');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // The lab's keys, as the user's known_hosts would have them after `ssh` to each node, hashed.
+  const knownHosts = join(work, 'known_hosts');
+  writeFileSync(knownHosts, nodes.map((n) => `${n.ip} ${readFileSync(join(n.dir, 'sshd', 'ssh_host_key.pub'), 'utf8').trim().split(/\s+/).slice(0, 2).join(' ')}`).join('\n') + '\n');
+  spawnSync('ssh-keygen', ['-H', '-f', knownHosts], { stdio: 'ignore' });
+  rmSync(`${knownHosts}.old`, { force: true });
+  const empty = join(work, 'empty_known_hosts');
+  writeFileSync(empty, '');
+  // A case log of its own: the lab's own cluster trusted these keys already, and trust is by address.
+  const data = join(work, 'data');
+  const at = (dir, args) => cli(['--data-dir', dir, ...args]);
+  const must = (r, what) => {
+    if (r.status !== 0) {
+      console.error(`bench: ${what} failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 400)}`);
+      process.exit(1);
+    }
+    return r;
+  };
+  must(at(data, ['cluster', 'add', 'listed', '--deployment', 'packages', '--known-hosts', knownHosts]), 'cluster add');
+  must(at(data, ['cluster', 'add', 'fresh', '--deployment', 'packages', '--known-hosts', empty]), 'cluster add');
+  // Same nodes in both clusters; each has its own known_hosts.
+  for (const c of ['listed', 'fresh']) {
+    for (const n of nodes) must(at(data, ['node', 'add', c, `${c}-${n.name}`, '--host', n.ip, '--user', 'root', '--role', 'compute', '--key', state.layout.keyFile]), 'node add');
+  }
+  writeFileSync(join(work, 'hosts'), nodes.map((n) => n.ip).join('\n') + '\n');
+
+  const N = nodes.length;
+  const contenders = {
+    'node trust --all, all in known_hosts': () => {
+      const r = at(data, ['node', 'trust', 'listed', '--all']);
+      return r.status === 0 && r.stdout.includes(`${N} of ${N} node(s) already trusted (0 by Stackscope, ${N} from known_hosts)`) ? '' : (r.stdout + r.stderr).trim().slice(-400);
+    },
+    'node trust --all --yes, none known': () => {
+      // Each round starts from the untrusted case log: trusted keys are stored by address.
+      const round = join(work, 'round');
+      rmSync(round, { recursive: true, force: true });
+      cpSync(data, round, { recursive: true });
+      const r = at(round, ['node', 'trust', 'fresh', '--all', '--yes']);
+      return r.status === 0 && r.stdout.includes(`Trusted ${N} key(s).`) ? '' : (r.stdout + r.stderr).trim().slice(-400);
+    },
+    'ssh-keyscan (OpenSSH)': () => {
+      const r = spawnSync('ssh-keyscan', ['-T', '10', '-t', 'ed25519', '-f', join(work, 'hosts')], { encoding: 'utf8' });
+      const got = r.stdout.split('\n').filter((l) => / ssh-ed25519 /.test(l)).length;
+      return got === N ? '' : `${got}/${N} keys: ${r.stderr.trim().slice(0, 300)}`;
+    },
+  };
+  const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (const run of Object.values(contenders)) run(); // warm-up, not counted
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const t0 = process.hrtime.bigint();
+      const problem = run();
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (problem) {
+        console.error(`bench: ${name} on ${N} nodes, round ${i + 1}: ${problem}`);
+        process.exit(1);
+      }
+      times[name].push(s);
+    }
+  }
+  // The keys known_hosts gave are used as they are: a command on every node, asked nothing.
+  must(at(data, ['exec', 'listed', '--role', 'compute', '--new-case', 'trusted from known_hosts', '--', 'true']), `exec on ${N} nodes trusted from known_hosts`);
+  const base = median(times['ssh-keyscan (OpenSSH)']);
+  console.log(`Host keys of ${N} lab nodes, ${ROUNDS} rounds after a warm-up, median wall time (process start to exit):`);
+  for (const [name, xs] of Object.entries(times)) {
+    console.log(`  ${name.padEnd(38)} ${median(xs).toFixed(2).padStart(6)} s   ${(median(xs) / base).toFixed(2)}× ssh-keyscan   [${xs.map((x) => x.toFixed(2)).join(', ')}]`);
+  }
+  console.log(`  then \`exec\` on all ${N} with the keys from known_hosts: ok, nothing asked`);
+  const wall = median(times['node trust --all, all in known_hosts']);
+  console.log(`target: trusting ${N} nodes from known_hosts ≤ 10 s: ${wall <= 10 ? 'met' : 'NOT met'} (${wall.toFixed(2)} s)`);
+  return wall > 10;
 }
