@@ -12,6 +12,7 @@ describe('routing: one parser, one builder for the URL hash', () => {
       { page: 'case', caseId: 3, tab: 'runs', focus: 41, output: 118, stream: 'stderr', find: 'No valid host', line: 2048 },
       { page: 'case', caseId: 3, output: 118, stream: 'stdout' },
       { page: 'node', nodeId: 4 },
+      { page: 'cluster-settings', clusterId: 2 },
       { page: 'case', caseId: 3, tab: 'terminals', terminal: 4 },
     ];
     for (const route of routes) {
@@ -57,7 +58,7 @@ describe('routing: one parser, one builder for the URL hash', () => {
   });
 
   it('takes anything it does not know as home', () => {
-    for (const hash of ['', '#', '#/', '#/settings', '#/cases', '#/cases/', '#/cases/abc', '#/cases/-1', '#cases/5', '/cases/5', '#/case/5', '#/cases/5x', '#/nodes', '#/nodes/0', '#/nodes/x', '#/nodes/3/edit', '#/nodes/-3']) {
+    for (const hash of ['', '#', '#/', '#/settings', '#/cases', '#/cases/', '#/cases/abc', '#/cases/-1', '#cases/5', '/cases/5', '#/case/5', '#/cases/5x', '#/nodes', '#/nodes/0', '#/nodes/x', '#/nodes/3/edit', '#/nodes/-3', '#/clusters/0/settings', '#/clusters/2', '#/clusters/2/settings/x', '#/clusters/x/settings', '#/clusters/-2/settings']) {
       expect(parseRoute(hash), JSON.stringify(hash)).toEqual({ page: 'home' });
     }
   });

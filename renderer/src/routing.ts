@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
  *
  *   #/                                   home
  *   #/nodes/ID                           a node: its services, findings, runs, a terminal to it
+ *   #/clusters/ID/settings               a cluster's profile, connection, host-key and sudo settings
  *   #/cases/ID[/TAB][?focus=…&output=STEP&stream=stdout|stderr&find=…&line=N&terminal=NODE]
  *
  * One parser and one builder: every link is written by `routeHash` and read by `parseRoute`.
@@ -37,7 +38,12 @@ export interface NodeRoute {
   nodeId: number;
 }
 
-export type Route = { page: 'home' } | NodeRoute | CaseRoute;
+export interface ClusterSettingsRoute {
+  page: 'cluster-settings';
+  clusterId: number;
+}
+
+export type Route = { page: 'home' } | NodeRoute | ClusterSettingsRoute | CaseRoute;
 
 const HOME = '#/';
 /** What the viewer is asked to search for stays a short fragment: a whole evidence line is no address. */
@@ -47,6 +53,8 @@ export const FIND_MAX = 80;
 export function parseRoute(hash: string): Route {
   const node = /^#\/nodes\/(\d+)$/.exec(hash);
   if (node && Number(node[1]) > 0) return { page: 'node', nodeId: Number(node[1]) };
+  const settings = /^#\/clusters\/(\d+)\/settings$/.exec(hash);
+  if (settings && Number(settings[1]) > 0) return { page: 'cluster-settings', clusterId: Number(settings[1]) };
   const m = /^#\/cases\/(\d+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(hash);
   if (!m) return { page: 'home' };
   const q = new URLSearchParams(m[3] ?? '');
@@ -73,6 +81,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'home') return HOME;
   if (route.page === 'node') return `#/nodes/${route.nodeId}`;
+  if (route.page === 'cluster-settings') return `#/clusters/${route.clusterId}/settings`;
   const q = new URLSearchParams();
   // A fixed order, so one place always has one address.
   for (const name of ['focus', 'output', 'stream', 'find', 'line', 'terminal'] as const) {
