@@ -6,8 +6,10 @@ import { ClusterForm } from './components/ClusterForm.js';
 import { ClusterOptions } from './components/ClusterOptions.js';
 import { Dialog, FormFooter } from './components/Dialog.js';
 import { Home } from './components/home/Home.js';
+import { ImportDialog } from './components/import/ImportDialog.js';
 import { NodeForm } from './components/NodeForm.js';
 import { NodeView } from './components/node/NodeView.js';
+import { ClusterSettings } from './components/settings/ClusterSettings.js';
 import { Sidebar } from './components/Sidebar.js';
 import { TrustDialog } from './components/TrustDialog.js';
 import { errorText, useApp } from './context.js';
@@ -16,6 +18,7 @@ import { useRoute } from './routing.js';
 
 type Modal =
   | { kind: 'cluster' }
+  | { kind: 'import' }
   | { kind: 'node'; cluster: Cluster; node?: ClusterNode }
   | { kind: 'trust'; node: ClusterNode }
   | { kind: 'case' }
@@ -55,6 +58,8 @@ export function App() {
         selectedNodeId={route.page === 'node' ? route.nodeId : null}
         onHomePage={route.page === 'home'}
         onAddCluster={() => setModal({ kind: 'cluster' })}
+        onImport={() => setModal({ kind: 'import' })}
+        onSettings={(cluster) => go({ page: 'cluster-settings', clusterId: cluster.id })}
         onAddNode={(cluster) => setModal({ kind: 'node', cluster })}
         onSelectNode={(node) => go({ page: 'node', nodeId: node.id })}
         onTrust={(node) => setModal({ kind: 'trust', node })}
@@ -66,11 +71,14 @@ export function App() {
         {error && <p className="error" role="alert">{error}</p>}
         {route.page === 'case' ? (
           <CaseView key={route.caseId} route={route} go={go} clusters={clusters} onChanged={refresh} />
+        ) : route.page === 'cluster-settings' ? (
+          <SettingsPage clusterId={route.clusterId} clusters={clusters} onChanged={refresh} />
         ) : route.page === 'node' ? (
           <NodeView key={route.nodeId} nodeId={route.nodeId} clusters={clusters} go={go} onEdit={(cluster, node) => setModal({ kind: 'node', cluster, node })} onChanged={refresh} />
         ) : (
           <Home
             clusters={clusters}
+            onImport={() => setModal({ kind: 'import' })}
             onCheckStarted={(started) => {
               refresh();
               go({ page: 'case', caseId: started.caseId, tab: 'findings' });
@@ -80,6 +88,17 @@ export function App() {
       </main>
       <AuthPrompts />
       {modal?.kind === 'cluster' && <ClusterForm onDone={done} onCancel={() => setModal(null)} />}
+      {modal?.kind === 'import' && (
+        <ImportDialog
+          clusters={clusters}
+          onChanged={refresh}
+          onClose={done}
+          onSettings={(clusterId) => {
+            done();
+            go({ page: 'cluster-settings', clusterId });
+          }}
+        />
+      )}
       {modal?.kind === 'node' && <NodeForm cluster={modal.cluster} node={modal.node} onDone={done} onCancel={() => setModal(null)} />}
       {modal?.kind === 'trust' && <TrustDialog node={modal.node} onDone={done} onCancel={() => setModal(null)} />}
       {modal?.kind === 'case' && (
@@ -94,6 +113,14 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** The settings page of a cluster that exists; one removed meanwhile is said so. */
+function SettingsPage(props: { clusterId: number; clusters: Cluster[]; onChanged: () => void }) {
+  const { t } = useLang();
+  const cluster = props.clusters.find((c) => c.id === props.clusterId);
+  if (!cluster) return props.clusters.length === 0 ? <p className="hint">{t('common.loading')}</p> : <p className="error">{t('inv.settings.notFound', { id: props.clusterId })}</p>;
+  return <ClusterSettings key={cluster.id} cluster={cluster} onChanged={props.onChanged} />;
 }
 
 function NewCase(props: { clusters: Cluster[]; onDone: (id: number) => void; onCancel: () => void }) {

@@ -8,6 +8,9 @@ export function Sidebar(props: {
   selectedNodeId: number | null;
   onHomePage: boolean;
   onAddCluster: () => void;
+  /** "Import a cluster": from a Kolla/Ansible inventory, an ssh config or kubectl's nodes. */
+  onImport: () => void;
+  onSettings: (c: Cluster) => void;
   onAddNode: (c: Cluster) => void;
   /** Opens the node view (its services, findings, runs, a terminal; editing is one button there). */
   onSelectNode: (n: ClusterNode) => void;
@@ -29,7 +32,10 @@ export function Sidebar(props: {
       <section>
         <header>
           <h2>{t('ui.sidebar.clusters')}</h2>
-          <button type="button" onClick={props.onAddCluster}>{t('ui.sidebar.addCluster')}</button>
+          <span className="head-buttons">
+            <button type="button" onClick={props.onImport}>{t('inv.import.button')}</button>
+            <button type="button" onClick={props.onAddCluster}>{t('ui.sidebar.addCluster')}</button>
+          </span>
         </header>
         {props.clusters.length === 0 && <p className="hint">{t('ui.sidebar.noCluster')}</p>}
         {props.clusters.map((c) => (
@@ -40,6 +46,9 @@ export function Sidebar(props: {
               {c.containerEngine !== clusterProfileDefaults.containerEngine && <span className="tag">{c.containerEngine}</span>}
               {c.namespace !== clusterProfileDefaults.namespace && <span className="tag">{c.namespace}</span>}
               <button type="button" className="small" onClick={() => props.onAddNode(c)}>{t('ui.sidebar.addNode')}</button>
+              <button type="button" className="small" onClick={() => props.onSettings(c)} aria-label={t('inv.settings.openFor', { cluster: c.name })} title={t('inv.settings.openFor', { cluster: c.name })}>
+                {t('inv.settings.short')}
+              </button>
             </div>
             <ul>
               {c.nodes.map((n) => (

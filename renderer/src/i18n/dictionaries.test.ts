@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { connectionLimits, importSourceKinds, unknownHostKeyPolicies } from '../../../main/contract/types.js';
 import { check } from './check.js';
 import { common } from './common.js';
 import { translate } from './index.js';
+import { inv } from './inv.js';
 import { node } from './node.js';
 import { runbooks } from './runbooks.js';
 import { ui } from './ui.js';
@@ -9,7 +11,7 @@ import { ui } from './ui.js';
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('UI dictionaries', () => {
-  for (const [name, d] of Object.entries({ common, ui, runbooks, check, node })) {
+  for (const [name, d] of Object.entries({ common, ui, runbooks, check, node, inv })) {
     it(`${name}: Korean has every English key, in natural Korean, with the same {placeholders}`, () => {
       expect(Object.keys(d.ko).sort()).toEqual(Object.keys(d.en).sort());
       for (const [key, en] of Object.entries(d.en)) {
@@ -22,6 +24,19 @@ describe('UI dictionaries', () => {
       expect(hangul / Object.keys(d.ko).length).toBeGreaterThan(0.9);
     });
   }
+
+  it('inv: every key the import, bulk-trust and settings screens build from contract values exists', () => {
+    const built = [
+      ...importSourceKinds.flatMap((k) => [`inv.kind.${k}`, `inv.placeholder.${k}`]),
+      ...(['add', 'change', 'same', 'remove'] as const).flatMap((a) => [`inv.action.${a}`, `inv.count.${a}`]),
+      ...['host', 'port', 'user', 'roles', 'auth', 'jump', 'become'].map((f) => `inv.field.${f}`),
+      ...['trusted', 'known_hosts', 'unknown', 'changed', 'revoked', 'unreachable'].map((s) => `inv.key.${s}`),
+      ...['action', 'node', 'address', 'user', 'roles', 'auth', 'jump', 'become', 'changes', 'status', 'fingerprint'].map((c) => `inv.col.${c}`),
+      ...Object.keys(connectionLimits).map((k) => `inv.set.${k}`),
+      ...unknownHostKeyPolicies.map((p) => `inv.set.unknown.${p}`),
+    ];
+    for (const key of built) expect(inv.en[key], key).toBeTruthy();
+  });
 
   it('fills placeholders and falls back to English, then to the key', () => {
     expect(translate('ko', 'runbooks.progress', { understood: 2, total: 4, ran: 3 })).toBe('4단계 중 2단계 이해 · 3단계 실행');

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { cases } from './cases.js';
 import { check } from './check.js';
 import { common } from './common.js';
+import { inv } from './inv.js';
 import { node } from './node.js';
 import { report } from './report.js';
 import { runbooks } from './runbooks.js';
@@ -22,7 +23,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, ui, cases, check, terminal, runbooks, report, node];
+const dictionaries: Dictionary[] = [common, ui, cases, check, terminal, runbooks, report, node, inv];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

@@ -13,7 +13,7 @@ import { useRefreshOnActivity } from '../useRefreshOnActivity.js';
  * most recently active first), and each cluster as a picture coloured by its latest findings,
  * with "Check cluster" on it (the check's case opens on its findings).
  */
-export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: CheckStarted) => void }) {
+export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: CheckStarted) => void; onImport: () => void }) {
   const { api, info } = useApp();
   const { t } = useLang();
   const [overview, setOverview] = useState<HomeOverview | null>(null);
@@ -79,6 +79,12 @@ export function Home(props: { clusters: Cluster[]; onCheckStarted: (started: Che
           {overview.clusters.length === 0 ? (
             <section className="welcome" data-testid="welcome">
               <p>{t('cases.home.welcome')}</p>
+              <p>
+                <button type="button" className="primary" onClick={props.onImport}>
+                  {t('inv.import.title')}
+                </button>{' '}
+                <span className="hint">{t('inv.import.welcome')}</span>
+              </p>
               <h2>{t('cases.home.labTitle')}</h2>
               <p>{t('cases.home.lab')}</p>
               <dl className="lab-commands">

@@ -83,6 +83,9 @@ export function NodeView(props: { nodeId: number; clusters: Cluster[]; go: (to: 
         <button type="button" onClick={() => props.onEdit(cluster, node)}>
           {t('node.edit')}
         </button>
+        <a className="button-link" href={routeHash({ page: 'cluster-settings', clusterId: cluster.id })}>
+          {t('inv.settings.ofCluster')}
+        </a>
       </header>
 
       <dl className="node-facts">
