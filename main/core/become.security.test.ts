@@ -19,6 +19,7 @@ import { stepPrivilege, sudoRefusal } from './become.js';
 import { shellQuote } from '../../playbooks/engine/shell.js';
 import { wrapSudoCommand } from './ssh/shell.js';
 import { sshWorld, type SshWorld } from './testing/fixtures.js';
+import { eventually, pidsMatching } from './testing/processes.js';
 
 const tag = `${process.pid % 100000}`;
 const users = { nopass: `ssnp${tag}`, withpass: `sspw${tag}` };
@@ -158,6 +159,20 @@ describe('become: root steps through sudo on a real sshd', () => {
     expect(findings.find((f) => f.check === 'engine.could-not-check')?.title).toBe('Could not check "shadow" on off-1: needs root: enable become (sudo) for this cluster');
   });
 
+  it('stops a root step at its timeout: sudo passes the stop on, and nothing it started outlives it', async () => {
+    const pb = playbook({ ...step('hang', 'echo started; sleep 61.25; echo never'), timeoutSec: 2 });
+    const { run } = await runOn(cluster, nodes.nopass as ClusterNode, pb);
+    expect(run.steps[0]).toMatchObject({ state: 'timeout', stdout: 'started\n' });
+    expect(await eventually(() => pidsMatching('sleep 61.25'), (pids) => pids.length === 0)).toEqual([]);
+  });
+
+  it('stops a step of a login user whose shell is dash at its timeout (the group kill is spelled the way dash takes it)', async () => {
+    const pb = playbook({ ...step('hang', 'echo started; sleep 61.5; echo never', false), timeoutSec: 2 });
+    const { run } = await runOn(w.core.inventory.clusterByName('no-sudo'), nodes.off as ClusterNode, pb);
+    expect(run.steps[0]).toMatchObject({ state: 'timeout', stdout: 'started\n' });
+    expect(await eventually(() => pidsMatching('sleep 61.5'), (pids) => pids.length === 0)).toEqual([]);
+  });
+
   it('passes a script with quotes, newlines, $() and backticks through sudo sh -c byte for byte, running none of it', async () => {
     const marker = join(w.dir, 'pwned');
     const payload = `it's "quoted" \\ back\\slash\n$(touch ${marker}) \`touch ${marker}\` $HOME ';' "'" \t tab\n\nlast line '`;
@@ -195,7 +210,8 @@ describe('become: hostile input', () => {
     expect(p.commandSent).toBe(wrapSudoCommand('echo "$(id)"', 'svc.admin', true));
     // The outer script, unquoted once by the remote login shell, runs sudo with these exact words.
     const argv = execFileSync('/bin/sh', ['-c', `set -- ${p.commandSent.replace(/^exec \/bin\/sh -c /, '')}; printf '%s' "$1"`], { encoding: 'utf8' });
-    expect(argv).toContain(`sudo -S -p '' -H -u ${shellQuote('svc.admin')} -- /bin/sh -c 'exec </dev/null\necho "$(id)"'`);
+    expect(argv).toContain(`sudo -S -p '' -H -u ${shellQuote('svc.admin')} -- /bin/sh -c `);
+    expect(argv).toContain(shellQuote(`exec </dev/null\ntrap 'trap - TERM; kill -TERM 0' TERM\n/bin/sh -c ${shellQuote('echo "$(id)"')} &\nwait $!`));
   });
 
   it("reads sudo's refusals and nothing else as sudo's", () => {

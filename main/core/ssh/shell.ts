@@ -16,10 +16,14 @@ export function wrapRemoteCommand(command: string): string {
   return `exec /bin/sh -c ${shellQuote(script)}`;
 }
 
-/** Ends a wrapped command's process group: TERM, then KILL after `graceSec`. */
+/**
+ * Ends a wrapped command's process group: TERM, then KILL after `graceSec`. It runs in the login
+ * user's shell: `kill -SIG -PGID`, not `kill -SIG -- -PGID`, which dash (/bin/sh on Debian, a
+ * common login shell for service users) refuses ("Illegal number: -").
+ */
 export function killGroupCommand(pid: number, graceSec: number): string {
   const p = Math.trunc(pid);
-  return `kill -TERM -- -${p} 2>/dev/null; sleep ${graceSec}; kill -KILL -- -${p} 2>/dev/null; true`;
+  return `kill -TERM -${p} 2>/dev/null; sleep ${graceSec}; kill -KILL -${p} 2>/dev/null; true`;
 }
 
 /**
@@ -30,7 +34,10 @@ export function killGroupCommand(pid: number, graceSec: number): string {
  * home, so tools read root's own client config (~/.my.cnf, ~/.kube/config).
  */
 export function wrapSudoCommand(command: string, user: string, withPassword: boolean): string {
-  const inner = `exec </dev/null\n${command}`;
+  // The group kill runs as the login user: it reaches sudo (whose real uid is that user), which
+  // passes TERM on to this shell, but not the root processes under it. So this shell, as root,
+  // runs the command in the background and on TERM ends its whole process group itself.
+  const inner = `exec </dev/null\ntrap 'trap - TERM; kill -TERM 0' TERM\n/bin/sh -c ${shellQuote(command)} &\nwait $!`;
   const sudo = withPassword ? `sudo -S -p '' -H -u ${shellQuote(user)}` : `exec </dev/null; sudo -n -H -u ${shellQuote(user)}`;
   const script = `printf '\\036stackscope-pid %d\\n' $$ >&2\n${sudo} -- /bin/sh -c ${shellQuote(inner)}`;
   return `exec /bin/sh -c ${shellQuote(script)}`;
