@@ -195,6 +195,11 @@ describe('become: hostile input', () => {
     expect(u.ok).toBe(false);
     const n = await w.core.dispatch('nodes.add', { clusterId: kept.id, name: 'n1', host: '127.0.0.1', user: 'ops', roles: ['controller'], auth: { method: 'agent' }, become: { enabled: true, user } });
     expect(n.ok).toBe(false);
+    const node = w.core.inventory.cluster(kept.id).nodes.find((x) => x.name === 'ok-1') ?? w.core.inventory.addNode({ clusterId: kept.id, name: 'ok-1', host: '127.0.0.1', port: 22, user: 'ops', roles: ['controller'], auth: { method: 'agent' }, jumpNodeId: null });
+    const nu = await w.core.dispatch('nodes.update', { id: node.id, become: { enabled: true, user } });
+    expect(nu.ok).toBe(false);
+    if (!nu.ok) expect(nu.error.message).toMatch(/^nodes\.update: become\.user: must/);
+    expect(w.core.inventory.node(node.id).become).toBeNull();
     expect(w.core.inventory.cluster(kept.id).become).toEqual({ enabled: false, user: 'root', password: false });
   });
 
