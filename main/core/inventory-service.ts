@@ -189,6 +189,32 @@ export class InventoryService {
     }
   }
 
+  /**
+   * Many nodes of one cluster added (id null) or changed at once, as an import does: the rules of
+   * addNode and updateNode, checked against the cluster as it grows, which is read once rather
+   * than per node (500 nodes one by one read 125,000 rows). Run it in a transaction. Returns the ids.
+   */
+  putNodes(clusterId: number, ops: Array<{ id: number | null; fields: NodeFields }>): number[] {
+    const cluster = this.cluster(clusterId);
+    return ops.map(({ id, fields }) => {
+      const current = id === null ? undefined : cluster.nodes.find((n) => n.id === id);
+      if (id !== null && !current) throw new StackscopeError('NOT_FOUND', `node ${id} is not in cluster ${cluster.name}`, { nodeId: id });
+      const next: NodeFields = current ? { ...current, ...fields } : fields;
+      this.checkNode(cluster, id, next);
+      let stored: number;
+      try {
+        stored = id === null ? this.repo.addNode(cluster.id, next) : (this.repo.updateNode(id, next), id);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `cluster ${cluster.name} already has a node named "${next.name}"`, { node: next.name });
+        throw err;
+      }
+      const node: ClusterNode = { id: stored, clusterId: cluster.id, hostKey: current?.hostKey ?? null, ...next, become: next.become ?? null };
+      cluster.nodes = [...cluster.nodes.filter((n) => n.id !== stored), node];
+      if (current && !sameIdentity(current, next)) this.hooks.identityGone?.(this.routedThrough(cluster, stored));
+      return stored;
+    });
+  }
+
   /** Nodes of a cluster picked by id and/or role (union), in name order. */
   select(cluster: Cluster, nodeIds: number[], roles: NodeRole[]): ClusterNode[] {
     for (const id of nodeIds) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { maxImportSourceBytes, type ImportApplied, type ImportPlan } from '../../contract/imports.js';
+import { maxImportSourceBytes, type ImportApplied, type ImportPlan, type PlannedNode } from '../../contract/imports.js';
 import { StackscopeError } from '../../contract/errors.js';
 import type { ParsedInput } from '../../contract/schemas.js';
 import type { Cluster, ClusterNode } from '../../contract/types.js';
@@ -81,17 +81,19 @@ export class ClusterImportService {
     const ids = new Map(cluster.nodes.map((n) => [n.name, n.id]));
     const added: string[] = [];
     const changed: string[] = [];
-    for (const p of plan.nodes) {
-      if (p.action === 'same') continue;
-      const fields = { name: p.name, host: p.host, port: p.port, user: p.user, roles: p.roles, auth: p.auth, become: p.become, jumpNodeId: p.jump === null ? null : (ids.get(p.jump) ?? null) };
-      if (p.action === 'add') {
-        ids.set(p.name, inv.addNode({ clusterId: cluster.id, ...fields }).id);
-        added.push(p.name);
-      } else {
-        // Through the service: secrets given for the node are forgotten when how it is reached changed.
-        inv.updateNode({ id: p.nodeId as number, ...fields });
-        changed.push(p.name);
-      }
+    // In layers: the nodes whose jump host is stored already, then those jumping through them.
+    let pending = plan.nodes.filter((p) => p.action !== 'same');
+    while (pending.length > 0) {
+      const ready = pending.filter((p) => p.jump === null || ids.has(p.jump));
+      if (ready.length === 0) throw new StackscopeError('INVALID_INPUT', `jump hosts of ${pending.map((p) => p.name).join(', ')} are not stored: preview the import again`, { method: 'clusters.importApply' });
+      const fields = (p: PlannedNode) => ({ name: p.name, host: p.host, port: p.port, user: p.user, roles: p.roles, auth: p.auth, become: p.become, jumpNodeId: p.jump === null ? null : (ids.get(p.jump) as number) });
+      // Through the service: its checks, and secrets given for a node forgotten when how it is reached changed.
+      const stored = inv.putNodes(cluster.id, ready.map((p) => ({ id: p.action === 'add' ? null : p.nodeId, fields: fields(p) })));
+      ready.forEach((p, i) => {
+        ids.set(p.name, stored[i] as number);
+        (p.action === 'add' ? added : changed).push(p.name);
+      });
+      pending = pending.filter((p) => !ready.includes(p));
     }
     for (const r of plan.remove) inv.removeNode(r.nodeId);
     return { cluster: inv.cluster(cluster.id), created, added, changed, removed: plan.remove.map((r) => r.name) };
