@@ -37,7 +37,7 @@ function formatPlaybook(p: PlaybookInfo, withScript: boolean): string {
   // Each step by what it is for; what it runs only when asked (--script).
   const what = (s: PlaybookInfo['steps'][number]): string =>
     s.run !== undefined ? terminalSafe(s.run) : s.script !== undefined ? `script ${terminalSafe(s.script)}` : `logs (tail ${s.logs?.tail})`;
-  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', oneLine(s.title.en), ...(withScript ? [what(s)] : [])]);
+  const steps = p.steps.map((s) => [`  ${s.id}`, s.service, s.on === 'one' ? 'one node' : 'each node', s.mutating ? red('MUTATING') : 'read-only', s.root ? 'root' : '', oneLine(s.title.en), ...(withScript ? [what(s)] : [])]);
   return [
     `${bold(p.id)} — ${oneLine(p.title.en)} / ${oneLine(p.title.ko)}`,
     terminalSafe(p.description.en),

@@ -37,7 +37,7 @@ export interface PlaybookInfo {
   appliesTo: Deployment[];
   roles: NodeRole[];
   params: PlaybookParam[];
-  steps: Array<{ id: string; title: LocalText; service: string; on: 'each' | 'one'; roles?: NodeRole[]; mutating: boolean; run?: string; /** A script file beside the playbook, instead of run. */ script?: string; logs?: { tail: number; previous: boolean } }>;
+  steps: Array<{ id: string; title: LocalText; service: string; on: 'each' | 'one'; roles?: NodeRole[]; mutating: boolean; /** Needs root on the host: through sudo for a login that is not root, where the cluster enables become. */ root: boolean; run?: string; /** A script file beside the playbook, instead of run. */ script?: string; logs?: { tail: number; previous: boolean } }>;
   /** Where it was loaded from. */
   file: string;
 }
