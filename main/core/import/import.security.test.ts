@@ -95,6 +95,11 @@ describe('injected values are refused with their line', () => {
     const y = buildPlan(null, parseAnsibleYaml('all:\n  hosts:\n    c3:\n      ansible_ssh_private_key_file: "/k\\n/x"\n', 'y.yml'), planOpts({ deployment: 'kolla' }));
     expect(y.errors[0]?.message).toBe('c3: the key file path has control characters');
     expect(buildPlan(null, parseAnsibleIni('[compute]\nc4 ansible_ssh_private_key_file=/nope/id\n', 'inv'), planOpts({ keyExists: () => false })).errors[0]?.message).toMatch(/private key file \/nope\/id does not exist on this machine/);
+    // An ssh config's missing IdentityFile is skipped, as ssh skips it; a path out of bounds is still an error.
+    const cfg = buildPlan(null, parseSshConfig('Host s1\n  IdentityFile /nope/id\nHost s2\n  IdentityFile ../../x\n', join(sshDir, 'config'), { hosts: [], roles: [], sshDir, home }), planOpts({ kind: 'ssh-config', deployment: 'kolla', file: join(sshDir, 'config'), keyExists: () => false }));
+    expect(cfg.nodes.find((n) => n.name === 's1')?.auth).toEqual({ method: 'agent' });
+    expect(cfg.warnings.map((w) => w.message)).toEqual(['s1: IdentityFile /nope/id does not exist here: ssh-agent instead, as ssh would']);
+    expect(cfg.errors.map((e) => e.message)).toEqual([`s2: key file ../../x leaves the folder of ${join(sshDir, 'config')}: give an absolute path or ~/…`]);
   });
 });
 

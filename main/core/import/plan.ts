@@ -41,7 +41,7 @@ export function buildPlan(existing: Cluster | null, parsed: ParsedSource, o: Pla
   const planned: PlannedNode[] = [];
   for (const n of seen.values()) {
     const current = byName.get(n.name);
-    const auth = authOf(n, current, o, errors);
+    const auth = authOf(n, current, o, errors, warnings);
     const become: Become | null = n.become === undefined ? (current?.become ?? null) : n.become;
     const p: PlannedNode = {
       name: n.name,
@@ -110,10 +110,11 @@ function digestOf(body: Omit<ImportPlan, 'digest'>): string {
   return createHash('sha256').update(JSON.stringify(what)).digest('hex');
 }
 
-function authOf(n: ImportedNode, current: ClusterNode | undefined, o: PlanOptions, errors: ImportIssue[]): NodeAuth | null {
+function authOf(n: ImportedNode, current: ClusterNode | undefined, o: PlanOptions, errors: ImportIssue[], warnings: ImportIssue[]): NodeAuth | null {
+  const errorsBefore = errors.length;
   if (n.keyPath !== undefined) {
-    const keyPath = keyPathOf(n, o, errors);
-    if (keyPath === null) return null;
+    const keyPath = keyPathOf(n, o, errors, warnings);
+    if (keyPath === null) return errors.length === errorsBefore ? { method: 'agent' } : null;
     // A passphrase flag set by hand on the same key stays (sources cannot say).
     const passphrase = current?.auth.method === 'key' && current.auth.keyPath === keyPath ? current.auth.passphrase : false;
     return { method: 'key', keyPath, passphrase };
@@ -124,7 +125,7 @@ function authOf(n: ImportedNode, current: ClusterNode | undefined, o: PlanOption
 }
 
 /** `~/`, relative to the source's folder (never out of it), existing on this machine. */
-function keyPathOf(n: ImportedNode, o: PlanOptions, errors: ImportIssue[]): string | null {
+function keyPathOf(n: ImportedNode, o: PlanOptions, errors: ImportIssue[], warnings: ImportIssue[]): string | null {
   const raw = n.keyPath as string;
   const fail = (message: string): null => (errors.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: ${message}` }), null);
   if (/[\u0000-\u001f\u007f]/.test(raw)) return fail('the key file path has control characters');
@@ -137,7 +138,14 @@ function keyPathOf(n: ImportedNode, o: PlanOptions, errors: ImportIssue[]): stri
     const r = relative(base, path);
     if (r.startsWith('..') || isAbsolute(r)) return fail(`key file ${raw} leaves the folder of ${o.file}: give an absolute path or ~/…`);
   }
-  if (!o.keyExists(path)) return fail(`private key file ${path} does not exist on this machine: fix the path or copy the key here`);
+  if (!o.keyExists(path)) {
+    // ssh skips an IdentityFile that is not there and goes on with the agent: so does an ssh-config import.
+    if (o.kind === 'ssh-config') {
+      warnings.push({ ...n.at, host: safeName(n.name), message: `${safeName(n.name)}: IdentityFile ${path} does not exist here: ssh-agent instead, as ssh would` });
+      return null;
+    }
+    return fail(`private key file ${path} does not exist on this machine: fix the path or copy the key here`);
+  }
   return path;
 }
 
