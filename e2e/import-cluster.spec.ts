@@ -185,3 +185,42 @@ test('cluster settings: checked as typed, refuse unknown keys and a known_hosts 
   await expect(trust.getByTestId('probe-kh-1')).toContainText(fingerprint(kh));
   await expect(trust.getByRole('button', { name: 'No unknown keys' })).toBeDisabled();
 });
+
+test('in Korean, at a narrow window, the settings page and the import preview fit and are worked by keyboard', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 760 });
+  await page.goto(server.url);
+  await page.getByLabel('Language').selectOption('ko');
+  await page.getByRole('button', { name: 'imported 설정' }).click();
+  const settings = page.getByTestId('cluster-settings');
+  await expect(settings.getByRole('heading', { name: 'imported 설정' })).toBeVisible();
+  await settings.getByLabel('접속 제한 시간').fill('301');
+  await expect(settings.getByText('접속 제한 시간은(는) 1에서 300 사이의 정수여야 합니다')).toBeVisible();
+  await settings.getByLabel('접속 제한 시간').fill('');
+  // Nothing wider than the window: the page itself never scrolls sideways (tables scroll in their box).
+  const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBe(0);
+  expect(await page.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth)).toBe(0);
+  await page.screenshot({ path: testInfo.outputPath('settings-ko.png'), fullPage: true });
+
+  // The import dialog from the keyboard: the sidebar button, the form's fields, Preview with Enter.
+  await page.getByRole('button', { name: '가져오기…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '클러스터 가져오기' });
+  await expect(dialog).toBeVisible();
+  // With one cluster the name is filled in already; typed over all the same.
+  await expect(dialog.getByLabel('클러스터 이름')).toHaveValue('imported');
+  await dialog.getByLabel('클러스터 이름').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('imported');
+  await dialog.getByLabel('파일', { exact: true }).setInputFiles(inventory);
+  await expect(dialog.getByLabel('multinode 내용 (수정할 수 있음)')).toHaveValue(/kh-1/);
+  await dialog.getByLabel('클러스터 이름').focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('nothing-to-change')).toHaveText('바꿀 것이 없습니다. 클러스터가 이미 원본과 같습니다.');
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 1024).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('import-ko.png') });
+  // Escape closes it, as every dialog.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

@@ -94,7 +94,8 @@ export function ImportDialog(props: { clusters: Cluster[]; onChanged: () => void
     file.text().then(
       (s) => {
         setText(s);
-        setFileName(file.name);
+        // It only names the source in messages: kept to what the contract takes (no control characters, 255 at most).
+        setFileName(file.name.replace(/[\u0000-\u001f]/g, '').slice(0, 255));
       },
       (err: unknown) => setError(t('inv.import.unreadable', { name: file.name, why: errorText(err) })),
     );
