@@ -224,3 +224,32 @@ test('in Korean, at a narrow window, the settings page and the import preview fi
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('an OpenSSH config pasted: host and role patterns checked as typed, the bastion a jump host in the preview', async ({ page }) => {
+  await page.goto(server.url);
+  await openImport(page);
+  const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
+  await dialog.getByLabel('OpenSSH client config (~/.ssh/config)').check();
+  await dialog.getByLabel('Cluster name').fill('from-ssh');
+  await dialog.getByLabel('Or paste its text').fill(
+    [`Host bastion`, `  HostName 127.0.0.1`, `  Port ${ctl.port}`, `  User ${user}`, `  IdentityFile ${world.clientKey}`, '', `Host ctl-a cmp-a`, `  HostName 127.0.0.1`, `  ProxyJump bastion`, `  IdentityFile ${world.clientKey}`, `  User ${user}`, ''].join('\n'),
+  );
+  await dialog.getByLabel('Host patterns').fill('ctl-* cmp-*');
+  await dialog.getByRole('textbox', { name: /^Roles/ }).fill('ctl-*=controller cmp-*=computer');
+  await expect(dialog.getByText('“cmp-*=computer” is not a role or pattern=role; the roles are controller, compute, network, storage.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByTestId('import-plan')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  await dialog.getByRole('textbox', { name: /^Roles/ }).fill('ctl-*=controller, cmp-*=compute');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const plan = dialog.getByTestId('import-plan');
+  await expect(plan.getByTestId('plan-ctl-a')).toContainText('controller');
+  await expect(plan.getByTestId('plan-ctl-a')).toContainText('bastion');
+  await expect(plan.getByTestId('plan-cmp-a')).toContainText('compute');
+  await expect(plan.getByTestId('plan-bastion')).toContainText('jump host only');
+  await expect(plan.getByTestId('plan-counts')).toContainText('3 to add');
+  await dialog.getByRole('button', { name: '← Change the source' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Nothing was applied: only a preview.
+  await expect(page.getByTestId('cluster-from-ssh')).toHaveCount(0);
+});
