@@ -14,7 +14,9 @@ import { shellQuote } from '../../../playbooks/engine/shell.js';
  * nodes, so this is most of its cost.
  *
  * A runner is a POSIX `sh` loop on its own channel: it reads a command (the lines up to a line
- * holding only the runner's random nonce), runs it in a new session (`setsid`, so the wrapper's
+ * holding only the runner's random nonce), says it started (a marker on stderr: a command the
+ * connection lost before that never started, and is retried on a fresh connection as a channel
+ * that never opened would be), runs it in a new session (`setsid`, so the wrapper's
  * pid is its process group and the usual group kill ends it), with stdin from /dev/null, and
  * then writes an end marker with the exit status on stdout and on stderr. The client splits the
  * two streams at the markers, so each command sees exactly what a channel of its own would
@@ -46,6 +48,7 @@ export function runnerCommand(nonce: string): string {
     '  while IFS= read -r l; do if [ "$l" = "$n" ]; then e=0; break; fi; c="$c$l',
     '"; done',
     '  [ "$e" = 0 ] || exit 0',
+    `  printf '\\036%s-start\\n' "$n" >&2`,
     '  setsid -w /bin/sh -c "$c" </dev/null',
     '  r=$?',
     `  printf '\\036%s-end %d\\n' "$n" "$r"`,
@@ -131,6 +134,7 @@ export class MarkerSplitter {
 /** One runner channel: idle, busy with one command, or gone. */
 class Runner {
   private current: RunnerCommand | null = null;
+  private onStart: ((started: boolean) => void) | null = null;
   private ended: Record<Stream, boolean> = { stdout: false, stderr: false };
   private status = 0;
   private gone = false;
@@ -165,6 +169,8 @@ class Runner {
     channel.on('close', () => {
       this.gone = true;
       this.settleReady(false);
+      this.onStart?.(false);
+      this.onStart = null;
       const cmd = this.current;
       this.current = null;
       // No exit status: RemoteCommand decides between a lost connection and a plain close.
@@ -181,7 +187,7 @@ class Runner {
     return this.gone;
   }
 
-  /** A channel-shaped handle for `command`; call send() once listeners are on it. */
+  /** A channel-shaped handle for the next command; send() it once listeners are on it. */
   begin(): RunnerCommand {
     const cmd = new RunnerCommand(() => this.close());
     this.current = cmd;
@@ -189,8 +195,16 @@ class Runner {
     return cmd;
   }
 
-  send(command: string): void {
-    this.channel.write(`${command}\n${this.nonce}\n`);
+  /** Resolves true once the runner says the command started, false if its channel closed first. */
+  send(command: string): Promise<boolean> {
+    const started = new Promise<boolean>((resolve) => {
+      this.onStart = resolve;
+    });
+    if (this.gone) {
+      this.onStart?.(false);
+      this.onStart = null;
+    } else this.channel.write(`${command}\n${this.nonce}\n`);
+    return started;
   }
 
   close(): void {
@@ -202,6 +216,11 @@ class Runner {
   private marker(stream: Stream, line: string): void {
     if (line === 'ready') return this.settleReady(true);
     if (line === 'unusable') return this.settleReady(false);
+    if (line === 'start') {
+      this.onStart?.(true);
+      this.onStart = null;
+      return;
+    }
     const m = /^end (\d+)$/.exec(line);
     if (!m || !this.current) return;
     this.status = Number(m[1]);

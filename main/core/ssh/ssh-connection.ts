@@ -78,8 +78,11 @@ export class SshConnection {
       if (runner) {
         const cmd = runner.begin();
         const remote = new RemoteCommand(cmd, options, this.closedPromise, (pid) => this.killGroup(pid));
-        runner.send(command);
-        return remote;
+        if (await runner.send(command)) return remote;
+        // The runner went away before the command started (the connection died while idle in
+        // the pool): the command never ran, so the caller may run it on a fresh connection.
+        await remote.done;
+        throw new StackscopeError('CONNECTION_LOST', `${describe(this.target)}: connection closed before the command started`, { node: this.target.name });
       }
     }
     await this.takeSlot();
