@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createCore, type Core } from '../main/core/core.js';
 import { sshWorld, type SshWorld } from '../main/core/testing/fixtures.js';
-import { freePort, type Sshd } from '../main/lab/sshd.js';
+import { freePort, generateKey, type Sshd } from '../main/lab/sshd.js';
 import { startBrowserServer, type BrowserServer } from '../main/server/server.js';
 
 // "Import a cluster" in the real renderer and backend (browser mode) against real sshd servers:
@@ -15,6 +15,7 @@ let world: SshWorld;
 let ctl: Sshd;
 let cmp: Sshd;
 let kh: Sshd;
+let chg: Sshd;
 let deadPort: number;
 let core: Core;
 let server: BrowserServer;
@@ -27,15 +28,19 @@ const line = (name: string, s: { port: number }): string => `${name} ansible_hos
 
 test.beforeAll(async () => {
   world = await sshWorld();
-  [ctl, cmp, kh] = await Promise.all([world.startServer('ctl'), world.startServer('cmp'), world.startServer('kh')]);
+  [ctl, cmp, kh, chg] = await Promise.all([world.startServer('ctl'), world.startServer('cmp'), world.startServer('kh'), world.startServer('chg')]);
   // Nothing listens here: the node that cannot be reached.
   deadPort = await freePort();
   // Kolla's multinode layout, as small as it gets: groups give the roles, [all:vars] the defaults.
   inventory = join(world.dir, 'multinode');
   writeFileSync(inventory, ['[control]', line('ctl-1', ctl), '', '[network:children]', 'control', '', '[compute]', line('cmp-1', cmp), line('dead-1', { port: deadPort }), ''].join('\n'));
-  // A known_hosts file that lists kh's key, for the settings page to point at.
+  // A known_hosts file for the settings page to point at: kh's key (line 1), another key for chg
+  // (line 2: a changed key), and cmp's own key revoked (line 3; cmp is trusted by then).
+  const pub = (file: string): string => readFileSync(`${file}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+  const other = join(world.dir, 'other_host_key');
+  await generateKey(other);
   knownHosts = join(world.dir, 'known_hosts');
-  writeFileSync(knownHosts, `[127.0.0.1]:${kh.port} ${readFileSync(`${kh.hostKeyFile}.pub`, 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
+  writeFileSync(knownHosts, [`[127.0.0.1]:${kh.port} ${pub(kh.hostKeyFile)}`, `[127.0.0.1]:${chg.port} ${pub(other)}`, `@revoked [127.0.0.1]:${cmp.port} ${pub(cmp.hostKeyFile)}`, ''].join('\n'));
   core = createCore({ dataDir: join(world.dir, 'app-data'), mode: 'browser' });
   server = await startBrowserServer({ core, staticDir: join(import.meta.dirname, '..', 'dist', 'renderer') });
 });
@@ -140,7 +145,7 @@ test('import a Kolla inventory: preview, apply, trust the keys at once, run a co
   await again.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('cluster settings: checked as typed, refuse unknown keys and a known_hosts file persist, and known_hosts keys need no confirmation', async ({ page }) => {
+test('cluster settings: checked as typed, refuse unknown keys and a known_hosts file persist; its keys need no confirmation, its changed and revoked ones are never trusted', async ({ page }, testInfo) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Settings of imported' }).click();
   const settings = page.getByTestId('cluster-settings');
@@ -167,15 +172,15 @@ test('cluster settings: checked as typed, refuse unknown keys and a known_hosts 
   await expect(page.getByTestId('cluster-settings').getByLabel('Refuse (connect only to keys already trusted)')).toBeChecked();
   await expect(page.getByTestId('cluster-settings').getByLabel('Connect timeout')).toHaveValue('20');
 
-  // One more node in the file: the preview adds exactly it, and known_hosts vouches for its key.
-  writeFileSync(inventory, `${readFileSync(inventory, 'utf8')}${line('kh-1', kh)}\n`);
+  // Two more nodes in the file: the preview adds exactly them, and known_hosts speaks for their keys.
+  writeFileSync(inventory, `${readFileSync(inventory, 'utf8')}${line('kh-1', kh)}\n${line('chg-1', chg)}\n`);
   await openImport(page);
   const dialog = page.getByRole('dialog', { name: 'Import a cluster' });
   await dialog.getByLabel('Cluster name').fill('imported');
   await dialog.getByLabel('File', { exact: true }).setInputFiles(inventory);
   await expect(dialog.getByLabel('Text of multinode (you can edit it)')).toHaveValue(/kh-1/);
   await dialog.getByRole('button', { name: 'Preview' }).click();
-  await expect(dialog.getByTestId('plan-counts')).toContainText('1 to add');
+  await expect(dialog.getByTestId('plan-counts')).toContainText('2 to add');
   await expect(dialog.getByTestId('plan-counts')).toContainText('3 unchanged');
   await expect(dialog.getByTestId('plan-kh-1')).toHaveAttribute('data-action', 'add');
   await dialog.getByRole('button', { name: 'Apply' }).click();
@@ -183,7 +188,15 @@ test('cluster settings: checked as typed, refuse unknown keys and a known_hosts 
   await expect(trust.getByTestId('probe-kh-1')).toHaveAttribute('data-status', 'known_hosts');
   await expect(trust.getByTestId('probe-kh-1')).toContainText(`${knownHosts}:1`);
   await expect(trust.getByTestId('probe-kh-1')).toContainText(fingerprint(kh));
+  // known_hosts lists another key for chg and revokes cmp's (trusted before): shown with the line, never trustable here.
+  await expect(trust.getByTestId('probe-chg-1')).toHaveAttribute('data-status', 'changed');
+  await expect(trust.getByTestId('probe-chg-1')).toContainText(`${knownHosts}:2`);
+  await expect(trust.getByTestId('probe-ctl-1')).toHaveAttribute('data-status', 'trusted');
+  await expect(trust.getByTestId('probe-cmp-1')).toHaveAttribute('data-status', 'revoked');
+  await expect(trust.getByTestId('probe-cmp-1')).toContainText(`${knownHosts}:3`);
+  await expect(trust.getByRole('alert')).toContainText('2 node(s) present a changed or revoked key: they are not trusted from here.');
   await expect(trust.getByRole('button', { name: 'No unknown keys' })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('bulk-trust-known-hosts.png') });
 });
 
 test('in Korean, at a narrow window, the settings page and the import preview fit and are worked by keyboard', async ({ page }, testInfo) => {
