@@ -139,6 +139,29 @@ describe('practice lab', () => {
     expect(ex.stdout.trim()).toBe('controller-2');
   });
 
+  it('imports as an openstack-helm cluster from kubectl get nodes on one node, whose nodes then answer through it', async () => {
+    const lab1 = core.inventory.nodeByName(core.inventory.clusterByName(LAB_CLUSTER), 'controller-1');
+    const cluster = core.inventory.addCluster({ name: 'helm-import', deployment: 'openstack-helm' });
+    core.inventory.addNode({ clusterId: cluster.id, name: 'controller-1', host: lab1.host, port: lab1.port, user: lab1.user, roles: ['controller'], auth: lab1.auth, jumpNodeId: null });
+    const input = { cluster: 'helm-import', source: { kind: 'k8s' as const, via: 'controller-1' }, hosts: [], roles: [], prune: false };
+    const plan = await core.handlers['clusters.importPlan'](input);
+    expect(plan.errors).toEqual([]);
+    expect(plan.counts).toMatchObject({ add: 4, remove: 0 });
+    const byName = new Map(plan.nodes.map((n) => [n.name, n]));
+    for (const n of lab.layout.nodes) {
+      expect(byName.get(n.name), n.name).toMatchObject({ host: n.ip, roles: n.role === 'controller' ? ['controller'] : ['compute', 'network'], jump: n.name === 'controller-1' ? null : 'controller-1' });
+    }
+    const applied = await core.handlers['clusters.importApply']({ ...input, digest: plan.digest });
+    expect(applied.added.sort()).toEqual(['compute-1', 'compute-2', 'controller-2', 'controller-3']);
+    // Host keys are trusted per address; the lab's were, so the imported nodes connect at once, each through controller-1.
+    const imported = core.inventory.clusterByName('helm-import');
+    const caseId = core.repos.cases.create('helm import', 'info', imported.id);
+    const r = core.exec.start({ caseId, clusterId: imported.id, nodes: imported.nodes.filter((n) => n.roles.includes('compute')), command: 'hostname', timeoutSec: 60 });
+    await core.runs.wait(r.id);
+    expect(core.repos.runs.get(r.id)?.steps.map((s) => `${s.nodeName}:${s.state}:${s.stdout.trim()}`).sort()).toEqual(['compute-1:succeeded:compute-1', 'compute-2:succeeded:compute-2']);
+    expect((await core.handlers['clusters.importPlan'](input)).counts).toMatchObject({ add: 0, change: 0, same: 5 });
+  });
+
   it('lists the faults it can inject', () => {
     expect(faults.map((f) => f.id)).toEqual([
       'galera-node-down',

@@ -4,10 +4,12 @@
 // by `lab up`); status is read from the processes each time (alive or not, the supervisor's
 // restart count and back-off), logs are the processes' own logs, and `exec` runs the command in
 // that component's network namespace and environment.
-// Supported: get pods|nodes [-n NS|-A] [-o json|wide|name] [-l k=v] [NAME]; describe pod NAME;
+// Supported: get pods|nodes [-n NS|-A] [-o json|wide|name] [-l k=v] [NAME] (nodes -o json with
+// openstack-helm's node labels and InternalIP); describe pod NAME;
 // logs POD [-c C] [-p|--previous] [--tail N]; exec POD [-c C] [-it] -- CMD...; version;
 // get events [-n NS|-A] [--field-selector type=Warning|involvedObject.name=POD] [-o json]
-// (BackOff warnings of crash-looping containers, the events the kubelet would post).
+// (BackOff warnings of crash-looping containers, the events the kubelet would post);
+// get secret NAME [-n NS] -o name|jsonpath={.data.KEY} (from $STACKSCOPE_LAB/secrets.json).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,7 +196,38 @@ if (verb === 'version') {
   else process.stdout.write(`${table([['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...shown.map((e) => [age(e.lastTimestamp), e.type, e.reason, `pod/${e.involvedObject.name}`, e.message])])}\n`);
 } else if (verb === 'get' && /^(no|node|nodes)$/.test(kind ?? '')) {
   const nodes = [...new Map(pods.map((p) => [p.node, p.hostIP])).entries()].sort();
-  process.stdout.write(`${table([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map(([n]) => [n, 'Ready', n.startsWith('controller') ? 'control-plane' : '<none>', age(pods[0].createdAt), 'v1.29.0'])])}\n`);
+  if (opts.output === 'json') {
+    // As openstack-helm labels its nodes (the charts' nodeSelectors): what `cluster import --from k8s` reads.
+    const labels = (n) => ({
+      'kubernetes.io/hostname': n,
+      'kubernetes.io/os': 'linux',
+      ...(n.startsWith('controller') ? { 'node-role.kubernetes.io/control-plane': '', 'openstack-control-plane': 'enabled' } : { 'openstack-compute-node': 'enabled', openvswitch: 'enabled' }),
+    });
+    const items = nodes.map(([n, ip]) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n, labels: labels(n), creationTimestamp: pods[0].createdAt },
+      status: {
+        addresses: [
+          { type: 'InternalIP', address: ip },
+          { type: 'Hostname', address: n },
+        ],
+        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
+        nodeInfo: { kubeletVersion: 'v1.29.0', osImage: 'Debian GNU/Linux 12 (bookworm)' },
+      },
+    }));
+    process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, null, 4)}\n`);
+  } else process.stdout.write(`${table([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map(([n]) => [n, 'Ready', n.startsWith('controller') ? 'control-plane' : '<none>', age(pods[0].createdAt), 'v1.29.0'])])}\n`);
+} else if (verb === 'get' && /^(secret|secrets)$/.test(kind ?? '') && name) {
+  // Secrets the lab was given ($STACKSCOPE_LAB/secrets.json: {"NS/NAME": {"KEY": "base64"}}), as
+  // the API server returns them: data base64-encoded; -o name or -o jsonpath={.data.KEY}.
+  const secrets = readJson(join(lab, 'secrets.json')) ?? {};
+  const data = secrets[`${opts.namespace}/${name}`];
+  if (!data) die(`Error from server (NotFound): secrets "${name}" not found`);
+  const path = /^jsonpath=\{\.data\.([A-Za-z0-9_.-]+)\}$/.exec(opts.output);
+  if (opts.output === 'name') process.stdout.write(`secret/${name}\n`);
+  else if (path) process.stdout.write(data[path[1]] ?? '');
+  else die(`error: the lab's kubectl prints a secret with -o name or -o jsonpath={.data.KEY} only`);
 } else if (verb === 'describe' && /^(po|pod|pods)$/.test(kind ?? '') && name) {
   const p = findPod(name);
   const o = podObject(p);
@@ -241,5 +274,5 @@ if (verb === 'version') {
   if (r.error) die(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": ${r.error.message}: unknown`, 126);
   process.exit(r.status ?? 1);
 } else {
-  die(`error: the lab's kubectl supports get pods|nodes|events, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
+  die(`error: the lab's kubectl supports get pods|nodes|events|secret, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
 }
