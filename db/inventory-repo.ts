@@ -1,4 +1,4 @@
-import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ConnectionSettings, type ContainerEngine, type Deployment, type KnownHostKey, type NodeAuth, type NodeRole } from '../main/contract/types.js';
+import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ConnectionSettings, type ContainerEngine, type Deployment, type KnownHostKey, type KollaPasswords, kollaPasswordsDefaultPath, type NodeAuth, type NodeRole, type ServiceCredentials } from '../main/contract/types.js';
 import type { Db } from './database.js';
 
 interface ClusterRow {
@@ -15,7 +15,46 @@ interface ClusterRow {
   concurrency: number | null;
   unknown_host_keys: ConnectionSettings['unknownHostKeys'];
   known_hosts_file: string | null;
+  credentials_kind: ServiceCredentials['kind'] | null;
+  credentials_node: string | null;
+  credentials_path: string | null;
+  credentials_cloud: string | null;
+  credentials_secret: string | null;
+  kolla_passwords_node: string | null;
+  kolla_passwords_path: string | null;
+  kube_access_node: string | null;
+  infra_namespaces: string;
   created_at: string;
+}
+
+/** The stored place of the admin credentials (null: the flavour's default). */
+function credentialsOf(c: ClusterRow): ServiceCredentials | null {
+  switch (c.credentials_kind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'openrc':
+      return { kind: 'openrc', node: c.credentials_node, path: c.credentials_path ?? '' };
+    case 'clouds-yaml':
+      return { kind: 'clouds-yaml', node: c.credentials_node, path: c.credentials_path ?? '', cloud: c.credentials_cloud ?? '' };
+    case 'helm-secret':
+      return { kind: 'helm-secret', secret: c.credentials_secret ?? 'keystone-keystone-admin' };
+    default:
+      return null;
+  }
+}
+
+/** The five credentials columns of a setting (all NULL: the flavour's default). */
+function credentialColumns(c: ServiceCredentials | null): Array<string | null> {
+  if (!c) return [null, null, null, null, null];
+  return [c.kind, 'node' in c ? c.node : null, 'path' in c ? c.path : null, c.kind === 'clouds-yaml' ? c.cloud : null, c.kind === 'helm-secret' ? c.secret : null];
+}
+
+/** Service access as the settings a cluster stores (clusters.add/update). */
+export interface ServiceAccessFields {
+  credentials: ServiceCredentials | null;
+  kollaPasswords: KollaPasswords | null;
+  kubeAccessNode: string | null;
+  infraNamespaces: string[];
 }
 
 function connectionOf(c: ClusterRow): ConnectionSettings {
@@ -111,6 +150,10 @@ export class InventoryRepo {
       namespace: c.namespace,
       become: { enabled: c.become_enabled === 1, user: c.become_user, password: c.become_password === 1 },
       connection: connectionOf(c),
+      credentials: credentialsOf(c),
+      kollaPasswords: c.kolla_passwords_node === null && c.kolla_passwords_path === null ? null : { node: c.kolla_passwords_node, path: c.kolla_passwords_path ?? kollaPasswordsDefaultPath },
+      kubeAccessNode: c.kube_access_node,
+      infraNamespaces: c.infra_namespaces.split(' ').filter(Boolean),
       createdAt: c.created_at,
       nodes: nodes.filter((n) => n.clusterId === c.id),
     }));
@@ -136,6 +179,20 @@ export class InventoryRepo {
       const value = fields[key];
       if (value !== undefined) this.db.prepare(`UPDATE clusters SET ${column} = ? WHERE id = ?`).run(value, id);
     }
+  }
+
+  /** Set the given service access settings; undefined leaves one as it is, null puts it back to the default. */
+  updateServiceAccess(id: number, f: Partial<ServiceAccessFields>): void {
+    if (f.credentials !== undefined) {
+      this.db
+        .prepare('UPDATE clusters SET credentials_kind = ?, credentials_node = ?, credentials_path = ?, credentials_cloud = ?, credentials_secret = ? WHERE id = ?')
+        .run(...credentialColumns(f.credentials), id);
+    }
+    if (f.kollaPasswords !== undefined) {
+      this.db.prepare('UPDATE clusters SET kolla_passwords_node = ?, kolla_passwords_path = ? WHERE id = ?').run(f.kollaPasswords?.node ?? null, f.kollaPasswords?.path ?? null, id);
+    }
+    if (f.kubeAccessNode !== undefined) this.db.prepare('UPDATE clusters SET kube_access_node = ? WHERE id = ?').run(f.kubeAccessNode, id);
+    if (f.infraNamespaces !== undefined) this.db.prepare('UPDATE clusters SET infra_namespaces = ? WHERE id = ?').run(f.infraNamespaces.join(' '), id);
   }
 
   addCluster(name: string, deployment: Deployment, profile: Partial<ClusterProfileFields> = {}): number {

@@ -7,6 +7,7 @@ import { call, clusterNamed, nodeNamed, withSecrets, type Client } from './clien
 import { bold, clusterKind, formatClusters, oneLine, red, toJson } from './format.js';
 import { connectionFrom, connectionOptions, describeConnection, trustAll, type ConnectionFlags } from './host-keys-command.js';
 import { confirm } from './prompt.js';
+import { describeServiceAccess, serviceAccessFrom, serviceAccessKeys, serviceAccessOptions, type ServiceAccessFlags } from './service-access-flags.js';
 
 interface ClusterFlags extends ConnectionFlags {
   deployment?: Deployment;
@@ -62,15 +63,18 @@ export function inventoryCommands(program: Command, open: () => Client): void {
       .addOption(new Option('--deployment <flavour>', 'how OpenStack is deployed').choices(deployments))
       .addOption(new Option('--container-engine <engine>', 'kolla: how the hosts run containers').choices(containerEngines))
       .option('--namespace <namespace>', 'openstack-helm: the Kubernetes namespace of the OpenStack pods'),
-  ).action(async (name: string, o: ClusterFlags & BecomeFlags & { name?: string }) => {
-    const { become: _b, becomeUser: _u, becomePassword: _p, timeout: _t, keepalive: _k, concurrency: _c, unknownKeys: _uk, knownHosts: _kh, ...rest } = o;
+  ).action(async (name: string, o: ClusterFlags & BecomeFlags & ServiceAccessFlags & { name?: string }) => {
+    const { become: _b, becomeUser: _u, becomePassword: _p, timeout: _t, keepalive: _k, concurrency: _c, unknownKeys: _uk, knownHosts: _kh, ...others } = o;
+    const rest = Object.fromEntries(Object.entries(others).filter(([k]) => !(serviceAccessKeys as string[]).includes(k)));
     const connection = connectionFrom(o);
     if (Object.values(o).every((v) => v === undefined)) throw new StackscopeError('INVALID_INPUT', 'nothing to change: give --name, --deployment, --container-engine, --namespace or a --become option');
     const client = open();
     const current = await clusterNamed(client, name);
     const become = becomeFrom(o, current.become);
-    const c = await call(client, 'clusters.update', { id: current.id, ...rest, ...connection, ...(become ? { become } : {}) });
-    console.log(`Updated cluster ${oneLine(c.name)} (${clusterKind(c)}${become ? `; ${describeBecome(c.become)}` : ''}${Object.keys(connection).length ? `; ${describeConnection(c)}` : ''}).`);
+    const access = serviceAccessFrom(o, current);
+    const c = await call(client, 'clusters.update', { id: current.id, ...rest, ...connection, ...access, ...(become ? { become } : {}) });
+    const said = [become ? describeBecome(c.become) : '', Object.keys(connection).length ? describeConnection(c) : '', Object.keys(access).length ? describeServiceAccess(c) : ''].filter(Boolean);
+    console.log(oneLine(`Updated cluster ${c.name} (${[clusterKind(c), ...said].join('; ')}).`));
   });
   cluster
     .command('list')
@@ -91,6 +95,8 @@ export function inventoryCommands(program: Command, open: () => Client): void {
 
   // Connect timeout, keepalive, concurrency and host-key policy (host-keys-command.ts).
   for (const sub of cluster.commands.filter((c) => c.name() === 'add' || c.name() === 'update')) connectionOptions(sub);
+  // Where the service credentials live on the cluster (service-access-flags.ts): set once nodes exist.
+  for (const sub of cluster.commands.filter((c) => c.name() === 'update')) serviceAccessOptions(sub);
 
   const node = program.command('node').description('manage nodes of a cluster');
   becomeOptions(

@@ -23,6 +23,32 @@ export interface Become {
 
 export const becomeDefaults: Become = { enabled: false, user: 'root', password: false };
 
+/**
+ * Where a cluster's admin credentials for the `openstack` client live ON the cluster: only the
+ * place is stored, never a value. `node` null: the file is read on the node the step runs on
+ * (a controller). none: the SSH session's own environment (or ~/openrc), as before.
+ */
+export type ServiceCredentials =
+  | { kind: 'none' }
+  | { kind: 'openrc'; node: string | null; path: string }
+  | { kind: 'clouds-yaml'; node: string | null; path: string; cloud: string }
+  | { kind: 'helm-secret'; secret: string };
+export const serviceCredentialKinds = ['none', 'openrc', 'clouds-yaml', 'helm-secret'] as const;
+
+/** Kolla's passwords.yml (database_password for DB steps): on `node` (null: the DB step's own node). */
+export interface KollaPasswords {
+  node: string | null;
+  path: string;
+}
+export const kollaPasswordsDefaultPath = '/etc/kolla/passwords.yml';
+
+/** What a cluster that says nothing about its credentials gets, by flavour (the stored value stays null). */
+export function defaultCredentials(deployment: Deployment): ServiceCredentials {
+  if (deployment === 'kolla') return { kind: 'openrc', node: null, path: '/etc/kolla/admin-openrc.sh' };
+  if (deployment === 'openstack-helm') return { kind: 'helm-secret', secret: 'keystone-keystone-admin' };
+  return { kind: 'none' };
+}
+
 /** What happens to a host key neither trusted nor in known_hosts: a person confirms it, or connections fail until someone runs `node trust`. Never "accept". */
 export const unknownHostKeyPolicies = ['ask', 'refuse'] as const;
 export type UnknownHostKeyPolicy = (typeof unknownHostKeyPolicies)[number];
@@ -66,6 +92,14 @@ export interface Cluster {
   become: Become;
   /** Timeouts, concurrency and host-key policy (null fields: the app's defaults). */
   connection: ConnectionSettings;
+  /** Where the admin credentials live on the cluster; null: the flavour's default (defaultCredentials). */
+  credentials: ServiceCredentials | null;
+  /** kolla: where passwords.yml is; null: /etc/kolla/passwords.yml on the DB step's own node. */
+  kollaPasswords: KollaPasswords | null;
+  /** openstack-helm: the node whose kubectl lists and reaches the pods; null: any controller, as it answers. */
+  kubeAccessNode: string | null;
+  /** openstack-helm: more namespaces where infrastructure pods (MariaDB, RabbitMQ, OVN) may live, e.g. osh-infra. */
+  infraNamespaces: string[];
   createdAt: string;
   nodes: ClusterNode[];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { importSourceKinds, maxImportSourceBytes } from './imports.js';
 import type { MethodName } from './methods.js';
-import { connectionLimits, containerEngines, deployments, nodeRoles, suggestionKinds, unknownHostKeyPolicies } from './types.js';
+import { connectionLimits, containerEngines, deployments, kollaPasswordsDefaultPath, nodeRoles, suggestionKinds, unknownHostKeyPolicies } from './types.js';
 
 /** Runtime schemas for every method's input; main validates with these before dispatch. */
 
@@ -52,6 +52,51 @@ const becomeUser = z
   .max(32, 'must be at most 32 characters (a POSIX user name)')
   .regex(/^[A-Za-z_][A-Za-z0-9._-]*$/, 'must be a POSIX user name: letters, digits, dot, dash or underscore, not starting with a digit, dot or dash');
 export const becomeSchema = z.object({ enabled: z.boolean(), user: becomeUser.default('root'), password: z.boolean().default(false) }).strict();
+// Where credentials live on the cluster. Only plain absolute paths: they are quoted on every
+// command anyway, but a path with quotes, `$(…)`, `;` or a newline is no real file of an operator
+// and only ever an attempt, so the contract refuses it outright.
+const remotePath = z
+  .string()
+  .min(2, 'must be an absolute path')
+  .max(1024, 'must be at most 1024 characters')
+  .regex(/^\/[A-Za-z0-9._@+,=~/-]*$/, 'must be an absolute path of letters, digits and . _ @ + , = ~ / - (no spaces, quotes or shell syntax)')
+  .refine((p) => !p.split('/').includes('..'), 'must not contain ".." segments');
+const nodeName = name;
+export const serviceCredentialsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('openrc'), node: nodeName.nullable().default(null), path: remotePath }).strict(),
+  z
+    .object({
+      kind: z.literal('clouds-yaml'),
+      node: nodeName.nullable().default(null),
+      path: remotePath,
+      cloud: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a cloud name of clouds.yaml: letters, digits, dot, dash or underscore'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('helm-secret'),
+      // A Kubernetes Secret name is a DNS-1123 subdomain.
+      secret: z
+        .string()
+        .max(253)
+        .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes Secret name: lowercase letters, digits, dots and dashes')
+        .default('keystone-keystone-admin'),
+    })
+    .strict(),
+]);
+export const kollaPasswordsSchema = z.object({ node: nodeName.nullable().default(null), path: remotePath.default(kollaPasswordsDefaultPath) }).strict();
+/** Service access settings of clusters.add/update; null puts one back to the flavour's default. */
+const serviceAccess = {
+  credentials: serviceCredentialsSchema.nullable().optional(),
+  kollaPasswords: kollaPasswordsSchema.nullable().optional(),
+  kubeAccessNode: nodeName.nullable().optional(),
+  infraNamespaces: z
+    .array(namespace)
+    .max(8, 'at most 8 namespaces')
+    .refine((l) => new Set(l).size === l.length, 'must not repeat a namespace')
+    .optional(),
+};
 const containerEngine = z.enum(containerEngines, { error: `must be one of ${containerEngines.join(', ')}` });
 
 export const nodeAuthSchema = z.discriminatedUnion('method', [
@@ -141,9 +186,9 @@ const importInput = importBase.superRefine(oneSource);
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   'clusters.list': z.object({}).strict(),
-  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings }).strict(),
+  'clusters.add': z.object({ name, deployment: z.enum(deployments), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings, ...serviceAccess }).strict(),
   'clusters.update': z
-    .object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings })
+    .object({ id, name: name.optional(), deployment: z.enum(deployments).optional(), containerEngine: containerEngine.optional(), namespace: namespace.optional(), become: becomeSchema.optional(), ...connectionSettings, ...serviceAccess })
     .strict(),
   'clusters.remove': z.object({ id }).strict(),
   'nodes.add': z

@@ -1,4 +1,5 @@
 import { becomeDefaults, type Become, type Cluster, type ClusterNode } from '../contract/types.js';
+import { credentialsRefusal } from '../../playbooks/engine/credentials.js';
 import { wrapRemoteCommand, wrapSudoCommand } from './ssh/shell.js';
 
 /** A step that ran but proves nothing: why (a few words), the step error to record, what to do. */
@@ -6,6 +7,22 @@ export interface NotChecked {
   why: string;
   error: string;
   nextStep: string;
+  likelyCause?: string;
+}
+
+/**
+ * The credentials prelude refused (credentials.ts): the openrc, clouds.yaml, Secret or Kolla
+ * passwords.yml could not be read where the step ran. Its words name a path or a Secret, no value.
+ */
+export function credentialsNotChecked(cluster: string, node: string, step: string, exitCode: number | null, stderr: string): NotChecked | null {
+  const why = credentialsRefusal(exitCode, stderr);
+  if (why === null) return null;
+  return {
+    why,
+    error: `could not check ${step} on ${node}: ${why}`,
+    likelyCause: 'The service credentials are not where the cluster settings say, or this login user cannot read them.',
+    nextStep: `Check the file or Secret on ${node} (as the login user, or enable become when only root may read it), or say where the credentials are: stackscope cluster update ${cluster} --credentials … / --kolla-passwords-node …`,
+  };
 }
 
 /** How one step's command goes to a node, and how its failure is read. */

@@ -66,7 +66,16 @@ afterAll(async () => {
 describe('the cluster profile reaches the node', () => {
   it('stores the profile: podman as asked, the namespace by default', () => {
     expect(cluster).toMatchObject({ deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' });
-    expect(core.inventory.profile(cluster)).toEqual({ deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' });
+    expect(core.inventory.profile(cluster)).toEqual({
+      deployment: 'kolla',
+      containerEngine: 'podman',
+      namespace: 'openstack',
+      infraNamespaces: [],
+      kubeAccessNode: null,
+      // Nothing said: kolla's admin openrc where kolla-ansible writes it, on the step's own controller.
+      credentials: { kind: 'openrc', node: null, path: '/etc/kolla/admin-openrc.sh' },
+      kollaPasswords: null,
+    });
   });
 
   it('runs a kolla step with podman exec and reads its log with podman logs', async () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { InventoryRepo, NodeFields } from '../../db/inventory-repo.js';
+import type { InventoryRepo, NodeFields, ServiceAccessFields } from '../../db/inventory-repo.js';
 import type { ClusterProfile } from '../../playbooks/engine/profile.js';
 import type { ParsedInput } from '../contract/schemas.js';
 import { StackscopeError } from '../contract/errors.js';
-import type { Become, Cluster, ClusterNode, ConnectionSettings, NodeRole } from '../contract/types.js';
+import { defaultCredentials, type Become, type Cluster, type ClusterNode, type ConnectionSettings, type NodeRole } from '../contract/types.js';
 import type { SshTarget, TargetSettings } from './ssh/connection-manager.js';
 
 function isUniqueViolation(err: unknown): boolean {
@@ -22,8 +22,31 @@ export interface InventoryHooks {
  * How commands reach a cluster's services: its flavour, container engine and namespace, as
  * stored. The one place a ClusterProfile is made (playbook runs, suggestions, runbook steps).
  */
-export function profileOf(cluster: Pick<Cluster, 'deployment' | 'containerEngine' | 'namespace'>): ClusterProfile {
-  return { deployment: cluster.deployment, containerEngine: cluster.containerEngine, namespace: cluster.namespace };
+export function profileOf(cluster: Pick<Cluster, 'deployment' | 'containerEngine' | 'namespace'> & Partial<Pick<Cluster, 'credentials' | 'kollaPasswords' | 'kubeAccessNode' | 'infraNamespaces'>>): ClusterProfile {
+  return {
+    deployment: cluster.deployment,
+    containerEngine: cluster.containerEngine,
+    namespace: cluster.namespace,
+    infraNamespaces: cluster.infraNamespaces ?? [],
+    kubeAccessNode: cluster.kubeAccessNode ?? null,
+    credentials: cluster.credentials ?? defaultCredentials(cluster.deployment),
+    kollaPasswords: cluster.kollaPasswords ?? null,
+  };
+}
+
+/** The service access settings a clusters.add/update input gives (absent ones stay as they are). */
+function serviceAccessInput(input: Partial<ServiceAccessFields>): Partial<ServiceAccessFields> {
+  return { credentials: input.credentials, kollaPasswords: input.kollaPasswords, kubeAccessNode: input.kubeAccessNode, infraNamespaces: input.infraNamespaces };
+}
+
+/** Node names the service access settings give, each with the setting that names it. */
+function namedNodes(input: Partial<ServiceAccessFields>): Array<[string, string]> {
+  const named: Array<[string, string]> = [];
+  const c = input.credentials;
+  if (c && (c.kind === 'openrc' || c.kind === 'clouds-yaml') && c.node) named.push(['credentials.node', c.node]);
+  if (input.kollaPasswords?.node) named.push(['kollaPasswords.node', input.kollaPasswords.node]);
+  if (input.kubeAccessNode) named.push(['kubeAccessNode', input.kubeAccessNode]);
+  return named;
 }
 
 /** The connection settings a clusters.add/update input gives (absent ones stay as they are). */
@@ -89,8 +112,14 @@ export class InventoryService {
 
   addCluster(input: ParsedInput<'clusters.add'>): Cluster {
     try {
+      // A new cluster has no nodes yet: a setting that names one comes with `cluster update` after them.
+      const named = namedNodes(input);
+      if (named.length) {
+        throw new StackscopeError('INVALID_INPUT', `${named.map(([k, n]) => `${k} names node "${n}"`).join(', ')}, but cluster ${input.name} has no nodes yet: add the nodes, then set it with cluster update`, { method: 'clusters.add' });
+      }
       const id = this.repo.addCluster(input.name, input.deployment, { containerEngine: input.containerEngine, namespace: input.namespace, become: input.become });
       this.repo.updateConnection(id, connectionInput(input));
+      this.repo.updateServiceAccess(id, serviceAccessInput(input));
       return this.cluster(id);
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name });
@@ -99,10 +128,16 @@ export class InventoryService {
   }
 
   updateCluster(input: ParsedInput<'clusters.update'>): Cluster {
-    this.cluster(input.id);
+    const current = this.cluster(input.id);
+    for (const [key, node] of namedNodes(input)) {
+      if (!current.nodes.some((n) => n.name === node)) {
+        throw new StackscopeError('INVALID_INPUT', `${key}: cluster ${current.name} has no node "${node}" (nodes: ${current.nodes.map((n) => n.name).join(', ') || 'none'})`, { cluster: current.name, node });
+      }
+    }
     try {
       this.repo.updateCluster(input.id, input);
       this.repo.updateConnection(input.id, connectionInput(input));
+      this.repo.updateServiceAccess(input.id, serviceAccessInput(input));
     } catch (err) {
       if (isUniqueViolation(err)) throw new StackscopeError('CONFLICT', `a cluster named "${input.name}" already exists`, { cluster: input.name ?? '' });
       throw err;

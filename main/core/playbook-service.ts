@@ -5,7 +5,7 @@ import { formatProblem, type Catalogue, type LoadedPlaybook } from '../../playbo
 import { bindParams, checkApplies, PlaybookInputError, runPlaybook, selectTargets, type CommandRunner } from '../../playbooks/engine/run.js';
 import { StackscopeError } from '../contract/errors.js';
 import type { Cluster, ClusterNode, PlaybookCatalogue, PlaybookInfo, Run, RunState } from '../contract/types.js';
-import { stepPrivilege, sudoRefusal, type NotChecked, type StepPrivilege } from './become.js';
+import { credentialsNotChecked, stepPrivilege, sudoRefusal, type NotChecked, type StepPrivilege } from './become.js';
 import type { EventBus } from './events.js';
 import { profileOf } from './inventory-service.js';
 import type { RunRegistry } from './run-registry.js';
@@ -112,19 +112,23 @@ export class PlaybookService {
     }
     const profile = profileOf(req.cluster);
     const run = this.runLog.create(req.caseId, req.cluster.id, 'playbook', def.id, { ...params, nodes: targets.map((n) => n.name), ...(req.check ? { check: req.check } : {}) }, []);
-    const byName = new Map(targets.map((n) => [n.name, n]));
+    // Every node of the cluster: a step may run where the credentials are, or through the kube-access node.
+    const byName = new Map(req.cluster.nodes.map((n) => [n.name, n]));
     const runner: CommandRunner = {
       run: async (job, signal) => {
-        const node = byName.get(job.node.name);
+        // The output is job.node's; the command runs on job.via when kubectl reaches job.node's pod from there.
+        const node = byName.get((job.via ?? job.node).name);
         // Root steps go through sudo where the cluster says so (become.ts); the password, if any, only to stdin.
         const privilege = node
           ? stepPrivilege({ cluster: req.cluster, node, step: job.step, command: job.command, root: job.root, sudoPassword: job.root ? this.sudo.password(node) : undefined })
           : { commandSent: wrapRemoteCommand(job.command), sudo: false, explain: () => null };
         const { commandSent } = privilege;
-        const step = this.runLog.addStep(run.id, { nodeId: node?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
+        const subject = byName.get(job.node.name);
+        const step = this.runLog.addStep(run.id, { nodeId: subject?.id ?? null, nodeName: job.node.name, stepKey: job.step, command: job.command, commandSent });
         this.events.emit('step.updated', { step });
         let notChecked: NotChecked | null = null;
-        const explain: StepPrivilege['explain'] = (code, stderrHead) => (notChecked = privilege.explain(code, stderrHead));
+        // The credentials prelude's own refusal first (credentials.ts), then sudo's.
+        const explain: StepPrivilege['explain'] = (code, stderrHead) => (notChecked = credentialsNotChecked(req.cluster.name, job.node.name, job.step, code, stderrHead) ?? privilege.explain(code, stderrHead));
         const execute = () => this.steps.run(run.id, step, node, commandSent, job.timeoutSec, signal, { stdin: privilege.stdin, explain });
         const r = await (req.gate ? req.gate.run(execute, signal) : execute());
         const verdict = r.state === 'error' ? (notChecked as NotChecked | null) : null;
@@ -141,14 +145,14 @@ export class PlaybookService {
           stderr,
           error: r.error,
           command: r.command,
-          ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep } } : {}),
+          ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep, ...(verdict.likelyCause ? { likelyCause: verdict.likelyCause } : {}) } } : {}),
         };
       },
     };
     const concurrency = req.concurrency ?? this.concurrency;
     return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       try {
-        const outcome = await runPlaybook({ playbook, profile, targets, params, runner, concurrency, signal });
+        const outcome = await runPlaybook({ playbook, profile, targets, nodes: req.cluster.nodes, params, runner, concurrency, signal });
         const findings = this.runLog.findings.add(run.id, outcome.findings.map((f) => ({ ...f, skippedReason: f.skippedReason ?? null })));
         this.events.emit('run.findings', { runId: run.id, caseId: req.caseId, findings });
         if (this.cases.followFindings(req.caseId)) this.events.emit('case.changed', { caseId: req.caseId });

@@ -46,6 +46,26 @@ export function nowhereToRun(step: StepDef, helm: Helm | null, roles: NodeRole[]
   };
 }
 
+/**
+ * The step was not run (on `node`, or at all) because what it needs stays on another node: the
+ * admin credentials, the Kolla database password, the kube-access node's kubectl.
+ */
+export function notOnNode(step: StepDef, why: string, nextStep: string, node?: string): Finding {
+  const where = node ? ` on ${node}` : '';
+  return {
+    ...finding({
+      check: 'engine.could-not-check',
+      severity: 'warning',
+      title: `Could not check "${step.title.en}"${where}: ${why}`,
+      explanation: `"${step.title.en}" was not run${where}: ${why}. Secrets are read only on the node that holds them and never copied to another, so its health${where} is unknown.`,
+      likelyCause: 'The cluster settings name a node for the credentials that this step cannot use here.',
+      nextStep,
+    }),
+    status: 'SKIPPED',
+    skippedReason: node ? `${node}: ${why}` : why,
+  };
+}
+
 /** A `one` step that fell through: `missed` did not answer, `done` did. */
 export function ranElsewhere(step: StepDef, missed: StepOutput, done: StepOutput): Finding {
   return finding({ check: 'engine.fallback', severity: 'info', title: `"${step.title.en}" ran on ${done.node} because ${missed.node} did not answer`, explanation: `${missed.node}: ${missed.error ?? missed.state}`, evidence: [{ node: missed.node, step: missed.step, lines: [missed.error ?? missed.state] }] });
@@ -62,7 +82,7 @@ export function couldNotCheck(step: StepDef, a: StepOutput, command: string): Fi
         title: `Could not check "${step.title.en}" on ${a.node}: ${a.notChecked.why}`,
         explanation: `${a.error ?? a.notChecked.why}. Nothing from this step on ${a.node} was analyzed, so its health there is unknown.`,
         evidence: [{ node: a.node, step: a.step, lines: [a.error ?? a.notChecked.why, ...a.stderr.split('\n').filter(Boolean).slice(-3)] }],
-        likelyCause: 'The step needs root on the node and the login user could not get it.',
+        likelyCause: a.notChecked.likelyCause ?? 'The step needs root on the node and the login user could not get it.',
         nextStep: a.notChecked.nextStep,
       }),
       status: 'SKIPPED',

@@ -136,6 +136,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
       timeoutSec: s.timeoutSec ?? 30,
       mutating: s.mutating ?? false,
       root: s.root ?? false,
+      ...(s.client ? { client: s.client } : {}),
     })),
   };
 }
@@ -207,6 +208,9 @@ export function parsePlaybook(text: string, file: string, folder?: string, dir =
   def.steps.forEach((s, i) => {
     if (stepIds.has(s.id)) problems.push(at(['steps', i, 'id'], `step id "${s.id}" is used twice`));
     stepIds.add(s.id);
+    // The credentials are loaded in the node's own shell, where the client runs; inside a container they would not be.
+    if (s.client && s.service !== 'host') problems.push(at(['steps', i, 'client'], `step "${s.id}" says client: ${s.client}, which runs on the host: give it service: host`));
+    if (s.client && s.logs) problems.push(at(['steps', i, 'client'], `step "${s.id}" reads a log: it calls no client`));
     if (s.script) {
       const read = readStepScript(join(dir, s.script.file), s.id, [...paramNames]);
       if ('text' in read) s.script.text = read.text;

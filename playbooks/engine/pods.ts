@@ -1,7 +1,7 @@
 /**
- * openstack-helm: where the pods run. One `kubectl get pods -o json` per run, from the first target
- * node that answers (controllers first); a step then runs in the ready pod of its service on each
- * node. Pods are looked up by the labels openstack-helm gives them (profile.ts).
+ * openstack-helm: where the pods run. One `kubectl get pods -o json` per namespace and run, from
+ * the kube-access node or the first target node that answers (controllers first); a step then
+ * runs in the ready pod of its service on each node. Pods are looked up by the labels openstack-helm gives them (profile.ts).
  */
 import { podMatches, type PodRef, type ServiceProfile } from './profile.js';
 import { shellQuote } from './shell.js';
@@ -32,28 +32,48 @@ export interface Discovery {
   /** Pods of the cluster, or null when no node could list them. */
   pods: PodRef[] | null;
   outputs: StepOutput[];
+  /** The kube-access node that listed them: `kubectl exec|logs` go through it too. */
+  via?: TargetNode;
 }
 
-/** Lists the pods of `namespace` from the first target that answers (controllers first). */
-export async function discoverPods(targets: TargetNode[], namespace: string, runner: CommandRunner, signal: AbortSignal): Promise<Discovery> {
+/**
+ * Lists the pods of `namespaces` (the cluster's own, then its infra namespaces) from the first
+ * node that answers: the kube-access node when the cluster names one (`via`), else the targets,
+ * controllers first. An infra namespace that cannot be listed there only lacks its pods.
+ */
+export async function discoverPods(targets: TargetNode[], namespaces: string | string[], runner: CommandRunner, signal: AbortSignal, via?: TargetNode): Promise<Discovery> {
+  const [own, ...infra] = typeof namespaces === 'string' ? [namespaces] : namespaces;
+  const list = (ns: string | undefined): string => `kubectl get pods -n ${shellQuote(ns ?? 'openstack')} -o json`;
   const outputs: StepOutput[] = [];
-  const order = [...targets].sort((a, b) => Number(b.roles.includes('controller')) - Number(a.roles.includes('controller')));
+  const order = via ? [via] : [...targets].sort((a, b) => Number(b.roles.includes('controller')) - Number(a.roles.includes('controller')));
   for (const node of order) {
     if (signal.aborted) break;
-    const out = await runner.run({ step: DISCOVER_STEP, node, command: `kubectl get pods -n ${shellQuote(namespace)} -o json`, timeoutSec: 30, root: false }, signal);
+    const out = await runner.run({ step: DISCOVER_STEP, node, command: list(own), timeoutSec: 30, root: false }, signal);
     outputs.push(out);
     if (out.state !== 'succeeded') continue;
+    let pods: PodRef[];
     try {
-      return { pods: parsePods(out.stdout), outputs };
+      pods = parsePods(out.stdout);
     } catch {
       continue;
     }
+    for (const ns of infra) {
+      if (signal.aborted) break;
+      const more = await runner.run({ step: DISCOVER_STEP, node, command: list(ns), timeoutSec: 30, root: false }, signal);
+      outputs.push(more);
+      try {
+        if (more.state === 'succeeded') pods = [...pods, ...parsePods(more.stdout)];
+      } catch {
+        // Not JSON: that namespace's pods stay unknown; the listing is in the case log.
+      }
+    }
+    return { pods, outputs, ...(via ? { via } : {}) };
   }
   return { pods: null, outputs };
 }
 
-/** The service's pod of `namespace` on this node (matched by host IP or node name), a ready one first. */
-export function podOn(pods: PodRef[], helm: NonNullable<ServiceProfile['helm']>, namespace: string, node: TargetNode): PodRef | undefined {
-  const onNode = pods.filter((p) => podMatches(p, helm, namespace) && (p.hostIP === node.host || p.nodeName === node.name));
+/** The service's pod in `namespaces` on this node (matched by host IP or node name), a ready one first. */
+export function podOn(pods: PodRef[], helm: NonNullable<ServiceProfile['helm']>, namespaces: string | string[], node: TargetNode): PodRef | undefined {
+  const onNode = pods.filter((p) => podMatches(p, helm, namespaces) && (p.hostIP === node.host || p.nodeName === node.name));
   return onNode.find((p) => p.ready) ?? onNode[0];
 }

@@ -2,7 +2,8 @@
  * The deployment profile: how a step that names a service reaches it on each flavour. A
  * playbook never says `kubectl` or `docker`; this table does, once.
  */
-import type { ContainerEngine, Deployment } from '../../main/contract/types.js';
+import { defaultCredentials, type ContainerEngine, type Deployment, type KollaPasswords, type ServiceCredentials } from '../../main/contract/types.js';
+import { clientPrelude, kollaDbCommand } from './credentials.js';
 import { shCommand, shellQuote } from './shell.js';
 import type { ServiceId, StepDef } from './types.js';
 
@@ -52,6 +53,29 @@ export interface ClusterProfile {
   containerEngine: ContainerEngine;
   /** openstack-helm: the namespace of the OpenStack pods (discovery lists it; steps run in its pods). */
   namespace: string;
+  /** openstack-helm: more namespaces discovery lists (infra pods, e.g. osh-infra). */
+  infraNamespaces?: string[];
+  /** openstack-helm: the node whose kubectl lists the pods and runs `kubectl exec|logs`; absent: the target nodes themselves. */
+  kubeAccessNode?: string | null;
+  /** Where the admin credentials of `client: openstack` steps live; absent: the flavour's default. */
+  credentials?: ServiceCredentials;
+  /** kolla: where passwords.yml is for DB steps; absent: /etc/kolla/passwords.yml on the DB step's own node. */
+  kollaPasswords?: KollaPasswords | null;
+}
+
+/** The namespaces an openstack-helm cluster's pods are looked for in, its own first. */
+export function namespacesOf(profile: Pick<ClusterProfile, 'namespace' | 'infraNamespaces'>): string[] {
+  return [profile.namespace, ...(profile.infraNamespaces ?? []).filter((n) => n !== profile.namespace)];
+}
+
+/** The cluster's credentials, or its flavour's default when it names none. */
+export function credentialsOf(profile: Pick<ClusterProfile, 'deployment' | 'credentials'>): ServiceCredentials {
+  return profile.credentials ?? defaultCredentials(profile.deployment);
+}
+
+/** A `client: openstack` step's script with the credentials prelude in front (credentials.ts). */
+export function withClient(profile: ClusterProfile, step: Pick<StepDef, 'client'>, script: string): string {
+  return step.client === 'openstack' ? `${clientPrelude(credentialsOf(profile), profile.namespace)}\n${script}` : script;
 }
 
 /** A pod as discovery found it (openstack-helm). */
@@ -65,8 +89,8 @@ export interface PodRef {
   containers: string[];
 }
 
-export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>, namespace: string): boolean {
-  return pod.namespace === namespace && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
+export function podMatches(pod: PodRef, svc: NonNullable<ServiceProfile['helm']>, namespaces: string | string[]): boolean {
+  return (typeof namespaces === 'string' ? pod.namespace === namespaces : namespaces.includes(pod.namespace)) && Object.entries(svc.selector).every(([k, v]) => pod.labels[k] === v);
 }
 
 /**
@@ -80,6 +104,8 @@ export function inService(profile: ClusterProfile, service: ServiceId, script: s
   if (service === 'host' || profile.deployment === 'packages') return onHost();
   if (profile.deployment === 'kolla') {
     if (!svc.kolla) return onHost();
+    // The DB password comes from passwords.yml on the node, through a defaults file (credentials.ts).
+    if (service === 'database') return kollaDbCommand(profile.containerEngine, svc.kolla, script, profile.kollaPasswords ?? null, args);
     return `${profile.containerEngine} exec ${shellQuote(svc.kolla)} ${shCommand(script, args)}`;
   }
   if (!svc.helm) return onHost();

@@ -5,13 +5,14 @@
  * Pure apart from the runner: the core's runner goes over SSH and records every step in the case
  * log; tests can give it real outputs.
  */
-import type { Deployment, NodeRole } from '../../main/contract/types.js';
+import { kollaPasswordsDefaultPath, type Deployment, type NodeRole } from '../../main/contract/types.js';
 import { finding } from './analyze-kit.js';
 import { mapBounded } from './bounded.js';
-import { couldNotCheck, noPodList, noPodOn, nowhereToRun, ranElsewhere } from './engine-findings.js';
+import { couldNotCheck, noPodList, noPodOn, notOnNode, nowhereToRun, ranElsewhere } from './engine-findings.js';
+import { credentialsNode } from './credentials.js';
 import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { discoverPods, podOn, type Discovery } from './pods.js';
-import { inService, needsRoot, serviceLogs, services, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
+import { credentialsOf, inService, namespacesOf, needsRoot, serviceLogs, services, withClient, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
 import { renderRun, scriptArgs, type ParamValues } from './shell.js';
 import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
@@ -31,6 +32,11 @@ export interface CommandJob {
   timeoutSec: number;
   /** The command needs root on the host (profile.ts needsRoot): the runner decides how (sudo or not). */
   root: boolean;
+  /**
+   * Where the command runs when that is not `node` itself: the kube-access node whose kubectl
+   * reaches `node`'s pod. The output is still `node`'s.
+   */
+  via?: TargetNode;
 }
 
 /** Runs one command on one node and returns its (redacted, recorded) output. */
@@ -83,6 +89,8 @@ export interface RunPlaybookOptions {
   playbook: LoadedPlaybook;
   profile: ClusterProfile;
   targets: TargetNode[];
+  /** Every node of the cluster (credentials, passwords.yml or kubectl may be on a node the playbook does not target); default: the targets. */
+  nodes?: TargetNode[];
   params: ParamValues;
   runner: CommandRunner;
   concurrency: number;
@@ -101,12 +109,13 @@ export interface PlaybookOutcome {
  * throws for a node: what could not be checked becomes a SKIPPED finding with its reason.
  */
 export async function runPlaybook(o: RunPlaybookOptions): Promise<PlaybookOutcome> {
-  const steps = plan(o);
+  const planned = plan(o);
+  const steps = planned.steps;
   const discovery = await discover(o, steps);
-  const placed = place(steps, discovery, o.profile.namespace);
+  const placed = place(steps, discovery, o.profile);
   const ran = await run(o, placed.jobs);
   const outputs = [...discovery.outputs, ...ran.outputs];
-  const findings = [...placed.findings, ...ran.findings];
+  const findings = [...planned.findings, ...placed.findings, ...ran.findings];
   if (o.signal.aborted) return { outputs, findings, complete: false };
   findings.push(...analyze(o, inPlanOrder(o, ran.outputs)));
   return { outputs, findings: sortFindings(findings), complete: discovery.pods !== null && ran.complete };
@@ -122,34 +131,81 @@ interface StepPlan {
   command(pod?: PodRef): string;
 }
 
-/** Each step's nodes and command, from the playbook, the parameters and the cluster profile. */
-function plan(o: RunPlaybookOptions): StepPlan[] {
+/** The named node of the cluster, or undefined. */
+function nodeNamed(o: RunPlaybookOptions, name: string): TargetNode | undefined {
+  return (o.nodes ?? o.targets).find((n) => n.name === name);
+}
+
+/**
+ * Each step's nodes and command, from the playbook, the parameters and the cluster profile. The
+ * nodes narrow where a secret stays on one node: a `client: openstack` step runs where the
+ * credentials are (an openrc or clouds.yaml on a named node, the kube-access node's kubectl); a
+ * kolla DB step only where passwords.yml is (the password never travels between nodes).
+ */
+function plan(o: RunPlaybookOptions): { steps: StepPlan[]; findings: Finding[] } {
   const { def } = o.playbook;
   const helm = o.profile.deployment === 'openstack-helm';
-  return def.steps.map((step) => {
+  const findings: Finding[] = [];
+  const steps: StepPlan[] = [];
+  for (const step of def.steps) {
     const roles = step.roles ?? def.roles;
     const command = (pod?: PodRef): string => {
       if (step.logs) return serviceLogs(o.profile, step.service, step.logs.tail, step.logs.previous, pod);
-      if (step.script) return inService(o.profile, step.service, step.script.text, pod, { name: step.script.file, values: scriptArgs(def.params.map((p) => p.name), o.params) });
-      return inService(o.profile, step.service, renderRun(step.run ?? '', o.params), pod);
+      if (step.script) return inService(o.profile, step.service, withClient(o.profile, step, step.script.text), pod, { name: step.script.file, values: scriptArgs(def.params.map((p) => p.name), o.params) });
+      return inService(o.profile, step.service, withClient(o.profile, step, renderRun(step.run ?? '', o.params)), pod);
     };
-    return { step, roles, nodes: o.targets.filter((n) => n.roles.some((r) => roles.includes(r))), helm: helm ? services[step.service].helm : null, command };
-  });
+    let nodes = o.targets.filter((n) => n.roles.some((r) => roles.includes(r)));
+    if (step.client === 'openstack') {
+      const credentials = credentialsOf(o.profile);
+      const where = credentialsNode(credentials, o.profile.kubeAccessNode ?? null);
+      if (where !== null) {
+        const node = nodeNamed(o, where);
+        const what = credentials.kind === 'helm-secret' ? `the kube-access node ${where}` : `${where}, where the admin credentials are,`;
+        if (!node) {
+          findings.push(notOnNode(step, `${what} is not a node of this cluster`, 'stackscope cluster list (its nodes), then stackscope cluster update CLUSTER naming one of them'));
+          continue;
+        }
+        nodes = [node];
+      }
+    }
+    const passwordsOn = o.profile.deployment === 'kolla' && step.service === 'database' && !step.logs ? (o.profile.kollaPasswords?.node ?? null) : null;
+    if (passwordsOn !== null) {
+      const elsewhere = nodes.filter((n) => n.name !== passwordsOn);
+      nodes = nodes.filter((n) => n.name === passwordsOn);
+      // ("password is in": words the redactor knows are no secret; "is on NODE" would read as one.)
+      const why = `the database password is in ${o.profile.kollaPasswords?.path ?? kollaPasswordsDefaultPath} on ${passwordsOn}`;
+      const next = `Run it where /etc/kolla/passwords.yml is: stackscope cluster update CLUSTER --kolla-passwords-node with a node that runs MariaDB and has the file (the password is never copied between nodes)`;
+      if (!nodes.length) findings.push(notOnNode(step, `${why}, which is not one of the nodes it runs on (${elsewhere.map((n) => n.name).join(', ') || roles.join('/')})`, next));
+      else if (step.on === 'each') for (const n of elsewhere) findings.push(notOnNode(step, why, next, n.name));
+      if (!nodes.length) continue;
+    }
+    steps.push({ step, roles, nodes, helm: helm ? services[step.service].helm : null, command });
+  }
+  return { steps, findings };
 }
 
-/** openstack-helm: where the pods run, when a step runs in one (pods.ts). */
+/** openstack-helm: where the pods run, when a step runs in one (pods.ts): from the kube-access node when the cluster names one. */
 async function discover(o: RunPlaybookOptions, steps: StepPlan[]): Promise<Discovery> {
-  return steps.some((s) => s.helm) ? discoverPods(o.targets, o.profile.namespace, o.runner, o.signal) : { pods: [], outputs: [] };
+  if (!steps.some((s) => s.helm)) return { pods: [], outputs: [] };
+  const access = o.profile.kubeAccessNode;
+  const via = access ? nodeNamed(o, access) : undefined;
+  if (access && !via) {
+    const missing = `the kube-access node ${access} is not a node of this cluster`;
+    return { pods: null, outputs: [{ step: 'discover-pods', node: access, state: 'error', exitCode: null, stdout: '', stderr: '', error: missing, command: '' }] };
+  }
+  return discoverPods(o.targets, namespacesOf(o.profile), o.runner, o.signal, via);
 }
 
 interface Job {
   step: StepDef;
   /** Candidates in order: `each` has one; `one` falls through to the next when a node does not answer. */
-  candidates: Array<{ node: TargetNode; command: string }>;
+  candidates: Array<{ node: TargetNode; command: string; via?: TargetNode }>;
 }
 
 /** Steps onto nodes (and pods): the jobs to run, and a SKIPPED finding for what has nowhere to run. */
-function place(steps: StepPlan[], discovery: Discovery, namespace: string): { jobs: Job[]; findings: Finding[] } {
+function place(steps: StepPlan[], discovery: Discovery, profile: ClusterProfile): { jobs: Job[]; findings: Finding[] } {
+  const namespace = profile.namespace;
+  const namespaces = namespacesOf(profile);
   const jobs: Job[] = [];
   const findings: Finding[] = [];
   for (const { step, roles, nodes, helm, command } of steps) {
@@ -160,8 +216,8 @@ function place(steps: StepPlan[], discovery: Discovery, namespace: string): { jo
     const candidates: Job['candidates'] = [];
     const podless: TargetNode[] = [];
     for (const node of nodes) {
-      const pod = helm ? podOn(discovery.pods ?? [], helm, namespace, node) : undefined;
-      if (!helm || pod) candidates.push({ node, command: command(pod) });
+      const pod = helm ? podOn(discovery.pods ?? [], helm, namespaces, node) : undefined;
+      if (!helm || pod) candidates.push({ node, command: command(pod), ...(helm && discovery.via ? { via: discovery.via } : {}) });
       else podless.push(node);
     }
     if (helm && step.on === 'each') findings.push(...podless.map((node) => noPodOn(step, helm, node)));
@@ -189,7 +245,7 @@ async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepO
     const attempts: StepOutput[] = [];
     for (const c of job.candidates) {
       if (o.signal.aborted && attempts.length) break;
-      const out = await o.runner.run({ step: job.step.id, node: c.node, command: c.command, timeoutSec: job.step.timeoutSec, root: needsRoot(o.profile, job.step) }, o.signal);
+      const out = await o.runner.run({ step: job.step.id, node: c.node, command: c.command, timeoutSec: job.step.timeoutSec, root: needsRoot(o.profile, job.step), ...(c.via ? { via: c.via } : {}) }, o.signal);
       attempts.push(out);
       outputs.push(out);
       if (completeStates.has(out.state) || out.state === 'cancelled') break;

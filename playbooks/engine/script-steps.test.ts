@@ -25,7 +25,11 @@ const standIn = (name: string, body: string): void => {
   chmodSync(join(bin, name), 0o755);
 };
 // docker|podman exec CONTAINER CMD…
-for (const engine of ['docker', 'podman']) standIn(engine, `[ "$1" = exec ] || exit 64\necho "${engine} container=$2" >&2\nshift 2\nexec "$@"`);
+// (`exec -i`: a kolla DB step pipes the [client] defaults into the container's shell.)
+for (const engine of ['docker', 'podman']) standIn(engine, `[ "$1" = exec ] || exit 64\nshift\n[ "$1" = -i ] && shift\necho "${engine} container=$1" >&2\nshift\nexec "$@"`);
+// kolla DB steps read database_password here (credentials.ts kollaDbCommand).
+const passwordsYml = join(root, 'passwords.yml');
+writeFileSync(passwordsYml, 'database_password: s3cret-db-0123\n', { mode: 0o600 });
 // kubectl get pods -n NS -o json | kubectl -n NS exec POD [-c C] -- CMD…
 const pods = JSON.stringify({
   items: [
@@ -70,8 +74,8 @@ const localRunner: CommandRunner = {
 
 const flavours: Array<[string, ClusterProfile, RegExp]> = [
   ['packages (the host shell)', { deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, /^sh -c '#!\/bin\/sh\n/],
-  ['kolla with docker', { deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack' }, /^docker exec ovn_nb_db sh -c /],
-  ['kolla with podman', { deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack' }, /^podman exec ovn_nb_db sh -c /],
+  ['kolla with docker', { deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack', kollaPasswords: { node: null, path: passwordsYml } }, /^docker exec ovn_nb_db sh -c /],
+  ['kolla with podman', { deployment: 'kolla', containerEngine: 'podman', namespace: 'openstack', kollaPasswords: { node: null, path: passwordsYml } }, /^podman exec ovn_nb_db sh -c /],
   ['openstack-helm (kubectl exec into the pod)', { deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' }, /^kubectl -n openstack exec ovn-ovsdb-nb-0 -c ovsdb -- sh -c /],
 ];
 

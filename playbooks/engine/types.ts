@@ -63,6 +63,11 @@ export interface StepDef {
    * that is not root then runs it through sudo when the cluster enables become (profile.ts needsRoot).
    */
   root: boolean;
+  /**
+   * The step calls the `openstack` client: the engine loads the cluster's admin credentials
+   * first, where they live (profile.ts clientPrelude), so no playbook carries its own sourcing.
+   */
+  client?: 'openstack';
 }
 
 export interface PlaybookDef {
@@ -92,7 +97,7 @@ export interface StepOutput {
    * The command ran but proves nothing (sudo refused, or it needed root the login did not have):
    * why, in a few words, and what to do. The engine reports it as could-not-check, never as a result.
    */
-  notChecked?: { why: string; nextStep: string };
+  notChecked?: { why: string; nextStep: string; likelyCause?: string };
 }
 
 export interface AnalyzerInput {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { credentialsRefusal, CREDENTIALS_EXIT } from './credentials.js';
+import { formatProblem, parsePlaybook, type LoadedPlaybook } from './loader.js';
+import type { ClusterProfile } from './profile.js';
+import { runPlaybook, type CommandJob, type CommandRunner, type TargetNode } from './run.js';
+import type { Finding } from './types.js';
+
+/**
+ * Where steps run when secrets stay on one node: a `client: openstack` step on the node with the
+ * credentials (even one the playbook does not target), pod steps through the kube-access node
+ * (one listing per namespace, infra pods found too), kolla DB steps only where passwords.yml is.
+ * The runner records each job and answers the pod listing as kubectl would.
+ */
+const t = (s: string): string => `{ en: "${s}", ko: "${s}" }`;
+function load(steps: string[], appliesTo = '[kolla, openstack-helm, packages]'): LoadedPlaybook {
+  const text = `id: sa\ntitle: ${t('SA')}\ndescription: ${t('SA')}\nappliesTo: ${appliesTo}\nroles: [controller]\nparams: []\nsteps:\n${steps.map((s) => `  - ${s}`).join('\n')}\n`;
+  const parsed = parsePlaybook(text, 'sa.yaml');
+  if ('problems' in parsed) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+  return { def: parsed.def, file: 'sa.yaml', analyze: () => [] };
+}
+
+const nodes: TargetNode[] = [
+  { name: 'ctl-1', host: '10.0.0.1', roles: ['controller'] },
+  { name: 'ctl-2', host: '10.0.0.2', roles: ['controller'] },
+  { name: 'ctl-3', host: '10.0.0.3', roles: ['controller'] },
+  { name: 'deploy', host: '10.0.0.9', roles: ['storage'] },
+];
+const targets = nodes.filter((n) => n.roles.includes('controller'));
+
+const pod = (ns: string, name: string, app: string, component: string, host: string, container: string) => ({
+  metadata: { namespace: ns, name, labels: { application: app, component } },
+  spec: { nodeName: host, containers: [{ name: container }] },
+  status: { hostIP: '', containerStatuses: [{ ready: true }] },
+});
+const listings: Record<string, unknown[]> = {
+  openstack: [pod('openstack', 'placement-api-0', 'placement', 'api', 'ctl-1', 'placement-api')],
+  'osh-infra': [pod('osh-infra', 'mariadb-server-0', 'mariadb', 'server', 'ctl-2', 'mariadb'), pod('osh-infra', 'mariadb-server-1', 'mariadb', 'server', 'ctl-3', 'mariadb')],
+};
+
+async function plan(profile: ClusterProfile, pb: LoadedPlaybook): Promise<{ jobs: CommandJob[]; findings: Finding[] }> {
+  const jobs: CommandJob[] = [];
+  const runner: CommandRunner = {
+    run: async (job) => {
+      jobs.push(job);
+      const ns = /^kubectl get pods -n (\S+) -o json$/.exec(job.command)?.[1];
+      const stdout = ns ? JSON.stringify({ items: listings[ns] ?? [] }) : 'ok\n';
+      return { step: job.step, node: job.node.name, state: 'succeeded', exitCode: 0, stdout, stderr: '', error: null, command: job.command };
+    },
+  };
+  const outcome = await runPlaybook({ playbook: pb, profile, targets, nodes, params: {}, runner, concurrency: 1, signal: new AbortController().signal });
+  return { jobs, findings: outcome.findings };
+}
+
+const where = (jobs: CommandJob[]): string[] => jobs.map((j) => `${j.step}@${j.node.name}${j.via ? ` via ${j.via.name}` : ''}`);
+
+describe('service access: where steps run', () => {
+  it('refuses client: openstack on anything but the host', () => {
+    const text = `id: sa\ntitle: ${t('SA')}\ndescription: ${t('SA')}\nappliesTo: [kolla]\nroles: [controller]\nparams: []\nsteps:\n  - { id: c, title: ${t('C')}, service: database, client: openstack, run: "openstack server list" }\n`;
+    const parsed = parsePlaybook(text, 'sa.yaml');
+    expect('problems' in parsed && parsed.problems.map(formatProblem)).toEqual(['sa.yaml:8:70: step "c" says client: openstack, which runs on the host: give it service: host']);
+  });
+
+  it('runs a client step on the node with the openrc, even one the playbook does not target', async () => {
+    const pb = load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, run: "openstack server list" }`]);
+    const { jobs } = await plan({ deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack', credentials: { kind: 'openrc', node: 'deploy', path: '/etc/kolla/admin-openrc.sh' } }, pb);
+    expect(where(jobs)).toEqual(['c@deploy']);
+    expect(jobs[0]?.command).toMatch(/^set \+x\n.*\nf=\/etc\/kolla\/admin-openrc.sh\n[\s\S]*\nopenstack server list$/);
+    // No node named: the step's own nodes, as before; packages: the session's environment.
+    const own = await plan({ deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' }, pb);
+    expect(where(own.jobs)).toEqual(['c@ctl-1']);
+    expect(own.jobs[0]?.command).toContain('[ -n "$OS_TOKEN$OS_AUTH_URL$OS_CLOUD" ] ||');
+  });
+
+  it('says could not check when the credentials node is not in the cluster', async () => {
+    const pb = load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, run: "openstack server list" }`]);
+    const { jobs, findings } = await plan({ deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack', credentials: { kind: 'openrc', node: 'gone', path: '/etc/kolla/admin-openrc.sh' } }, pb);
+    expect(jobs).toEqual([]);
+    expect(findings.map((f) => `${f.status} ${f.title}`)).toEqual(['SKIPPED Could not check "C": gone, where the admin credentials are, is not a node of this cluster']);
+  });
+
+  it('lists pods per namespace from the kube-access node and reaches each node\'s pod through it', async () => {
+    const pb = load([`{ id: db, title: ${t('DB')}, service: database, on: each, run: "mysql -e 'SELECT 1'" }`, `{ id: pl, title: ${t('PL')}, service: placement, on: one, logs: { tail: 5 } }`]);
+    const { jobs, findings } = await plan({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack', infraNamespaces: ['osh-infra'], kubeAccessNode: 'deploy' }, pb);
+    expect(where(jobs)).toEqual(['discover-pods@deploy', 'discover-pods@deploy', 'db@ctl-2 via deploy', 'db@ctl-3 via deploy', 'pl@ctl-1 via deploy']);
+    expect(jobs.find((j) => j.step === 'db')?.command).toMatch(/^kubectl -n osh-infra exec mariadb-server-0 -c mariadb -- sh -c /);
+    expect(findings.map((f) => f.title)).toEqual(['No database pod on ctl-1']);
+    // Without a kube-access node: the targets list and exec themselves, as before.
+    const plain = await plan({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack', infraNamespaces: ['osh-infra'] }, pb);
+    expect(where(plain.jobs)).toEqual(['discover-pods@ctl-1', 'discover-pods@ctl-1', 'db@ctl-2', 'db@ctl-3', 'pl@ctl-1']);
+  });
+
+  it('reads the keystone Secret on the kube-access node with kubectl, one key per call, never a value in argv', async () => {
+    const pb = load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, run: "openstack server list" }`]);
+    const { jobs } = await plan({ deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack', kubeAccessNode: 'ctl-3' }, pb);
+    expect(where(jobs)).toEqual(['c@ctl-3']);
+    expect(jobs[0]?.command).toContain("v=$(kubectl -n openstack get secret keystone-keystone-admin -o 'jsonpath={.data.OS_PASSWORD}' 2>/dev/null | base64 -d 2>/dev/null); if [ -n \"$v\" ]; then OS_PASSWORD=$v; export OS_PASSWORD; fi");
+  });
+
+  it('runs a kolla DB step only on the node with passwords.yml; the others say where the password is', async () => {
+    const pb = load([`{ id: db, title: ${t('DB')}, service: database, on: each, run: "mysql -e 'SELECT 1'" }`], '[kolla]');
+    const { jobs, findings } = await plan({ deployment: 'kolla', containerEngine: 'docker', namespace: 'openstack', kollaPasswords: { node: 'ctl-2', path: '/etc/kolla/passwords.yml' } }, pb);
+    expect(where(jobs)).toEqual(['db@ctl-2']);
+    expect(jobs[0]?.command).toContain("| docker exec -i mariadb sh -c 'set +x\numask 077\nd=$(mktemp -d)");
+    expect(findings.map((f) => `${f.status} ${f.title}`)).toEqual([
+      'SKIPPED Could not check "DB" on ctl-1: the database password is in /etc/kolla/passwords.yml on ctl-2',
+      'SKIPPED Could not check "DB" on ctl-3: the database password is in /etc/kolla/passwords.yml on ctl-2',
+    ]);
+  });
+
+  it('reads the prelude\'s refusal only with its exit code and marker line', () => {
+    expect(credentialsRefusal(CREDENTIALS_EXIT, 'stackscope-credentials: the admin openrc /x is missing\n')).toBe('the admin openrc /x is missing');
+    expect(credentialsRefusal(1, 'stackscope-credentials: the admin openrc /x is missing\n')).toBeNull();
+    expect(credentialsRefusal(CREDENTIALS_EXIT, 'some other failure\n')).toBeNull();
+  });
+});
