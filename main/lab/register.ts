@@ -23,6 +23,9 @@ export async function registerLab(core: Core, state: LabState, hostKeyFingerprin
   let cluster = core.inventory.list().find((c) => c.name === LAB_CLUSTER);
   if (!cluster) cluster = await call<Cluster>(core, 'clusters.add', { name: LAB_CLUSTER, deployment: l.flavor });
   else if (cluster.deployment !== l.flavor) cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, deployment: l.flavor });
+  // The lab's controllers carry the admin token in their SSH environment (nodes.ts nodeEnv): no
+  // openrc or keystone Secret to read, unless someone set one for the lab cluster on purpose.
+  if (cluster.credentials === null) cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, credentials: { kind: 'none' } });
   const wanted = new Set(l.nodes.map((n) => n.name));
   for (const old of cluster.nodes) if (!wanted.has(old.name)) await call(core, 'nodes.remove', { id: old.id });
   const auth = { method: 'key', keyPath: l.keyFile, passphrase: false };
