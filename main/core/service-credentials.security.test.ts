@@ -244,6 +244,15 @@ describe('hostile credential settings are refused by the contract', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('an openrc that exits the shell while sourced is "could not check", not an empty result', () => {
+    const path = join(tmp.path, 'exits.rc');
+    writeFileSync(path, `export OS_PASSWORD=${secrets.admin}\necho "$OS_PASSWORD"\nexit 0\n`);
+    for (const shell of ['/bin/sh', '/bin/bash']) {
+      const r = spawnSync(shell, ['-c', `${clientPrelude({ kind: 'openrc', node: null, path }, 'openstack')}\necho ran`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect([r.status, r.stdout, r.stderr], shell).toEqual([97, '', `stackscope-credentials: the admin openrc ${path} exits the shell when sourced\n`]);
+    }
+  });
+
   it('what the contract accepts reaches the shell quoted: ~ , = @ + stay literal', () => {
     const dir = join(tmp.path, 'odd');
     mkdirSync(dir, { recursive: true });

@@ -48,9 +48,15 @@ function sourceQuietly(path: string, what: string): string {
     `f=${shellQuote(path)}`,
     `[ -r "$f" ] || ${refuse(`${what} ${path} is missing or not readable by this user on this node`)}`,
     `sh -n "$f" </dev/null >/dev/null 2>&1 || ${refuse(`${what} ${path} is not a shell file sh can read`)}`,
-    // The status of `.` is the openrc's last command (a `read` at EOF, a test): not a verdict on the file.
+    // An openrc that calls `exit` would end the step silently: a trap says so (on fd 9, the
+    // step's stderr, since the sourcing's own stderr is /dev/null). The status of `.` is the
+    // openrc's last command (a `read` at EOF, a test): no verdict on the file.
+    'exec 9>&2',
+    `trap ${shellQuote(refuse(`${what} ${path} exits the shell when sourced`).replace('>&2', '>&9'))} EXIT`,
     'command . "$f" </dev/null >/dev/null 2>&1',
     '{ set +x; } 2>/dev/null',
+    'trap - EXIT',
+    'exec 9>&-',
   ].join('\n');
 }
 
