@@ -149,7 +149,7 @@ export class PlaybookService {
         };
       },
     };
-    const concurrency = req.concurrency ?? this.concurrency;
+    const concurrency = req.concurrency ?? req.cluster.connection.concurrency ?? this.concurrency;
     return this.runs.launch(run, concurrency, async (signal): Promise<RunState> => {
       try {
         const outcome = await runPlaybook({ playbook, profile, targets, nodes: req.cluster.nodes, params, runner, concurrency, signal });
