@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectionLimits, importSourceKinds, unknownHostKeyPolicies } from '../../../main/contract/types.js';
+import { connectionLimits, importSourceKinds, serviceCredentialKinds, unknownHostKeyPolicies } from '../../../main/contract/types.js';
+import { access } from './access.js';
 import { check } from './check.js';
 import { common } from './common.js';
 import { translate } from './index.js';
@@ -11,7 +12,7 @@ import { ui } from './ui.js';
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('UI dictionaries', () => {
-  for (const [name, d] of Object.entries({ common, ui, runbooks, check, node, inv })) {
+  for (const [name, d] of Object.entries({ common, ui, runbooks, check, node, inv, access })) {
     it(`${name}: Korean has every English key, in natural Korean, with the same {placeholders}`, () => {
       expect(Object.keys(d.ko).sort()).toEqual(Object.keys(d.en).sort());
       for (const [key, en] of Object.entries(d.en)) {
@@ -36,6 +37,11 @@ describe('UI dictionaries', () => {
       ...unknownHostKeyPolicies.map((p) => `inv.set.unknown.${p}`),
     ];
     for (const key of built) expect(inv.en[key], key).toBeTruthy();
+  });
+
+  it('access: every key the service credentials section builds from contract values exists', () => {
+    const built = [...serviceCredentialKinds.flatMap((k) => [`access.mode.${k}`, `access.describe.${k}`]), 'access.mode.default', 'access.path.openrc', 'access.path.clouds-yaml'];
+    for (const key of built) expect(access.en[key], key).toBeTruthy();
   });
 
   it('fills placeholders and falls back to English, then to the key', () => {

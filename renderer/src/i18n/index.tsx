@@ -5,6 +5,7 @@
  * key missing everywhere shows itself (and tests catch it).
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { access } from './access.js';
 import { cases } from './cases.js';
 import { check } from './check.js';
 import { common } from './common.js';
@@ -23,7 +24,7 @@ export const languages: Array<{ id: Lang; label: string }> = [
 
 export type Dictionary = Record<Lang, Record<string, string>>;
 
-const dictionaries: Dictionary[] = [common, ui, cases, check, terminal, runbooks, report, node, inv];
+const dictionaries: Dictionary[] = [common, ui, cases, check, terminal, runbooks, report, node, inv, access];
 
 const merged: Dictionary = { en: {}, ko: {} };
 for (const d of dictionaries) {

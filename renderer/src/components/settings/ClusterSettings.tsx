@@ -16,6 +16,8 @@ import { routeHash } from '../../routing.js';
 import { Dialog } from '../Dialog.js';
 import { BulkTrust } from '../import/BulkTrust.js';
 import '../import/import.css';
+import { accessForm, accessInput, accessProblems, type AccessForm } from './access-checks.js';
+import { ServiceAccess } from './ServiceAccess.js';
 import { becomeUserProblem, knownHostsProblem, limitProblem, limitValue, namespaceProblem, type LimitKey } from './settings-checks.js';
 
 const limits: LimitKey[] = ['connectTimeoutSec', 'keepaliveSec', 'concurrency'];
@@ -35,8 +37,8 @@ function Problem(props: { text: string; id: string }) {
 /**
  * Everything about how Stackscope reaches a cluster, on one page: its flavour and profile, the
  * connection settings (empty = the app's default), what happens to an unknown host key (ask or
- * refuse; never accept), the known_hosts file, sudo for the steps that need root, and each node's
- * own sudo where it differs. Checked as typed with the contract's ranges; the contract has the last word.
+ * refuse; never accept), the known_hosts file, sudo for the steps that need root, each node's
+ * own sudo where it differs, and where the service credentials are (ServiceAccess). Checked as typed with the contract's ranges; the contract has the last word.
  */
 export function ClusterSettings(props: { cluster: Cluster; onChanged: () => void }) {
   const { api } = useApp();
@@ -51,6 +53,7 @@ export function ClusterSettings(props: { cluster: Cluster; onChanged: () => void
   const [knownHosts, setKnownHosts] = useState(c.connection.knownHostsFile ?? '');
   const [become, setBecome] = useState<Become>(c.become);
   const [overrides, setOverrides] = useState<Record<number, Override>>(() => Object.fromEntries(c.nodes.map((n) => [n.id, n.become])));
+  const [access, setAccess] = useState<AccessForm>(() => accessForm(c));
   const [trusting, setTrusting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
@@ -61,6 +64,7 @@ export function ClusterSettings(props: { cluster: Cluster; onChanged: () => void
     knownHosts: knownHostsProblem(knownHosts, t),
     namespace: deployment === 'openstack-helm' ? namespaceProblem(namespace, t) : '',
     becomeUser: becomeUserProblem(become.user, t),
+    ...accessProblems(access, deployment, t),
     ...Object.fromEntries(c.nodes.map((n) => [`node-${n.id}`, overrides[n.id] ? becomeUserProblem(overrides[n.id]?.user ?? '', t) : ''])),
   };
   const invalid = Object.values(problems).some(Boolean);
@@ -84,6 +88,7 @@ export function ClusterSettings(props: { cluster: Cluster; onChanged: () => void
         unknownHostKeys: unknownKeys,
         knownHostsFile: knownHosts === '' ? null : knownHosts,
         become,
+        ...accessInput(access, deployment),
       });
       for (const n of c.nodes) {
         const want = overrides[n.id] ?? null;
@@ -252,6 +257,8 @@ export function ClusterSettings(props: { cluster: Cluster; onChanged: () => void
             </>
           )}
         </fieldset>
+
+        <ServiceAccess form={access} onChange={(f) => edit(() => setAccess(f))} problems={problems} deployment={deployment} nodes={c.nodes} idBase={`${ids}-sa`} />
 
         {error && (
           <p className="error" role="alert">
