@@ -199,6 +199,55 @@ test('cluster settings: checked as typed, refuse unknown keys and a known_hosts 
   await page.screenshot({ path: testInfo.outputPath('bulk-trust-known-hosts.png') });
 });
 
+test('service credentials: an openrc path on a node persists through a reload; a relative or shell-laden path is refused as typed; default puts it back to null', async ({ page }, testInfo) => {
+  const stored = async (): Promise<Record<string, unknown> | undefined> => {
+    const listed = await core.dispatch('clusters.list', {});
+    return listed.ok ? (listed.value as Array<Record<string, unknown>>).find((c) => c.name === 'imported') : undefined;
+  };
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Settings of imported' }).click();
+  const access = page.getByTestId('cluster-settings').getByTestId('service-access');
+  await expect(access).toContainText('Stackscope stores where they are; the values never leave the nodes.');
+  // A kolla cluster that says nothing: the flavour's default, in words; passwords.yml is offered, kubectl is not.
+  const where = access.getByLabel('Admin credentials for the openstack client');
+  await expect(where.locator('option:checked')).toHaveText('kolla default: /etc/kolla/admin-openrc.sh on the controller each step runs on');
+  await expect(access.getByText('Kolla passwords.yml (database_password for DB steps)')).toBeVisible();
+  await expect(access.getByText('Kube-access node (runs kubectl)')).toHaveCount(0);
+
+  await where.selectOption('openrc');
+  const path = access.getByLabel('openrc path');
+  const save = page.getByRole('button', { name: 'Save settings' });
+  await path.fill('admin-openrc.sh');
+  await expect(access.getByText('openrc path must be an absolute path on the node (starting with /)')).toBeVisible();
+  await expect(save).toBeDisabled();
+  await path.fill('/root/$(id)/openrc');
+  await expect(access.getByText('openrc path may use only letters, digits and . _ @ + , = ~ / - (no spaces, quotes or shell syntax)')).toBeVisible();
+  await path.fill('/etc/kolla/../shadow');
+  await expect(access.getByText('openrc path must not contain ".." segments')).toBeVisible();
+  await expect(save).toBeDisabled();
+  await path.fill('/home/stack/admin-openrc.sh');
+  // The node picker lists the cluster's nodes.
+  await access.getByRole('combobox', { name: /^On node/ }).selectOption('ctl-1');
+  await expect(save).toBeEnabled();
+  await save.click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  expect((await stored())?.credentials).toEqual({ kind: 'openrc', node: 'ctl-1', path: '/home/stack/admin-openrc.sh' });
+  expect((await stored())?.kollaPasswords).toBeNull();
+
+  await page.reload();
+  const again = page.getByTestId('service-access');
+  await expect(again.getByLabel('Admin credentials for the openstack client')).toHaveValue('openrc');
+  await expect(again.getByLabel('openrc path')).toHaveValue('/home/stack/admin-openrc.sh');
+  await expect(again.getByRole('combobox', { name: /^On node/ })).toHaveValue('ctl-1');
+  await again.screenshot({ path: testInfo.outputPath('service-credentials.png') });
+
+  // The default again: stored as null, so the flavour decides.
+  await again.getByLabel('Admin credentials for the openstack client').selectOption('default');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  expect((await stored())?.credentials).toBeNull();
+});
+
 test('in Korean, at a narrow window, the settings page and the import preview fit and are worked by keyboard', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1024, height: 760 });
   await page.goto(server.url);
