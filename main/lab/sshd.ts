@@ -81,8 +81,11 @@ export interface SshdOptions {
   hostKeyType?: 'ed25519' | 'rsa';
   /** Extra sshd_config lines (e.g. `SetEnv NAME=value`). */
   extraConfig?: string[];
-  /** INFO logs one `Accepted publickey for …` line per login (how many connections a client made). */
-  logLevel?: 'ERROR' | 'INFO';
+  /**
+   * INFO logs one `Accepted publickey for …` line per login (how many connections a client made);
+   * DEBUG1 also each forwarding a jump host makes (`server_request_direct_tcpip: … target H port P`).
+   */
+  logLevel?: 'ERROR' | 'INFO' | 'DEBUG1';
   /** Run sshd inside this network namespace (`ip netns exec`). */
   netns?: string;
   /** Give this server its own host name (a UTS namespace), as `hostname` shows to its sessions. */
