@@ -3,7 +3,6 @@
 // secret they are sent.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerAuthPromptsOnTerminal } from '../../cli/auth-prompt.js';
 import type { EventPayloads } from '../../contract/api.js';
@@ -11,7 +10,7 @@ import type { EventName } from '../../contract/methods.js';
 import type { AuthPrompt, ClusterNode, NodeAuth, Run } from '../../contract/types.js';
 import { createCore, type Core, type CoreOptions } from '../core.js';
 import { SessionSecretStore, type SecretVault } from '../secrets.js';
-import { RecordingSshServer, type RecordingServerOptions } from '../testing/recording-ssh-server.js';
+import { ed25519KeyPair, RecordingSshServer, type RecordingServerOptions } from '../testing/recording-ssh-server.js';
 import { tempDir } from '../testing/fixtures.js';
 import { isPasswordPrompt } from './auth-prompts.js';
 
@@ -32,7 +31,7 @@ function core(options: Partial<CoreOptions> = {}): Core {
 /** Key auth with a key the test servers refuse: the login goes on to keyboard-interactive. */
 function refusedKey(): NodeAuth {
   const keyPath = join(keyDir, 'id_refused');
-  writeFileSync(keyPath, ssh2.utils.generateKeyPairSync('ed25519').private, { mode: 0o600 });
+  writeFileSync(keyPath, ed25519KeyPair().private, { mode: 0o600 });
   return { method: 'key', keyPath, passphrase: false };
 }
 
