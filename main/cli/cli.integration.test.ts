@@ -179,5 +179,5 @@ describe('stackscope CLI', () => {
     const after = listed();
     expect(after.find((c) => c.title === 'nothing here')).toMatchObject({ status: 'resolved' });
     expect(after.find((c) => c.id === opened[0]?.id)).toMatchObject({ status: 'open' });
-  });
+  }, 150_000); // about 25 CLI processes: 0.7 s each on a quiet machine, 3 s under a loaded suite
 });
