@@ -2,11 +2,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployments } from '../../../main/contract/types.js';
-import type { FindingMessageParam } from '../../../main/contract/types.js';
-import { localizeFinding, renderMessage } from '../../../main/shared/finding-texts/index.js';
 import { novaServicesTexts } from '../../../main/shared/finding-texts/nova-services.js';
+import { localizeFinding } from '../../../main/shared/finding-texts/index.js';
 import { loadFixture } from '../../engine/fixtures.js';
-import type { AnalyzerInput, Finding, StepOutput } from '../../engine/types.js';
+import type { AnalyzerInput, StepOutput } from '../../engine/types.js';
+import { expectFindingTexts } from '../texts-check.js';
 import { analyze } from './analyzer.js';
 
 /**
@@ -41,31 +41,9 @@ function variants(input: AnalyzerInput): Array<[string, AnalyzerInput]> {
   ];
 }
 
-function idsOf(m: FindingMessageParam | undefined, into: Set<string>): void {
-  if (m === undefined || typeof m === 'string' || typeof m === 'number' || 'list' in m) return;
-  for (const x of Array.isArray(m) ? m : [m]) {
-    into.add(x.id);
-    for (const p of Object.values(x.params ?? {})) idsOf(p, into);
-  }
-}
 /** Every message id the findings used, however deep. */
 const used = new Set<string>();
 
-function expectBothLanguages(f: Finding, where: string): void {
-  for (const m of [f.text?.title, f.text?.explanation, f.text?.likelyCause, f.text?.nextStep]) idsOf(m, used);
-  expect(f.text, `${where} ${f.check}: ${f.title}`).toBeDefined();
-  if (!f.text) return;
-  expect(renderMessage(f.text.title, 'en')).toBe(f.title);
-  expect(renderMessage(f.text.explanation, 'en')).toBe(f.explanation);
-  expect(f.text.likelyCause ? renderMessage(f.text.likelyCause, 'en') : '').toBe(f.likelyCause);
-  expect(f.text.nextStep ? renderMessage(f.text.nextStep, 'en') : '').toBe(f.nextStep);
-  for (const m of [f.text.title, f.text.explanation, f.text.likelyCause, f.text.nextStep]) if (m) expect(renderMessage(m, 'ko'), `${where} ${m.id}`).not.toBeNull();
-  const ko = localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko');
-  for (const part of ['title', 'explanation'] as const) expect(ko[part], `${where} ${f.check} ${part}`).toMatch(/[가-힣]/);
-  if (f.likelyCause) expect(ko.likelyCause, `${where} ${f.check}`).toMatch(/[가-힣]/);
-  if (f.nextStep) expect(ko.nextStep, `${where} ${f.check}`).toMatch(/[가-힣]/);
-  if (f.skippedReason) expect(ko.skippedReason).toBe(ko.explanation);
-}
 
 describe('nova-services finding texts', () => {
   const seen = new Set<string>();
@@ -74,7 +52,7 @@ describe('nova-services finding texts', () => {
       for (const [name, input] of variants(loadFixture(join(dir, scenario)))) {
         for (const deployment of deployments) {
           for (const f of analyze({ ...input, deployment })) {
-            expectBothLanguages(f, `${scenario} (${name})`);
+            expectFindingTexts(f, `${scenario} (${name})`, used);
             if (f.text) seen.add(f.text.title.id);
             for (const m of [f.text?.likelyCause, f.text?.nextStep]) if (m) seen.add(m.id);
           }
@@ -112,7 +90,7 @@ describe('nova-services finding texts', () => {
     ];
     for (const [name, outputs] of inputs) {
       for (const f of analyze({ ...down, outputs })) {
-        expectBothLanguages(f, name);
+        expectFindingTexts(f, name, used);
         if (f.text) seen.add(f.text.title.id);
       }
     }

@@ -2,10 +2,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployments } from '../../../main/contract/types.js';
-import { localizeFinding, renderMessage } from '../../../main/shared/finding-texts/index.js';
 import { ovsHealthTexts } from '../../../main/shared/finding-texts/ovs-health.js';
+import { localizeFinding } from '../../../main/shared/finding-texts/index.js';
 import { loadFixture } from '../../engine/fixtures.js';
-import type { AnalyzerInput, Finding, StepOutput } from '../../engine/types.js';
+import type { AnalyzerInput, StepOutput } from '../../engine/types.js';
+import { expectFindingTexts } from '../texts-check.js';
 import { analyze } from './analyzer.js';
 
 /**
@@ -15,22 +16,6 @@ import { analyze } from './analyzer.js';
 const dir = join(import.meta.dirname, 'fixtures');
 const scenarios = readdirSync(dir);
 
-function checkTexts(label: string, f: Finding): void {
-  expect(f.text, `${label} ${f.check}: ${f.title}`).toBeDefined();
-  if (!f.text) return;
-  expect(renderMessage(f.text.title, 'en')).toBe(f.title);
-  expect(renderMessage(f.text.explanation, 'en')).toBe(f.explanation);
-  expect(f.text.likelyCause ? renderMessage(f.text.likelyCause, 'en') : '').toBe(f.likelyCause);
-  expect(f.text.nextStep ? renderMessage(f.text.nextStep, 'en') : '').toBe(f.nextStep);
-  const ko = localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko');
-  for (const part of ['title', 'explanation'] as const) {
-    expect(renderMessage(f.text[part], 'ko'), `${label} ${f.check} ${part}`).not.toBeNull();
-    expect(ko[part], `${label} ${f.check} ${part}`).toMatch(/[가-힣]/);
-  }
-  if (f.likelyCause) expect(ko.likelyCause, `${label} ${f.check} likelyCause`).toMatch(/[가-힣]/);
-  if (f.nextStep) expect(ko.nextStep, `${label} ${f.check} nextStep`).toMatch(/[가-힣]/);
-  if (f.status === 'SKIPPED') expect(ko.skippedReason).toBe(ko.explanation);
-}
 
 describe('ovs-health finding texts', () => {
   const seen = new Set<string>();
@@ -39,7 +24,7 @@ describe('ovs-health finding texts', () => {
       const input = loadFixture(join(dir, scenario));
       for (const deployment of deployments) {
         for (const f of analyze({ ...input, deployment })) {
-          checkTexts(scenario, f);
+          expectFindingTexts(f, scenario);
           if (f.text) seen.add(f.text.title.id);
         }
       }
@@ -76,7 +61,7 @@ describe('ovs-health finding texts', () => {
       const input = loadFixture(join(dir, scenario));
       for (const v of [input, { ...input, nodes: input.nodes.filter((n) => n.roles.includes('controller')) }, ...variants(input)]) {
         for (const f of analyze(v)) {
-          checkTexts(`${scenario} (variant)`, f);
+          expectFindingTexts(f, `${scenario} (variant)`);
           if (f.text) seen.add(f.text.title.id);
         }
       }
@@ -91,7 +76,7 @@ describe('ovs-health finding texts', () => {
     expect(rest).toEqual([]);
     expect(f?.status).toBe('SKIPPED');
     if (!f) return;
-    checkTexts('no output', f);
+    expectFindingTexts(f, 'no output');
     expect(localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko')).toMatchObject({ title: 'Open vSwitch 상태', skippedReason: '`ovs-vsctl show` 출력을 돌려준 노드가 없어 아무것도 확인하지 못했습니다.' });
   });
 
@@ -102,7 +87,7 @@ describe('ovs-health finding texts', () => {
     const f = analyze({ ...input, outputs }).find((x) => x.check === 'ovs.interface-error');
     expect(f?.explanation.startsWith(`OVS reports \`${hostile}\` for tapabb30a54-f3 on compute-1.`)).toBe(true);
     if (!f) return;
-    checkTexts('hostile', f);
+    expectFindingTexts(f, 'hostile');
     expect(localizeFinding({ ...f, skippedReason: null }, 'ko').explanation).toContain(`OVS가 compute-1의 tapabb30a54-f3에 대해 \`${hostile}\`를 보고합니다.`);
   });
 });

@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FindingMessage, FindingMessageParam } from '../../../main/contract/types.js';
+import type { FindingMessage } from '../../../main/contract/types.js';
 import { deployments } from '../../../main/contract/types.js';
-import { localizeFinding, renderMessage } from '../../../main/shared/finding-texts/index.js';
 import { placementTexts } from '../../../main/shared/finding-texts/placement.js';
+import { localizeFinding } from '../../../main/shared/finding-texts/index.js';
 import { loadFixture } from '../../engine/fixtures.js';
-import type { AnalyzerInput, Finding, StepOutput } from '../../engine/types.js';
+import type { AnalyzerInput, StepOutput } from '../../engine/types.js';
+import { expectFindingTexts, messageIds } from '../texts-check.js';
 import { analyze } from './analyzer.js';
 
 /**
@@ -66,36 +67,15 @@ function bigCloud(healthy: AnalyzerInput): AnalyzerInput {
   return withStep(healthy, 'placement-providers', { stdout });
 }
 
-function idsOf(m: FindingMessageParam | undefined, into: Set<string>): void {
-  if (m === undefined || typeof m === 'string' || typeof m === 'number' || 'list' in m) return;
-  for (const x of Array.isArray(m) ? m : [m]) {
-    into.add(x.id);
-    for (const p of Object.values(x.params ?? {})) idsOf(p, into);
-  }
-}
 
-function expectBothLanguages(f: Finding, where: string): void {
-  expect(f.text, `${where} ${f.check}: ${f.title}`).toBeDefined();
-  if (!f.text) return;
-  expect(renderMessage(f.text.title, 'en')).toBe(f.title);
-  expect(renderMessage(f.text.explanation, 'en')).toBe(f.explanation);
-  expect(f.text.likelyCause ? renderMessage(f.text.likelyCause, 'en') : '').toBe(f.likelyCause);
-  expect(f.text.nextStep ? renderMessage(f.text.nextStep, 'en') : '').toBe(f.nextStep);
-  for (const m of [f.text.title, f.text.explanation, f.text.likelyCause, f.text.nextStep]) if (m) expect(renderMessage(m, 'ko'), `${where} ${m.id}`).not.toBeNull();
-  const ko = localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko');
-  for (const part of ['title', 'explanation'] as const) expect(ko[part], `${where} ${f.check} ${part}`).toMatch(/[가-힣]/);
-  if (f.likelyCause) expect(ko.likelyCause, `${where} ${f.check}`).toMatch(/[가-힣]/);
-  if (f.nextStep) expect(ko.nextStep, `${where} ${f.check}`).toMatch(/[가-힣]/);
-  if (f.skippedReason) expect(ko.skippedReason).toBe(ko.explanation);
-}
 
 describe('placement-capacity finding texts', () => {
   const used = new Set<string>();
   const check = (input: AnalyzerInput, where: string): void => {
     for (const deployment of deployments) {
       for (const f of analyze({ ...input, deployment })) {
-        expectBothLanguages(f, where);
-        for (const m of [f.text?.title, f.text?.explanation, f.text?.likelyCause, f.text?.nextStep] as Array<FindingMessage | undefined>) idsOf(m, used);
+        expectFindingTexts(f, where);
+        for (const m of [f.text?.title, f.text?.explanation, f.text?.likelyCause, f.text?.nextStep] as Array<FindingMessage | undefined>) messageIds(m, used);
       }
     }
   };
@@ -123,7 +103,7 @@ describe('placement-capacity finding texts', () => {
     const over = fs.filter((f) => f.check === 'placement.over-capacity');
     expect(over.map((f) => f.title.split(':')[0])).toEqual(expect.arrayContaining(['Over capacity for constructor on resource provider compute-1', 'Over capacity for toString on resource provider compute-1']));
     for (const f of over) {
-      expectBothLanguages(f, 'odd class');
+      expectFindingTexts(f, 'odd class');
       expect(f.likelyCause).toContain('the inventory the service owning this provider reports');
       expect(localizeFinding({ ...f, skippedReason: null }, 'ko').likelyCause).toContain('이 provider를 소유한 서비스가 보고하는 인벤토리');
     }
