@@ -1,25 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../core/testing/scratch.js';
-import { main } from './cli.js';
+import { inProcessCli } from './testing/in-process.js';
 
 /** `--become`, `--become-user`, `--become-password`, `--no-become` on clusters and nodes, run in this process over a scratch case log. */
 describe('stackscope cluster/node: the become flags', () => {
-  const out = vi.spyOn(console, 'log');
-  const err = vi.spyOn(process.stderr, 'write');
-  afterEach(() => {
-    out.mockClear();
-    err.mockClear();
-  });
-
   it('sets sudo per cluster, lets a node differ and follow its cluster again, and refuses a hostile user name', async () => {
     const data = scratchDir();
-    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      out.mockClear();
-      err.mockClear();
-      const code = await main(['node', 'stackscope', '--data-dir', join(data, 'data'), ...args]);
-      return { code, stdout: out.mock.calls.map((c) => `${String(c[0])}\n`).join(''), stderr: err.mock.calls.map((c) => String(c[0])).join('') };
-    };
+    const cli = inProcessCli(join(data, 'data'));
     const list = async (): Promise<Array<{ name: string; become: unknown; nodes: Array<{ name: string; become: unknown }> }>> => JSON.parse((await cli('cluster', 'list', '--json')).stdout);
     expect((await cli('cluster', 'add', 'prod', '--deployment', 'packages')).code).toBe(0);
     expect((await list())[0]?.become).toEqual({ enabled: false, user: 'root', password: false });

@@ -1,25 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../core/testing/scratch.js';
-import { main } from './cli.js';
+import { inProcessCli } from './testing/in-process.js';
 
 /** `stackscope cluster add|update|list` with the profile flags, run in this process over a scratch case log. */
 describe('stackscope cluster: the profile flags', () => {
-  const out = vi.spyOn(console, 'log');
-  const err = vi.spyOn(process.stderr, 'write');
-  afterEach(() => {
-    out.mockClear();
-    err.mockClear();
-  });
-
   it('adds with --container-engine and --namespace, updates, and lists what is not the default', async () => {
     const data = scratchDir();
-    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      out.mockClear();
-      err.mockClear();
-      const code = await main(['node', 'stackscope', '--data-dir', join(data, 'data'), ...args]);
-      return { code, stdout: out.mock.calls.map((c) => `${String(c[0])}\n`).join(''), stderr: err.mock.calls.map((c) => String(c[0])).join('') };
-    };
+    const cli = inProcessCli(join(data, 'data'));
     expect(await cli('cluster', 'add', 'prod', '--deployment', 'kolla', '--container-engine', 'podman')).toEqual({ code: 0, stdout: 'Added cluster prod (kolla, podman).\n', stderr: '' });
     expect((await cli('cluster', 'add', 'osh', '--deployment', 'openstack-helm', '--namespace', 'openstack')).stdout).toBe('Added cluster osh (openstack-helm).\n');
     expect((await cli('cluster', 'add', 'plain', '--deployment', 'kolla')).stdout).toBe('Added cluster plain (kolla).\n');

@@ -1,25 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, Sshd } from '../lab/sshd.js';
 import { tempDir } from '../core/testing/fixtures.js';
-import { main } from './cli.js';
+import { inProcessCli } from './testing/in-process.js';
 
 /** `stackscope node trust CLUSTER --all` and the connection flags, in this process, against real sshd. */
 const tmp = tempDir('stackscope-trust-all-');
 const servers: Sshd[] = [];
 let clientKey: string;
 const knownHosts = join(tmp.path, 'known_hosts');
-const out = vi.spyOn(console, 'log');
-const err = vi.spyOn(process.stderr, 'write');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  out.mockClear();
-  err.mockClear();
-  const code = await main(['node', 'stackscope', '--data-dir', join(tmp.path, 'data'), ...args]);
-  return { code, stdout: out.mock.calls.map((c) => `${String(c[0])}\n`).join(''), stderr: err.mock.calls.map((c) => String(c[0])).join('') };
-}
+const cli = inProcessCli(join(tmp.path, 'data'));
 const fpOf = (s: Sshd): string => execFileSync('ssh-keygen', ['-lf', `${s.hostKeyFile}.pub`], { encoding: 'utf8' }).split(' ')[1] ?? '';
 
 beforeAll(async () => {

@@ -1,25 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../core/testing/scratch.js';
-import { main } from './cli.js';
+import { inProcessCli } from './testing/in-process.js';
 
 /** `stackscope cluster update` with the service access flags: places are stored and shown, never values. */
 describe('stackscope cluster update: where the service credentials live', () => {
-  const out = vi.spyOn(console, 'log');
-  const err = vi.spyOn(process.stderr, 'write');
-  afterEach(() => {
-    out.mockClear();
-    err.mockClear();
-  });
-
   it('sets, shows and resets the credentials, the Kolla passwords file and the kube-access node', async () => {
     const data = scratchDir();
-    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      out.mockClear();
-      err.mockClear();
-      const code = await main(['node', 'stackscope', '--data-dir', join(data, 'data'), ...args]);
-      return { code, stdout: out.mock.calls.map((c) => `${String(c[0])}\n`).join(''), stderr: err.mock.calls.map((c) => String(c[0])).join('') };
-    };
+    const cli = inProcessCli(join(data, 'data'));
     expect((await cli('cluster', 'add', 'prod', '--deployment', 'kolla')).code).toBe(0);
     for (const n of ['ctl-1', 'deploy']) expect((await cli('node', 'add', 'prod', n, '--host', '10.0.0.1', '--user', 'root', '--role', 'controller', '--agent')).code).toBe(0);
 
