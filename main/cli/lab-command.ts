@@ -3,7 +3,7 @@ import { StackscopeError } from '../contract/errors.js';
 import type { Core } from '../core/core.js';
 import { breakFault, faults, healFault } from '../lab/faults.js';
 import { currentLab, labDown, labDownAll, labUp } from '../lab/lab.js';
-import { labFlavors, MAX_COMPUTES, nodeByName, type LabFlavor } from '../lab/layout.js';
+import { controlPlanes, labFlavors, MAX_COMPUTES, nodeByName, type ControlPlane, type LabFlavor } from '../lab/layout.js';
 import { hostKeyFingerprint } from '../lab/nodes.js';
 import { LAB_CLUSTER, registerLab } from '../lab/register.js';
 import type { LabState } from '../lab/state.js';
@@ -46,13 +46,29 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .description(`bring up the lab and register it as cluster "${LAB_CLUSTER}"`)
     .option('--computes <n>', `compute nodes (1-${MAX_COMPUTES})`, '2')
     .addOption(new Option('--flavor <flavor>', 'how the lab is deployed').choices(labFlavors).default('packages'))
-    .option('--no-rabbitmq', 'leave RabbitMQ out (saves ~130 MB)')
-    .action(async (o: { computes: string; flavor: LabFlavor; rabbitmq: boolean }) => {
+    .option('--no-rabbitmq', 'leave RabbitMQ out (saves ~130 MB; light lab only)')
+    .addOption(new Option('--control-plane <kind>', 'full: Keystone, Glance, Nova, Neutron, HAProxy/keepalived; none: the light lab').choices(controlPlanes).default('none'))
+    .option('--nova-computes <n>', 'computes that run a real nova-compute (full control plane)', '2')
+    .addOption(new Option('--rabbitmq-nodes <n>', 'RabbitMQ nodes').choices(['1', '3']).default('1'))
+    .action(async (o: { computes: string; flavor: LabFlavor; rabbitmq: boolean; controlPlane: ControlPlane; novaComputes: string; rabbitmqNodes: string }) => {
       const computes = Number(o.computes);
       if (!Number.isInteger(computes) || computes < 1 || computes > MAX_COMPUTES) {
         throw new StackscopeError('INVALID_INPUT', `--computes must be a whole number from 1 to ${MAX_COMPUTES}, got "${o.computes}"`);
       }
-      const state = await labUp({ dataDir: dataDir(), flavor: o.flavor, computes, rabbitmq: o.rabbitmq, log: (l) => console.error(dim(l)) });
+      const novaComputes = Number(o.novaComputes);
+      if (!/^\d+$/.test(o.novaComputes) || novaComputes > computes) {
+        throw new StackscopeError('INVALID_INPUT', `--nova-computes must be a whole number from 0 to --computes (${computes}), got "${o.novaComputes}"`);
+      }
+      const state = await labUp({
+        dataDir: dataDir(),
+        flavor: o.flavor,
+        computes,
+        rabbitmq: o.rabbitmq,
+        controlPlane: o.controlPlane,
+        novaComputes: Math.min(novaComputes, computes),
+        rabbitmqNodes: Number(o.rabbitmqNodes),
+        log: (l) => console.error(dim(l)),
+      });
       const cluster = await registerLab(open(), state, async (name) => hostKeyFingerprint(nodeByName(state.layout, name)));
       console.log(`Lab up in ${state.upSeconds} s: cluster ${bold(cluster.name)} (${state.layout.flavor}) with ${cluster.nodes.length} nodes, host keys trusted.`);
       // In a clone `stackscope` is not on PATH; npx finds the package's own bin.

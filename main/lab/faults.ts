@@ -11,6 +11,10 @@ import { allocate, placement, placementConf, providerUuid, setInventories } from
 import { LabError, signal, waitUntil } from './proc.js';
 import { component, saveState, type LabState } from './state.js';
 import { computeInventory, type LabInstance } from './tenant.js';
+import { edgeFaults } from './cp/edge-faults.js';
+import { novaFaults } from './cp/nova-faults.js';
+import { neutronFaults } from './cp/neutron-faults.js';
+import { rabbitFaults } from './rabbitmq-faults.js';
 
 /**
  * Faults a trainee (or a test) can inject into the lab and undo. Each one is made the way it
@@ -22,6 +26,10 @@ export interface Fault {
   description: string;
   /** Only for these flavours (default: all). */
   flavors?: LabFlavor[];
+  /** Needs the full control plane (Keystone, Nova, Neutron, HAProxy…); default: any lab. */
+  controlPlane?: 'full';
+  /** Needs this many RabbitMQ nodes or more. */
+  rabbitmqNodes?: number;
   /** Inject; returns what heal needs and a one-line summary. */
   inject(s: LabState): Promise<{ undo: Record<string, unknown>; summary: string }>;
   heal(s: LabState, undo: Record<string, unknown>): Promise<string>;
@@ -47,7 +55,7 @@ async function restartMysqld(s: LabState, name: string): Promise<void> {
 
 const ORPHAN: LabInstance['name'] = 'old-worker';
 
-export const faults: Fault[] = [
+const coreFaults: Fault[] = [
   {
     id: 'galera-node-down',
     description: 'mysqld on controller-3 stopped: Galera runs with 2 of 3 nodes',
@@ -234,6 +242,9 @@ export const faults: Fault[] = [
   },
 ];
 
+/** Every fault the lab knows: the light lab's above, the control plane's from main/lab/cp/. */
+export const faults: Fault[] = [...coreFaults, ...edgeFaults, ...novaFaults, ...neutronFaults, ...rabbitFaults];
+
 /** An instance Nova deleted but that left traces (a tap port, an allocation). */
 function ghostInstance(host: string): LabInstance {
   const id = labUuid(`port:${ORPHAN}`);
@@ -261,6 +272,12 @@ export async function breakFault(s: LabState, id: string): Promise<string> {
   const f = faultById(id);
   if (f.flavors && !f.flavors.includes(s.layout.flavor)) {
     throw new LabError(`${id} needs a lab of flavour ${f.flavors.join(' or ')}; this one is ${s.layout.flavor} (stackscope lab down; stackscope lab up --flavor ${f.flavors[0]})`);
+  }
+  if (f.controlPlane === 'full' && s.layout.controlPlane !== 'full') {
+    throw new LabError(`${id} needs the full control plane; this lab is the light one (stackscope lab down; stackscope lab up --control-plane full)`);
+  }
+  if (f.rabbitmqNodes && (s.layout.rabbitmqNodes ?? 1) < f.rabbitmqNodes) {
+    throw new LabError(`${id} needs ${f.rabbitmqNodes} RabbitMQ nodes; this lab has ${s.layout.rabbitmqNodes ?? 1} (stackscope lab up --rabbitmq-nodes ${f.rabbitmqNodes})`);
   }
   // Repaired by hand since (a runbook followed to its end): the record goes, the fault can be made again.
   if (s.faults[id] && f.holds && !(await f.holds(s))) delete s.faults[id];

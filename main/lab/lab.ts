@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { mapBounded } from '../../playbooks/engine/bounded.js';
 import { startGalera } from './galera.js';
 import { launch } from './launch.js';
-import { computes, planLab, type LabFlavor } from './layout.js';
+import { computes, planLab, type ControlPlane, type LabFlavor } from './layout.js';
+import { controlPlaneContext, startControlPlane } from './controlplane.js';
 import { claimSubnet, createNetwork, destroyNetwork } from './network.js';
 import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
@@ -26,6 +27,12 @@ export interface LabUpOptions {
   log?: (line: string) => void;
   /** Skip RabbitMQ (benchmarks at 50 nodes do not need it). */
   rabbitmq?: boolean;
+  /** `full`: a real OpenStack control plane; `none` (default here): the light lab. */
+  controlPlane?: ControlPlane;
+  /** Computes with a real nova-compute (full control plane; default 2). */
+  novaComputes?: number;
+  /** 1 or 3 RabbitMQ nodes. */
+  rabbitmqNodes?: number;
 }
 
 const pointerFile = (dataDir: string): string => join(dataDir, 'lab.json');
@@ -89,7 +96,17 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   chmodSync(root, 0o755);
   const id = randomBytes(2).toString('hex');
   const subnet = await claimSubnet();
-  const layout = planLab({ id, root, flavor: opts.flavor, subnet: subnet.subnet, computes: opts.computes });
+  const layout = planLab({
+    id,
+    root,
+    flavor: opts.flavor,
+    subnet: subnet.subnet,
+    computes: opts.computes,
+    controlPlane: opts.controlPlane,
+    novaComputes: opts.novaComputes,
+    rabbitmqNodes: opts.rabbitmqNodes,
+  });
+  if (layout.controlPlane === 'full' && opts.rabbitmq === false) throw new LabError('the full control plane needs RabbitMQ (Nova and Neutron talk over it): drop --no-rabbitmq or add --control-plane none');
   const tenant = tenantOf(layout);
   const state: LabState = { version: 1, layout, tenant, components: [], faults: {}, createdAt: new Date().toISOString() };
   saveState(state);
@@ -134,6 +151,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       await rabbitReady(layout, rabbit);
       log(`  RabbitMQ (${secs(started)})`);
     }
+    if (layout.controlPlane === 'full') await startControlPlane(controlPlaneContext(state, add, log), started);
     writePodTable(state);
     state.readyAt = new Date().toISOString();
     state.upSeconds = Math.round((Date.now() - started) / 100) / 10;

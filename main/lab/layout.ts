@@ -3,10 +3,18 @@ import { join } from 'node:path';
 import { subnetAddress } from './network.js';
 import { LabError } from './proc.js';
 
-export const labFlavors = ['packages', 'openstack-helm'] as const;
+export const labFlavors = ['packages', 'openstack-helm', 'kolla'] as const;
 export type LabFlavor = (typeof labFlavors)[number];
 
 export const MAX_COMPUTES = 140;
+
+/**
+ * `full`: a real OpenStack control plane (Keystone, Glance, Nova, Neutron ML2/OVN, HAProxy and
+ * keepalived in front of the APIs, memcached) on top of the infrastructure. `none`: the light lab
+ * (OVN, OVS, Galera, Placement with noauth2, RabbitMQ) for fast tests and the 50-node bench.
+ */
+export const controlPlanes = ['full', 'none'] as const;
+export type ControlPlane = (typeof controlPlanes)[number];
 
 export interface LabNode {
   name: string;
@@ -30,13 +38,37 @@ export interface LabLayout {
   /** The private key the inventory uses to log in to every lab node as root. */
   keyFile: string;
   nodes: LabNode[];
+  controlPlane: ControlPlane;
+  /** The API virtual IP keepalived moves between the controllers (full control plane). */
+  vip: string;
+  /** The first N computes run a real nova-compute (fake driver); the rest keep seeded providers. */
+  novaComputes: number;
+  /** RabbitMQ nodes: 1 (first controller) or 3 (a cluster over the controllers). */
+  rabbitmqNodes: 1 | 3;
 }
 
-export function planLab(opts: { id: string; root: string; flavor: LabFlavor; subnet: number; computes: number; controllers?: number }): LabLayout {
+export function planLab(opts: {
+  id: string;
+  root: string;
+  flavor: LabFlavor;
+  subnet: number;
+  computes: number;
+  controllers?: number;
+  controlPlane?: ControlPlane;
+  novaComputes?: number;
+  rabbitmqNodes?: number;
+}): LabLayout {
   const controllers = opts.controllers ?? 3;
   if (!Number.isInteger(opts.computes) || opts.computes < 1 || opts.computes > MAX_COMPUTES) {
     throw new LabError(`--computes must be a whole number from 1 to ${MAX_COMPUTES}, got ${opts.computes}`);
   }
+  const controlPlane = opts.controlPlane ?? 'none';
+  const novaComputes = opts.novaComputes ?? Math.min(2, opts.computes);
+  if (!Number.isInteger(novaComputes) || novaComputes < 0 || novaComputes > opts.computes) {
+    throw new LabError(`--nova-computes must be a whole number from 0 to --computes (${opts.computes}), got ${opts.novaComputes}`);
+  }
+  const rabbitmqNodes = opts.rabbitmqNodes ?? 1;
+  if (rabbitmqNodes !== 1 && rabbitmqNodes !== 3) throw new LabError(`--rabbitmq-nodes must be 1 or 3, got ${opts.rabbitmqNodes}`);
   const node = (role: LabNode['role'], index: number, host: number, seq: number): LabNode => {
     const name = `${role}-${index}`;
     return {
@@ -61,6 +93,10 @@ export function planLab(opts: { id: string; root: string; flavor: LabFlavor; sub
     gateway: subnetAddress(opts.subnet, 1),
     keyFile: join(opts.root, 'id_ed25519'),
     nodes,
+    controlPlane,
+    vip: subnetAddress(opts.subnet, 10),
+    novaComputes: controlPlane === 'full' ? novaComputes : 0,
+    rabbitmqNodes,
   };
 }
 
@@ -90,4 +126,17 @@ export const nodePaths = (n: LabNode) => ({
   placement: join(n.dir, 'placement'),
   rabbitmq: join(n.dir, 'rabbitmq'),
   pods: join(n.dir, 'pods'),
+  /** Full control plane: one folder per service (config, state, logs stay in log/). */
+  keystone: join(n.dir, 'keystone'),
+  glance: join(n.dir, 'glance'),
+  nova: join(n.dir, 'nova'),
+  neutron: join(n.dir, 'neutron'),
+  haproxy: join(n.dir, 'haproxy'),
+  keepalived: join(n.dir, 'keepalived'),
+  memcached: join(n.dir, 'memcached'),
+  /** kolla flavour: the node's dockerd (data root, exec root, socket). */
+  docker: join(n.dir, 'docker'),
 });
+
+/** Nodes that run a real nova-compute (full control plane). */
+export const novaComputeNodes = (l: LabLayout): LabNode[] => computes(l).slice(0, l.novaComputes ?? 0);

@@ -67,3 +67,22 @@ export async function rabbitReady(l: LabLayout, c: LabComponent): Promise<void> 
     c.logFile,
   );
 }
+
+/** The RabbitMQ nodes of the lab (the first controller, or all three with --rabbitmq-nodes 3). */
+export const rabbitNodes = (l: LabLayout): LabNode[] => controllers(l).slice(0, l.rabbitmqNodes ?? 1);
+
+/** oslo.messaging's transport_url for a service user, listing every RabbitMQ node. */
+export function transportUrl(l: LabLayout, user: string, password: string): string {
+  return `rabbit://${rabbitNodes(l).map((n) => `${user}:${password}@${n.ip}:5672`).join(',')}/`;
+}
+
+/** A RabbitMQ user with every permission on vhost / (as Kolla and openstack-helm make `openstack`). */
+export async function rabbitUser(l: LabLayout, user: string, password: string): Promise<void> {
+  const n = controllers(l)[0] as LabNode;
+  const ctl = (args: string[]) => runCommand(['/usr/lib/rabbitmq/bin/rabbitmqctl', ...args], { netns: n.netns, env: rabbitEnv(n), timeoutMs: 60_000 });
+  const added = await ctl(['add_user', user, password]);
+  if (added.code !== 0 && !/already exists/.test(added.stderr + added.stdout)) throw new Error(`rabbitmqctl add_user ${user}: ${added.stderr.trim()}`);
+  if (added.code !== 0) await ctl(['change_password', user, password]);
+  const perms = await ctl(['set_permissions', '-p', '/', user, '.*', '.*', '.*']);
+  if (perms.code !== 0) throw new Error(`rabbitmqctl set_permissions ${user}: ${perms.stderr.trim()}`);
+}

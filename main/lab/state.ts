@@ -14,7 +14,30 @@ export type ComponentKind =
   | 'ovn-controller'
   | 'mysqld'
   | 'placement-api'
-  | 'rabbitmq';
+  | 'rabbitmq'
+  // full control plane
+  | 'memcached'
+  | 'haproxy'
+  | 'keepalived'
+  | 'keystone'
+  | 'glance-api'
+  | 'nova-api'
+  | 'nova-conductor'
+  | 'nova-scheduler'
+  | 'nova-compute'
+  | 'neutron-server'
+  | 'ovn-metadata-agent'
+  // kolla flavour
+  | 'dockerd';
+
+/** How the kolla flavour runs a component: a container of the node's dockerd, named as Kolla names it. */
+export interface ContainerInfo {
+  name: string;
+  /** Kolla's image name, shown by `docker ps` (the lab tags its base image with it). */
+  image: string;
+  /** Kolla's service folder: /etc/kolla/<service>/ and /var/log/kolla/<service>/ on the node. */
+  service: string;
+}
 
 /** How the openstack-helm flavour presents a component: as a pod of namespace `openstack`. */
 export interface PodInfo {
@@ -44,6 +67,8 @@ export interface LabComponent {
   supervised?: { dir: string };
   /** How the openstack-helm flavour shows it; hosts (sshd) are not pods. */
   pod?: PodInfo;
+  /** How the kolla flavour runs it (absent: not containerised, e.g. sshd, dockerd). */
+  container?: ContainerInfo;
 }
 
 export interface LabState {
@@ -56,6 +81,13 @@ export interface LabState {
   createdAt: string;
   readyAt?: string;
   upSeconds?: number;
+  /**
+   * Passwords the lab made for its services (database users, Keystone service users, RabbitMQ,
+   * admin). A practice lab's own, kept in its folder only; never in the case log.
+   */
+  secrets?: Record<string, string>;
+  /** What the full control plane created and only knows after creating it (Neutron and Nova ids). */
+  cloud?: Record<string, unknown>;
 }
 
 export const stateFile = (root: string): string => join(root, 'state.json');

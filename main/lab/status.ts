@@ -95,6 +95,13 @@ async function check(state: LabState, c: LabComponent): Promise<[Health, string]
     }
     case 'rabbitmq':
       return (await tcpOpen(node.ip, 5672)) ? ['ok', 'AMQP port open'] : ['degraded', 'starting (AMQP port closed)'];
+    default: {
+      // Control-plane APIs: the first HTTP(S) endpoint must answer (any status below 500).
+      const url = c.endpoints.find((e) => /^https?:\/\//.test(e));
+      if (!url) return ['ok', 'process running'];
+      const code = await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+      return code > 0 && code < 500 ? ['ok', `answers on ${url} (HTTP ${code})`] : ['down', code ? `HTTP ${code} on ${url}` : `does not answer on ${url}`];
+    }
   }
 }
 
