@@ -3,7 +3,7 @@ import { StackscopeError } from '../contract/errors.js';
 import type { Core } from '../core/core.js';
 import { breakFault, faults, healFault } from '../lab/faults.js';
 import { currentLab, labDown, labDownAll, labUp } from '../lab/lab.js';
-import { controlPlanes, labFlavors, MAX_COMPUTES, nodeByName, type ControlPlane, type LabFlavor } from '../lab/layout.js';
+import { controlPlanes, labFlavors, MAX_COMPUTES, nodeByName, planLab, type ControlPlane, type LabFlavor } from '../lab/layout.js';
 import { hostKeyFingerprint } from '../lab/nodes.js';
 import { LAB_CLUSTER, registerLab } from '../lab/register.js';
 import type { LabState } from '../lab/state.js';
@@ -17,6 +17,15 @@ function upLab(dataDir: string): LabState {
     return currentLab(dataDir);
   } catch (err) {
     throw new ExitError(EXIT.BAD_INPUT, (err as Error).message);
+  }
+}
+
+/** The lab that is up, or undefined (listing faults needs no lab). */
+function upLabOrNone(dataDir: string): LabState | undefined {
+  try {
+    return currentLab(dataDir);
+  } catch {
+    return undefined;
   }
 }
 
@@ -105,7 +114,18 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .description('list the faults the lab can inject')
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
-      const list = faults.map((f) => ({ id: f.id, flavors: f.flavors ?? labFlavors, description: f.description }));
+      const s = upLabOrNone(dataDir());
+      const list = faults.map((f) => ({
+        id: f.id,
+        flavors: f.flavors ?? labFlavors,
+        controlPlane: f.controlPlane ?? 'any',
+        rabbitmqNodes: f.rabbitmqNodes ?? 1,
+        description: f.description,
+        // The nodes it touches on the lab that is up (none up: on a default lab's layout).
+        nodes: f.affects ? f.affects(s?.layout ?? planLab({ id: '0000', root: '/', flavor: 'packages', subnet: 0, computes: 2, controlPlane: 'full' })) : [],
+        shows: f.shows ?? null,
+        inForce: Boolean(s?.faults[f.id]),
+      }));
       if (o.json) console.log(JSON.stringify(list, null, 2));
       else console.log(table([['FAULT', 'FLAVOURS', 'WHAT IT DOES'], ...list.map((f) => [f.id, f.flavors.join(','), f.description])]));
     });
@@ -128,7 +148,8 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
 function formatStatus(s: LabStatus): string {
   const mark = (h: string): string => (h === 'ok' ? green('ok') : h === 'degraded' ? yellow(h) : red(h));
   const lines = [
-    `${bold(`lab ${s.id}`)} · ${s.flavor} · ${s.network} · folder ${s.root}`,
+    `${bold(`lab ${s.id}`)} · ${s.flavor} · control plane ${s.controlPlane}${s.vip ? ` (VIP ${s.vip})` : ''} · ${s.network} · folder ${s.root}`,
+    `up in ${s.up.seconds ?? '?'} s${s.up.start ? ` (${s.up.start})` : ''} · ${s.memory.processes} processes, ${s.memory.rssMiB} MiB RSS, ${s.memory.pssMiB} MiB PSS`,
     s.faults.length ? yellow(`faults in force: ${s.faults.join(', ')}`) : dim('no faults in force'),
     '',
   ];

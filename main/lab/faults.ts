@@ -30,6 +30,10 @@ export interface Fault {
   controlPlane?: 'full';
   /** Needs this many RabbitMQ nodes or more. */
   rabbitmqNodes?: number;
+  /** The nodes it breaks something on (for `lab faults --json` and the trainee's view). */
+  affects?: (l: LabLayout) => string[];
+  /** The command that shows it, and what it prints when healthy and when broken. */
+  shows?: { command: string; healthy: string; broken: string };
   /** Inject; returns what heal needs and a one-line summary. */
   inject(s: LabState): Promise<{ undo: Record<string, unknown>; summary: string }>;
   heal(s: LabState, undo: Record<string, unknown>): Promise<string>;
@@ -58,6 +62,8 @@ const ORPHAN: LabInstance['name'] = 'old-worker';
 const coreFaults: Fault[] = [
   {
     id: 'galera-node-down',
+    affects: () => ['controller-3'],
+    shows: { command: "mysql -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\" (on controller-1)", healthy: "wsrep_cluster_size 3", broken: "wsrep_cluster_size 2; mysqld on controller-3 not running" },
     description: 'mysqld on controller-3 stopped: Galera runs with 2 of 3 nodes',
     async inject(s) {
       await halt(component(s, 'mysqld', 'controller-3'));
@@ -73,6 +79,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'galera-quorum-lost',
+    affects: () => ['controller-1', 'controller-2', 'controller-3'],
+    shows: { command: "mysql -e \"SHOW STATUS LIKE 'wsrep_cluster_status'\" (on controller-1)", healthy: "Primary", broken: "non-Primary; queries fail with ERROR 1047 (08S01) WSREP has not yet prepared node" },
     description: 'mysqld on controller-2 and controller-3 killed: the survivor on controller-1 is non-Primary (ERROR 1047)',
     async inject(s) {
       const killed: string[] = [];
@@ -100,6 +108,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'ovn-acl-drop',
+    affects: (l) => computes(l).map((n) => n.name),
+    shows: { command: "ovn-trace (the ovn-trace playbook) of tcp/22 between two instances", healthy: "allowed by the default group's tcp/22 rule", broken: "dropped by neutron_pg_drop (no allow rule for tcp/22)" },
     description: 'security group "default" loses its tcp/22 ingress rule: SSH between the VMs is dropped by neutron_pg_drop',
     async inject(s) {
       const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
@@ -122,6 +132,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'ovn-chassis-missing',
+    affects: (l) => [lastCompute(l).name],
+    shows: { command: "ovn-sbctl show", healthy: "one Chassis per compute", broken: "the last compute's Chassis is missing; its ports are unbound" },
     description: 'ovn-controller on the last compute exits: its chassis disappears from the OVN southbound DB',
     async inject(s) {
       const n = lastCompute(s.layout);
@@ -142,6 +154,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'ovs-port-missing-device',
+    affects: (l) => [(computes(l)[0] as LabNode).name],
+    shows: { command: "ovs-vsctl show (on compute-1)", healthy: "no error lines", broken: "error: \\\"could not open network device tap\u2026 (No such device)\\\"" },
     description: 'compute-1 gets a tap port of a deleted VM whose device does not exist: ovs-vsctl show reports the error',
     async inject(s) {
       const n = computes(s.layout)[0] as LabNode;
@@ -157,6 +171,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'placement-no-capacity',
+    affects: (l) => computes(l).map((n) => n.name),
+    shows: { command: "openstack allocation candidate list --resource VCPU=4,MEMORY_MB=8192,DISK_GB=80", healthy: "one candidate per compute", broken: "no candidates (NoValidHost for m1.large)" },
     description: `every compute's MEMORY_MB gets allocation_ratio 1.0 and 8 GiB reserved: flavor ${LARGE_FLAVOR.name} (4 VCPU, 8 GiB, 80 GB) fits nowhere (NoValidHost)`,
     async inject(s) {
       for (const c of computes(s.layout)) {
@@ -171,6 +187,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'placement-orphan-allocation',
+    affects: (l) => [(computes(l)[0] as LabNode).name],
+    shows: { command: "openstack resource provider allocation / consumer list vs. Nova's instances", healthy: "every consumer is a live instance", broken: "a consumer that Nova deleted still holds VCPU/MEMORY_MB/DISK_GB" },
     description: `an allocation on compute-1 for instance "${ORPHAN}", deleted in Nova long ago: a consumer that no longer exists`,
     async inject(s) {
       const ghost = ghostInstance((computes(s.layout)[0] as LabNode).name);
@@ -192,6 +210,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'pod-crashloop',
+    affects: (l) => [first(l).name],
+    shows: { command: "kubectl -n openstack get pods; kubectl logs --previous", healthy: "placement-api Running", broken: "placement-api CrashLoopBackOff; previous log: Access denied for user 'placement'" },
     description: 'placement-api gets a wrong database password: the pod restarts with "Access denied" in its previous log (CrashLoopBackOff)',
     flavors: ['openstack-helm'],
     async inject(s) {
@@ -222,6 +242,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'node-unreachable',
+    affects: (l) => [lastCompute(l).name],
+    shows: { command: "ssh root@<last compute>", healthy: "a shell", broken: "Connection refused" },
     description: 'sshd on the last compute stopped: the node refuses SSH connections',
     async inject(s) {
       const n = lastCompute(s.layout);

@@ -81,6 +81,8 @@ export interface LabState {
   createdAt: string;
   readyAt?: string;
   upSeconds?: number;
+  /** Full control plane: whether every schema came from the cache (warm) or some were made (cold). */
+  start?: 'cold' | 'warm';
   /**
    * Passwords the lab made for its services (database users, Keystone service users, RabbitMQ,
    * admin). A practice lab's own, kept in its folder only; never in the case log.

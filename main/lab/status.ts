@@ -28,6 +28,12 @@ export interface LabStatus {
   root: string;
   flavor: string;
   network: string;
+  /** full: the real control plane; none: the light lab. */
+  controlPlane: string;
+  /** The API VIP (full control plane). */
+  vip: string | null;
+  /** How long `lab up` took, and whether the schema cache was there (warm) or made (cold). */
+  up: { seconds: number | null; start: 'cold' | 'warm' | null };
   faults: string[];
   healthy: boolean;
   /** Memory of every process in the lab's namespaces: resident (RSS) and proportional (PSS). */
@@ -154,6 +160,9 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
     root: l.root,
     flavor: l.flavor,
     network: `198.18.${l.subnet}.0/24 via ${l.bridge}`,
+    controlPlane: l.controlPlane ?? 'none',
+    vip: l.controlPlane === 'full' ? l.vip : null,
+    up: { seconds: state.upSeconds ?? null, start: state.start ?? null },
     faults: Object.keys(state.faults),
     healthy: checked.every(([, s]) => s.health === 'ok'),
     memory: memoryOf(pids),
