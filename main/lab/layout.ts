@@ -41,6 +41,11 @@ export interface LabLayout {
   controlPlane: ControlPlane;
   /** The API virtual IP keepalived moves between the controllers (full control plane). */
   vip: string;
+  /**
+   * The public API VIP (Kolla's kolla_external_vip_address): the same keepalived instance holds it,
+   * HAProxy terminates TLS on it with a certificate of the lab's CA (cp/edge.ts).
+   */
+  publicVip: string;
   /** The first N computes run a real nova-compute (fake driver); the rest keep seeded providers. */
   novaComputes: number;
   /** RabbitMQ nodes: 1 (first controller) or 3 (a cluster over the controllers). */
@@ -95,6 +100,7 @@ export function planLab(opts: {
     nodes,
     controlPlane,
     vip: subnetAddress(opts.subnet, 10),
+    publicVip: subnetAddress(opts.subnet, 9),
     novaComputes: controlPlane === 'full' ? novaComputes : 0,
     rabbitmqNodes,
   };
