@@ -12,6 +12,7 @@ import { LabError, signal, waitUntil } from './proc.js';
 import { component, saveState, type LabState } from './state.js';
 import { computeInventory, type LabInstance } from './tenant.js';
 import { edgeFaults } from './cp/edge-faults.js';
+import { keystoneFaults } from './cp/keystone-faults.js';
 import { novaFaults } from './cp/nova-faults.js';
 import { neutronFaults } from './cp/neutron-faults.js';
 import { rabbitFaults } from './rabbitmq-faults.js';
@@ -265,7 +266,7 @@ const coreFaults: Fault[] = [
 ];
 
 /** Every fault the lab knows: the light lab's above, the control plane's from main/lab/cp/. */
-export const faults: Fault[] = [...coreFaults, ...edgeFaults, ...novaFaults, ...neutronFaults, ...rabbitFaults];
+export const faults: Fault[] = [...coreFaults, ...edgeFaults, ...keystoneFaults, ...novaFaults, ...neutronFaults, ...rabbitFaults];
 
 /** An instance Nova deleted but that left traces (a tap port, an allocation). */
 function ghostInstance(host: string): LabInstance {

@@ -143,8 +143,11 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     const db = (async () => {
       add(await startGalera(layout));
       log(`  Galera: 3 nodes Synced (${secs(started)})`);
-      add([await startPlacement(layout, tenant)]);
-      log(`  Placement API seeded (${secs(started)})`);
+      // The full control plane's Placement checks tokens with Keystone: cp/keystone.ts starts it after Keystone.
+      if (layout.controlPlane !== 'full') {
+        add([await startPlacement(layout, tenant)]);
+        log(`  Placement API seeded (${secs(started)})`);
+      }
     })();
     await Promise.all([ovn, db]);
     if (rabbit) {

@@ -41,9 +41,9 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
     Object.assign(env, {
       OVN_RUNDIR: p.ovn,
       MYSQL_UNIX_PORT: join(p.mysql, 'mysqld.sock'),
-      OS_AUTH_TYPE: 'admin_token',
-      OS_TOKEN: 'admin',
-      OS_ENDPOINT: placementEndpoint(l),
+      // Light lab: noauth2 Placement's token. Full control plane: Keystone, cloud `admin` of the
+      // node's ~/.config/openstack/clouds.yaml (written by cp/keystone.ts, with ~/admin-openrc).
+      ...(l.controlPlane === 'full' ? { OS_CLOUD: 'admin' } : { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: 'admin', OS_ENDPOINT: placementEndpoint(l) }),
       OS_PLACEMENT_API_VERSION: PLACEMENT_MICROVERSION,
       // RabbitMQ runs on the first controller; rabbitmqctl finds it by name and HOME's cookie.
       ...(n.index === 1 ? { RABBITMQ_NODENAME: RABBIT_NODENAME } : {}),

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computes, controllers, labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { computes, controllers, labUuid, nodePaths, novaComputeNodes, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
 import { sql } from './galera.js';
 import { PLACEMENT_MICROVERSION, placementEndpoint } from './nodes.js';
 import { LabError, run, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 import { computeInventory, flavors, type LabTenant } from './tenant.js';
+import { adminSession, forgetSession } from './cp/keystone-client.js';
+import { cachedSchema } from './cp/schema-cache.js';
 
 /**
  * The real OpenStack Placement API (Debian's placement-api) on the first controller, with its
@@ -40,26 +42,60 @@ export function placementComponent(l: LabLayout): LabComponent {
       container: 'placement-api',
       image: 'docker.io/openstackhelm/placement:2024.1-ubuntu_jammy',
     },
+    container: { name: 'placement_api', image: 'quay.io/openstack.kolla/placement-api:zed-debian-bookworm', service: 'placement-api' },
   };
 }
 
-function conf(l: LabLayout, password: string): string {
+/** Full control plane: Placement checks tokens with Keystone (keystonemiddleware) instead of noauth2. */
+export interface PlacementKeystone {
+  authUrl: string;
+  /** The `placement` service user's password. */
+  password: string;
+  dbPassword: string;
+  memcacheServers?: string;
+  log?: (line: string) => void;
+  /** Told whether the schema came from the cache. */
+  noteSchema?: (how: 'warm' | 'cold') => void;
+}
+
+function conf(l: LabLayout, password: string, keystone?: PlacementKeystone): string {
   const db = controllers(l)[0] as LabNode;
+  const auth = keystone
+    ? `[api]
+auth_strategy = keystone
+
+[keystone_authtoken]
+www_authenticate_uri = ${keystone.authUrl}
+auth_url = ${keystone.authUrl}
+${keystone.memcacheServers ? `memcached_servers = ${keystone.memcacheServers}\n` : ''}auth_type = password
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = placement
+password = ${keystone.password}
+region_name = RegionOne
+service_token_roles_required = true
+`
+    : `[api]
+auth_strategy = noauth2
+`;
   return `[DEFAULT]
 debug = false
 
-[api]
-auth_strategy = noauth2
-
+${auth}
 [placement_database]
 connection = mysql+pymysql://placement:${password}@${db.ip}/placement?charset=utf8
 `;
 }
 
-/** Create the databases (placement, and the slice of nova the lab's instances live in) and start Placement. */
-export async function startPlacement(l: LabLayout, t: LabTenant): Promise<LabComponent> {
+/**
+ * Create the databases (placement, and the slice of nova the lab's instances live in) and start Placement.
+ * With `keystone` (full control plane): Keystone auth, the schema from the cache, no seeded Nova
+ * (the real Nova owns its databases) and providers only for computes that run no nova-compute.
+ */
+export async function startPlacement(l: LabLayout, t: LabTenant, keystone?: PlacementKeystone): Promise<LabComponent> {
   const n = controllers(l)[0] as LabNode;
-  const password = randomBytes(12).toString('hex');
+  const password = keystone?.dbPassword ?? randomBytes(12).toString('hex');
   await sql(
     n,
     [
@@ -69,12 +105,18 @@ export async function startPlacement(l: LabLayout, t: LabTenant): Promise<LabCom
       "GRANT ALL PRIVILEGES ON placement.* TO 'placement'@'%'",
     ].join('; '),
   );
-  await seedNova(n, t);
+  if (!keystone) await seedNova(n, t);
   mkdirSync(nodePaths(n).placement, { recursive: true });
-  writeFileSync(placementConf(n), conf(l, password), { mode: 0o640 });
+  writeFileSync(placementConf(n), conf(l, password, keystone), { mode: 0o640 });
   // Kept so `lab heal pod-crashloop` can put the working configuration back.
   copyFileSync(placementConf(n), `${placementConf(n)}.good`);
-  await run(['placement-manage', '--config-file', placementConf(n), 'db', 'sync'], { netns: n.netns, timeoutMs: 180_000 });
+  const sync = async (): Promise<void> => void (await run(['placement-manage', '--config-file', placementConf(n), 'db', 'sync'], { netns: n.netns, timeoutMs: 180_000 }));
+  if (keystone) {
+    const how = await cachedSchema({ key: 'placement', databases: ['placement'], packages: ['placement-api', 'python3-placement'], node: n, sync, log: keystone.log });
+    keystone.noteSchema?.(how);
+  } else {
+    await sync();
+  }
   const c = placementComponent(l);
   launch(c);
   await waitUntil('placement-api to answer', async () => (await fetch(`${placementEndpoint(l)}/`)).ok, 90_000, c.logFile);
@@ -99,12 +141,16 @@ async function seedNova(n: LabNode, t: LabTenant): Promise<void> {
   );
 }
 
-/** A Placement API call from this machine, failing with the API's own error text. */
+/**
+ * A Placement API call from this machine, failing with the API's own error text. The light lab's
+ * Placement takes noauth2's token `admin`; the full control plane's wants a Keystone token (the admin's).
+ */
 export async function placement(l: LabLayout, method: string, path: string, body?: unknown): Promise<unknown> {
+  const token = l.controlPlane === 'full' ? (await adminSession(l)).token : 'admin';
   const res = await fetch(`${placementEndpoint(l)}${path}`, {
     method,
     headers: {
-      'x-auth-token': 'admin',
+      'x-auth-token': token,
       'openstack-api-version': `placement ${PLACEMENT_MICROVERSION}`,
       accept: 'application/json',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -112,6 +158,8 @@ export async function placement(l: LabLayout, method: string, path: string, body
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
+  // A refused token (a Keystone fault, a rotated key) is not kept for the next call.
+  if (res.status === 401 && l.controlPlane === 'full') forgetSession(l);
   if (!res.ok) throw new LabError(`placement ${method} ${path}: HTTP ${res.status}: ${text.slice(0, 500)}`);
   return text ? JSON.parse(text) : null;
 }
@@ -134,11 +182,13 @@ export async function allocate(l: LabLayout, t: LabTenant, consumer: string, rp:
   });
 }
 
+/** Providers as nova-compute would report them, for the computes that run none (a real nova-compute makes its own). */
 async function seedPlacement(l: LabLayout, t: LabTenant): Promise<void> {
-  for (const c of computes(l)) {
+  const real = new Set(novaComputeNodes(l).map((c) => c.name));
+  for (const c of computes(l).filter((x) => !real.has(x.name))) {
     const rp = providerUuid(c.name);
     await placement(l, 'POST', '/resource_providers', { name: c.name, uuid: rp });
     await setInventories(l, rp, computeInventory);
   }
-  for (const i of t.instances) await allocate(l, t, i.uuid, providerUuid(i.host), { ...flavors[i.flavor] });
+  for (const i of t.instances.filter((x) => !real.has(x.host))) await allocate(l, t, i.uuid, providerUuid(i.host), { ...flavors[i.flavor] });
 }

@@ -33,6 +33,7 @@ const units = [
   { kinds: ['ovn-controller'], names: ['ovn-controller', 'ovn-host'], description: 'Open Virtual Network host control daemon' },
   { kinds: ['placement-api'], names: ['placement-api'], description: 'OpenStack Placement API' },
   { kinds: ['rabbitmq'], names: ['rabbitmq-server'], description: 'RabbitMQ Messaging Server' },
+  { kinds: ['keystone'], names: ['keystone'], description: 'OpenStack Identity service (Keystone)' },
 ];
 
 const args = process.argv.slice(2);
