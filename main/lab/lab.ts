@@ -7,6 +7,7 @@ import { startGalera } from './galera.js';
 import { launch } from './launch.js';
 import { computes, planLab, type ControlPlane, type LabFlavor } from './layout.js';
 import { controlPlaneContext, startControlPlane } from './controlplane.js';
+import { stopMetadataProxies } from './cp/neutron.js';
 import { claimSubnet, createNetwork, destroyNetwork } from './network.js';
 import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
@@ -135,9 +136,11 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     const ovn = (async () => {
       const central = await startOvnCentral(layout);
       add(central);
-      await nbctlBatch(layout, topologyCommands(tenant));
-      log(`  OVN NB/SB raft clusters, ovn-northd and the tenant topology (${secs(started)})`);
-      await mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, tenant)));
+      // Full control plane: Neutron writes the tenant into the NB and the lab plugs its ports later (cp/neutron.ts).
+      const full = layout.controlPlane === 'full';
+      if (!full) await nbctlBatch(layout, topologyCommands(tenant));
+      log(`  OVN NB/SB raft clusters, ovn-northd${full ? '' : ' and the tenant topology'} (${secs(started)})`);
+      await mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, full ? { ...tenant, instances: [] } : tenant)));
       log(`  Open vSwitch and ovn-controller on ${computes(layout).length} computes (${secs(started)})`);
     })();
     const db = (async () => {
@@ -162,6 +165,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     return state;
   } catch (err) {
     log(`lab up failed; stopping what started (logs kept in ${root})`);
+    stopMetadataProxies(root);
     await destroyNetwork(layout).catch(() => undefined);
     rmSync(pointerFile(opts.dataDir), { force: true });
     throw err;
@@ -184,6 +188,7 @@ export async function labDown(dataDir: string): Promise<{ root: string } | undef
 
 /** Stop one lab's processes, remove its namespaces and bridge, then its folder. */
 async function destroyLab(root: string): Promise<void> {
+  stopMetadataProxies(root);
   await destroyNetwork(loadState(root).layout);
   rmSync(root, { recursive: true, force: true });
 }
