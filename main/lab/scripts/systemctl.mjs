@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { units } from './units.mjs';
 
 const lab = process.env.STACKSCOPE_LAB;
 const node = process.env.STACKSCOPE_LAB_NODE;
@@ -20,21 +21,7 @@ if (!lab || !node || !existsSync(join(lab, 'state.json'))) {
   process.exit(1);
 }
 
-// Unit names an operator types, per lab component kind (Debian's unit names and their aliases).
-const units = [
-  { kinds: ['mysqld'], names: ['mariadb', 'mysql', 'mysqld'], description: 'MariaDB database server' },
-  { kinds: ['ovn-nb'], names: ['ovn-ovsdb-server-nb'], description: 'Open vSwitch database server for OVN Northbound records' },
-  { kinds: ['ovn-sb'], names: ['ovn-ovsdb-server-sb'], description: 'Open vSwitch database server for OVN Southbound records' },
-  { kinds: ['ovn-northd'], names: ['ovn-northd'], description: 'Open Virtual Network central control daemon' },
-  { kinds: ['ovn-nb', 'ovn-sb', 'ovn-northd'], names: ['ovn-central'], description: 'Open Virtual Network central components' },
-  { kinds: ['ovs-db'], names: ['ovsdb-server'], description: 'Open vSwitch Database Unit' },
-  { kinds: ['ovs-vswitchd'], names: ['ovs-vswitchd'], description: 'Open vSwitch Forwarding Unit' },
-  { kinds: ['ovs-db', 'ovs-vswitchd'], names: ['openvswitch-switch'], description: 'Open vSwitch' },
-  { kinds: ['ovn-controller'], names: ['ovn-controller', 'ovn-host'], description: 'Open Virtual Network host control daemon' },
-  { kinds: ['placement-api'], names: ['placement-api'], description: 'OpenStack Placement API' },
-  { kinds: ['rabbitmq'], names: ['rabbitmq-server'], description: 'RabbitMQ Messaging Server' },
-  { kinds: ['keystone'], names: ['keystone'], description: 'OpenStack Identity service (Keystone)' },
-];
+// The unit table (Debian's unit names per lab component kind) lives in units.mjs, shared with journalctl.mjs.
 
 const args = process.argv.slice(2);
 const quiet = args.includes('-q') || args.includes('--quiet');

@@ -1,0 +1,25 @@
+// Unit names an operator types, per lab component kind (Debian's unit names and their aliases),
+// shared by the lab's `systemctl` and `journalctl` facades. A unit covers the components of the
+// node it is asked on whose kind is in `kinds`; add a row here when the lab gets a new kind.
+export const units = [
+  { kinds: ['mysqld'], names: ['mariadb', 'mysql', 'mysqld'], description: 'MariaDB database server' },
+  { kinds: ['ovn-nb'], names: ['ovn-ovsdb-server-nb'], description: 'Open vSwitch database server for OVN Northbound records' },
+  { kinds: ['ovn-sb'], names: ['ovn-ovsdb-server-sb'], description: 'Open vSwitch database server for OVN Southbound records' },
+  { kinds: ['ovn-northd'], names: ['ovn-northd'], description: 'Open Virtual Network central control daemon' },
+  { kinds: ['ovn-nb', 'ovn-sb', 'ovn-northd'], names: ['ovn-central'], description: 'Open Virtual Network central components' },
+  { kinds: ['ovs-db'], names: ['ovsdb-server'], description: 'Open vSwitch Database Unit' },
+  { kinds: ['ovs-vswitchd'], names: ['ovs-vswitchd'], description: 'Open vSwitch Forwarding Unit' },
+  { kinds: ['ovs-db', 'ovs-vswitchd'], names: ['openvswitch-switch'], description: 'Open vSwitch' },
+  { kinds: ['ovn-controller'], names: ['ovn-controller', 'ovn-host'], description: 'Open Virtual Network host control daemon' },
+  { kinds: ['placement-api'], names: ['placement-api'], description: 'OpenStack Placement API' },
+  { kinds: ['rabbitmq'], names: ['rabbitmq-server'], description: 'RabbitMQ Messaging Server' },
+  { kinds: ['glance-api'], names: ['glance-api'], description: 'OpenStack Image Service API' },
+  { kinds: ['nova-api'], names: ['nova-api'], description: 'OpenStack Compute API (nova-api)' },
+  { kinds: ['nova-conductor'], names: ['nova-conductor'], description: 'OpenStack Compute Conductor (nova-conductor)' },
+  { kinds: ['nova-scheduler'], names: ['nova-scheduler'], description: 'OpenStack Compute Scheduler (nova-scheduler)' },
+  { kinds: ['nova-compute'], names: ['nova-compute'], description: 'OpenStack Compute (nova-compute)' },
+  { kinds: ['memcached'], names: ['memcached'], description: 'memcached daemon' },
+  { kinds: ['keepalived'], names: ['keepalived'], description: 'Keepalive Daemon (LVS and VRRP)' },
+  { kinds: ['haproxy'], names: ['haproxy'], description: 'HAProxy Load Balancer' },
+  { kinds: ['keystone'], names: ['keystone'], description: 'OpenStack Identity service (Keystone)' },
+];
