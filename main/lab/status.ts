@@ -6,6 +6,7 @@ import { nodeByName } from './layout.js';
 import { namespacePids } from './network.js';
 import { placementEndpoint } from './nodes.js';
 import { clusterStatus } from './ovn.js';
+import { haproxyStat, memcachedStats, vipHolders } from './cp/edge.js';
 import { runCommand } from './proc.js';
 import type { LabComponent, LabState } from './state.js';
 
@@ -101,6 +102,23 @@ async function check(state: LabState, c: LabComponent): Promise<[Health, string]
     }
     case 'rabbitmq':
       return (await tcpOpen(node.ip, 5672)) ? ['ok', 'AMQP port open'] : ['degraded', 'starting (AMQP port closed)'];
+    case 'haproxy': {
+      // Its own view of the backends: `show stat` on the admin socket.
+      const rows = await haproxyStat(node);
+      const servers = rows.filter((r) => r.svname !== 'FRONTEND' && r.svname !== 'BACKEND' && r.pxname !== 'stats');
+      const down = servers.filter((r) => !(r.status ?? '').startsWith('UP'));
+      const detail = `${rows.filter((r) => r.svname === 'FRONTEND').length} frontends; backends ${servers.length - down.length}/${servers.length} UP`;
+      return down.length ? ['degraded', `${detail}; DOWN: ${down.map((r) => `${r.pxname}/${r.svname}`).join(', ')}`] : ['ok', detail];
+    }
+    case 'keepalived': {
+      const holders = await vipHolders(state.layout);
+      const role = holders.includes(node.name) ? 'MASTER (holds the VIPs)' : 'BACKUP';
+      return holders.length === 1 ? ['ok', `${role}; VIP ${state.layout.vip} on ${holders[0]}`] : ['degraded', `${role}; VIP ${state.layout.vip} held by ${holders.length ? holders.join(' and ') : 'no controller'}`];
+    }
+    case 'memcached': {
+      const s = await memcachedStats(node);
+      return ['ok', `version ${s.version}, ${s.curr_connections} connections, ${s.curr_items} items, get hits ${s.get_hits}/${s.cmd_get}`];
+    }
     default: {
       // Control-plane APIs: the first HTTP(S) endpoint must answer (any status below 500).
       const url = c.endpoints.find((e) => /^https?:\/\//.test(e));
