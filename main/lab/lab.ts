@@ -132,7 +132,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     log(`  sshd on ${layout.nodes.length} nodes (${secs(started)})`);
 
     const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout);
-    if (rabbit) add([rabbit]);
+    if (rabbit) add(rabbit);
     const ovn = (async () => {
       const central = await startOvnCentral(layout);
       add(central);
@@ -155,7 +155,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     await Promise.all([ovn, db]);
     if (rabbit) {
       await rabbitReady(layout, rabbit);
-      log(`  RabbitMQ (${secs(started)})`);
+      log(`  RabbitMQ${rabbit.length > 1 ? `: ${rabbit.length} nodes clustered` : ''} (${secs(started)})`);
     }
     if (layout.controlPlane === 'full') await startControlPlane(controlPlaneContext(state, add, log), started);
     writePodTable(state);

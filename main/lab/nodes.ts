@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fingerprintOf } from '../core/ssh/host-key.js';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { labScript } from './launch.js';
-import { RABBIT_NODENAME } from './rabbitmq.js';
+import { rabbitCliEnv, rabbitNodes } from './rabbitmq.js';
 import { Sshd, waitForPort } from './sshd.js';
 import type { LabComponent } from './state.js';
 
@@ -45,8 +45,8 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
       // node's ~/.config/openstack/clouds.yaml (written by cp/keystone.ts, with ~/admin-openrc).
       ...(l.controlPlane === 'full' ? { OS_CLOUD: 'admin' } : { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: 'admin', OS_ENDPOINT: placementEndpoint(l) }),
       OS_PLACEMENT_API_VERSION: PLACEMENT_MICROVERSION,
-      // RabbitMQ runs on the first controller; rabbitmqctl finds it by name and HOME's cookie.
-      ...(n.index === 1 ? { RABBITMQ_NODENAME: RABBIT_NODENAME } : {}),
+      // RabbitMQ runs on the first controller (or each, clustered); rabbitmqctl finds it by name and HOME's cookie.
+      ...(rabbitNodes(l).some((r) => r.name === n.name) ? rabbitCliEnv(n, l) : {}),
     });
   } else {
     Object.assign(env, ovsEnv(n));
@@ -71,6 +71,10 @@ export function writeLabBin(l: LabLayout): void {
   const systemctl = join(bin, 'systemctl');
   writeFileSync(systemctl, `#!/bin/sh\nexec ${process.execPath} ${labScript('systemctl.mjs')} "$@"\n`);
   chmodSync(systemctl, 0o755);
+  // `journalctl -u UNIT` reads the unit's components' logs (scripts/journalctl.mjs; the lab has no journal).
+  const journalctl = join(bin, 'journalctl');
+  writeFileSync(journalctl, `#!/bin/sh\nexec ${process.execPath} ${labScript('journalctl.mjs')} "$@"\n`);
+  chmodSync(journalctl, 0o755);
   const kubectl = join(helm, 'kubectl');
   writeFileSync(kubectl, `#!/bin/sh\nexec ${process.execPath} ${labScript('kubectl.mjs')} "$@"\n`);
   chmodSync(kubectl, 0o755);

@@ -1,22 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
-import { runCommand, waitUntil } from './proc.js';
+import { LabError, runCommand, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 
 /**
- * RabbitMQ on the first controller (one broker; the lab's memory budget has no room for three).
- * Everything it writes lives under the node's folder; `rabbitmqctl` on that node finds it
- * through the node's HOME (same Erlang cookie) and RABBITMQ_NODENAME.
+ * RabbitMQ: one broker on the first controller, or with `--rabbitmq-nodes 3` one per controller
+ * joined into a cluster. Everything a broker writes lives under its node's folder; `rabbitmqctl`
+ * on that node finds it through the node's HOME (the Erlang cookie) and RABBITMQ_NODENAME.
+ *
+ * The lab's namespaces share one hostname and /etc/hosts, so a cluster cannot use
+ * `rabbit@<hostname>`: its nodes are named by address (`rabbit@198.18.X.11`, long names), which
+ * resolves the same in every namespace. Each namespace has its own loopback, so every broker has
+ * its own epmd on 4369. A single broker keeps `rabbit@localhost`.
  */
 export const RABBIT_NODENAME = 'rabbit@localhost';
 
-export function rabbitEnv(n: LabNode): Record<string, string> {
+const clustered = (l: LabLayout | undefined): boolean => (l?.rabbitmqNodes ?? 1) > 1;
+
+/** The Erlang node name of the broker on `n`. */
+export const rabbitNodeName = (n: LabNode, l?: LabLayout): string => (clustered(l) ? `rabbit@${n.ip}` : RABBIT_NODENAME);
+
+/** What `rabbitmqctl` on a broker's node needs to reach it without flags (besides HOME). */
+export function rabbitCliEnv(n: LabNode, l?: LabLayout): Record<string, string> {
+  return { RABBITMQ_NODENAME: rabbitNodeName(n, l), ...(clustered(l) ? { RABBITMQ_USE_LONGNAME: 'true' } : {}) };
+}
+
+/** The broker's environment (and rabbitmqctl's, run from the lab). Without a layout: the single broker's. */
+export function rabbitEnv(n: LabNode, l?: LabLayout): Record<string, string> {
   const p = nodePaths(n);
   return {
     HOME: p.home,
-    RABBITMQ_NODENAME: RABBIT_NODENAME,
+    ...rabbitCliEnv(n, l),
     RABBITMQ_NODE_IP_ADDRESS: n.ip,
     RABBITMQ_NODE_PORT: '5672',
     RABBITMQ_DIST_PORT: '25672',
@@ -28,8 +45,11 @@ export function rabbitEnv(n: LabNode): Record<string, string> {
   };
 }
 
-export function rabbitComponent(l: LabLayout): LabComponent {
-  const n = controllers(l)[0] as LabNode;
+/** The RabbitMQ nodes of the lab (the first controller, or all three with --rabbitmq-nodes 3). */
+export const rabbitNodes = (l: LabLayout): LabNode[] => controllers(l).slice(0, l.rabbitmqNodes ?? 1);
+
+/** The broker on one node, presented as openstack-helm's StatefulSet pod and Kolla's container. */
+export function rabbitComponentOn(l: LabLayout, n: LabNode): LabComponent {
   const p = nodePaths(n);
   return {
     name: `rabbitmq@${n.name}`,
@@ -41,48 +61,101 @@ export function rabbitComponent(l: LabLayout): LabComponent {
     dataDir: join(p.rabbitmq, 'mnesia'),
     endpoints: [`amqp://${n.ip}:5672`, `epmd 127.0.0.1:4369`],
     argv: ['/usr/lib/rabbitmq/bin/rabbitmq-server'],
-    env: rabbitEnv(n),
-    pod: { name: 'rabbitmq-rabbitmq-0', labels: { application: 'rabbitmq', component: 'server' }, container: 'rabbitmq', image: 'docker.io/library/rabbitmq:3.10' },
+    env: rabbitEnv(n, l),
+    pod: { name: `rabbitmq-rabbitmq-${n.index - 1}`, labels: { application: 'rabbitmq', component: 'server' }, container: 'rabbitmq', image: 'docker.io/library/rabbitmq:3.10' },
+    container: { name: 'rabbitmq', image: 'quay.io/openstack.kolla/rabbitmq:zed-debian-bookworm', service: 'rabbitmq' },
   };
 }
 
-export async function startRabbit(l: LabLayout): Promise<LabComponent> {
-  const c = rabbitComponent(l);
-  const n = controllers(l)[0] as LabNode;
-  const p = nodePaths(n);
-  mkdirSync(p.rabbitmq, { recursive: true });
-  writeFileSync(join(p.rabbitmq, 'enabled_plugins'), '[].\n');
-  // A small broker: stop accepting publishes at 200 MB rather than 40 % of this machine's RAM.
-  writeFileSync(join(p.rabbitmq, 'rabbitmq.conf'), 'vm_memory_high_watermark.absolute = 200MB\ndisk_free_limit.absolute = 50MB\n');
-  launch(c);
-  return c;
+/** The single broker on the first controller (what a lab without --rabbitmq-nodes runs). */
+export const rabbitComponent = (l: LabLayout): LabComponent => rabbitComponentOn(l, controllers(l)[0] as LabNode);
+
+/** `rabbitmqctl ARGS` (or another CLI tool) against the broker on `n`, from the lab. */
+export function rabbitCtl(l: LabLayout, n: LabNode, args: string[], opts: { tool?: 'rabbitmqctl' | 'rabbitmq-diagnostics'; timeoutMs?: number } = {}) {
+  return runCommand([`/usr/lib/rabbitmq/bin/${opts.tool ?? 'rabbitmqctl'}`, ...args], { netns: n.netns, env: rabbitEnv(n, l), timeoutMs: opts.timeoutMs ?? 60_000 });
 }
 
-export async function rabbitReady(l: LabLayout, c: LabComponent): Promise<void> {
-  const n = controllers(l)[0] as LabNode;
-  await waitUntil(
-    'rabbitmq to start',
-    async () => existsSync(c.env.RABBITMQ_PID_FILE as string) && (await runCommand(['/usr/lib/rabbitmq/bin/rabbitmqctl', '-q', 'await_startup', '--timeout', '5'], { netns: n.netns, env: c.env, timeoutMs: 15_000 })).code === 0,
-    120_000,
-    c.logFile,
+export async function startRabbit(l: LabLayout): Promise<LabComponent[]> {
+  // A cluster's nodes authenticate each other with one Erlang cookie (a lone broker makes its own).
+  const cookie = clustered(l) ? randomBytes(20).toString('hex').toUpperCase() : undefined;
+  return rabbitNodes(l).map((n) => {
+    const c = rabbitComponentOn(l, n);
+    const p = nodePaths(n);
+    mkdirSync(p.rabbitmq, { recursive: true });
+    writeFileSync(join(p.rabbitmq, 'enabled_plugins'), '[].\n');
+    // A small broker: stop accepting publishes at 200 MB rather than 40 % of this machine's RAM.
+    const conf = ['vm_memory_high_watermark.absolute = 200MB', 'disk_free_limit.absolute = 50MB'];
+    // A cluster notices a lost peer within ~10 s (default 60) and, as many operators run it, keeps
+    // both sides of a partition running (`cluster_status` lists it) until someone restarts the minority.
+    if (cookie) conf.push('net_ticktime = 10', 'cluster_partition_handling = ignore', 'cluster_name = stackscope-lab');
+    writeFileSync(join(p.rabbitmq, 'rabbitmq.conf'), `${conf.join('\n')}\n`);
+    if (cookie) {
+      mkdirSync(p.home, { recursive: true });
+      writeFileSync(join(p.home, '.erlang.cookie'), cookie, { mode: 0o400 });
+    }
+    launch(c);
+    return c;
+  });
+}
+
+/** Wait until every broker runs; with three, join the others to the first and wait for a 3-node cluster. */
+export async function rabbitReady(l: LabLayout, cs: LabComponent[]): Promise<void> {
+  const nodes = rabbitNodes(l);
+  await Promise.all(
+    nodes.map((n, i) => {
+      const c = cs[i] as LabComponent;
+      return waitUntil(
+        `rabbitmq on ${n.name} to start`,
+        async () => existsSync(c.env.RABBITMQ_PID_FILE as string) && (await rabbitCtl(l, n, ['-q', 'await_startup', '--timeout', '5'], { timeoutMs: 15_000 })).code === 0,
+        120_000,
+        c.logFile,
+      );
+    }),
   );
+  const [seed, ...others] = nodes as [LabNode, ...LabNode[]];
+  for (const n of others) {
+    for (const args of [['stop_app'], ['join_cluster', rabbitNodeName(seed, l)], ['start_app']]) {
+      const r = await rabbitCtl(l, n, ['-q', ...args]);
+      if (r.code !== 0) throw new LabError(`rabbitmqctl ${args.join(' ')} on ${n.name}: ${(r.stderr || r.stdout).trim()}`);
+    }
+  }
+  if (others.length) {
+    const want = nodes.map((n) => rabbitNodeName(n, l)).sort();
+    await waitUntil('a RabbitMQ cluster of every node', async () => JSON.stringify((await rabbitClusterStatus(l, seed))?.running_nodes.sort()) === JSON.stringify(want), 60_000);
+  }
 }
 
-/** The RabbitMQ nodes of the lab (the first controller, or all three with --rabbitmq-nodes 3). */
-export const rabbitNodes = (l: LabLayout): LabNode[] => controllers(l).slice(0, l.rabbitmqNodes ?? 1);
+export interface RabbitClusterStatus {
+  running_nodes: string[];
+  disk_nodes: string[];
+  /** Node → the nodes it cannot communicate with. */
+  partitions: Record<string, string[]>;
+  alarms: unknown[];
+}
+
+/** `rabbitmqctl cluster_status --formatter json` on `n`; undefined when the node does not answer. */
+export async function rabbitClusterStatus(l: LabLayout, n: LabNode, timeoutMs = 30_000): Promise<RabbitClusterStatus | undefined> {
+  const r = await rabbitCtl(l, n, ['-q', 'cluster_status', '--formatter', 'json'], { timeoutMs }).catch(() => undefined);
+  if (r?.code !== 0) return undefined;
+  try {
+    return JSON.parse(r.stdout) as RabbitClusterStatus;
+  } catch {
+    return undefined;
+  }
+}
 
 /** oslo.messaging's transport_url for a service user, listing every RabbitMQ node. */
 export function transportUrl(l: LabLayout, user: string, password: string): string {
-  return `rabbit://${rabbitNodes(l).map((n) => `${user}:${password}@${n.ip}:5672`).join(',')}/`;
+  return `rabbit://${rabbitNodes(l).map((n) => `${user}:${encodeURIComponent(password)}@${n.ip}:5672`).join(',')}/`;
 }
 
-/** A RabbitMQ user with every permission on vhost / (as Kolla and openstack-helm make `openstack`). */
+/** A RabbitMQ user with every permission on vhost / (as Kolla and openstack-helm make `openstack`); a cluster shares it. */
 export async function rabbitUser(l: LabLayout, user: string, password: string): Promise<void> {
   const n = controllers(l)[0] as LabNode;
-  const ctl = (args: string[]) => runCommand(['/usr/lib/rabbitmq/bin/rabbitmqctl', ...args], { netns: n.netns, env: rabbitEnv(n), timeoutMs: 60_000 });
+  const ctl = (args: string[]) => rabbitCtl(l, n, args);
   const added = await ctl(['add_user', user, password]);
-  if (added.code !== 0 && !/already exists/.test(added.stderr + added.stdout)) throw new Error(`rabbitmqctl add_user ${user}: ${added.stderr.trim()}`);
+  if (added.code !== 0 && !/already exists/.test(added.stderr + added.stdout)) throw new LabError(`rabbitmqctl add_user ${user}: ${added.stderr.trim()}`);
   if (added.code !== 0) await ctl(['change_password', user, password]);
   const perms = await ctl(['set_permissions', '-p', '/', user, '.*', '.*', '.*']);
-  if (perms.code !== 0) throw new Error(`rabbitmqctl set_permissions ${user}: ${perms.stderr.trim()}`);
+  if (perms.code !== 0) throw new LabError(`rabbitmqctl set_permissions ${user}: ${perms.stderr.trim()}`);
 }
