@@ -72,6 +72,8 @@ key_repository = ${credentialRepo(n)}
 [identity]
 # bcrypt's minimum: each password check costs ~1 ms instead of ~250 ms of a shared core (a lab, not a cloud).
 password_hash_rounds = 4
+# bcrypt reads 72 bytes at most; the default (4096) logs "Truncating password" at every check.
+max_password_length = 72
 
 [cache]
 ${memcache ? `enabled = true\nbackend = dogpile.cache.pymemcache\nmemcache_servers = ${n.ip}:${MEMCACHED_PORT}` : 'enabled = false'}
@@ -146,7 +148,7 @@ export function reloadKeystone(c: LabComponent): void {
 }
 
 export async function waitKeystone(n: LabNode, timeoutMs = 120_000): Promise<void> {
-  await waitUntil(`keystone on ${n.name} to answer`, async () => (await fetch(keystoneNodeUrl(n, '/v3'), { signal: AbortSignal.timeout(5000) })).status === 200, timeoutMs, keystoneLog(n));
+  await waitUntil(`keystone on ${n.name} to answer`, async () => (await fetch(keystoneNodeUrl(n, '/v3'), { signal: AbortSignal.timeout(30_000) })).status === 200, timeoutMs, keystoneLog(n));
 }
 
 /** Keystone on every controller (Fernet), bootstrapped, with the catalog behind the VIP; then Placement behind it. */

@@ -147,7 +147,8 @@ async function store(o: CachedSchemaOptions, dir: string, versions: string): Pro
   mkdirSync(tmp, { mode: 0o700 });
   try {
     const dump = await run(
-      ['mariadb-dump', ...mariadbArgs(o.node), '--single-transaction', '--skip-lock-tables', '--skip-add-locks', '--routines', '--triggers', '--databases', ...o.databases],
+      // mariadb-dump has no --connect-timeout; the run's timeout bounds it.
+      ['mariadb-dump', `--socket=${mysqlSocket(o.node)}`, '--single-transaction', '--skip-lock-tables', '--skip-add-locks', '--routines', '--triggers', '--databases', ...o.databases],
       { netns: o.node.netns, timeoutMs: 120_000 },
     );
     if (!dump.trimEnd().split('\n').at(-1)?.startsWith(DONE_MARK)) throw new Error('mariadb-dump output is incomplete');
