@@ -1,4 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { controlPlaneContext, type ControlPlaneContext } from '../controlplane.js';
 import type { Fault } from '../faults.js';
+import { halt, isRunning, launch } from '../launch.js';
+import { novaComputeNodes, type LabNode } from '../layout.js';
+import { LabError, waitUntil } from '../proc.js';
+import { component, saveState, type LabState } from '../state.js';
+import { bootServer, deleteServer, ensureFlavor, novaLog, schedulerNode, server, services } from './nova.js';
 
-/** Faults: nova-compute-down, novalidhost-real. */
-export const novaFaults: Fault[] = [];
+/** Faults of Nova (full control plane): nova-compute-down, novalidhost-real. */
+
+const ctxOf = (s: LabState): ControlPlaneContext =>
+  controlPlaneContext(
+    s,
+    (cs) => {
+      s.components.push(...cs);
+      saveState(s);
+    },
+    () => undefined,
+  );
+
+const firstNovaCompute = (s: LabState): LabNode => {
+  const n = novaComputeNodes(s.layout)[0];
+  if (!n) throw new LabError('this lab runs no nova-compute (--nova-computes 0)');
+  return n;
+};
+
+async function computeState(ctx: ControlPlaneContext, host: string): Promise<string | undefined> {
+  return (await services(ctx, `?binary=nova-compute&host=${host}`))[0]?.state;
+}
+
+/** A flavor no compute can hold: more VCPUs than any compute has (max_unit 8), whatever the ratios. */
+export const HUGE_FLAVOR = { name: 'm1.xxlarge', resources: { VCPU: 16, MEMORY_MB: 32768, DISK_GB: 160 } } as const;
+export const NOVALIDHOST_SERVER = 'novalidhost-1';
+
+export const novaFaults: Fault[] = [
+  {
+    id: 'nova-compute-down',
+    description: 'nova-compute on compute-1 stopped: `openstack compute service list` shows it down after service_down_time (20 s)',
+    controlPlane: 'full',
+    async inject(s) {
+      const ctx = ctxOf(s);
+      const n = firstNovaCompute(s);
+      await halt(component(s, 'nova-compute', n.name));
+      await waitUntil(`nova-compute on ${n.name} to be reported down`, async () => (await computeState(ctx, n.name)) === 'down', 120_000);
+      return { undo: {}, summary: `nova-compute stopped on ${n.name}; compute service list shows it down` };
+    },
+    async heal(s) {
+      const ctx = ctxOf(s);
+      const n = firstNovaCompute(s);
+      const c = component(s, 'nova-compute', n.name);
+      if (!isRunning(c)) launch(c);
+      await waitUntil(`nova-compute on ${n.name} to report up`, async () => (await computeState(ctx, n.name)) === 'up', 120_000, c.logFile);
+      return `nova-compute on ${n.name} running and up`;
+    },
+    async holds(s) {
+      return !isRunning(component(s, 'nova-compute', firstNovaCompute(s).name));
+    },
+  },
+  {
+    id: 'novalidhost-real',
+    description: `server ${NOVALIDHOST_SERVER} with flavor ${HUGE_FLAVOR.name} (16 VCPU, more than any compute has) ends in ERROR "No valid host was found"; nova-scheduler logs "Got no allocation candidates from the Placement API"`,
+    controlPlane: 'full',
+    async inject(s) {
+      const ctx = ctxOf(s);
+      const flavor = await ensureFlavor(ctx, HUGE_FLAVOR.name, HUGE_FLAVOR.resources);
+      const log = novaLog(schedulerNode(s.layout), 'nova-scheduler');
+      const before = logSize(log);
+      const id = await bootServer(ctx, { name: NOVALIDHOST_SERVER, flavor });
+      let fault = '';
+      await waitUntil(`server ${NOVALIDHOST_SERVER} to end in ERROR`, async () => {
+        const v = await server(ctx, id);
+        fault = v?.fault?.message ?? '';
+        return v?.status === 'ERROR';
+      }, 120_000, log);
+      await waitUntil('nova-scheduler to log that Placement had no candidates', () => readFileSync(log, 'utf8').slice(before).includes('Got no allocation candidates from the Placement API'), 30_000, log);
+      return { undo: { server: id }, summary: `server ${NOVALIDHOST_SERVER} (${id}) in ERROR: ${fault.trim()}` };
+    },
+    async heal(s, undo) {
+      const ctx = ctxOf(s);
+      const id = undo.server as string | undefined;
+      if (id) await deleteServer(ctx, id);
+      return `server ${NOVALIDHOST_SERVER} deleted`;
+    },
+    async holds(s) {
+      const id = s.faults['novalidhost-real']?.undo.server as string | undefined;
+      return Boolean(id && (await server(ctxOf(s), id)));
+    },
+  },
+];
+
+function logSize(file: string): number {
+  try {
+    return readFileSync(file, 'utf8').length;
+  } catch {
+    return 0;
+  }
+}
