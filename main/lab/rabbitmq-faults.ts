@@ -128,7 +128,8 @@ export const rabbitFaults: Fault[] = [
         await removeCut(n);
       }
       // Reconnected, Mnesia sees that both sides ran apart: a partition, which `ignore` leaves in place.
-      await waitUntil('cluster_status to list the partition', async () => Object.keys((await partitions(l)) ?? {}).length > 0, 60_000);
+      // Every node of the majority lists it (each notices on its own, within a second or so).
+      await waitUntil('cluster_status to list the partition', async () => Object.keys((await partitions(l)) ?? {}).length >= others.length, 60_000);
       return { undo: { node: n.name }, summary: `network partition: ${rabbitNodeName(n, l)} ran apart from ${others.join(', ')} (cluster_status lists it)` };
     },
     async heal(s) {
