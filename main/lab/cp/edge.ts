@@ -142,10 +142,11 @@ export function haproxyComponent(l: LabLayout, n: LabNode): LabComponent {
     pidFile: join(p.haproxy, 'haproxy.pid'),
     logFile: join(p.log, 'haproxy.log'),
     dataDir: p.haproxy,
+    // The stats page first (what a plain HTTP check of the component reaches), then what it fronts.
     endpoints: [
       `http://${n.ip}:${HAPROXY_STATS_PORT}/`,
-      ...edgeApis.map((a) => internalUrl(l, a.port)),
-      ...edgeApis.filter((a) => a.external).map((a) => publicUrl(l, a.port)),
+      `http ${l.vip}:${edgeApis.map((a) => a.port).join(',')}`,
+      `https ${l.publicVip}:${edgeApis.filter((a) => a.external).map((a) => a.port).join(',')}`,
       `unix:${haproxySocket(n)}`,
     ],
     argv: ['haproxy', '-W', '-db', '-f', haproxyConfig(n)],
@@ -197,7 +198,7 @@ function haproxyConf(l: LabLayout, n: LabNode): string {
   });
   return `# HAProxy on ${n.name} (lab ${l.id}): internal VIP ${l.vip} (http), public VIP ${l.publicVip} (https, lab CA)
 global
-  log stdout format raw local0 info
+  log stdout format iso local0 info
   maxconn 1000
   nbthread 1
   stats socket ${haproxySocket(n)} mode 600 level admin
@@ -315,6 +316,7 @@ export async function publicCertDaysLeft(l: LabLayout, port = 5000): Promise<num
 
 /** memcached, keepalived (VRRP, the API VIP) and HAProxy on every controller. */
 export async function startEdge(ctx: ControlPlaneContext): Promise<void> {
+  const since = Date.now();
   const l = ctx.layout;
   const ctls = controllers(l);
   // VRRP PASS authentication takes 8 characters at most.
@@ -354,5 +356,5 @@ export async function startEdge(ctx: ControlPlaneContext): Promise<void> {
   ]);
   await waitUntil(`the VIP ${l.vip} to answer from this machine`, () => vipAnswers(l), 30_000, haproxies[0]?.logFile);
   await waitUntil(`TLS on the public VIP ${l.publicVip} verified with the lab CA (${labCaFile(l)})`, async () => (await servedCertificate(l, l.publicVip, 5000)).authorized, 30_000, haproxies[0]?.logFile);
-  ctx.log(`  edge: VIP ${l.vip} (http) and public VIP ${l.publicVip} (https, CA ${labCaFile(l)}) on ${(await vipHolders(l)).join(', ')}; TLS folder ${tlsDir(l)}`);
+  ctx.log(`  edge: VIP ${l.vip} (http) and public VIP ${l.publicVip} (https, CA ${labCaFile(l)}) on ${(await vipHolders(l)).join(', ')}; TLS folder ${tlsDir(l)} (${((Date.now() - since) / 1000).toFixed(1)} s)`);
 }
