@@ -121,6 +121,7 @@ export const ovnTraceTexts: Record<string, Record<Lang, string>> = {
 
   // Delivered, or leaving OVN.
   'ovn-trace.allowed.acl': { en: 'ACL {name} of {sg}', ko: '{sg}의 ACL {name}' },
+  'ovn-trace.allowed.neutron-rule': { en: 'rule {id} (`{rule}`) of {sg}', ko: '{sg}의 규칙 {id}(`{rule}`)' },
   'ovn-trace.allowed.rule': { en: 'rule `{rule}` of {sg}', ko: '{sg}의 규칙 `{rule}`' },
   'ovn-trace.delivered.title': { en: '{what} from {src} to {dst} is delivered', ko: '{src} → {dst} {what} 전달됨' },
   'ovn-trace.delivered.explanation': {

@@ -117,6 +117,41 @@ describe('ovn-trace analyzer on lab captures', () => {
   });
 });
 
+describe('ovn-trace analyzer on the full control plane (real Neutron: unnamed ACLs, names from the Neutron API)', () => {
+  const SG = 'f85f624b-766d-4758-bedb-0b884c7d6f03';
+  it('ovn-acl-drop made through Neutron: names the group "default" and its remaining rule by Neutron id', () => {
+    const f = only('full-acl-drop-ssh');
+    expect(f).toMatchObject({ check: 'ovn-trace.security-group-drop', severity: 'critical' });
+    expect(f.title).toContain('tcp/22 from bastion-port (10.0.0.13) to db-1-port (10.0.0.12)');
+    expect(f.title).toContain('security group "default" on db-1-port');
+    expect(f.explanation).toContain(`security group "default" (${SG}): ip4 && ip4.src == 0.0.0.0/0 && icmp4 [rule 79e773ee-4ea6-47d2-bc42-eeb58d9c98c0]`);
+    expect(f.nextStep).toContain(`openstack security group rule create --ingress --protocol tcp --dst-port 22 ${SG}`);
+    // The name is quoted from Neutron's own answer, the rule id from the ACL's external_ids.
+    const names = f.evidence.find((e) => e.step === 'security-groups')?.lines ?? [];
+    expect(names).toEqual([`    "ID": "${SG}",`, '    "Name": "default",', '    "ID": "79e773ee-4ea6-47d2-bc42-eeb58d9c98c0",']);
+    expectVerbatim('full-acl-drop-ssh', f);
+  });
+
+  it('healthy: delivered, allowed by the rules named by id, with the ACL lines that carry them', () => {
+    const f = only('full-healthy-ssh');
+    expect(f).toMatchObject({ check: 'ovn-trace.delivered', severity: 'ok' });
+    expect(f.explanation).toContain(`rule e7fe0570-a258-4dfe-b2ce-2da68f422525 (\`ip4 && ip4.src == 0.0.0.0/0 && tcp && tcp.dst == 22\`) of security group "default" (${SG})`);
+    expect(f.evidence[0]?.lines.some((l) => l.startsWith('acl=to-lport,1002,') && l.endsWith('neutron:security_group_rule_id=e7fe0570-a258-4dfe-b2ce-2da68f422525'))).toBe(true);
+    expectVerbatim('full-healthy-ssh', f);
+  });
+
+  it('without the Neutron API (step failed or absent) the group and rules are named by id', () => {
+    const input = loadFixture(join(here, 'fixtures', 'full-acl-drop-ssh'));
+    for (const outputs of [input.outputs.filter((o) => o.step !== 'security-groups'), input.outputs.map((o) => (o.step === 'security-groups' ? { ...o, state: 'failed' as const, exitCode: 1, stdout: '' } : o))]) {
+      const [f] = analyze({ ...input, outputs });
+      expect(f?.check).toBe('ovn-trace.security-group-drop');
+      expect(f?.title).toContain(`security group ${SG} on db-1-port`);
+      expect(f?.explanation).toContain('[rule 79e773ee-4ea6-47d2-bc42-eeb58d9c98c0]');
+      expect(f?.evidence.map((e) => e.step)).toEqual(['trace']);
+    }
+  });
+});
+
 describe('ovn-trace analyzer on public outputs (OVN 23.x acl_eval/acl_action stages)', () => {
   it('egress drop by neutron_pg_drop: the trace stops in ls_in_acl_action after ls_in_acl_eval', () => {
     const f = only('public-rhosp-egress-drop');
@@ -143,7 +178,7 @@ describe('ovn-trace analyzer on public outputs (OVN 23.x acl_eval/acl_action sta
 
 describe('healthy scenarios raise nothing', () => {
   it('no critical or warning', () => {
-    for (const s of ['lab-healthy-ssh', 'helm-healthy-ssh', 'lab-healthy-http-web', 'lab-routed-external', 'public-rhosp-egress-allowed']) {
+    for (const s of ['lab-healthy-ssh', 'helm-healthy-ssh', 'lab-healthy-http-web', 'lab-routed-external', 'public-rhosp-egress-allowed', 'full-healthy-ssh']) {
       expect(run(s).filter((f) => f.severity === 'critical' || f.severity === 'warning')).toEqual([]);
     }
   });

@@ -8,9 +8,11 @@ import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, skipped } from '../../engine/analyze-kit.js';
 import { shellQuote } from '../../engine/shell.js';
 import type { Analyzer, Finding, StepOutput } from '../../engine/types.js';
-import { dropsHere, headerLine, inCidr, isAclEval, parseTraceOutput, value, type Line, type Output, type PortGroup, type Stage, type TraceFacts } from './parse.js';
+import { dropsHere, headerLine, inCidr, isAclEval, parseNeutronNames, parseTraceOutput, value, type Acl, type Line, type NeutronNames, type Output, type PortGroup, type Stage, type TraceFacts } from './parse.js';
 
 const STEP = 'trace';
+/** Neutron's names for the groups and rules (real Neutron ACLs carry none): `openstack security group (rule) list`. */
+const NAMES_STEP = 'security-groups';
 /** A message of this analyzer's table (main/shared/finding-texts/ovn-trace.ts). */
 const m = (id: string, params?: FindingMessage['params']): FindingMessage => say(`ovn-trace.${id}`, params);
 /** Messages joined by `sep` and a space: the renderer joins a list with a space, so each item but the last carries the separator. */
@@ -33,14 +35,18 @@ interface Ctx {
   src: string;
   dst: string;
   dstIp: string;
+  /** Neutron's names, when the API answered (else the ids stand). */
+  names: NeutronNames | null;
+  namesOut: StepOutput | undefined;
 }
 
 const portLabel = (name: string | undefined, lsp: string | undefined, ip: string | undefined): string => `${name || lsp || '?'}${ip ? ` (${ip})` : ''}`;
 
 /** `label` names the group with its id (explanations); `short` by name alone when it has one (titles: names first, UUIDs in the body). */
-function sgOf(pg: PortGroup | undefined, pgName: string): { id: string; label: FindingMessage; short: FindingMessage } {
+function sgOf(c: Ctx, pg: PortGroup | undefined, pgName: string): { id: string; label: FindingMessage; short: FindingMessage } {
   const id = pg?.externalIds['neutron:security_group_id'] ?? (pgName.startsWith('pg_') ? pgName.slice(3).replace(/_/g, '-') : '');
-  const name = pg?.externalIds['neutron:security_group_name'];
+  // Neutron writes only the group id on its port groups; the name comes from Neutron's API.
+  const name = pg?.externalIds['neutron:security_group_name'] ?? c.names?.groups.get(id)?.name;
   const label = id ? (name ? m('sg.named', { name, id }) : m('sg.id', { id })) : m('pg', { pg: pgName });
   return { id, label, short: name ? m('sg.short', { name }) : label };
 }
@@ -59,12 +65,43 @@ function decidingAcl(f: TraceFacts, drop: Stage): Stage | null {
   return before.find((s) => s.pipeline === drop.pipeline && isAclEval(s.name)) ?? null;
 }
 
-function aclName(s: Stage): string | null {
+function aclName(c: Ctx, s: Stage): string | null {
   for (const a of s.actions) {
     const m = /log\(name="([^"]*)"/.exec(a.text) ?? /ACL name=([^,]+),/.exec(a.text);
     if (m) return m[1] as string;
   }
-  return null;
+  const rule = aclOf(c, s);
+  return rule ? ruleLabel(c, rule) : null;
+}
+
+/** The ACL (from the port groups' lists) a stage evaluated: same direction and match. */
+function aclOf(c: Ctx, s: Stage): Acl | undefined {
+  const direction = s.name.startsWith('ls_out_') ? 'to-lport' : 'from-lport';
+  const match = aclMatch(s);
+  return c.f.portGroups.flatMap((g) => g.acls).find((a) => a.direction === direction && a.match === match);
+}
+
+/** An ACL's name, or for Neutron's unnamed ACLs its security group rule: `rule <id> (ingress tcp 22:22 from 0.0.0.0/0)`. */
+function ruleLabel(c: Ctx, a: Acl): string | null {
+  if (a.name) return a.name;
+  if (!a.ruleId) return null;
+  const r = c.names?.rules.get(a.ruleId);
+  const what = r ? [r.direction, r.protocol ?? 'any', r.portRange, r.remoteGroup ? `from group ${c.names?.groups.get(r.remoteGroup)?.name ?? r.remoteGroup}` : r.ipRange ? `from ${r.ipRange}` : ''].filter(Boolean).join(' ') : '';
+  return `rule ${a.ruleId}${what ? ` (${what})` : ''}`;
+}
+
+/** Evidence from the names step: the lines naming these groups and rules. */
+function nameLines(c: Ctx, groupIds: string[], ruleIds: string[]): ReturnType<typeof evidence>[] {
+  if (!c.names || !c.namesOut) return [];
+  const picked = [...groupIds.map((id) => c.names?.groups.get(id)?.line), ...ruleIds.map((id) => c.names?.rules.get(id)?.line)].filter((l): l is Line => !!l);
+  const byIndex = new Map(picked.map((l) => [l.index, l]));
+  const out = [...byIndex.values()].sort((a, b) => a.index - b.index).flatMap((l) => {
+    // The "ID" line and, for a group, its "Name" line right after it.
+    const all = lines(c.namesOut?.stdout ?? '');
+    const next = all[l.index + 1];
+    return next !== undefined && /^\s*"Name": /.test(next) ? [l.text, next] : [l.text];
+  });
+  return out.length ? [evidence(c.namesOut, out)] : [];
 }
 
 function pipelinePort(s: Stage, which: 'inport' | 'outport'): string | undefined {
@@ -84,7 +121,7 @@ function dropped(c: Ctx): Finding {
   const packet = { what: c.what, src: c.src, dst: c.dst };
   if (acl) {
     const pgName = /@([A-Za-z0-9_.-]+)/.exec(acl.match)?.[1] ?? '';
-    const name = aclName(acl);
+    const name = aclName(c, acl);
     const toPort = acl.name.startsWith('ls_out_');
     const port = (toPort ? value(f, 'destination_port_name') || value(f, 'destination_lsp') : value(f, 'source_port_name') || value(f, 'source_lsp')) || pipelinePort(acl, toPort ? 'outport' : 'inport');
     const role = toPort ? 'destination' : 'source';
@@ -94,13 +131,14 @@ function dropped(c: Ctx): Finding {
     const rules = groups.flatMap((g) => g.acls.filter((a) => a.direction === (toPort ? 'to-lport' : 'from-lport')));
     const described = groups.map((g) => {
       const own = g.acls.filter((a) => a.direction === (toPort ? 'to-lport' : 'from-lport'));
-      return m('sg-rules', { group: sgOf(g, g.name).label, rules: own.length ? own.map((a) => `${ruleText(a.match)}${a.name ? ` [${a.name}]` : ''}`).join('; ') : m('sg-rules.none', { dir }) });
+      return m('sg-rules', { group: sgOf(c, g, g.name).label, rules: own.length ? own.map((a) => `${ruleText(a.match)}${a.name ? ` [${a.name}]` : a.ruleId ? ` [rule ${a.ruleId}]` : ''}`).join('; ') : m('sg-rules.none', { dir }) });
     });
     pick.push(...groups.map((g) => g.line), ...rules.map((a) => a.line));
-    const sgIds = groups.map((g) => sgOf(g, g.name).id).filter(Boolean);
+    const sgIds = groups.map((g) => sgOf(c, g, g.name).id).filter(Boolean);
+    const named = nameLines(c, sgIds, rules.map((a) => a.ruleId).filter((x): x is string => !!x));
     const portRef = (toPort ? value(f, 'destination_lsp') : value(f, 'source_lsp')) ?? port;
     const portWord = portRef ? shellQuote(portRef) : '<port>';
-    const sgNames = groups.map((g) => sgOf(g, g.name).short);
+    const sgNames = groups.map((g) => sgOf(c, g, g.name).short);
     if (pgName === 'neutron_pg_drop') {
       const srcIp = value(f, 'source_ip');
       const said = {
@@ -125,10 +163,10 @@ function dropped(c: Ctx): Finding {
             ? m('security-group-drop.next', { dir, sg: sgId, what: c.what, proto: c.what.startsWith('icmp') ? '--protocol icmp' : `--protocol ${c.what.split('/')[0]} --dst-port ${c.what.split('/')[1]}` })
             : m('security-group-drop.next.port', { port: portWord, dir }),
         }),
-        evidence: [ev(out, pick)],
+        evidence: [ev(out, pick), ...named],
       });
     }
-    const sg = sgOf(f.portGroups.find((g) => g.name === pgName), pgName);
+    const sg = sgOf(c, f.portGroups.find((g) => g.name === pgName), pgName);
     return finding({
       check: 'ovn-trace.acl-drop',
       severity: 'critical',
@@ -192,11 +230,16 @@ function verdict(c: Ctx): Finding {
   const allowed = f.stages.filter((s) => isAclEval(s.name) && /@pg_/.test(s.match));
   const allowText = allowed.map((s) => {
     const pg = /@([A-Za-z0-9_.-]+)/.exec(s.match)?.[1] ?? '';
-    const name = aclName(s);
-    const sg = sgOf(f.portGroups.find((g) => g.name === pg), pg).label;
+    const acl = aclOf(c, s);
+    const sg = sgOf(c, f.portGroups.find((g) => g.name === pg), pg).label;
+    if (acl && !acl.name && acl.ruleId) return m('allowed.neutron-rule', { id: acl.ruleId, rule: ruleText(aclMatch(s)), sg });
+    const name = aclName(c, s);
     return name ? m('allowed.acl', { name, sg }) : m('allowed.rule', { rule: ruleText(aclMatch(s)), sg });
   });
-  const allowLines = allowed.flatMap((s) => [s.line, ...s.actions.filter((a) => /log\(/.test(a.text))]);
+  const allowedAcls = allowed.map((s) => aclOf(c, s)).filter((a): a is Acl => !!a);
+  const allowLines = [...allowed.flatMap((s) => [s.line, ...s.actions.filter((a) => /log\(/.test(a.text))]), ...allowedAcls.map((a) => a.ruleLine)];
+  const allowGroups = allowed.map((s) => sgOf(c, undefined, /@([A-Za-z0-9_.-]+)/.exec(s.match)?.[1] ?? '').id).filter(Boolean);
+  const named = nameLines(c, allowGroups, allowedAcls.map((a) => a.ruleId).filter((x): x is string => !!x));
   const packet = { what: c.what, src: c.src, dst: c.dst };
   const toDst = terminal.find((o) => is(o, dstName, dstLsp));
   if (toDst) {
@@ -207,7 +250,7 @@ function verdict(c: Ctx): Finding {
         title: m('delivered.title', packet),
         explanation: m('delivered.explanation', { port: toDst.port, allowed: allowText.length ? m('delivered.allowed', { list: thenJoined(allowText) }) : '' }),
       }),
-      evidence: [ev(out, [flow, ...allowLines, toDst.line])],
+      evidence: [ev(out, [flow, ...allowLines, toDst.line]), ...named],
     });
   }
   const outside = terminal.filter((o) => ['localnet', 'external', 'vtep', 'l2gateway'].includes(o.type));
@@ -225,7 +268,7 @@ function verdict(c: Ctx): Finding {
           arp: f.arpLine ? m('leaves-ovn.arp') : '',
         }),
       }),
-      evidence: [ev(out, [flow, ...allowLines, f.arpLine, o.line])],
+      evidence: [ev(out, [flow, ...allowLines, f.arpLine, o.line]), ...named],
     });
   }
   if (terminal.every((o) => is(o, srcName, srcLsp))) {
@@ -347,7 +390,15 @@ export const analyze: Analyzer = (input) => {
     src: portLabel(value(f, 'source_port_name'), value(f, 'source_lsp'), value(f, 'source_ip')),
     dst: value(f, 'destination_lsp') ? portLabel(value(f, 'destination_port_name'), value(f, 'destination_lsp'), dstIp) : dstIp,
     dstIp,
+    names: null,
+    namesOut: undefined,
   };
+  // Neutron's names where its API answered; a failed or absent step leaves the ids (never a finding of its own).
+  const namesOut = completed(input, NAMES_STEP).find((o) => o.exitCode === 0);
+  if (namesOut) {
+    c.names = parseNeutronNames(namesOut.stdout);
+    c.namesOut = c.names ? namesOut : undefined;
+  }
   const v = verdict(c);
   // A destination inside the source subnet that no port owns: the VM is gone or the IP is wrong.
   const onSubnet = (f.header.get('router_port') ?? []).find((l) => (/networks=(.*)$/.exec(l.text)?.[1] ?? '').split(/[ ,]+/).some((n) => n.includes('/') && inCidr(dstIp, n)));

@@ -40,6 +40,9 @@ export interface Acl {
   match: string;
   action: string;
   name: string | null;
+  /** Neutron's rule id from the ACL's external_ids (`acl=` line); Neutron's ACLs have no name. */
+  ruleId: string | null;
+  ruleLine: Line | null;
 }
 
 export interface PortGroup {
@@ -90,6 +93,29 @@ export function parseBareMap(text: string): Record<string, string> {
   starts.forEach((s, i) => {
     out[s.key] = text.slice(s.valueAt, i + 1 < starts.length ? (starts[i + 1] as { at: number }).at : text.length).trim();
   });
+  return out;
+}
+
+/** One line of `ovn-nbctl --format=csv`: fields, quotes removed (`""` inside quotes is one `"`). */
+export function csvFields(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
   return out;
 }
 
@@ -147,7 +173,17 @@ export function parseTraceOutput(stdout: string): TraceFacts {
     const a = ACL_LINE.exec(l.text);
     if (a && group) {
       const name = /name=([^,)]+)/.exec(a[5] ?? '');
-      group.acls.push({ line: l, direction: a[1] as Acl['direction'], priority: Number(a[2]), match: a[3] as string, action: a[4] as string, name: name ? (name[1] as string) : null });
+      group.acls.push({ line: l, direction: a[1] as Acl['direction'], priority: Number(a[2]), match: a[3] as string, action: a[4] as string, name: name ? (name[1] as string) : null, ruleId: null, ruleLine: null });
+      continue;
+    }
+    if (l.text.startsWith('acl=') && group) {
+      const [direction, priority, match, ext] = csvFields(l.text.slice(4));
+      const rule = parseBareMap(ext ?? '')['neutron:security_group_rule_id'];
+      const acl = group.acls.find((x) => x.direction === direction && String(x.priority) === priority && x.match === match);
+      if (acl && rule) {
+        acl.ruleId = rule;
+        acl.ruleLine = l;
+      }
     }
   }
   return f;
@@ -176,4 +212,40 @@ export function inCidr(ip: string, cidr: string): boolean {
   if (a === null || b === null || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+}
+
+/** Neutron's own names for security groups and rules (the `security-groups` step: two `openstack … -f json` lists). */
+export interface NeutronNames {
+  groups: Map<string, { name: string; line: Line | null }>;
+  rules: Map<string, { direction: string; protocol: string | null; portRange: string; ipRange: string; remoteGroup: string | null; group: string; line: Line | null }>;
+}
+
+/** `openstack security group list -f json`, `== rules ==`, `openstack security group rule list -f json`; null when it is not that. */
+export function parseNeutronNames(stdout: string): NeutronNames | null {
+  const at = stdout.indexOf('\n== rules ==\n');
+  if (at < 0) return null;
+  const all = splitLines(stdout).map((text, index) => ({ text, index }));
+  /** The output line that carries `"ID": "<id>"` (evidence quotes it). */
+  const idLine = (id: string): Line | null => all.find((l) => l.text.trim() === `"ID": "${id}",`) ?? null;
+  try {
+    const groups = JSON.parse(stdout.slice(0, at)) as Array<{ ID: string; Name: string }>;
+    const rules = JSON.parse(stdout.slice(at + '\n== rules ==\n'.length)) as Array<Record<string, string | null>>;
+    const names: NeutronNames = { groups: new Map(), rules: new Map() };
+    for (const g of groups) names.groups.set(g.ID, { name: g.Name, line: idLine(g.ID) });
+    for (const r of rules) {
+      const id = String(r.ID ?? '');
+      names.rules.set(id, {
+        direction: String(r.Direction ?? ''),
+        protocol: r['IP Protocol'] ?? null,
+        portRange: String(r['Port Range'] ?? ''),
+        ipRange: String(r['IP Range'] ?? ''),
+        remoteGroup: r['Remote Security Group'] ?? null,
+        group: String(r['Security Group'] ?? ''),
+        line: idLine(id),
+      });
+    }
+    return names;
+  } catch {
+    return null;
+  }
 }

@@ -143,5 +143,9 @@ printf '%s\n' "$src_pgs" "$dst_pgs" | sort -u | while IFS=, read -r pg ext; do
   printf '%s\n' "$dst_pgs" | PG="$pg" awk -F, '$1 == ENVIRON["PG"] { f = 1 } END { exit !f }' && m=${m:+$m,}destination
   printf 'port_group=%s members=%s external_ids=%s\n' "$pg" "$m" "$ext"
   nbctl --type=port-group acl-list "$pg"
+  # Neutron's ACLs carry no name: the rule id is in their external_ids (neutron:security_group_rule_id).
+  acls=$(nbctl --bare --columns=acls list Port_Group "$pg")
+  # shellcheck disable=SC2086 # one argument per ACL UUID
+  [ -z "$acls" ] || nbctl --format=csv --data=bare --no-headings --columns=direction,priority,match,external_ids list ACL $acls | sed 's/^/acl=/'
 done
 exit $rc
