@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
+import { noRestart } from './containers.js';
 import { appctl, halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
 import { computes, controllers, labUuid, nodeByName, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
 import { namespacePids } from './network.js';
@@ -14,7 +15,8 @@ import { computeInventory, type LabInstance } from './tenant.js';
 import { edgeFaults } from './cp/edge-faults.js';
 import { keystoneFaults } from './cp/keystone-faults.js';
 import { novaFaults } from './cp/nova-faults.js';
-import { neutronFaults } from './cp/neutron-faults.js';
+import { deleteSshRule, neutronFaults, restoreSshRule } from './cp/neutron-faults.js';
+import { copyChassisOptions } from './cp/neutron.js';
 import { rabbitFaults } from './rabbitmq-faults.js';
 
 /**
@@ -113,6 +115,8 @@ const coreFaults: Fault[] = [
     shows: { command: "ovn-trace (the ovn-trace playbook) of tcp/22 between two instances", healthy: "allowed by the default group's tcp/22 rule", broken: "dropped by neutron_pg_drop (no allow rule for tcp/22)" },
     description: 'security group "default" loses its tcp/22 ingress rule: SSH between the VMs is dropped by neutron_pg_drop',
     async inject(s) {
+      // Full control plane: the rule is deleted through Neutron, which removes its ACL from the port group.
+      if (s.layout.controlPlane === 'full') return deleteSshRule(s);
       const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
       const rule = sg?.rules.find((r) => r.port === 22);
       if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
@@ -123,6 +127,7 @@ const coreFaults: Fault[] = [
       return { undo: {}, summary: `ACL ${rule.aclName} removed from port group ${sg.portGroup}` };
     },
     async heal(s) {
+      if (s.layout.controlPlane === 'full') return restoreSshRule(s);
       const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
       const rule = sg?.rules.find((r) => r.port === 22);
       if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
@@ -139,7 +144,9 @@ const coreFaults: Fault[] = [
     async inject(s) {
       const n = lastCompute(s.layout);
       const c = component(s, 'ovn-controller', n.name);
-      // `exit` (without --restart) makes ovn-controller remove its own Chassis record.
+      // `exit` (without --restart) makes ovn-controller remove its own Chassis record. kolla: Docker
+      // would start the container again (unless-stopped), as on a real host; it stays down here.
+      await noRestart(c);
       await appctl(c, 'ovn-controller', ['exit'], 10_000);
       await waitUntil(`${c.name} to exit`, () => !isRunning(c), 30_000, c.logFile);
       await waitUntil(`chassis ${n.name} to leave the SB`, async () => !(await chassisNames(s.layout)).includes(n.name), 30_000);
@@ -150,6 +157,8 @@ const coreFaults: Fault[] = [
       const c = component(s, 'ovn-controller', n.name);
       if (!isRunning(c)) launch(c);
       await waitUntil(`chassis ${n.name} to register`, async () => (await chassisNames(s.layout)).includes(n.name), 60_000, c.logFile);
+      // A new Chassis row: Zed's Neutron needs its bridge mappings in external_ids again (cp/neutron.ts).
+      if (s.layout.controlPlane === 'full') await copyChassisOptions(s.layout, [n.name]);
       return `ovn-controller on ${n.name} running, chassis registered`;
     },
   },

@@ -12,6 +12,7 @@ import { isAlive, LabError, readPid, run, signal, waitUntil } from '../proc.js';
 import { rabbitUser, transportUrl } from '../rabbitmq.js';
 import { saveState, type LabComponent, type LabState } from '../state.js';
 import { internalUrl, memcacheServers } from './edge.js';
+import { adminSession } from './keystone-client.js';
 import { cachedSchema, noteSchemaStart } from './schema-cache.js';
 import type { LabTenant } from '../tenant.js';
 
@@ -29,6 +30,8 @@ import type { LabTenant } from '../tenant.js';
 export const NEUTRON_PORT = 9696;
 const OSH_IMAGE = 'docker.io/openstackhelm/neutron:zed-ubuntu_jammy';
 const PHYSNET = 'physnet1';
+/** A physnet Neutron accepts (flat_networks) but no compute has a bridge mapping for: fault instance-error-port-binding. */
+export const UNMAPPED_PHYSNET = 'physnet2';
 
 /** neutron-server runs on the first controller (one server: the OVN hash ring and maintenance live in it). */
 const serverNode = (l: LabLayout): LabNode => controllers(l)[0] as LabNode;
@@ -160,7 +163,7 @@ ${service('nova', ctx.secret('keystone:nova'))}endpoint_type = internal
 }
 
 /** Keystone's internal URL: the API VIP (HAProxy) port 5000. */
-const keystoneUrl = (l: LabLayout): string => internalUrl(l, 5000);
+const keystoneUrl = (l: LabLayout): string => internalUrl(l, 5000, '/v3');
 
 function ml2Conf(l: LabLayout): string {
   return `[ml2]
@@ -175,7 +178,7 @@ vni_ranges = 1:65536
 max_header_size = 38
 
 [ml2_type_flat]
-flat_networks = ${PHYSNET}
+flat_networks = ${PHYSNET},${UNMAPPED_PHYSNET}
 
 [securitygroup]
 enable_security_group = true
@@ -249,29 +252,8 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The Neutron API from this machine
 
-/** A Keystone token for admin (cached until shortly before it expires), when the lab has Keystone. */
-let tokenCache: { lab: string; token: string; until: number } | undefined;
-
 async function authHeaders(st: LabState): Promise<Record<string, string>> {
-  if (neutronCloud(st)?.auth !== 'keystone') return {};
-  if (tokenCache && tokenCache.lab === st.layout.id && tokenCache.until > Date.now()) return { 'x-auth-token': tokenCache.token };
-  const password = st.secrets?.['keystone:admin'];
-  if (!password) throw new LabError('the lab has Keystone but no admin password in its state');
-  const r = await fetch(`${keystoneUrl(st.layout)}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password } } },
-        scope: { project: { name: 'admin', domain: { name: 'Default' } } },
-      },
-    }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const token = r.headers.get('x-subject-token');
-  if (!r.ok || !token) throw new LabError(`Keystone token for admin: HTTP ${r.status} ${(await r.text()).slice(0, 300)}`);
-  tokenCache = { lab: st.layout.id, token, until: Date.now() + 30 * 60_000 };
-  return { 'x-auth-token': token };
+  return neutronCloud(st)?.auth === 'keystone' ? { 'x-auth-token': (await adminSession(st.layout)).token } : {};
 }
 
 /** One Neutron API call as the lab's admin; an error names the call and Neutron's answer. */
@@ -347,7 +329,8 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     120_000,
     serverComponent(l).logFile,
   );
-  const project = t.projectId;
+  // The tenant's project: Keystone's demo project (the Nova part boots the servers there).
+  const project = (st.cloud?.keystone as { demoProjectId?: string } | undefined)?.demoProjectId ?? t.projectId;
   const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => neutronApi<T>(st, method, path, body);
   type Obj = { id: string };
   const net = (await api<{ network: Obj }>('POST', '/networks', { network: { name: t.network.name, project_id: project } })).network;
@@ -438,6 +421,7 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   });
   st.tenant = {
     ...t,
+    projectId: project,
     network: { ...t.network, id: net.id },
     publicNetwork: { ...t.publicNetwork, id: pub.id },
     router: { ...t.router, id: router.id },
@@ -533,7 +517,7 @@ state_path = ${join(dir, 'state')}
 nova_metadata_host = ${ctx.layout.vip}
 nova_metadata_port = 8775
 nova_metadata_protocol = http
-metadata_proxy_shared_secret = ${ctx.secret('metadata-proxy')}
+metadata_proxy_shared_secret = ${ctx.secret('metadata:proxy')}
 # 0 (no worker) hangs every metadata request in Zed.
 metadata_workers = 1
 metadata_proxy_socket = ${join(dir, 'state', 'metadata_proxy')}

@@ -22,4 +22,6 @@ export const units = [
   { kinds: ['keepalived'], names: ['keepalived'], description: 'Keepalive Daemon (LVS and VRRP)' },
   { kinds: ['haproxy'], names: ['haproxy'], description: 'HAProxy Load Balancer' },
   { kinds: ['keystone'], names: ['keystone'], description: 'OpenStack Identity service (Keystone)' },
+  { kinds: ['neutron-server'], names: ['neutron-server', 'neutron-api'], description: 'OpenStack Neutron Server' },
+  { kinds: ['ovn-metadata-agent'], names: ['neutron-ovn-metadata-agent'], description: 'OpenStack Neutron OVN Metadata Agent' },
 ];
