@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Fault } from './faults.js';
 import { controllers, type LabLayout, type LabNode } from './layout.js';
 import { LabError, runCommand, waitUntil } from './proc.js';
@@ -47,18 +44,9 @@ function partitionRules(l: LabLayout, n: LabNode): string {
   ].join('\n');
 }
 
-/** `nft ARGS [FILE]` in n's namespace; with `rules`, they are written to a temp file and loaded with `-f`. */
-async function nft(n: LabNode, args: string[], rules?: string): Promise<{ code: number; stderr: string }> {
-  if (rules === undefined) return runCommand(['nft', ...args], { netns: n.netns, timeoutMs: 10_000 });
-  const dir = mkdtempSync(join(tmpdir(), 'stackscope-nft-'));
-  const file = join(dir, 'rules.nft');
-  writeFileSync(file, rules);
-  try {
-    return await runCommand(['nft', ...args, file], { netns: n.netns, timeoutMs: 10_000 });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** `nft ARGS` in n's namespace; `rules` go to its stdin (`nft -f -`). */
+const nft = (n: LabNode, args: string[], rules?: string): Promise<{ code: number; stderr: string }> =>
+  runCommand(['nft', ...args], { netns: n.netns, timeoutMs: 10_000, input: rules });
 
 const removeCut = (n: LabNode): Promise<{ code: number; stderr: string }> => nft(n, ['delete', 'table', 'inet', PARTITION_TABLE]);
 
@@ -112,7 +100,7 @@ export const rabbitFaults: Fault[] = [
       brokerNode(s);
       const n = minority(l);
       const others = rabbitNodes(l).filter((x) => x.name !== n.name).map((x) => rabbitNodeName(x, l));
-      const cut = await nft(n, ['-f'], partitionRules(l, n));
+      const cut = await nft(n, ['-f', '-'], partitionRules(l, n));
       if (cut.code !== 0) throw new LabError(`nft in ${n.name}'s namespace: ${cut.stderr.trim()}`);
       try {
         // The cut node notices after net_ticktime that its peers are gone (nodes() is its own view, no RPC).
