@@ -56,6 +56,11 @@ export interface PlacementKeystone {
   log?: (line: string) => void;
   /** Told whether the schema came from the cache. */
   noteSchema?: (how: 'warm' | 'cold') => void;
+  /**
+   * Awaited before the first authenticated call (the seeding): Placement's keystonemiddleware
+   * needs its `placement` user in Keystone. Until then Placement can start alongside Keystone.
+   */
+  ready?: Promise<unknown>;
 }
 
 function conf(l: LabLayout, password: string, keystone?: PlacementKeystone): string {
@@ -120,6 +125,7 @@ export async function startPlacement(l: LabLayout, t: LabTenant, keystone?: Plac
   const c = placementComponent(l);
   launch(c);
   await waitUntil('placement-api to answer', async () => (await fetch(`${placementEndpoint(l)}/`)).ok, 90_000, c.logFile);
+  await keystone?.ready;
   await seedPlacement(l, t);
   return c;
 }

@@ -60,9 +60,12 @@ const ctl = (i: number): LabNode => controllers(t.lab.layout)[i] as LabNode;
 describe('keystone on the full control plane', () => {
   it('issues tokens with the plain openstack CLI on every controller (clouds.yaml) and from the admin openrc', async () => {
     for (const n of controllers(t.lab.layout)) {
-      const r = await onNode(n.name, 'openstack token issue -f value -c id');
+      // The app redacts whole tokens in what it records: the Fernet prefix and length say enough.
+      const r = await onNode(n.name, 'openstack token issue -f value -c id | awk \'{ print substr($0, 1, 6), length($0) }\'');
       expect(r.stderr).toBe('');
-      expect(r.stdout.trim()).toMatch(/^gAAAAA[\w-]+$/);
+      const [prefix, length] = r.stdout.trim().split(' ');
+      expect(prefix).toBe('gAAAAA');
+      expect(Number(length)).toBeGreaterThan(150);
     }
     const rc = await onNode('controller-2', 'env -u OS_CLOUD sh -c \'. "$HOME/admin-openrc" && openstack token issue -f value -c project_id\'');
     expect(rc.exitCode).toBe(0);
@@ -114,10 +117,11 @@ describe('keystone on the full control plane', () => {
     expect(await accepts(ctl(1), ctl(0))).toBe(401);
     expect(await accepts(ctl(0), ctl(1))).toBe(401);
     expect(await accepts(ctl(0), ctl(2))).toBe(200);
-    expect(readFileSync(join(nodePaths(ctl(0)).log, 'keystone.log'), 'utf8')).toMatch(/Could not recognize Fernet token|InvalidToken|Failed to validate token/);
+    expect(readFileSync(join(nodePaths(ctl(0)).log, 'keystone.log'), 'utf8')).toMatch(/WARNING keystone\.server\.flask\.application .* Authorization failed\. The request you have made requires authentication\./);
     await healFault(t.lab, 'keystone-fernet-mismatch');
     expect(await fault.holds?.(t.lab)).toBe(false);
     expect(await accepts(ctl(1), ctl(0))).toBe(200);
     expect(await accepts(ctl(0), ctl(1))).toBe(200);
-  });
+    // Two fernet_rotate runs and three reloads: Python start-ups on a shared machine.
+  }, 300_000);
 });

@@ -154,14 +154,44 @@ export async function waitKeystone(n: LabNode, timeoutMs = 120_000): Promise<voi
 /** Keystone on every controller (Fernet), bootstrapped, with the catalog behind the VIP; then Placement behind it. */
 export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
   const l = ctx.layout;
-  const nodes = controllers(l);
-  const first = nodes[0] as LabNode;
   const started = Date.now();
   const dbPassword = ctx.secret('db:keystone');
   const memcache = memcachedServersOf(ctx.state);
   // Each Keystone caches in its own node's memcached: tokens are cached when issued, so one cache
   // shared by all would hide a controller whose keys differ (keystone-fernet-mismatch).
   const localCache = memcache !== undefined;
+  // Placement starts alongside (its schema, its Python start-up) and waits for the registration
+  // (its service user) before its first authenticated call.
+  let registered: (v: void) => void = () => undefined;
+  let failed: (e: unknown) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => ((registered = resolve), (failed = reject)));
+  ready.catch(() => undefined);
+  const placement = startPlacement(l, ctx.state.tenant, {
+    authUrl: keystoneAuthUrl(l),
+    password: ctx.secret('keystone:placement'),
+    dbPassword: ctx.secret('db:placement'),
+    memcacheServers: memcache,
+    log: ctx.log,
+    noteSchema: (h) => noteSchemaStart(ctx.state, h),
+    ready,
+  });
+  placement.catch(() => undefined);
+  try {
+    await startKeystoneItself(ctx, started, dbPassword, localCache);
+    registered();
+  } catch (e) {
+    failed(e);
+    await placement.catch(() => undefined);
+    throw e;
+  }
+  ctx.add([await placement]);
+  ctx.log(`    placement behind keystone (${secs(started)})`);
+}
+
+async function startKeystoneItself(ctx: ControlPlaneContext, started: number, dbPassword: string, localCache: boolean): Promise<void> {
+  const l = ctx.layout;
+  const nodes = controllers(l);
+  const first = nodes[0] as LabNode;
   await serviceDatabase(l, ['keystone'], 'keystone', dbPassword);
   for (const n of nodes) {
     mkdirSync(dirOf(n), { recursive: true, mode: 0o750 });
@@ -212,17 +242,6 @@ export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
   await register(ctx, first);
   writeClientCredentials(ctx);
   ctx.log(`    keystone: service project, users and catalog registered (${secs(started)})`);
-  ctx.add([
-    await startPlacement(l, ctx.state.tenant, {
-      authUrl: keystoneAuthUrl(l),
-      password: ctx.secret('keystone:placement'),
-      dbPassword: ctx.secret('db:placement'),
-      memcacheServers: memcache,
-      log: ctx.log,
-      noteSchema: (h) => noteSchemaStart(ctx.state, h),
-    }),
-  ]);
-  ctx.log(`    placement behind keystone (${secs(started)})`);
 }
 
 const secs = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
