@@ -19,7 +19,7 @@ import { KEYSTONE_PORT, keystoneDirect, osApi, schemaOnce } from './os-http.js';
  * nova-api (uwsgi, n.ip:8774) and the metadata API (uwsgi, n.ip:8775) on the first controller,
  * nova-conductor on the second, nova-scheduler on the third, cells v2 (cell0 + cell1, URL
  * templates so a cached schema fits any lab), and a real nova-compute on each Nova compute with
- * the lab's fake driver (scripts/nova_virt/labfake.py), sized as the light lab's computes and
+ * the lab's fake driver (scripts/nova_virt/labfake.py, started by scripts/nova-compute), sized as the light lab's computes and
  * registering the resource provider UUID the lab gives that compute.
  */
 
@@ -261,7 +261,7 @@ export function computeComponent(l: LabLayout, n: LabNode): LabComponent {
     l,
     n,
     'nova-compute',
-    ['/usr/bin/python3', labScript('nova-compute-lab'), '--config-file', novaConf(n), '--config-file', computeConf(n), '--log-file', novaLog(n, 'nova-compute')],
+    [labScript('nova-compute'), '--config-file', novaConf(n), '--config-file', computeConf(n), '--log-file', novaLog(n, 'nova-compute')],
     [],
     { name: `nova-compute-default-${n.name.replace('compute-', '')}${'xkqzv'.slice(0, 4)}`, component: 'compute', container: 'nova-compute' },
     'nova_compute',

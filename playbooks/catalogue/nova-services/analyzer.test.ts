@@ -38,6 +38,22 @@ describe('nova-services on the practice lab (no Nova there)', () => {
   });
 });
 
+describe('nova-services on the practice lab with the full control plane', () => {
+  it('lab-full-compute-down: the stopped nova-compute is critical, quoting its state and the last lines of its quiet log', () => {
+    const fs = run('lab-full-compute-down');
+    const down = byCheck(fs, 'nova.service-down');
+    expect(down.map((f) => [f.severity, f.title])).toEqual([['critical', 'nova-compute on compute-1 is down']]);
+    expect(down[0]?.evidence[0]?.lines).toContain('    "State": "down",');
+    const log = down[0]?.evidence.find((e) => e.step === 'compute-log');
+    expect(log?.node).toBe('compute-1');
+    expect(log?.lines).toHaveLength(3);
+    expect(log?.lines.at(-1)).toContain('WARNING amqp [-] Received method (60, 30) during closing channel 1');
+    expect(down[0]?.explanation).toContain('the process is probably stopped or hung');
+    expect(bad(fs)).toHaveLength(1);
+    expectVerbatim('lab-full-compute-down', fs);
+  });
+});
+
 describe('nova-services on outputs quoted in public sources', () => {
   it('two computes down: critical per host, with the MessagingTimeout lines of the reachable one', () => {
     const fs = run('public-compute-down');

@@ -80,7 +80,11 @@ function serviceFindings(services: Service[], out: StepOutput, logs: Map<string,
         if (!log) why = say('nova-services.down.log.none');
         else if (!('kinds' in log)) why = say('nova-services.down.log.unread', { why: log.error ?? log.state });
         else if (isEmptyLog(log.out.stdout)) why = say('nova-services.down.log.empty');
-        else if (!top) why = say('nova-services.down.log.quiet');
+        else if (!top) {
+          why = say('nova-services.down.log.quiet');
+          // The last lines it wrote, and when: a stopped or hung service goes quiet.
+          evs.push(evidence(log.out, lines(log.out.stdout).filter((l) => l.trim()).slice(-3)));
+        }
         else {
           why = say('nova-services.down.log.says', { means: joined(log.kinds.map(means), 'and') });
           cause = causeOf(top);
