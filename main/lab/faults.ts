@@ -202,19 +202,26 @@ const coreFaults: Fault[] = [
     description: `an allocation on compute-1 for instance "${ORPHAN}", deleted in Nova long ago: a consumer that no longer exists`,
     async inject(s) {
       const ghost = ghostInstance((computes(s.layout)[0] as LabNode).name);
-      await sql(
-        first(s.layout),
-        `REPLACE INTO instances (id, uuid, hostname, host, node, vm_state, project_id, user_id, instance_type, created_at, deleted_at, deleted)
-         VALUES (9999, '${ghost.uuid}', '${ORPHAN}', '${ghost.host}', '${ghost.host}', 'deleted', '${s.tenant.projectId}', '${s.tenant.userId}', 'm1.small', NOW() - INTERVAL 30 DAY, NOW() - INTERVAL 7 DAY, 9999)`,
-        'nova',
-      );
+      // The light lab keeps the deleted instance's row in its slice of nova.instances; in the full
+      // control plane the real Nova never had it: a consumer Nova does not know at all.
+      // (nova-compute then logs "has allocations against this compute host but is not found in the database").
+      if (s.layout.controlPlane !== 'full') {
+        await sql(
+          first(s.layout),
+          `REPLACE INTO instances (id, uuid, hostname, host, node, vm_state, project_id, user_id, instance_type, created_at, deleted_at, deleted)
+           VALUES (9999, '${ghost.uuid}', '${ORPHAN}', '${ghost.host}', '${ghost.host}', 'deleted', '${s.tenant.projectId}', '${s.tenant.userId}', 'm1.small', NOW() - INTERVAL 30 DAY, NOW() - INTERVAL 7 DAY, 9999)`,
+          'nova',
+        );
+      }
       await allocate(s.layout, s.tenant, ghost.uuid, providerUuid(ghost.host), { VCPU: 1, MEMORY_MB: 2048, DISK_GB: 20 });
       return { undo: {}, summary: `allocation for consumer ${ghost.uuid} (${ORPHAN}, deleted) on ${ghost.host}` };
     },
     async heal(s) {
       const ghost = ghostInstance((computes(s.layout)[0] as LabNode).name);
       await placement(s.layout, 'DELETE', `/allocations/${ghost.uuid}`).catch(() => undefined);
-      await sql(first(s.layout), `DELETE FROM instances WHERE uuid = '${ghost.uuid}'`, 'nova');
+      if (s.layout.controlPlane !== 'full') {
+        await sql(first(s.layout), `DELETE FROM instances WHERE uuid = '${ghost.uuid}'`, 'nova');
+      }
       return 'orphan allocation deleted';
     },
   },
