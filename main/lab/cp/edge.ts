@@ -29,15 +29,13 @@ export const internalUrl = (l: LabLayout, port: number, path = ''): string => `h
 /** A public endpoint: HTTPS on the public VIP (Kolla's kolla_external_vip_address), verified with labCaFile(l). */
 export const publicUrl = (l: LabLayout, port: number, path = ''): string => `https://${l.publicVip}:${port}${path}`;
 
-/** One API HAProxy fronts: its port, its health check, and which controllers run a backend. */
+/** One API HAProxy fronts: its port, the component behind it, and which controllers run a backend. */
 export interface EdgeApi {
   /** HAProxy's proxy name, as Kolla names it (keystone_internal, nova_api, ...); the public one adds _external. */
   name: string;
   port: number;
   /** The lab component that serves it on each backend node. */
   kind: ComponentKind;
-  /** HTTP health check path (`option httpchk GET <path>`), answered without a token. */
-  check: string;
   /** Also published on the public VIP with TLS (Kolla keeps nova_metadata internal only). */
   external: boolean;
   /** The controllers that run the API; a backend that is not up (yet) is shown DOWN, as HAProxy does. */
@@ -49,12 +47,12 @@ const firstController = (l: LabLayout): LabNode[] => controllers(l).slice(0, 1);
 
 /** Every API behind HAProxy, in one table (ports as Kolla's). */
 export const edgeApis: EdgeApi[] = [
-  { name: 'keystone_internal', port: 5000, kind: 'keystone', check: '/v3', external: true, backends: allControllers },
-  { name: 'placement_api', port: 8778, kind: 'placement-api', check: '/', external: true, backends: firstController },
-  { name: 'glance_api', port: 9292, kind: 'glance-api', check: '/versions', external: true, backends: firstController },
-  { name: 'nova_api', port: 8774, kind: 'nova-api', check: '/', external: true, backends: firstController },
-  { name: 'nova_metadata', port: 8775, kind: 'nova-api', check: '/', external: false, backends: firstController },
-  { name: 'neutron_server', port: 9696, kind: 'neutron-server', check: '/', external: true, backends: firstController },
+  { name: 'keystone_internal', port: 5000, kind: 'keystone', external: true, backends: allControllers },
+  { name: 'placement_api', port: 8778, kind: 'placement-api', external: true, backends: firstController },
+  { name: 'glance_api', port: 9292, kind: 'glance-api', external: true, backends: firstController },
+  { name: 'nova_api', port: 8774, kind: 'nova-api', external: true, backends: firstController },
+  { name: 'nova_metadata', port: 8775, kind: 'nova-api', external: false, backends: firstController },
+  { name: 'neutron_server', port: 9696, kind: 'neutron-server', external: true, backends: firstController },
 ];
 
 /** The public proxy's name for an API (keystone_internal → keystone_external, nova_api → nova_api_external). */
@@ -190,8 +188,11 @@ ${peers.join('\n')}
 function haproxyConf(l: LabLayout, n: LabNode): string {
   const servers = (a: EdgeApi): string =>
     a.backends(l).map((b) => `  server ${b.name} ${b.ip}:${a.port} check`).join('\n');
+  // TCP checks, as Kolla's: an HTTP check every 2 s from three HAProxies put ~1.5 lines a second
+  // into every API's own log (330 of glance-api.log's 340 lines after lab up), burying what
+  // trainees and playbooks read there. A stopped backend shows as "Layer4 connection problem".
   const proxies = edgeApis.flatMap((a) => {
-    const common = `  option httpchk GET ${a.check}\n${servers(a)}\n`;
+    const common = `${servers(a)}\n`;
     const internal = `listen ${a.name}\n  bind ${l.vip}:${a.port}\n${common}`;
     const external = `listen ${externalName(a)}\n  bind ${l.publicVip}:${a.port} ssl crt ${haproxyPem(n)}\n  http-request del-header X-Forwarded-Proto\n  http-request set-header X-Forwarded-Proto https if { ssl_fc }\n${common}`;
     return a.external ? [internal, external] : [internal];
