@@ -42,6 +42,7 @@ export function galeraComponent(l: LabLayout, n: LabNode, bootstrap = false): La
       container: 'mariadb',
       image: 'docker.io/openstackhelm/mariadb:latest-ubuntu_focal',
     },
+    container: { name: 'mariadb', image: 'quay.io/openstack.kolla/mariadb-server:zed-debian-bookworm', service: 'mariadb' },
   };
 }
 

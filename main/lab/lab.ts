@@ -9,6 +9,8 @@ import { computes, planLab, type ControlPlane, type LabFlavor } from './layout.j
 import { controlPlaneContext, startControlPlane } from './controlplane.js';
 import { stopMetadataProxies } from './cp/neutron.js';
 import { claimSubnet, createNetwork, destroyNetwork } from './network.js';
+import { finishKolla, startDockers, stopDockers } from './kolla.js';
+import { writeNodePaths } from './node-mounts.js';
 import { prepareNodeSshd, waitForSshd, writeLabBin } from './nodes.js';
 import { nbctlBatch, startOvnCentral, topologyCommands } from './ovn.js';
 import { startCompute } from './ovs.js';
@@ -128,8 +130,15 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     const sshds = await Promise.all(layout.nodes.map((n) => prepareNodeSshd(layout, n, publicKey)));
     for (const c of sshds) launch(c);
     add(sshds);
+    // kolla: a dockerd per node (main/lab/kolla.ts); components with a `container` then run as containers.
+    const dockers = layout.flavor === 'kolla' ? startDockers(layout) : Promise.resolve([]);
+    dockers.catch(() => undefined);
     await Promise.all(layout.nodes.map(waitForSshd));
     log(`  sshd on ${layout.nodes.length} nodes (${secs(started)})`);
+    if (layout.flavor === 'kolla') {
+      add(await dockers);
+      log(`  dockerd on ${layout.nodes.length} nodes (${secs(started)})`);
+    }
 
     const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout);
     if (rabbit) add(rabbit);
@@ -158,7 +167,9 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       log(`  RabbitMQ${rabbit.length > 1 ? `: ${rabbit.length} nodes clustered` : ''} (${secs(started)})`);
     }
     if (layout.controlPlane === 'full') await startControlPlane(controlPlaneContext(state, add, log), started);
+    if (layout.flavor === 'kolla') await finishKolla(state, add);
     writePodTable(state);
+    writeNodePaths(state);
     state.readyAt = new Date().toISOString();
     state.upSeconds = Math.round((Date.now() - started) / 100) / 10;
     saveState(state);
@@ -166,6 +177,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   } catch (err) {
     log(`lab up failed; stopping what started (logs kept in ${root})`);
     stopMetadataProxies(root);
+    if (layout.flavor === 'kolla') await stopDockers(layout).catch(() => undefined);
     await destroyNetwork(layout).catch(() => undefined);
     rmSync(pointerFile(opts.dataDir), { force: true });
     throw err;
@@ -189,7 +201,9 @@ export async function labDown(dataDir: string): Promise<{ root: string } | undef
 /** Stop one lab's processes, remove its namespaces and bridge, then its folder. */
 async function destroyLab(root: string): Promise<void> {
   stopMetadataProxies(root);
-  await destroyNetwork(loadState(root).layout);
+  const layout = loadState(root).layout;
+  if (layout.flavor === 'kolla') await stopDockers(layout);
+  await destroyNetwork(layout);
   rmSync(root, { recursive: true, force: true });
 }
 

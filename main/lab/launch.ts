@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { containerHost, runContainer, stopContainer } from './containers.js';
 import { isAlive, readPid, runCommand, signal, startDaemon, waitUntil } from './proc.js';
 import type { LabComponent } from './state.js';
 
@@ -47,6 +48,9 @@ export function launch(c: LabComponent): void {
   // Crash dumps (RabbitMQ's MnesiaCore.*, core files) land in the working directory: keep them in the lab.
   // Some components' data "dir" is a file (an OVSDB database): those keep the default cwd.
   const cwd = c.dataDir && existsSync(c.dataDir) && statSync(c.dataDir).isDirectory() ? c.dataDir : undefined;
+  // kolla flavour: a Docker container of the node's dockerd; Docker's restart policy is its supervisor.
+  const docker = containerHost(c);
+  if (docker) return runContainer(c, docker, cwd);
   if (c.supervised) {
     mkdirSync(c.supervised.dir, { recursive: true });
     startDaemon([process.execPath, labScript('supervise.mjs'), c.supervised.dir, '--', ...c.argv], {
@@ -57,12 +61,16 @@ export function launch(c: LabComponent): void {
     });
     return;
   }
-  const pid = startDaemon(c.argv, { netns: c.netns, env: c.env, logFile: c.logFile, cwd });
+  // dockerd enters the node's namespace itself (nsenter --net): `ip netns exec` remounts /sys, which dockerd cannot use.
+  const pid = startDaemon(c.argv, { netns: c.kind === 'dockerd' ? undefined : c.netns, env: c.env, logFile: c.logFile, cwd });
   writeFileSync(c.pidFile, `${pid}\n`);
 }
 
 /** Stop a component (and its supervisor) and wait until it is gone. */
 export async function halt(c: LabComponent, sig: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  // A container is stopped through Docker, so its restart policy leaves it down.
+  const docker = containerHost(c);
+  if (docker) return stopContainer(c, docker, sig);
   const pids = [supervisorPid(c), componentPid(c)].filter((p): p is number => p !== undefined);
   for (const pid of pids) signal(pid, sig);
   await waitUntil(`${c.name} to stop`, () => !pids.some(isAlive), 60_000, c.logFile);

@@ -4,6 +4,7 @@ import { fingerprintOf } from '../core/ssh/host-key.js';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { labScript } from './launch.js';
 import { rabbitCliEnv, rabbitNodes } from './rabbitmq.js';
+import { withNodeMounts } from './node-mounts.js';
 import { Sshd, waitForPort } from './sshd.js';
 import type { LabComponent } from './state.js';
 
@@ -28,7 +29,7 @@ export function ovsEnv(n: LabNode): Record<string, string> {
  */
 export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
   const p = nodePaths(n);
-  const bins = [join(l.root, 'bin'), ...(l.flavor === 'openstack-helm' ? [join(l.root, 'bin-helm')] : [])];
+  const bins = [join(l.root, 'bin'), ...(l.flavor === 'openstack-helm' ? [join(l.root, 'bin-helm')] : []), ...(l.flavor === 'kolla' ? [join(l.root, 'bin-kolla')] : [])];
   const env: Record<string, string> = {
     PATH: `${bins.join(':')}:${SYSTEM_PATH}`,
     HOME: p.home,
@@ -36,6 +37,8 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
     STACKSCOPE_LAB_NODE: n.name,
     OVN_NB_DB: nbRemote(l),
     OVN_SB_DB: sbRemote(l),
+    // kolla: `docker` on the node talks to the node's own dockerd (main/lab/kolla.ts).
+    ...(l.flavor === 'kolla' ? { DOCKER_HOST: `unix://${join(p.docker, 'docker.sock')}` } : {}),
   };
   if (n.role === 'controller') {
     Object.assign(env, {
@@ -68,6 +71,9 @@ export function writeLabBin(l: LabLayout): void {
   for (const tool of ['rabbitmqctl', 'rabbitmq-diagnostics']) {
     writeFileSync(join(bin, tool), `#!/bin/sh\nexec /usr/lib/rabbitmq/bin/${tool} "$@"\n`, { mode: 0o755 });
   }
+  // kolla: Debian's docker client (a newer one may come first on this machine's PATH), with DOCKER_HOST from the session.
+  mkdirSync(join(l.root, 'bin-kolla'), { recursive: true });
+  writeFileSync(join(l.root, 'bin-kolla', 'docker'), '#!/bin/sh\nexec /usr/bin/docker "$@"\n', { mode: 0o755 });
   const systemctl = join(bin, 'systemctl');
   writeFileSync(systemctl, `#!/bin/sh\nexec ${process.execPath} ${labScript('systemctl.mjs')} "$@"\n`);
   chmodSync(systemctl, 0o755);
@@ -95,7 +101,8 @@ export async function prepareNodeSshd(l: LabLayout, n: LabNode, clientPublicKey:
     logLevel: 'INFO',
     extraConfig: [`SetEnv ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`],
   });
-  const argv = await sshd.prepare();
+  // Its own mount namespace, with the node's /etc/kolla and /var/log/kolla (or /var/log/nova…) bound in (node-mounts.ts).
+  const argv = withNodeMounts(l, n, await sshd.prepare());
   return {
     name: `sshd@${n.name}`,
     kind: 'sshd',

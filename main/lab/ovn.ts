@@ -13,8 +13,8 @@ import type { LabTenant } from './tenant.js';
  * controller, with a Neutron-like logical topology in the NB.
  */
 const dbs = [
-  { kind: 'ovn-nb', file: 'ovnnb_db', schema: '/usr/share/ovn/ovn-nb.ovsschema', model: 'OVN_Northbound', port: 6641, raft: 6643, pod: 'ovn-ovsdb-nb' },
-  { kind: 'ovn-sb', file: 'ovnsb_db', schema: '/usr/share/ovn/ovn-sb.ovsschema', model: 'OVN_Southbound', port: 6642, raft: 6644, pod: 'ovn-ovsdb-sb' },
+  { kind: 'ovn-nb', file: 'ovnnb_db', schema: '/usr/share/ovn/ovn-nb.ovsschema', model: 'OVN_Northbound', port: 6641, raft: 6643, pod: 'ovn-ovsdb-nb', kolla: 'ovn_nb_db' },
+  { kind: 'ovn-sb', file: 'ovnsb_db', schema: '/usr/share/ovn/ovn-sb.ovsschema', model: 'OVN_Southbound', port: 6642, raft: 6644, pod: 'ovn-ovsdb-sb', kolla: 'ovn_sb_db' },
 ] as const;
 
 function dbComponent(l: LabLayout, n: LabNode, db: (typeof dbs)[number]): LabComponent {
@@ -47,6 +47,8 @@ function dbComponent(l: LabLayout, n: LabNode, db: (typeof dbs)[number]): LabCom
       container: 'ovsdb',
       image: 'docker.io/openstackhelm/ovn:ubuntu_jammy',
     },
+    // Kolla's OVN containers log to /var/log/kolla/openvswitch/.
+    container: { name: db.kolla, image: `quay.io/openstack.kolla/${db.kolla.replaceAll('_', '-')}:zed-debian-bookworm`, service: 'openvswitch' },
   };
 }
 
@@ -90,6 +92,7 @@ export async function startOvnCentral(l: LabLayout): Promise<LabComponent[]> {
     ],
     env: { OVS_RUNDIR: p.ovn, OVN_RUNDIR: p.ovn },
     pod: { name: 'ovn-northd-6f9d8b7c5d-q2x7k', labels: { application: 'ovn', component: 'ovn-northd' }, container: 'northd', image: 'docker.io/openstackhelm/ovn:ubuntu_jammy' },
+    container: { name: 'ovn_northd', image: 'quay.io/openstack.kolla/ovn-northd:zed-debian-bookworm', service: 'openvswitch' },
   };
   launch(northd);
   out.push(northd);

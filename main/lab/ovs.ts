@@ -45,6 +45,7 @@ export function computeComponents(l: LabLayout, n: LabNode): LabComponent[] {
       ],
       env,
       pod: { name: `openvswitch-${suffix(n)}`, labels: { application: 'openvswitch', component: 'openvswitch-db' }, container: 'openvswitch-db', image },
+      container: { name: 'openvswitch_db', image: 'quay.io/openstack.kolla/openvswitch-db-server:zed-debian-bookworm', service: 'openvswitch' },
     },
     {
       name: `ovs-vswitchd@${n.name}`,
@@ -57,6 +58,7 @@ export function computeComponents(l: LabLayout, n: LabNode): LabComponent[] {
       argv: ['ovs-vswitchd', `unix:${join(p.ovs, 'db.sock')}`, `--pidfile=${join(p.ovs, 'ovs-vswitchd.pid')}`, `--log-file=${join(p.log, 'ovs-vswitchd.log')}`],
       env,
       pod: { name: `openvswitch-${suffix(n)}`, labels: { application: 'openvswitch', component: 'openvswitch-vswitchd' }, container: 'openvswitch-vswitchd', image },
+      container: { name: 'openvswitch_vswitchd', image: 'quay.io/openstack.kolla/openvswitch-vswitchd:zed-debian-bookworm', service: 'openvswitch' },
     },
     {
       name: `ovn-controller@${n.name}`,
@@ -69,6 +71,7 @@ export function computeComponents(l: LabLayout, n: LabNode): LabComponent[] {
       argv: ['ovn-controller', `unix:${join(p.ovs, 'db.sock')}`, `--pidfile=${join(p.ovs, 'ovn-controller.pid')}`, `--log-file=${join(p.log, 'ovn-controller.log')}`],
       env,
       pod: { name: `ovn-controller-${suffix(n)}`, labels: { application: 'ovn', component: 'ovn-controller' }, container: 'controller', image: 'docker.io/openstackhelm/ovn:ubuntu_jammy' },
+      container: { name: 'ovn_controller', image: 'quay.io/openstack.kolla/ovn-controller:zed-debian-bookworm', service: 'openvswitch' },
     },
   ];
 }

@@ -42,7 +42,7 @@ export function placementComponent(l: LabLayout): LabComponent {
       container: 'placement-api',
       image: 'docker.io/openstackhelm/placement:2024.1-ubuntu_jammy',
     },
-    container: { name: 'placement_api', image: 'quay.io/openstack.kolla/placement-api:zed-debian-bookworm', service: 'placement-api' },
+    container: { name: 'placement_api', image: 'quay.io/openstack.kolla/placement-api:zed-debian-bookworm', service: 'placement' },
   };
 }
 

@@ -26,6 +26,11 @@ export async function registerLab(core: Core, state: LabState, hostKeyFingerprin
   // The lab's controllers carry the admin token in their SSH environment (nodes.ts nodeEnv): no
   // openrc or keystone Secret to read, unless someone set one for the lab cluster on purpose.
   if (cluster.credentials === null) cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, credentials: { kind: 'none' } });
+  // kolla: passwords.yml is on the deploy node only, as after a real deploy (main/lab/kolla.ts writes it there).
+  const deployNode = l.nodes.find((n) => n.role === 'controller')?.name ?? null;
+  if (l.flavor === 'kolla' && cluster.kollaPasswords?.node !== deployNode) {
+    cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, kollaPasswords: { node: deployNode, path: '/etc/kolla/passwords.yml' } });
+  }
   const wanted = new Set(l.nodes.map((n) => n.name));
   for (const old of cluster.nodes) if (!wanted.has(old.name)) await call(core, 'nodes.remove', { id: old.id });
   const auth = { method: 'key', keyPath: l.keyFile, passphrase: false };

@@ -28,7 +28,8 @@ export type ComponentKind =
   | 'neutron-server'
   | 'ovn-metadata-agent'
   // kolla flavour
-  | 'dockerd';
+  | 'dockerd'
+  | 'kolla-toolbox';
 
 /** How the kolla flavour runs a component: a container of the node's dockerd, named as Kolla names it. */
 export interface ContainerInfo {
@@ -37,6 +38,10 @@ export interface ContainerInfo {
   image: string;
   /** Kolla's service folder: /etc/kolla/<service>/ and /var/log/kolla/<service>/ on the node. */
   service: string;
+  /** Kolla's health check for it, run in the container (default: by kind, or healthcheck_curl of its first http endpoint). */
+  health?: string;
+  /** Run privileged (default: by kind, as Kolla runs openvswitch_vswitchd, nova_compute…). */
+  privileged?: boolean;
 }
 
 /** How the openstack-helm flavour presents a component: as a pod of namespace `openstack`. */
