@@ -23,14 +23,10 @@ export async function registerLab(core: Core, state: LabState, hostKeyFingerprin
   let cluster = core.inventory.list().find((c) => c.name === LAB_CLUSTER);
   if (!cluster) cluster = await call<Cluster>(core, 'clusters.add', { name: LAB_CLUSTER, deployment: l.flavor });
   else if (cluster.deployment !== l.flavor) cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, deployment: l.flavor });
-  // The lab's controllers carry the admin token in their SSH environment (nodes.ts nodeEnv): no
-  // openrc or keystone Secret to read, unless someone set one for the lab cluster on purpose.
+  // The lab's controllers carry the admin credentials in their SSH environment (nodes.ts nodeEnv:
+  // the noauth token, or OS_CLOUD=admin of ~/.config/openstack/clouds.yaml on the full control
+  // plane, which also writes ~/admin-openrc): nothing to name, unless someone set it on purpose.
   if (cluster.credentials === null) cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, credentials: { kind: 'none' } });
-  // kolla: passwords.yml is on the deploy node only, as after a real deploy (main/lab/kolla.ts writes it there).
-  const deployNode = l.nodes.find((n) => n.role === 'controller')?.name ?? null;
-  if (l.flavor === 'kolla' && cluster.kollaPasswords?.node !== deployNode) {
-    cluster = await call<Cluster>(core, 'clusters.update', { id: cluster.id, kollaPasswords: { node: deployNode, path: '/etc/kolla/passwords.yml' } });
-  }
   const wanted = new Set(l.nodes.map((n) => n.name));
   for (const old of cluster.nodes) if (!wanted.has(old.name)) await call(core, 'nodes.remove', { id: old.id });
   const auth = { method: 'key', keyPath: l.keyFile, passphrase: false };
@@ -39,6 +35,11 @@ export async function registerLab(core: Core, state: LabState, hostKeyFingerprin
     const fields = { name: n.name, host: n.ip, port: 22, user: 'root', roles: [n.role], auth, jumpNodeId: null };
     if (existing) await call(core, 'nodes.update', { id: existing.id, ...fields });
     else await call(core, 'nodes.add', { clusterId: cluster.id, ...fields });
+  }
+  // kolla: passwords.yml is on the deploy node only, as after a real deploy (main/lab/kolla.ts writes it there).
+  const deployNode = l.nodes.find((n) => n.role === 'controller')?.name ?? null;
+  if (l.flavor === 'kolla' && core.inventory.clusterByName(LAB_CLUSTER).kollaPasswords?.node !== deployNode) {
+    await call<Cluster>(core, 'clusters.update', { id: cluster.id, kollaPasswords: { node: deployNode, path: '/etc/kolla/passwords.yml' } });
   }
   const fresh = core.inventory.clusterByName(LAB_CLUSTER);
   // trust() probes the node and stores its key only if it is the one the lab generated.
