@@ -32,7 +32,8 @@ export function withNodeMounts(l: LabLayout, n: LabNode, argv: string[]): string
     mkdirSync(from, { recursive: true });
     if (!existsSync(to)) mkdirSync(to, { recursive: true });
   }
-  const binds = mounts.map((_, i) => `mount --bind "$${2 * i + 1}" "$${2 * i + 2}"`).join(' && ');
+  // ${N}: positional parameters past $9 need braces ($10 is ${1}0).
+  const binds = mounts.map((_, i) => `mount --bind "\${${2 * i + 1}}" "\${${2 * i + 2}}"`).join(' && ');
   return ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', `${binds} && shift ${2 * mounts.length} && exec "$@"`, 'node-mounts', ...mounts.flat(), ...argv];
 }
 
