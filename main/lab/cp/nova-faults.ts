@@ -38,6 +38,12 @@ export const novaFaults: Fault[] = [
     id: 'nova-compute-down',
     description: 'nova-compute on compute-1 stopped: `openstack compute service list` shows it down after service_down_time (20 s)',
     controlPlane: 'full',
+    affects: (l) => novaComputeNodes(l).slice(0, 1).map((n) => n.name),
+    shows: {
+      command: 'openstack compute service list --service nova-compute (on a controller)',
+      healthy: 'nova-compute compute-1 enabled up',
+      broken: 'nova-compute compute-1 enabled down; its log (journalctl -u nova-compute) ends when it stopped',
+    },
     async inject(s) {
       const ctx = ctxOf(s);
       const n = firstNovaCompute(s);
@@ -61,6 +67,12 @@ export const novaFaults: Fault[] = [
     id: 'novalidhost-real',
     description: `server ${NOVALIDHOST_SERVER} with flavor ${HUGE_FLAVOR.name} (16 VCPU, more than any compute has) ends in ERROR "No valid host was found"; nova-scheduler logs "Got no allocation candidates from the Placement API"`,
     controlPlane: 'full',
+    affects: (l) => [schedulerNode(l).name],
+    shows: {
+      command: `openstack server show ${NOVALIDHOST_SERVER} -c status -c fault; journalctl -u nova-scheduler (on the scheduler's controller)`,
+      healthy: `no server ${NOVALIDHOST_SERVER}`,
+      broken: 'status ERROR, fault "No valid host was found."; nova-scheduler: "Got no allocation candidates from the Placement API"',
+    },
     async inject(s) {
       const ctx = ctxOf(s);
       const flavor = await ensureFlavor(ctx, HUGE_FLAVOR.name, HUGE_FLAVOR.resources);
