@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { breakFault, healFault } from './faults.js';
+import { computes, controllers } from './layout.js';
+import { namespacePids } from './network.js';
+import { waitUntil } from './proc.js';
+import { LAB_CLUSTER } from './register.js';
+import { loadState } from './state.js';
+import { startTestLab, type TestLab } from './test-lab.js';
+
+/**
+ * The kolla flavour of the light lab: each component is a real Docker container of its node's
+ * own dockerd, named as Kolla names it, and a session on a node sees Kolla's /etc/kolla and
+ * /var/log/kolla. Everything is read over real SSH through Stackscope's exec path.
+ */
+let t: TestLab;
+const state = () => loadState(t.lab.layout.root);
+
+beforeAll(async () => {
+  t = await startTestLab({ flavor: 'kolla', controlPlane: 'none', computes: 1 });
+}, 600_000);
+
+afterAll(async () => {
+  const layout = t?.lab.layout;
+  await t?.close();
+  if (layout) {
+    // Nothing left: no namespace, no process of the lab (dockerd, containerd, shims, daemons), no mount under its folder.
+    const spaces = existsSync('/run/netns') ? readdirSync('/run/netns').filter((n) => n.startsWith(`stackscope-${layout.id}-`)) : [];
+    expect(spaces).toEqual([]);
+    expect((await Promise.all(layout.nodes.map((n) => namespacePids(n.netns)))).flat()).toEqual([]);
+    const left = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(layout.root);
+        } catch {
+          return false;
+        }
+      });
+    expect(left).toEqual([]);
+    expect(readFileSync('/proc/mounts', 'utf8')).not.toContain(layout.root);
+    expect(existsSync(layout.root)).toBe(false);
+  }
+}, 180_000);
+
+async function onNode(node: string, command: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+  const core = t.core;
+  const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+  const n = core.inventory.nodeByName(cluster, node);
+  const r = core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 90 });
+  await core.runs.wait(r.id);
+  const step = core.repos.runs.get(r.id)?.steps[0];
+  if (!step) throw new Error('no step recorded');
+  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
+}
+
+/** `docker ps` on a node as NAME → STATUS. */
+async function dockerPs(node: string, all = false): Promise<Record<string, string>> {
+  const r = await onNode(node, `docker ps ${all ? '-a ' : ''}--format '{{.Names}}|{{.Status}}'`);
+  if (r.exitCode !== 0) throw new Error(`docker ps on ${node}: ${r.stderr}`);
+  return Object.fromEntries(r.stdout.trim().split('\n').filter(Boolean).map((l) => l.split('|') as [string, string]));
+}
+
+const expected: Record<string, string[]> = {
+  'controller-1': ['mariadb', 'rabbitmq', 'ovn_nb_db', 'ovn_sb_db', 'ovn_northd', 'placement_api', 'kolla_toolbox'],
+  'controller-2': ['mariadb', 'ovn_nb_db', 'ovn_sb_db', 'kolla_toolbox'],
+  'controller-3': ['mariadb', 'ovn_nb_db', 'ovn_sb_db', 'kolla_toolbox'],
+  'compute-1': ['openvswitch_db', 'openvswitch_vswitchd', 'ovn_controller', 'kolla_toolbox'],
+};
+
+describe('kolla flavour', () => {
+  it('docker ps on each node lists the Kolla containers, healthy where Kolla checks health', async () => {
+    for (const [node, names] of Object.entries(expected)) {
+      // Docker runs the first health check 30 s (Kolla's interval) after the start.
+      await waitUntil(
+        `${node}'s containers to be healthy`,
+        async () => {
+          const ps = await dockerPs(node);
+          return names.every((n) => (n === 'kolla_toolbox' ? /^Up/.test(ps[n] ?? '') : /^Up .*\(healthy\)$/.test(ps[n] ?? '')));
+        },
+        150_000,
+      );
+      expect(Object.keys(await dockerPs(node)).sort()).toEqual([...names].sort());
+    }
+  }, 600_000);
+
+  it('docker logs, docker inspect and docker exec answer as on a Kolla host', async () => {
+    const logs = await onNode('controller-1', 'docker logs ovn_northd 2>&1 | head -n 20');
+    expect(logs.stdout).toContain('INFO:__main__:Loading config file at /var/lib/kolla/config_files/config.json');
+    expect(logs.stdout).toMatch(/Running command: 'ovn-northd /);
+    const inspect = await onNode('controller-2', `docker inspect -f '{{.RestartCount}} {{.State.OOMKilled}} {{.State.Health.Status}} {{.HostConfig.RestartPolicy.Name}} {{.HostConfig.NetworkMode}} {{.Config.Image}}' mariadb`);
+    expect(inspect.stdout.trim()).toBe('0 false healthy unless-stopped host quay.io/openstack.kolla/mariadb-server:zed-debian-bookworm');
+    const exec = await onNode('compute-1', 'docker exec openvswitch_vswitchd ovs-vsctl br-exists br-int && docker exec ovn_controller hostname');
+    expect(exec).toMatchObject({ exitCode: 0, stdout: 'compute-1\n' });
+    const wsrep = await onNode('controller-1', `docker exec mariadb mysql -N -B -e "SHOW STATUS LIKE 'wsrep_cluster_size'"`);
+    expect(wsrep.stdout.trim()).toBe('wsrep_cluster_size\t3');
+  }, 120_000);
+
+  it("each node has Kolla's /etc/kolla and /var/log/kolla; the deploy node has passwords.yml and admin-openrc.sh", async () => {
+    const c1 = await onNode('controller-1', 'ls /etc/kolla; ls /var/log/kolla; tail -n 3 /var/log/kolla/mariadb/mariadb.log | wc -l; grep -c "^database_password: " /etc/kolla/passwords.yml; stat -c %a /etc/kolla/passwords.yml');
+    const [etc, log] = [c1.stdout.split('\n'), c1.stdout];
+    for (const name of ['admin-openrc.sh', 'passwords.yml', 'mariadb', 'ovn-nb-db', 'ovn-sb-db', 'ovn-northd', 'placement-api', 'rabbitmq']) expect(etc).toContain(name);
+    for (const dir of ['mariadb', 'openvswitch', 'placement', 'rabbitmq', 'kolla-toolbox']) expect(log).toContain(`${dir}\n`);
+    expect(c1.stdout).toMatch(/\n3\n1\n640\n$/);
+    const c3 = await onNode('controller-3', 'ls /etc/kolla; ls /var/log/kolla/openvswitch');
+    expect(c3.stdout.split('\n')).not.toContain('passwords.yml');
+    expect(c3.stdout).toContain('ovn-sb-db.log');
+    const cmp = await onNode('compute-1', 'ls /etc/kolla; tail -n 2 /var/log/kolla/openvswitch/ovn-controller.log');
+    expect(cmp.stdout).toContain('ovn-controller\n');
+    expect(cmp.stdout).toMatch(/\|ovn-controller|\|(INFO|WARN)\|/);
+    // The inventory the Kolla import reads.
+    const inv = readFileSync(`${t.lab.layout.root}/multinode`, 'utf8');
+    for (const n of [...controllers(t.lab.layout), ...computes(t.lab.layout)]) expect(inv).toContain(`${n.name} ansible_host=${n.ip} ansible_user=root ansible_ssh_private_key_file=${t.lab.layout.keyFile}`);
+  }, 120_000);
+
+  it('a killed process is started again by Docker (restart policy), as on a Kolla host', async () => {
+    const pid = (await onNode('compute-1', "docker inspect -f '{{.State.Pid}}' kolla_toolbox")).stdout.trim();
+    expect(Number(pid)).toBeGreaterThan(0);
+    await onNode('compute-1', `kill -9 ${pid}`);
+    await waitUntil('kolla_toolbox to be restarted by Docker', async () => /^1 running/.test((await onNode('compute-1', "docker inspect -f '{{.RestartCount}} {{.State.Status}}' kolla_toolbox")).stdout), 60_000);
+  }, 120_000);
+
+  it('ovn-health runs through docker exec and finds nothing wrong on the healthy lab', async () => {
+    const r = await t.runPlaybook('ovn-health');
+    if (!r.run) throw new Error(String(r.error));
+    expect(r.run.steps.some((s) => s.commandSent.includes('docker exec ovn_'))).toBe(true);
+    expect(r.run.findings.filter((f) => (f.severity === 'critical' || f.severity === 'warning') && f.status === 'FAILED').map((f) => f.title)).toEqual([]);
+  }, 180_000);
+
+  it('galera-node-down: mariadb on controller-3 stays stopped (docker stop), galera-health names it, heal starts it', async () => {
+    await breakFault(state(), 'galera-node-down');
+    expect((await dockerPs('controller-3', true)).mariadb).toMatch(/^Exited/);
+    const r = await t.runPlaybook('galera-health');
+    if (!r.run) throw new Error(String(r.error));
+    const size = r.run.findings.find((f) => f.severity === 'warning' && /2 of 3 nodes/.test(f.title));
+    expect(size?.evidence.flatMap((e) => e.lines).join('\n')).toMatch(/wsrep_cluster_size\s+2/);
+    await healFault(state(), 'galera-node-down');
+    expect((await dockerPs('controller-3')).mariadb).toMatch(/^Up/);
+    const again = await t.runPlaybook('galera-health');
+    // Checked from controller-1, where passwords.yml is (the other nodes' own steps are "not checked", never problems).
+    expect(again.run?.findings.filter((f) => (f.severity === 'critical' || f.severity === 'warning') && f.status === 'FAILED').map((f) => f.title)).toEqual([]);
+    expect(again.run?.findings.filter((f) => f.status === 'OK').map((f) => f.title).join('\n')).toMatch(/controller-1 Synced/);
+  }, 420_000);
+
+  it('ovn-chassis-missing: ovn_controller exits and stays down, ovn-health names it, heal runs it again', async () => {
+    await breakFault(state(), 'ovn-chassis-missing');
+    expect((await dockerPs('compute-1', true)).ovn_controller).toMatch(/^Exited \(0\)/);
+    const r = await t.runPlaybook('ovn-health');
+    expect(r.run?.findings.filter((f) => f.severity === 'critical').map((f) => f.title)).toContain('compute-1 is not registered as a chassis in the OVN southbound database');
+    await healFault(state(), 'ovn-chassis-missing');
+    expect((await dockerPs('compute-1')).ovn_controller).toMatch(/^Up/);
+    const policy = await onNode('compute-1', "docker inspect -f '{{.HostConfig.RestartPolicy.Name}}' ovn_controller");
+    expect(policy.stdout.trim()).toBe('unless-stopped');
+  }, 300_000);
+});
