@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LabError, isAlive, readPid, runCommand, waitUntil } from './proc.js';
+import { LabError, isAlive, readPid, runCommand, startDaemon, waitUntil } from './proc.js';
 import type { ComponentKind, LabComponent } from './state.js';
 
 /**
@@ -149,20 +149,21 @@ export function runArgs(c: LabComponent, host: { dir: string; root: string }, cw
   ];
 }
 
+const launcherPidFile = (host: { dir: string }, name: string): string => join(host.dir, 'launch', `${name}.pid`);
+
 /**
  * Run the component's container (again): a container of that name is removed first, since its
  * command may have changed (the first Galera node drops --wsrep-new-cluster), as Kolla recreates
- * a container whose configuration changed.
+ * a container whose configuration changed. Like startDaemon, it does not wait: `docker run` goes
+ * on in the background (Docker's errors land in the component's log file) and the entrypoint
+ * writes the pid file, so the callers' readiness checks wait for it as for a plain process.
  */
 export function runContainer(c: LabComponent, host: { dir: string; root: string }, cwd?: string): void {
   const k = c.container as NonNullable<LabComponent['container']>;
-  try {
-    docker(host.dir, ['rm', '-f', k.name]);
-  } catch {
-    // no such container yet
-  }
-  docker(host.dir, ['tag', BASE_IMAGE, k.image]);
-  docker(host.dir, runArgs(c, host, cwd));
+  for (const d of [join(host.dir, 'launch'), dirname(c.logFile), dirname(c.pidFile)]) mkdirSync(d, { recursive: true });
+  const script = `"${DOCKER}" rm -f "$0" >/dev/null 2>&1; "${DOCKER}" tag ${BASE_IMAGE} "$1" && shift && exec "${DOCKER}" "$@" >/dev/null`;
+  const pid = startDaemon(['sh', '-c', script, k.name, k.image, ...runArgs(c, host, cwd)], { env: { DOCKER_HOST: dockerHostOf(host.dir) }, logFile: c.logFile });
+  writeFileSync(launcherPidFile(host, k.name), `${pid}\n`);
 }
 
 /**
@@ -171,6 +172,9 @@ export function runContainer(c: LabComponent, host: { dir: string; root: string 
  */
 export async function stopContainer(c: LabComponent, host: { dir: string }, sig: NodeJS.Signals): Promise<void> {
   const name = (c.container as NonNullable<LabComponent['container']>).name;
+  // A `docker run` still under way would start it after this stop.
+  const launcher = readPid(launcherPidFile(host, name));
+  await waitUntil(`docker run of ${name} to finish`, () => !isAlive(launcher), 60_000, c.logFile);
   const pid = readPid(c.pidFile);
   const r = sig === 'SIGKILL' ? await dockerAsync(host.dir, ['kill', name]) : await dockerAsync(host.dir, ['stop', '-t', '60', name], 90_000);
   if (r.code !== 0 && !/is not running|No such container/.test(r.stderr)) throw new LabError(`docker ${sig === 'SIGKILL' ? 'kill' : 'stop'} ${name}: ${r.stderr.trim()}`);
