@@ -138,7 +138,8 @@ function lineTime(line) {
 
 // ---- the node's units and their log lines ----
 const state = JSON.parse(readFileSync(join(lab, 'state.json'), 'utf8'));
-const here = state.components.filter((c) => c.node === node);
+// kolla: a containerised service has no systemd unit (nor journal) on a Kolla host; `docker` is the way in.
+const here = state.components.filter((c) => c.node === node && !(state.layout.flavor === 'kolla' && c.container));
 function componentsOf(raw) {
   const name = raw.replace(/\.service$/, '');
   const unit = units.find((u) => u.names.includes(name));

@@ -47,7 +47,8 @@ if (names.length === 0) {
 }
 
 const state = JSON.parse(readFileSync(join(lab, 'state.json'), 'utf8'));
-const here = state.components.filter((c) => c.node === node);
+// kolla: a containerised service has no systemd unit (nor journal) on a Kolla host; `docker` is the way in.
+const here = state.components.filter((c) => c.node === node && !(state.layout.flavor === 'kolla' && c.container));
 
 /** The components of this node behind a unit name, or undefined when the node has no such unit. */
 function resolve(raw) {
