@@ -6,7 +6,7 @@ import { serviceDatabase } from '../controlplane.js';
 import { launch } from '../launch.js';
 import { controllers, labUuid, nodeByName, nodePaths, novaComputeNodes, type LabLayout, type LabNode } from '../layout.js';
 import { nbRemote, sbRemote } from '../nodes.js';
-import { sbctl } from '../ovn.js';
+import { nbctl, sbctl } from '../ovn.js';
 import { plugArgs, vsctl } from '../ovs.js';
 import { isAlive, LabError, readPid, run, signal, waitUntil } from '../proc.js';
 import { rabbitUser, transportUrl } from '../rabbitmq.js';
@@ -330,6 +330,8 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     serverComponent(l).logFile,
   );
   // The tenant's project: Keystone's demo project (the Nova part boots the servers there).
+  // ML2/OVN makes its neutron_pg_drop port group once at start; a port made before it is there fails (HTTP 500, seen under load).
+  await waitUntil('Port_Group neutron_pg_drop in the OVN NB', async () => (await nbctl(l, ['--no-leader-only', '--bare', '--columns=name', 'find', 'Port_Group', 'name=neutron_pg_drop'])).trim() === 'neutron_pg_drop', 120_000, serverComponent(l).logFile);
   const project = (st.cloud?.keystone as { demoProjectId?: string } | undefined)?.demoProjectId ?? t.projectId;
   const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => neutronApi<T>(st, method, path, body);
   type Obj = { id: string };
