@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { mapBounded } from '../../../playbooks/engine/bounded.js';
 import type { ControlPlaneContext } from '../controlplane.js';
 import { serviceDatabase } from '../controlplane.js';
-import { launch } from '../launch.js';
+import { halt, launch } from '../launch.js';
+import { sql } from '../galera.js';
 import { controllers, labUuid, nodeByName, nodePaths, novaComputeNodes, type LabLayout, type LabNode } from '../layout.js';
 import { nbRemote, sbRemote } from '../nodes.js';
 import { nbctl, sbctl } from '../ovn.js';
@@ -97,6 +98,42 @@ export function serverComponent(l: LabLayout): LabComponent {
     pod: { name: 'neutron-server-6d8f7b9c4d-w2k7m', labels: { application: 'neutron', component: 'server' }, container: 'neutron-server', image: OSH_IMAGE },
     container: { name: 'neutron_server', image: 'quay.io/openstack.kolla/neutron-server:zed-debian-bookworm', service: 'neutron' },
   };
+}
+
+/** The processes whose parent is `pid` (from /proc, so it also sees a containerised server with --pid host). */
+function childrenOf(pid: number | undefined): number[] {
+  if (!pid) return [];
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      // Fields after the command's closing parenthesis: state, ppid, ...
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * neutron-server answers as soon as its API worker runs, but starts its RPC, OVN maintenance and
+ * periodic workers later (80 s later once, under load). The API worker's row in the OVN hash ring
+ * expires after 60 s unless the maintenance worker heartbeats it; until then OVN's port-up events
+ * are dropped ("HashRing is empty" in neutron-server.log) and a port plugged meanwhile stays DOWN.
+ * So: all four workers running and a fresh hash-ring row, before any port is plugged.
+ */
+async function waitWorkers(l: LabLayout, c: LabComponent): Promise<void> {
+  const db = controllers(l)[0] as LabNode;
+  await waitUntil(
+    'neutron-server to run its API, RPC, OVN maintenance and periodic workers and heartbeat the OVN hash ring',
+    async () =>
+      childrenOf(readPid(c.pidFile)).length >= 4 &&
+      Number((await sql(db, 'SELECT COUNT(*) FROM ovn_hash_ring WHERE updated_at > UTC_TIMESTAMP() - INTERVAL 50 SECOND', 'neutron').catch(() => '0')).trim()) > 0,
+    240_000,
+    c.logFile,
+  );
 }
 
 /** Keystone is part of this lab when its component was started (the keystone part runs before Neutron). */
@@ -245,6 +282,7 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   }, 60_000);
   await copyChassisOptions(l);
   await waitUntil(`neutron-server to answer on ${neutronEndpoint(l)}`, async () => (await fetch(`${neutronEndpoint(l)}/`, { signal: AbortSignal.timeout(5000) })).status === 200, 180_000, c.logFile);
+  await waitWorkers(l, c);
   ctx.state.cloud = { ...ctx.state.cloud, neutron: { auth: keystone ? 'keystone' : 'noauth' } };
   saveState(ctx.state);
 }
@@ -451,15 +489,23 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     await vsctl(nodeByName(l, h), cmds.slice(1), { timeoutMs: 40_000 });
   });
   const ids = new Set(instances.map((i) => i.port.id));
-  await waitUntil(
-    'the instance ports to become ACTIVE in Neutron',
-    async () => {
-      const all = (await api<{ ports: Port[] }>('GET', `/ports?network_id=${net.id}`)).ports.filter((p) => ids.has(p.id));
-      return all.length === ids.size && all.every((p) => p.status === 'ACTIVE');
-    },
-    120_000,
-    serverComponent(l).logFile,
-  );
+  const allActive = async (): Promise<boolean> => {
+    const all = (await api<{ ports: Port[] }>('GET', `/ports?network_id=${net.id}`)).ports.filter((p) => ids.has(p.id));
+    return all.length === ids.size && all.every((p) => p.status === 'ACTIVE');
+  };
+  const server = serverComponent(l);
+  try {
+    await waitUntil('the instance ports to become ACTIVE in Neutron', allActive, 60_000, server.logFile);
+  } catch {
+    // An OVN port-up event that came while the hash ring was empty is never replayed: the
+    // operator's remedy is a neutron-server restart, which syncs port status from OVN at start.
+    ctx.log('    ports still DOWN after 60 s (an OVN event lost by neutron-server); restarting neutron-server, as an operator would');
+    await halt(server);
+    launch(server);
+    await waitUntil(`neutron-server to answer again`, async () => (await fetch(`${neutronEndpoint(l)}/`, { signal: AbortSignal.timeout(5000) })).status === 200, 180_000, server.logFile);
+    await waitWorkers(l, server);
+    await waitUntil('the instance ports to become ACTIVE in Neutron after the restart', allActive, 120_000, server.logFile);
+  }
   ctx.log(`    security groups, ${instances.length} ports bound and ACTIVE (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
@@ -490,7 +536,7 @@ export function metadataComponent(l: LabLayout, n: LabNode): LabComponent {
   const log = join(p.log, 'neutron-ovn-metadata-agent.log');
   // Its own mount namespace with a private /run/netns: the agent names its namespaces
   // ovnmeta-<network id>, the same on every compute, and they would collide on one machine.
-  const script = `mount -t tmpfs ${n.name}-netns /run/netns && exec /usr/bin/neutron-ovn-metadata-agent --config-file ${conf} --log-file ${log}`;
+  const script = `mkdir -p /run/netns && mount -t tmpfs ${n.name}-netns /run/netns && exec /usr/bin/neutron-ovn-metadata-agent --config-file ${conf} --log-file ${log}`;
   return {
     name: `ovn-metadata-agent@${n.name}`,
     kind: 'ovn-metadata-agent',
