@@ -56,15 +56,12 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .option('--computes <n>', `compute nodes (1-${MAX_COMPUTES})`, '2')
     .addOption(new Option('--flavor <flavor>', 'how the lab is deployed').choices(labFlavors).default('packages'))
     .option('--no-rabbitmq', 'leave RabbitMQ out (saves ~130 MB; light lab only)')
-    .addOption(new Option('--control-plane <kind>', 'full (default): Keystone, Glance, Nova, Neutron, HAProxy/keepalived; none: the light lab (default with --no-rabbitmq or --flavor kolla)').choices(controlPlanes))
+    .addOption(new Option('--control-plane <kind>', 'full (default): Keystone, Glance, Nova, Neutron, HAProxy/keepalived; none: the light lab (default with --no-rabbitmq)').choices(controlPlanes))
     .option('--nova-computes <n>', 'computes that run a real nova-compute (full control plane)', '2')
     .addOption(new Option('--rabbitmq-nodes <n>', 'RabbitMQ nodes').choices(['1', '3']).default('1'))
     .action(async (o: { computes: string; flavor: LabFlavor; rabbitmq: boolean; controlPlane: ControlPlane; novaComputes: string; rabbitmqNodes: string }) => {
-      // The full control plane needs RabbitMQ; in the kolla flavour it does not come up yet.
-      if (o.controlPlane === 'full' && o.flavor === 'kolla') {
-        throw new StackscopeError('INVALID_INPUT', 'the kolla flavour runs the light lab only for now (its OVN metadata agents do not come up in containers yet): use --control-plane none');
-      }
-      const controlPlane: ControlPlane = o.controlPlane ?? (o.rabbitmq === false || o.flavor === 'kolla' ? 'none' : 'full');
+      // The full control plane needs RabbitMQ: without it, the light lab.
+      const controlPlane: ControlPlane = o.controlPlane ?? (o.rabbitmq === false ? 'none' : 'full');
       const computes = Number(o.computes);
       if (!Number.isInteger(computes) || computes < 1 || computes > MAX_COMPUTES) {
         throw new StackscopeError('INVALID_INPUT', `--computes must be a whole number from 1 to ${MAX_COMPUTES}, got "${o.computes}"`);

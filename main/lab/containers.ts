@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LabError, isAlive, readPid, runCommand, startDaemon, waitUntil } from './proc.js';
 import type { ComponentKind, LabComponent } from './state.js';
+import { labScript } from './launch.js';
 
 /**
  * The kolla flavour's containers: each lab component that has a `container` (Kolla's name, image
@@ -92,14 +93,16 @@ const capNames = 'CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID S
 /**
  * `--privileged`, or where this machine's capability bounding set lacks some capability (a VM or
  * container host may drop e.g. SYS_RESOURCE, and runc then fails with "unable to apply caps") the
- * same without those: every other capability, no seccomp/AppArmor confinement, /dev/net/tun.
+ * same without those: every other capability, no seccomp/AppArmor confinement, /proc and /sys
+ * unmasked and writable as --privileged leaves them (the OVN metadata agent sets sysctls in its
+ * ovnmeta- namespaces: "sysctl: permission denied" otherwise), /dev/net/tun.
  */
 function privilegedArgs(): string[] {
   const bnd = /^CapBnd:\s+([0-9a-f]+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   const mask = bnd ? BigInt(`0x${bnd}`) : undefined;
   const missing = mask === undefined ? [] : capNames.filter((_, bit) => (mask & (1n << BigInt(bit))) === 0n);
   if (!missing.length) return ['--privileged'];
-  return ['--cap-add', 'ALL', ...missing.flatMap((cap) => ['--cap-drop', cap]), '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined', '--device', '/dev/net/tun'];
+  return ['--cap-add', 'ALL', ...missing.flatMap((cap) => ['--cap-drop', cap]), '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined', '--security-opt', 'systempaths=unconfined', '--device', '/dev/net/tun'];
 }
 
 /** The host paths every lab container sees read-only: the Debian binaries and their configuration. */
@@ -137,6 +140,8 @@ export function runArgs(c: LabComponent, host: { dir: string; root: string }, cw
     ...(k.privileged ?? privilegedKinds.includes(c.kind) ? privilegedArgs() : []),
     ...hostMounts.flatMap((p) => ['-v', `${p}:${p}:ro`]),
     ...sharedMounts(host.root).flatMap((p) => ['-v', `${p}:${p}`]),
+    // The lab's own launchers (nova-compute with its fake driver) live beside this code, not in the lab folder.
+    ...[dirname(labScript('supervise.mjs'))].flatMap((p) => ['-v', `${p}:${p}:ro`]),
     '--tmpfs',
     '/run',
     ...(existsSync(join(host.dir, 'env')) ? ['--env-file', join(host.dir, 'env')] : []),
