@@ -22,6 +22,8 @@ import type { LabState } from './state.js';
  */
 const tmp = tempDir();
 const dataDir = join(tmp.path, 'data');
+/** The faults a light lab (no control plane, one RabbitMQ node) can have: the ones this file breaks. */
+const lightFaults = faults.filter((f) => !f.controlPlane && (f.rabbitmqNodes ?? 1) <= 1);
 let core: Core;
 let lab: LabState;
 
@@ -162,8 +164,8 @@ describe('practice lab', () => {
     expect((await core.handlers['clusters.importPlan'](input)).counts).toMatchObject({ add: 0, change: 0, same: 5 });
   });
 
-  it('lists the faults it can inject', () => {
-    expect(faults.map((f) => f.id)).toEqual([
+  it('lists the faults it can inject: this light lab the ones below, the control plane and a 3-node RabbitMQ theirs', () => {
+    expect(lightFaults.map((f) => f.id)).toEqual([
       'galera-node-down',
       'galera-quorum-lost',
       'ovn-acl-drop',
@@ -173,12 +175,33 @@ describe('practice lab', () => {
       'placement-orphan-allocation',
       'pod-crashloop',
       'node-unreachable',
+      'rabbitmq-memory-alarm',
+    ]);
+    // Each tested on a lab that has what it breaks: main/lab/cp/*.integration.test.ts, rabbitmq.integration.test.ts.
+    expect(faults.filter((f) => !lightFaults.includes(f)).map((f) => f.id).sort()).toEqual([
+      'cert-expiring',
+      'haproxy-backend-down',
+      'instance-error-port-binding',
+      'keystone-fernet-mismatch',
+      'metadata-agent-down',
+      'nova-compute-down',
+      'novalidhost-real',
+      'rabbitmq-partition',
+      'vip-split-brain',
     ]);
   });
 });
 
-/** Each fault: inject, see it in the component's own output, heal, see it gone. */
+/** Each fault of the light lab: inject, see it in the component's own output, heal, see it gone. */
 const checks: Record<string, (broken: boolean) => Promise<void>> = {
+  'rabbitmq-memory-alarm': async (broken) => {
+    // RabbitMQ's own health check: exit 69 and the alarm named while it holds, exit 0 after.
+    const r = await onNode('controller-1', 'rabbitmq-diagnostics check_local_alarms');
+    if (broken) {
+      expect(r.exitCode).toBe(69);
+      expect(r.stdout + r.stderr).toMatch(/Memory alarm on node rabbit@/);
+    } else expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  },
   'galera-node-down': async (broken) => {
     const r = await onNode('controller-1', `mysql -N -e "SHOW GLOBAL STATUS LIKE 'wsrep_cluster_size'"`);
     expect(r.stdout).toMatch(broken ? /\t2$/m : /\t3$/m);
@@ -248,7 +271,7 @@ const checks: Record<string, (broken: boolean) => Promise<void>> = {
 };
 
 describe('faults', () => {
-  for (const f of faults) {
+  for (const f of lightFaults) {
     it(`${f.id}: inject, seen by the component, heal`, async () => {
       const check = checks[f.id];
       if (!check) throw new Error(`no check for fault ${f.id}`);
@@ -266,6 +289,12 @@ describe('faults', () => {
     await breakFault(currentLab(dataDir), 'ovn-acl-drop');
     await expect(breakFault(currentLab(dataDir), 'ovn-acl-drop')).rejects.toThrow(/already in force/);
     await healFault(currentLab(dataDir), 'ovn-acl-drop');
+  });
+
+  it('refuses a fault this lab cannot have, saying which lab can', async () => {
+    await expect(breakFault(currentLab(dataDir), 'nova-compute-down')).rejects.toThrow(/needs the full control plane; .*stackscope lab up --control-plane full/);
+    await expect(breakFault(currentLab(dataDir), 'rabbitmq-partition')).rejects.toThrow(/needs 3 RabbitMQ nodes; this lab has 1 .*--rabbitmq-nodes 3/);
+    expect(currentLab(dataDir).faults).toEqual({});
   });
 
   it('lab up refuses a second lab for the same data dir', async () => {
