@@ -57,17 +57,17 @@ export function labCommand(program: Command, open: () => Core, dataDir: () => st
     .addOption(new Option('--flavor <flavor>', 'how the lab is deployed').choices(labFlavors).default('packages'))
     .option('--no-rabbitmq', 'leave RabbitMQ out (saves ~130 MB; light lab only)')
     .addOption(new Option('--control-plane <kind>', 'full (default): Keystone, Glance, Nova, Neutron, HAProxy/keepalived; none: the light lab (default with --no-rabbitmq)').choices(controlPlanes))
-    .option('--nova-computes <n>', 'computes that run a real nova-compute (full control plane)', '2')
+    .option('--nova-computes <n>', 'computes that run a real nova-compute (full control plane; default 2, or --computes if fewer)')
     .addOption(new Option('--rabbitmq-nodes <n>', 'RabbitMQ nodes').choices(['1', '3']).default('1'))
-    .action(async (o: { computes: string; flavor: LabFlavor; rabbitmq: boolean; controlPlane: ControlPlane; novaComputes: string; rabbitmqNodes: string }) => {
+    .action(async (o: { computes: string; flavor: LabFlavor; rabbitmq: boolean; controlPlane: ControlPlane; novaComputes?: string; rabbitmqNodes: string }) => {
       // The full control plane needs RabbitMQ: without it, the light lab.
       const controlPlane: ControlPlane = o.controlPlane ?? (o.rabbitmq === false ? 'none' : 'full');
       const computes = Number(o.computes);
       if (!Number.isInteger(computes) || computes < 1 || computes > MAX_COMPUTES) {
         throw new StackscopeError('INVALID_INPUT', `--computes must be a whole number from 1 to ${MAX_COMPUTES}, got "${o.computes}"`);
       }
-      const novaComputes = Number(o.novaComputes);
-      if (!/^\d+$/.test(o.novaComputes) || novaComputes > computes) {
+      const novaComputes = o.novaComputes === undefined ? Math.min(2, computes) : Number(o.novaComputes);
+      if ((o.novaComputes !== undefined && !/^\d+$/.test(o.novaComputes)) || novaComputes > computes) {
         throw new StackscopeError('INVALID_INPUT', `--nova-computes must be a whole number from 0 to --computes (${computes}), got "${o.novaComputes}"`);
       }
       const state = await labUp({
