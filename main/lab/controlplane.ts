@@ -43,6 +43,18 @@ export function controlPlaneContext(state: LabState, add: (cs: LabComponent[]) =
   };
 }
 
+/** The context of a lab that is up (faults, heal): components it starts are recorded, nothing is logged. */
+export function upLabContext(s: LabState): ControlPlaneContext {
+  return controlPlaneContext(
+    s,
+    (cs) => {
+      s.components.push(...cs);
+      saveState(s);
+    },
+    () => undefined,
+  );
+}
+
 /** A database and its user in the lab's Galera (a service's own, as every deployment tool makes them). */
 export async function serviceDatabase(l: LabLayout, databases: string[], user: string, password: string): Promise<void> {
   const n = controllers(l)[0] as LabNode;

@@ -1,4 +1,4 @@
-import { controlPlaneContext, type ControlPlaneContext } from '../controlplane.js';
+import { upLabContext } from '../controlplane.js';
 import type { Fault } from '../faults.js';
 import { halt, isRunning, launch } from '../launch.js';
 import { novaComputeNodes, type LabNode } from '../layout.js';
@@ -9,15 +9,7 @@ import { bootServer, deleteServer, server } from './nova.js';
 
 /** Faults of Neutron (full control plane): instance-error-port-binding, metadata-agent-down; and ovn-acl-drop done the Neutron way. */
 
-const ctxOf = (s: LabState): ControlPlaneContext =>
-  controlPlaneContext(
-    s,
-    (cs) => {
-      s.components.push(...cs);
-      saveState(s);
-    },
-    () => undefined,
-  );
+const ctxOf = upLabContext;
 
 const firstNovaCompute = (s: LabState): LabNode => {
   const n = novaComputeNodes(s.layout)[0];

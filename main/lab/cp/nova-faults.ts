@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { controlPlaneContext, type ControlPlaneContext } from '../controlplane.js';
+import { upLabContext, type ControlPlaneContext } from '../controlplane.js';
 import type { Fault } from '../faults.js';
 import { halt, isRunning, launch } from '../launch.js';
 import { novaComputeNodes, type LabNode } from '../layout.js';
 import { LabError, waitUntil } from '../proc.js';
-import { component, saveState, type LabState } from '../state.js';
+import { component, type LabState } from '../state.js';
 import { bootServer, deleteServer, ensureFlavor, novaLog, schedulerNode, server, services } from './nova.js';
 
 /** Faults of Nova (full control plane): nova-compute-down, novalidhost-real. */
 
-const ctxOf = (s: LabState): ControlPlaneContext =>
-  controlPlaneContext(
-    s,
-    (cs) => {
-      s.components.push(...cs);
-      saveState(s);
-    },
-    () => undefined,
-  );
+const ctxOf = upLabContext;
 
 const firstNovaCompute = (s: LabState): LabNode => {
   const n = novaComputeNodes(s.layout)[0];
