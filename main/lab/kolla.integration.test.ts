@@ -4,7 +4,6 @@ import { breakFault, healFault } from './faults.js';
 import { computes, controllers } from './layout.js';
 import { namespacePids } from './network.js';
 import { waitUntil } from './proc.js';
-import { LAB_CLUSTER } from './register.js';
 import { loadState } from './state.js';
 import { startTestLab, type TestLab } from './test-lab.js';
 
@@ -43,16 +42,7 @@ afterAll(async () => {
   }
 }, 180_000);
 
-async function onNode(node: string, command: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const core = t.core;
-  const cluster = core.inventory.clusterByName(LAB_CLUSTER);
-  const n = core.inventory.nodeByName(cluster, node);
-  const r = core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 90 });
-  await core.runs.wait(r.id);
-  const step = core.repos.runs.get(r.id)?.steps[0];
-  if (!step) throw new Error('no step recorded');
-  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
-}
+const onNode = (node: string, command: string): ReturnType<TestLab['onNode']> => t.onNode(node, command, 90);
 
 /** `docker ps` on a node as NAME → STATUS. */
 async function dockerPs(node: string, all = false): Promise<Record<string, string>> {

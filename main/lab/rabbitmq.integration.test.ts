@@ -5,7 +5,6 @@ import { breakFault, healFault } from './faults.js';
 import { currentLab } from './lab.js';
 import { waitUntil } from './proc.js';
 import { rabbitUser } from './rabbitmq.js';
-import { LAB_CLUSTER } from './register.js';
 import { startTestLab, type TestLab } from './test-lab.js';
 
 /**
@@ -31,15 +30,7 @@ afterAll(async () => {
 }, 180_000);
 
 /** Run a shell command on one lab node over SSH through Stackscope's exec path. */
-async function onNode(node: string, command: string, timeoutSec = 120): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
-  const n = t.core.inventory.nodeByName(cluster, node);
-  const r = t.core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec });
-  await t.core.runs.wait(r.id);
-  const step = t.core.repos.runs.get(r.id)?.steps[0];
-  if (!step) throw new Error('no step recorded');
-  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
-}
+const onNode = (node: string, command: string, timeoutSec = 120): ReturnType<TestLab['onNode']> => t.onNode(node, command, timeoutSec);
 
 interface ClusterStatus {
   running_nodes: string[];

@@ -15,6 +15,8 @@ export interface TestLab {
   caseId: number;
   /** Run a playbook on the lab through the dispatcher, as the app does; an error names why it could not start. */
   runPlaybook(playbookId: string, params?: Record<string, string>, allowMutating?: boolean): Promise<{ state?: RunState; run?: Run; error?: string }>;
+  /** Run a shell command on one lab node over SSH through Stackscope's exec path, in the test's case. */
+  onNode(node: string, command: string, timeoutSec?: number): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,15 @@ export async function startTestLab(opts: Omit<LabUpOptions, 'dataDir'> & { catal
       const run = core.repos.runs.get(runId);
       if (!run) throw new Error(`run ${runId} vanished`);
       return { state, run };
+    },
+    async onNode(node, command, timeoutSec = 120) {
+      const cluster = core.inventory.clusterByName(LAB_CLUSTER);
+      const n = core.inventory.nodeByName(cluster, node);
+      const r = core.exec.start({ caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec });
+      await core.runs.wait(r.id);
+      const step = core.repos.runs.get(r.id)?.steps[0];
+      if (!step) throw new Error('no step recorded');
+      return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
     },
     async close() {
       await core.close();

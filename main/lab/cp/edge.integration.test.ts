@@ -5,7 +5,6 @@ import { breakFault, healFault } from '../faults.js';
 import { controllers, nodeByName, nodePaths } from '../layout.js';
 import { namespacePids } from '../network.js';
 import { run, waitUntil } from '../proc.js';
-import { LAB_CLUSTER } from '../register.js';
 import { labStatus } from '../status.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { edgeApis, externalName, haproxySocket, internalUrl, labCaFile, memcachedStats, publicUrl, vipHolders } from './edge.js';
@@ -37,15 +36,7 @@ afterAll(async () => {
 }, 180_000);
 
 /** A shell command on a lab node over SSH, the way the app runs it. */
-async function onNode(node: string, command: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
-  const n = t.core.inventory.nodeByName(cluster, node);
-  const r = t.core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 60 });
-  await t.core.runs.wait(r.id);
-  const step = t.core.repos.runs.get(r.id)?.steps[0];
-  if (!step) throw new Error('no step recorded');
-  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
-}
+const onNode = (node: string, command: string): ReturnType<TestLab['onNode']> => t.onNode(node, command, 60);
 
 /** HTTPS GET verified against the given CA (none: the system's). */
 function httpsGet(url: string, ca?: Buffer): Promise<{ status: number; body: string }> {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakFault, faultById, healFault } from '../faults.js';
 import { componentPid } from '../launch.js';
 import { controllers, nodePaths, type LabNode } from '../layout.js';
-import { LAB_CLUSTER } from '../register.js';
 import { component } from '../state.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { keystoneNodeUrl, keystoneToken } from './keystone-client.js';
@@ -37,15 +36,7 @@ function keystoneRssMb(n: LabNode): number {
   return Math.round((rss(master as number) + kids.reduce((a, k) => a + rss(k), 0)) / 1024);
 }
 
-async function onNode(node: string, command: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
-  const n = t.core.inventory.nodeByName(cluster, node);
-  const r = t.core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec: 120 });
-  await t.core.runs.wait(r.id);
-  const step = t.core.repos.runs.get(r.id)?.steps[0];
-  if (!step) throw new Error('no step recorded');
-  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
-}
+const onNode = (node: string, command: string): ReturnType<TestLab['onNode']> => t.onNode(node, command, 120);
 
 /** Whether `validator`'s Keystone accepts a token `issuer`'s Keystone issued (the token checks itself). */
 async function accepts(issuer: LabNode, validator: LabNode): Promise<number> {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakFault, healFault } from '../faults.js';
-import { LAB_CLUSTER } from '../register.js';
 import { waitUntil } from '../proc.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { BROKEN_NETWORK, BROKEN_PORT, BROKEN_SERVER } from './neutron-faults.js';
@@ -40,15 +39,7 @@ afterAll(async () => {
   }
 }, 300_000);
 
-async function onNode(node: string, command: string, timeoutSec = 120): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
-  const n = t.core.inventory.nodeByName(cluster, node);
-  const r = t.core.exec.start({ caseId: t.caseId, clusterId: cluster.id, nodes: [n], command, timeoutSec });
-  await t.core.runs.wait(r.id);
-  const step = t.core.repos.runs.get(r.id)?.steps[0];
-  if (!step) throw new Error('no step recorded');
-  return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
-}
+const onNode = (node: string, command: string, timeoutSec = 120): ReturnType<TestLab['onNode']> => t.onNode(node, command, timeoutSec);
 
 async function json<T>(node: string, command: string): Promise<T> {
   const r = await onNode(node, command);
