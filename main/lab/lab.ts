@@ -88,6 +88,8 @@ export function checkPrerequisites(): void {
  * started is stopped again and the logs are kept for reading.
  */
 export async function labUp(opts: LabUpOptions): Promise<LabState> {
+  // Refused before anything is made (lab folder, subnet claim).
+  if (opts.controlPlane === 'full' && opts.rabbitmq === false) throw new LabError('the full control plane needs RabbitMQ (Nova and Neutron talk over it): drop --no-rabbitmq or add --control-plane none');
   checkPrerequisites();
   const existing = currentLabRoot(opts.dataDir);
   if (existing) throw new LabError(`a lab is already up (${existing}); stop it first with: stackscope lab down`);
@@ -109,7 +111,6 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     novaComputes: opts.novaComputes,
     rabbitmqNodes: opts.rabbitmqNodes,
   });
-  if (layout.controlPlane === 'full' && opts.rabbitmq === false) throw new LabError('the full control plane needs RabbitMQ (Nova and Neutron talk over it): drop --no-rabbitmq or add --control-plane none');
   const tenant = tenantOf(layout);
   const state: LabState = { version: 1, layout, tenant, components: [], faults: {}, createdAt: new Date().toISOString() };
   saveState(state);
