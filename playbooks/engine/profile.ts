@@ -20,6 +20,13 @@ export interface ServiceProfile {
   hostLog?: string;
   /** Shell run before the step's command inside the openstack-helm pod (client credentials). */
   helmPrelude?: string;
+  /**
+   * An agent of every node of its role (openstack-helm DaemonSet, Kolla's per-host container):
+   * a node of that role without it is missing something. The other services run where their
+   * replicas were placed (nova-scheduler on one controller of three is a healthy cluster), so a
+   * node without one is not there: no step of that service is owed there.
+   */
+  everyNode?: true;
 }
 
 const helm = (application: string, component: string, container: string): ServiceProfile['helm'] => ({ selector: { application, component }, container });
@@ -30,9 +37,9 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'ovn-nb': { helm: helm('ovn', 'ovn-ovsdb-nb', 'ovsdb'), kolla: 'ovn_nb_db', unit: 'ovn-ovsdb-server-nb' },
   'ovn-sb': { helm: helm('ovn', 'ovn-ovsdb-sb', 'ovsdb'), kolla: 'ovn_sb_db', unit: 'ovn-ovsdb-server-sb' },
   'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', unit: 'ovn-northd' },
-  'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller' },
+  'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller', everyNode: true },
   // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
-  ovs: { helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd' },
+  ovs: { helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd', everyNode: true },
   database: {
     helm: helm('mariadb', 'server', 'mariadb'),
     kolla: 'mariadb',
@@ -42,7 +49,7 @@ export const services: Record<ServiceId, ServiceProfile> = {
   },
   placement: { helm: helm('placement', 'api', 'placement-api'), kolla: 'placement_api', kollaLog: '/var/log/kolla/placement/placement-api.log', unit: 'placement-api' },
   rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },
-  'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute' },
+  'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute', everyNode: true },
   'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
 };
 

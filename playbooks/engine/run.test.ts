@@ -76,6 +76,39 @@ describe('engine', () => {
     expect(commands).toHaveLength(2);
   });
 
+  it('a node without a pod of a placed service is not there (quiet); a missing per-node agent, or a service with no pod at all, is said', async () => {
+    const yaml = `id: placed
+title: { en: P, ko: P }
+description: { en: P, ko: P }
+appliesTo: [openstack-helm]
+roles: [controller, compute]
+params: []
+steps:
+  - { id: sched, title: { en: Sched log, ko: S }, service: nova-scheduler, on: each, roles: [controller], logs: { tail: 5 } }
+  - { id: agent, title: { en: Agent, ko: A }, service: ovn-controller, on: each, roles: [compute], run: "ovn-appctl -t ovn-controller connection-status" }
+  - { id: db, title: { en: DB, ko: D }, service: database, on: each, roles: [compute], run: "true" }
+`;
+    const p = parsePlaybook(yaml, 'placed.yaml');
+    if (!('def' in p)) throw new Error(JSON.stringify(p));
+    const pod = (name: string, node: string, application: string, component: string, container: string) => ({ metadata: { namespace: 'openstack', name, labels: { application, component } }, spec: { nodeName: node, containers: [{ name: container }] }, status: { hostIP: '', containerStatuses: [{ ready: true }] } });
+    // One nova-scheduler (on c3, as the lab runs it); ovn-controller on cmp1 only (cmp2 lost its agent); no database pod on a compute.
+    const pods = [pod('nova-scheduler-x', 'c3', 'nova', 'scheduler', 'nova-scheduler'), pod('ovn-controller-a', 'cmp1', 'ovn', 'ovn-controller', 'controller')];
+    const ran: string[] = [];
+    const runner: CommandRunner = {
+      run: async (job) => {
+        if (job.step !== 'discover-pods') ran.push(`${job.step}@${job.node.name}`);
+        const stdout = job.step === 'discover-pods' ? JSON.stringify({ items: pods }) : '';
+        return { step: job.step, node: job.node.name, state: 'succeeded', exitCode: 0, stdout, stderr: '', error: null, command: job.command };
+      },
+    };
+    const targets = [...['c1', 'c2', 'c3'].map((name) => ({ name, host: name, roles: ['controller' as const] })), ...['cmp1', 'cmp2'].map((name) => ({ name, host: name, roles: ['compute' as const] }))];
+    const profile: ClusterProfile = { deployment: 'openstack-helm', containerEngine: 'docker', namespace: 'openstack' };
+    const r = await runPlaybook({ playbook: { def: p.def, file: 'placed.yaml', analyze: () => [] }, profile, targets, params: {}, runner, concurrency: 4, signal: new AbortController().signal });
+    expect(ran.sort()).toEqual(['agent@cmp1', 'sched@c3']);
+    // Nothing about c1 and c2: the scheduler is not there, which is no problem and nothing unchecked.
+    expect(r.findings.map((f) => `${f.severity} ${f.status} ${f.title}`)).toEqual(['info SKIPPED No ovn-controller pod on cmp2', 'info SKIPPED No database pod on cmp1', 'info SKIPPED No database pod on cmp2']);
+  });
+
   it('gives the analyzer the outputs in the playbook\'s order, whichever node answered first', async () => {
     const targets = ['c1', 'c2', 'c3'].map((name, i) => ({ name, host: `10.0.0.${i + 1}`, roles: ['controller' as const] }));
     // c1 answers last: completion order is c2, c3, c1 for every step.

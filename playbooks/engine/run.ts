@@ -220,7 +220,9 @@ function place(steps: StepPlan[], discovery: Discovery, profile: ClusterProfile)
       if (!helm || pod) candidates.push({ node, command: command(pod), ...(helm && discovery.via ? { via: discovery.via } : {}) });
       else podless.push(node);
     }
-    if (helm && step.on === 'each') findings.push(...podless.map((node) => noPodOn(step, helm, node)));
+    // A node without a pod of a service placed on some nodes (not every one) is not there: nothing owed, nothing said.
+    // Where it runs nowhere, or it is an agent of every node, the missing pod is said.
+    if (helm && step.on === 'each' && (services[step.service].everyNode || !candidates.length)) findings.push(...podless.map((node) => noPodOn(step, helm, node)));
     if (!candidates.length) {
       if (!(helm && step.on === 'each' && podless.length)) findings.push(nowhereToRun(step, helm, roles));
       continue;

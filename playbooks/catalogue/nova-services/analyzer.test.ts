@@ -52,6 +52,19 @@ describe('nova-services on the practice lab with the full control plane', () => 
     expect(bad(fs)).toHaveLength(1);
     expectVerbatim('lab-full-compute-down', fs);
   });
+
+  it('lab-full-compute-down: the empty scheduler journals of controller-1 and -2, where the service list shows no nova-scheduler, are not there: nothing unchecked', () => {
+    const fs = run('lab-full-compute-down');
+    expect(fs.filter((f) => f.status === 'SKIPPED')).toEqual([]);
+    // The one scheduler the list shows (controller-3) with an empty log is still said; so is every empty log when the list could not be read.
+    const input = loadFixture(join(dir, 'lab-full-compute-down'));
+    const silent = { ...input, outputs: input.outputs.map((o) => (o.step === 'scheduler-log' && o.node === 'controller-3' ? { ...o, stdout: '-- No entries --\n' } : o)) };
+    const [logs] = byCheck(analyze(silent), 'nova.logs');
+    expect(logs?.skippedReason).toMatch(/ nova-scheduler on controller-3: /);
+    expect(logs?.skippedReason).not.toContain('controller-1');
+    const unlisted = { ...input, outputs: input.outputs.map((o) => (o.step === 'compute-services' ? { ...o, state: 'failed' as const, exitCode: 1, stdout: '' } : o)) };
+    expect(byCheck(analyze(unlisted), 'nova.logs')[0]?.skippedReason).toContain('nova-scheduler on controller-1, controller-2');
+  });
 });
 
 describe('nova-services on outputs quoted in public sources', () => {

@@ -263,7 +263,11 @@ export const analyze: Analyzer = (input) => {
       }),
     );
   }
-  const schedOuts = completed(input, SCHED_LOG).filter((o) => isEmptyLog(o.stdout));
+  // nova-scheduler runs on some controllers, often one: where the service list shows none, an empty
+  // log is a scheduler that is not there (nothing to check, nothing unchecked). nova-compute is owed
+  // on every compute, and without the list nobody can say where the scheduler runs: those stay reported.
+  const schedulerHere = (node: string): boolean => services === null || services.some((s) => s.binary === 'nova-scheduler' && sameHost(s.host, node));
+  const schedOuts = completed(input, SCHED_LOG).filter((o) => isEmptyLog(o.stdout) && schedulerHere(o.node));
   const schedEmpty = schedOuts.map((o) => o.node);
   if (empty.length || schedEmpty.length) {
     const parts = [...(empty.length ? [say('nova-services.logs.part', { binary: 'nova-compute', nodes: empty.join(', ') })] : []), ...(schedEmpty.length ? [say('nova-services.logs.part', { binary: 'nova-scheduler', nodes: schedEmpty.join(', ') })] : [])];
