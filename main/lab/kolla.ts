@@ -272,18 +272,25 @@ export OS_PLACEMENT_API_VERSION='1.39'
 `;
 }
 
-/** Kolla-Ansible's multinode inventory for the lab's nodes, with the groups its playbooks use. */
+/**
+ * Kolla-Ansible's multinode inventory for the lab's nodes, with the groups its playbooks use, saying
+ * where things really run: the computes are the lab's OVN gateway chassis (enable-chassis-as-gw,
+ * ovs.ts), so they are its network nodes; HAProxy and keepalived are on the controllers; the lab
+ * has no storage service, so [storage] is there (Kolla wants the group) but empty. An import gives
+ * roles from these groups, and a playbook then looks for OVS on the network nodes.
+ */
 export function multinodeInventory(l: LabLayout): string {
   const host = (n: LabNode): string => `${n.name} ansible_host=${n.ip} ansible_user=root ansible_ssh_private_key_file=${l.keyFile}`;
   const ctl = controllers(l).map(host);
   const cmp = computes(l).map(host);
+  const children = (group: string, ...of: string[]): string[] => [`[${group}:children]`, ...of, ''];
   return [
     '# Kolla-Ansible multinode inventory of the Stackscope practice lab',
     '[control]',
     ...ctl,
     '',
     '[network]',
-    ...ctl,
+    ...cmp,
     '',
     '[compute]',
     ...cmp,
@@ -292,30 +299,18 @@ export function multinodeInventory(l: LabLayout): string {
     ...ctl.slice(0, 1),
     '',
     '[storage]',
-    ...ctl,
     '',
     '[deployment]',
     'localhost ansible_connection=local',
     '',
-    '[baremetal:children]',
-    'control',
-    'network',
-    'compute',
-    'storage',
-    'monitoring',
-    '',
-    '[mariadb:children]',
-    'control',
-    '',
-    '[rabbitmq:children]',
-    'control',
-    '',
-    '[ovn-controller:children]',
-    'compute',
-    '',
-    '[ovn-database:children]',
-    'control',
-    '',
+    ...children('baremetal', 'control', 'network', 'compute', 'storage', 'monitoring'),
+    ...children('loadbalancer', 'control'),
+    ...children('mariadb', 'control'),
+    ...children('rabbitmq', 'control'),
+    ...children('ovn-controller', 'ovn-controller-compute', 'ovn-controller-network'),
+    ...children('ovn-controller-compute', 'compute'),
+    ...children('ovn-controller-network', 'network'),
+    ...children('ovn-database', 'control'),
   ].join('\n');
 }
 
