@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
 import { noRestart } from './containers.js';
 import { appctl, halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
-import { computes, controllers, labUuid, nodeByName, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
+import { computes, controllers, labUuid, nodeByName, novaComputeNodes, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
 import { namespacePids } from './network.js';
 import { waitForSshd } from './nodes.js';
 import { aclAddCommand, nbctl, sbctl } from './ovn.js';
@@ -14,7 +14,7 @@ import { component, saveState, type LabState } from './state.js';
 import { computeInventory, type LabInstance } from './tenant.js';
 import { edgeFaults } from './cp/edge-faults.js';
 import { keystoneFaults } from './cp/keystone-faults.js';
-import { novaFaults } from './cp/nova-faults.js';
+import { novaFaults, placementMemory, setComputeMemory, type ComputeMemory } from './cp/nova-faults.js';
 import { deleteSshRule, neutronFaults, restoreSshRule } from './cp/neutron-faults.js';
 import { copyChassisOptions } from './cp/neutron.js';
 import { rabbitFaults } from './rabbitmq-faults.js';
@@ -52,6 +52,22 @@ const lastCompute = (l: LabLayout): LabNode => computes(l).at(-1) as LabNode;
 
 /** The flavor the capacity fault makes impossible to place; it fits on a healthy lab. */
 export const LARGE_FLAVOR = { name: 'm1.large', resources: { VCPU: 4, MEMORY_MB: 8192, DISK_GB: 80 } } as const;
+
+/** The capacity fault's RAM settings: half of a compute's 16 GiB kept for the host, no overcommit. */
+const NO_CAPACITY: ComputeMemory = { reserved: 8192, ratio: 1.0 };
+
+/**
+ * Every compute's RAM settings: in nova.conf (restarting nova-compute, which reports them) where a
+ * real nova-compute runs, in the Placement inventory for the computes whose provider the lab seeds.
+ */
+async function setMemory(s: LabState, m: ComputeMemory): Promise<void> {
+  const real = s.layout.controlPlane === 'full' ? novaComputeNodes(s.layout) : [];
+  const names = new Set(real.map((n) => n.name));
+  for (const c of computes(s.layout).filter((x) => !names.has(x.name))) {
+    await setInventories(s.layout, providerUuid(c.name), { ...computeInventory, MEMORY_MB: { total: computeInventory.MEMORY_MB.total, reserved: m.reserved, allocation_ratio: m.ratio } });
+  }
+  await Promise.all(real.map((n) => setComputeMemory(s, n, m)));
+}
 
 async function restartMysqld(s: LabState, name: string): Promise<void> {
   const c = component(s, 'mysqld', name);
@@ -182,17 +198,19 @@ const coreFaults: Fault[] = [
   {
     id: 'placement-no-capacity',
     affects: (l) => computes(l).map((n) => n.name),
-    shows: { command: "openstack allocation candidate list --resource VCPU=4,MEMORY_MB=8192,DISK_GB=80", healthy: "one candidate per compute", broken: "no candidates (NoValidHost for m1.large)" },
-    description: `every compute's MEMORY_MB gets allocation_ratio 1.0 and 8 GiB reserved: flavor ${LARGE_FLAVOR.name} (4 VCPU, 8 GiB, 80 GB) fits nowhere (NoValidHost)`,
+    shows: { command: "openstack allocation candidate list --resource VCPU=4 --resource MEMORY_MB=8192 --resource DISK_GB=80", healthy: "one candidate per compute", broken: "no candidates (NoValidHost for m1.large)" },
+    description: `every compute keeps 8 GiB of RAM for itself with no overcommit (reserved_host_memory_mb = ${NO_CAPACITY.reserved}, ram_allocation_ratio = ${NO_CAPACITY.ratio}: nova.conf and a nova-compute restart where Nova runs, the Placement inventory elsewhere): flavor ${LARGE_FLAVOR.name} (4 VCPU, 8 GiB, 80 GB) fits nowhere (NoValidHost)`,
     async inject(s) {
-      for (const c of computes(s.layout)) {
-        await setInventories(s.layout, providerUuid(c.name), { ...computeInventory, MEMORY_MB: { total: 16384, reserved: 8192, allocation_ratio: 1.0 } });
-      }
+      await setMemory(s, NO_CAPACITY);
       return { undo: {}, summary: 'MEMORY_MB capacity per compute is now 8192 MB minus what instances use' };
     },
     async heal(s) {
-      for (const c of computes(s.layout)) await setInventories(s.layout, providerUuid(c.name), computeInventory);
-      return 'inventories restored (MEMORY_MB ratio 1.5, 512 MB reserved)';
+      await setMemory(s, { reserved: computeInventory.MEMORY_MB.reserved, ratio: computeInventory.MEMORY_MB.allocation_ratio });
+      return `RAM settings restored (reserved ${computeInventory.MEMORY_MB.reserved} MB, ratio ${computeInventory.MEMORY_MB.allocation_ratio})`;
+    },
+    async holds(s) {
+      const m = await placementMemory(s, (computes(s.layout)[0] as LabNode).name);
+      return m?.reserved === NO_CAPACITY.reserved && m.ratio === NO_CAPACITY.ratio;
     },
   },
   {

@@ -7,20 +7,28 @@ import type { ComponentKind, LabComponent, LabState } from './state.js';
  * The paths a real node has for its services' configuration and logs, on each lab node as an SSH
  * session there sees them. Each node's sshd runs in its own mount namespace where the lab binds a
  * folder of the node over the real path: kolla `/etc/kolla` and `/var/log/kolla`, packages
- * `/var/log/nova`, `/var/log/neutron`… The folders hold symlinks to the components' own config
- * folders and log files, written at the end of `lab up` (nodePathLinks) once every component
+ * `/var/log/nova`, `/var/log/neutron`… and `/etc/nova`, `/etc/neutron`… (the services' own
+ * config folders, bound directly so an operator's edit is what the service reads). The other
+ * folders hold symlinks to the components' own config folders and log files, written at the end of `lab up` (nodePathLinks) once every component
  * exists; the host's own /etc/kolla or /var/log/nova are never touched (only an empty directory
  * is made where a mount point is missing).
  */
 
 /** Where each flavour's services log on a packages install (Debian's paths). */
 const packagesLogDirs = ['nova', 'neutron', 'keystone', 'glance', 'placement', 'openvswitch', 'ovn', 'rabbitmq'];
+/** The OpenStack services whose node folder is their /etc/<service> on a packages install (nova.conf is /etc/nova/nova.conf). */
+const packagesConfDirs = ['nova', 'neutron', 'keystone', 'glance', 'placement'] as const;
 
 /** The node folder bound over each real path: [folder, path]. */
 export function nodeMounts(l: LabLayout, n: LabNode): Array<[string, string]> {
   const dir = join(n.dir, 'paths');
   if (l.flavor === 'kolla') return [[join(dir, 'etc-kolla'), '/etc/kolla'], [join(dir, 'log-kolla'), '/var/log/kolla']];
-  if (l.flavor === 'packages') return packagesLogDirs.map((d) => [join(dir, `log-${d}`), `/var/log/${d}`]);
+  if (l.flavor === 'packages') {
+    // The service's own folder (its config files, written by the lab) is bound as it is: an edit
+    // there (sed -i, an operator's editor) changes what the service reads at its next restart.
+    const p = nodePaths(n);
+    return [...packagesLogDirs.map((d): [string, string] => [join(dir, `log-${d}`), `/var/log/${d}`]), ...packagesConfDirs.map((d): [string, string] => [p[d], `/etc/${d}`])];
+  }
   return [];
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapBounded } from '../../../playbooks/engine/bounded.js';
 import type { ControlPlaneContext } from '../controlplane.js';
@@ -12,6 +12,7 @@ import { plugArgs, vsctl } from '../ovs.js';
 import { isAlive, LabError, readPid, run, signal, waitUntil } from '../proc.js';
 import { rabbitUser, transportUrl } from '../rabbitmq.js';
 import { saveState, type LabComponent, type LabState } from '../state.js';
+import { timed } from '../timing.js';
 import { internalUrl, memcacheServers } from './edge.js';
 import { adminSession } from './keystone-client.js';
 import { cachedSchema, noteSchemaStart } from './schema-cache.js';
@@ -163,7 +164,7 @@ dhcp_agent_notification = false
 agent_down_time = 20
 # Unique per server: every lab namespace shares this machine's hostname, and the OVN hash ring is keyed by it.
 host = ${n.name}
-api_paste_config = /etc/neutron/api-paste.ini
+api_paste_config = ${join(dir, 'api-paste.ini')}
 debug = false
 
 [database]
@@ -253,11 +254,14 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   const n = serverNode(l);
   const dir = confDir(n);
   for (const d of [dir, join(dir, 'state'), join(dir, 'lock')]) mkdirSync(d, { recursive: true });
-  const keystone = hasKeystone(ctx.state);
-  await Promise.all([serviceDatabase(l, ['neutron'], 'neutron', ctx.secret('db:neutron')), rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack'))]);
+  // The full control plane's Keystone may still be starting: neutron-server needs it only for requests.
+  const keystone = hasKeystone(ctx.state) || l.controlPlane === 'full';
+  await Promise.all([serviceDatabase(l, ['neutron'], 'neutron', ctx.secret('db:neutron')), ctx.messaging ?? rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack'))]);
+  // The node's own copy: on a packages lab its folder is the node's /etc/neutron (node-mounts.ts).
+  copyFileSync('/etc/neutron/api-paste.ini', join(dir, 'api-paste.ini'));
   writeFileSync(join(dir, 'neutron.conf'), neutronConf(ctx, n, keystone), { mode: 0o640 });
   writeFileSync(join(dir, 'ml2_conf.ini'), ml2Conf(l), { mode: 0o640 });
-  const how = await cachedSchema({
+  const how = await timed(ctx.state, 'neutron: schema', () => cachedSchema({
     key: 'neutron',
     databases: ['neutron'],
     packages: ['python3-neutron', 'python3-neutron-lib'],
@@ -269,7 +273,7 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
       });
     },
     log: ctx.log,
-  });
+  }));
   noteSchemaStart(ctx.state, how);
   ctx.log(`    neutron schema (${how === 'warm' ? 'restored from the cache' : 'neutron-db-manage upgrade heads'})`);
   const c = serverComponent(l);
@@ -281,8 +285,8 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
     return computeNames.every((x) => names.includes(x));
   }, 60_000);
   await copyChassisOptions(l);
-  await waitUntil(`neutron-server to answer on ${neutronEndpoint(l)}`, async () => (await fetch(`${neutronEndpoint(l)}/`, { signal: AbortSignal.timeout(5000) })).status === 200, 180_000, c.logFile);
-  await waitWorkers(l, c);
+  await timed(ctx.state, 'neutron: server answers', () => waitUntil(`neutron-server to answer on ${neutronEndpoint(l)}`, async () => (await fetch(`${neutronEndpoint(l)}/`, { signal: AbortSignal.timeout(5000) })).status === 200, 180_000, c.logFile));
+  // Its RPC, maintenance and periodic workers come later (the tenant waits for them before plugging ports).
   ctx.state.cloud = { ...ctx.state.cloud, neutron: { auth: keystone ? 'keystone' : 'noauth' } };
   saveState(ctx.state);
 }
@@ -358,7 +362,7 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   const started = Date.now();
   const computeNames = l.nodes.filter((x) => x.role === 'compute').map((x) => x.name);
   // The OVN agents of every chassis, alive: ML2/OVN is connected to the SB and sees the gateway option.
-  await waitUntil(
+  await timed(st, 'tenant: gateway agents alive', () => waitUntil(
     'neutron-server to list an alive OVN Controller Gateway agent per compute',
     async () => {
       const a = await agents(st);
@@ -366,76 +370,94 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     },
     120_000,
     serverComponent(l).logFile,
-  );
+  ));
   // The tenant's project: Keystone's demo project (the Nova part boots the servers there).
   // ML2/OVN makes its neutron_pg_drop port group once at start; a port made before it is there fails (HTTP 500, seen under load).
-  await waitUntil('Port_Group neutron_pg_drop in the OVN NB', async () => (await nbctl(l, ['--no-leader-only', '--bare', '--columns=name', 'find', 'Port_Group', 'name=neutron_pg_drop'])).trim() === 'neutron_pg_drop', 120_000, serverComponent(l).logFile);
+  await timed(st, 'tenant: neutron_pg_drop', () => waitUntil('Port_Group neutron_pg_drop in the OVN NB', async () => (await nbctl(l, ['--no-leader-only', '--bare', '--columns=name', 'find', 'Port_Group', 'name=neutron_pg_drop'])).trim() === 'neutron_pg_drop', 120_000, serverComponent(l).logFile));
   const project = (st.cloud?.keystone as { demoProjectId?: string } | undefined)?.demoProjectId ?? t.projectId;
   const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => neutronApi<T>(st, method, path, body);
   type Obj = { id: string };
-  const net = (await api<{ network: Obj }>('POST', '/networks', { network: { name: t.network.name, project_id: project } })).network;
-  const subnet = (
-    await api<{ subnet: Obj }>('POST', '/subnets', {
-      subnet: { name: `${t.network.name}-subnet`, network_id: net.id, project_id: project, ip_version: 4, cidr: t.network.cidr, gateway_ip: t.network.gateway },
-    })
-  ).subnet;
-  const pub = (
-    await api<{ network: Obj }>('POST', '/networks', {
-      network: { name: t.publicNetwork.name, project_id: project, 'router:external': true, 'provider:network_type': 'flat', 'provider:physical_network': t.publicNetwork.physnet },
-    })
-  ).network;
+  // Independent objects are made at once: the private network, the public one, the security groups.
+  const privateNet = (async () => {
+    const net = (await api<{ network: Obj }>('POST', '/networks', { network: { name: t.network.name, project_id: project } })).network;
+    const subnet = (
+      await api<{ subnet: Obj }>('POST', '/subnets', {
+        subnet: { name: `${t.network.name}-subnet`, network_id: net.id, project_id: project, ip_version: 4, cidr: t.network.cidr, gateway_ip: t.network.gateway },
+      })
+    ).subnet;
+    return { net, subnet };
+  })();
   const [a, b, c] = t.publicNetwork.cidr.split('.');
-  const pubSubnet = (
-    await api<{ subnet: Obj }>('POST', '/subnets', {
-      subnet: {
-        name: `${t.publicNetwork.name}-subnet`,
-        network_id: pub.id,
-        project_id: project,
-        ip_version: 4,
-        cidr: t.publicNetwork.cidr,
-        gateway_ip: `${a}.${b}.${c}.1`,
-        enable_dhcp: false,
-        allocation_pools: [{ start: `${a}.${b}.${c}.10`, end: `${a}.${b}.${c}.250` }],
-      },
-    })
-  ).subnet;
-  const router = (
-    await api<{ router: Obj }>('POST', '/routers', {
-      router: {
-        name: t.router.name,
-        project_id: project,
-        external_gateway_info: { network_id: pub.id, external_fixed_ips: [{ subnet_id: pubSubnet.id, ip_address: t.publicNetwork.routerIp }] },
-      },
-    })
-  ).router;
-  await api('PUT', `/routers/${router.id}/add_router_interface`, { subnet_id: subnet.id });
-  ctx.log(`    networks ${t.network.name} and ${t.publicNetwork.name}, router ${t.router.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const publicNet = (async () => {
+    const pub = (
+      await api<{ network: Obj }>('POST', '/networks', {
+        network: { name: t.publicNetwork.name, project_id: project, 'router:external': true, 'provider:network_type': 'flat', 'provider:physical_network': t.publicNetwork.physnet },
+      })
+    ).network;
+    const pubSubnet = (
+      await api<{ subnet: Obj }>('POST', '/subnets', {
+        subnet: {
+          name: `${t.publicNetwork.name}-subnet`,
+          network_id: pub.id,
+          project_id: project,
+          ip_version: 4,
+          cidr: t.publicNetwork.cidr,
+          gateway_ip: `${a}.${b}.${c}.1`,
+          enable_dhcp: false,
+          allocation_pools: [{ start: `${a}.${b}.${c}.10`, end: `${a}.${b}.${c}.250` }],
+        },
+      })
+    ).subnet;
+    return { pub, pubSubnet };
+  })();
+  const routed = (async () => {
+    const [{ subnet }, { pub, pubSubnet }] = await Promise.all([privateNet, publicNet]);
+    const router = (
+      await api<{ router: Obj }>('POST', '/routers', {
+        router: {
+          name: t.router.name,
+          project_id: project,
+          external_gateway_info: { network_id: pub.id, external_fixed_ips: [{ subnet_id: pubSubnet.id, ip_address: t.publicNetwork.routerIp }] },
+        },
+      })
+    ).router;
+    await api('PUT', `/routers/${router.id}/add_router_interface`, { subnet_id: subnet.id });
+    ctx.log(`    networks ${t.network.name} and ${t.publicNetwork.name}, router ${t.router.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return router;
+  })();
 
   // Security groups: the project's own "default" (made by Neutron on first sight of the project)
   // and "web", with exactly the rules of tenant.ts. Neutron's default also lets members of the
   // group reach each other on every port; the lab's does not (so a deleted rule shows).
-  const sgIds: Record<string, string> = {};
-  const listed = await api<{ security_groups: Array<Obj & { name: string; security_group_rules: SgRule[] }> }>('GET', `/security-groups?project_id=${project}&name=default`);
-  const def = listed.security_groups[0];
-  if (!def) throw new LabError(`Neutron made no default security group for project ${project}`);
-  for (const r of def.security_group_rules.filter((x) => x.direction === 'ingress' && x.remote_group_id)) await api('DELETE', `/security-group-rules/${r.id}`);
-  sgIds.default = def.id;
-  for (const g of t.securityGroups.filter((x) => x.name !== 'default')) {
-    sgIds[g.name] = (await api<{ security_group: Obj }>('POST', '/security-groups', { security_group: { name: g.name, project_id: project, description: `lab group ${g.name}` } })).security_group.id;
-  }
-  const groups: LabTenant['securityGroups'] = [];
-  for (const g of t.securityGroups) {
-    const id = sgIds[g.name] as string;
-    const existing = (await api<{ security_group_rules: SgRule[] }>('GET', `/security-group-rules?security_group_id=${id}`)).security_group_rules;
-    const rules: LabTenant['securityGroups'][number]['rules'] = [];
-    for (const r of g.rules) {
-      // An egress rule "any IPv4" is one Neutron makes with every group: use it rather than a duplicate.
-      const same = existing.find((x) => x.direction === r.direction && x.ethertype === 'IPv4' && (x.protocol ?? undefined) === r.protocol && (x.port_range_min ?? undefined) === r.port);
-      const id2 = same?.id ?? (await createRule(st, id, r)).id;
-      rules.push({ ...r, id: id2 });
+  const secGroups = (async () => {
+    const sgIds: Record<string, string> = {};
+    const listed = await api<{ security_groups: Array<Obj & { name: string; security_group_rules: SgRule[] }> }>('GET', `/security-groups?project_id=${project}&name=default`);
+    const def = listed.security_groups[0];
+    if (!def) throw new LabError(`Neutron made no default security group for project ${project}`);
+    await Promise.all(def.security_group_rules.filter((x) => x.direction === 'ingress' && x.remote_group_id).map((r) => api('DELETE', `/security-group-rules/${r.id}`)));
+    sgIds.default = def.id;
+    for (const g of t.securityGroups.filter((x) => x.name !== 'default')) {
+      sgIds[g.name] = (await api<{ security_group: Obj }>('POST', '/security-groups', { security_group: { name: g.name, project_id: project, description: `lab group ${g.name}` } })).security_group.id;
     }
-    groups.push({ ...g, id, portGroup: portGroupOf(id), rules });
-  }
+    const groups = await Promise.all(
+      t.securityGroups.map(async (g): Promise<LabTenant['securityGroups'][number]> => {
+        const id = sgIds[g.name] as string;
+        const existing = (await api<{ security_group_rules: SgRule[] }>('GET', `/security-group-rules?security_group_id=${id}`)).security_group_rules;
+        const rules = await Promise.all(
+          g.rules.map(async (r) => {
+            // An egress rule "any IPv4" is one Neutron makes with every group: use it rather than a duplicate.
+            const same = existing.find((x) => x.direction === r.direction && x.ethertype === 'IPv4' && (x.protocol ?? undefined) === r.protocol && (x.port_range_min ?? undefined) === r.port);
+            return { ...r, id: same?.id ?? (await createRule(st, id, r)).id };
+          }),
+        );
+        return { ...g, id, portGroup: portGroupOf(id), rules };
+      }),
+    );
+    return { sgIds, groups };
+  })();
+  // Every branch is awaited below; none is left to fail unhandled meanwhile.
+  for (const p of [privateNet, publicNet, routed, secGroups]) p.catch(() => undefined);
+  const [{ net, subnet }, { pub, pubSubnet }, router, { sgIds, groups }] = await Promise.all([privateNet, publicNet, routed, secGroups]);
 
   // The instances' ports, bound to their host, in one bulk request.
   const body = {
@@ -481,7 +503,9 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   st.cloud = { ...st.cloud, neutron: cloud, ports: cloudPortsOut };
   saveState(st);
 
-  // Plug each port on its compute as os-vif would (an internal port named like Nova's tap).
+  // Plug each port on its compute as os-vif would (an internal port named like Nova's tap), once
+  // OVN's port-up events reach a live hash ring (see waitWorkers).
+  await timed(st, 'neutron: workers + hash ring', () => waitWorkers(l, serverComponent(l)));
   const hosts = [...new Set(instances.map((i) => i.host))];
   await mapBounded(hosts, 8, async (h) => {
     const cmds: string[] = [];
@@ -495,7 +519,7 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   };
   const server = serverComponent(l);
   try {
-    await waitUntil('the instance ports to become ACTIVE in Neutron', allActive, 60_000, server.logFile);
+    await timed(st, 'tenant: ports ACTIVE', () => waitUntil('the instance ports to become ACTIVE in Neutron', allActive, 60_000, server.logFile));
   } catch {
     // An OVN port-up event that came while the hash ring was empty is never replayed: the
     // operator's remedy is a neutron-server restart, which syncs port status from OVN at start.

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { upLabContext, type ControlPlaneContext } from '../controlplane.js';
 import type { Fault } from '../faults.js';
 import { halt, isRunning, launch } from '../launch.js';
 import { novaComputeNodes, type LabNode } from '../layout.js';
+import { placement, providerUuid } from '../placement.js';
 import { LabError, waitUntil } from '../proc.js';
 import { component, type LabState } from '../state.js';
-import { bootServer, deleteServer, ensureFlavor, novaLog, schedulerNode, server, services } from './nova.js';
+import { bootServer, deleteServer, ensureFlavor, novaConf, novaLog, schedulerNode, server, services } from './nova.js';
 
 /** Faults of Nova (full control plane): nova-compute-down, novalidhost-real. */
 
@@ -92,6 +93,50 @@ export const novaFaults: Fault[] = [
     },
   },
 ];
+
+/** What a compute keeps of its RAM: `reserved_host_memory_mb` and `ram_allocation_ratio` of its nova.conf. */
+export interface ComputeMemory {
+  reserved: number;
+  ratio: number;
+}
+
+/** MEMORY_MB of a compute's provider as Placement has it now. */
+export async function placementMemory(s: LabState, host: string): Promise<ComputeMemory | undefined> {
+  const inv = (await placement(s.layout, 'GET', `/resource_providers/${providerUuid(host)}/inventories`)) as { inventories: Record<string, { reserved: number; allocation_ratio: number }> };
+  const m = inv.inventories.MEMORY_MB;
+  return m && { reserved: m.reserved, ratio: m.allocation_ratio };
+}
+
+/**
+ * Change a compute's RAM settings the way an operator does: edit nova.conf, restart nova-compute,
+ * which reports the new inventory to Placement as it starts (waited for, up to 2 minutes).
+ */
+export async function setComputeMemory(s: LabState, n: LabNode, m: ComputeMemory): Promise<void> {
+  const file = novaConf(n);
+  const set = (text: string, key: string, value: number): string => {
+    const line = `${key} = ${value}`;
+    const re = new RegExp(`^${key}\\s*=.*$`, 'm');
+    return re.test(text) ? text.replace(re, line) : text.replace(/^\[DEFAULT\]$/m, `[DEFAULT]\n${line}`);
+  };
+  const before = readFileSync(file, 'utf8');
+  const after = set(set(before, 'reserved_host_memory_mb', m.reserved), 'ram_allocation_ratio', m.ratio);
+  const c = component(s, 'nova-compute', n.name);
+  const now = await placementMemory(s, n.name);
+  // Already so (a trainee's fix, a heal after it): nothing to restart.
+  if (after === before && isRunning(c) && now?.reserved === m.reserved && now.ratio === m.ratio) return;
+  writeFileSync(file, after);
+  if (isRunning(c)) await halt(c);
+  launch(c);
+  await waitUntil(
+    `nova-compute on ${n.name} to report MEMORY_MB reserved ${m.reserved} MB, allocation_ratio ${m.ratio} to Placement`,
+    async () => {
+      const now = await placementMemory(s, n.name);
+      return now?.reserved === m.reserved && now.ratio === m.ratio;
+    },
+    120_000,
+    c.logFile,
+  );
+}
 
 function logSize(file: string): number {
   try {

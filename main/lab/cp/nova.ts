@@ -9,10 +9,12 @@ import { providerUuid } from '../placement.js';
 import { LabError, run, waitUntil } from '../proc.js';
 import { rabbitNodes, rabbitUser, transportUrl } from '../rabbitmq.js';
 import { saveState, type LabComponent, type LabState } from '../state.js';
+import { timed } from '../timing.js';
 import { computeInventory, flavors } from '../tenant.js';
 import { internalUrl, memcacheServers } from './edge.js';
 import { SYSTEM_PATH } from './glance.js';
 import { KEYSTONE_PORT, keystoneDirect, osApi, schemaOnce } from './os-http.js';
+import { uwsgiIni } from './uwsgi.js';
 
 /**
  * Nova as a packaged install runs it (Zed, Debian's packages), one process per service:
@@ -43,7 +45,8 @@ export const conductorNode = (l: LabLayout): LabNode => controllerAt(l, 1);
 export const schedulerNode = (l: LabLayout): LabNode => controllerAt(l, 2);
 
 export const novaEndpoint = (l: LabLayout): string => `http://${novaApiNode(l).ip}:${NOVA_API_PORT}`;
-const novaConf = (n: LabNode): string => join(nodePaths(n).nova, 'nova.conf');
+/** A Nova node's nova.conf (what an operator edits as /etc/nova/nova.conf on a packages install, /etc/kolla/nova-compute/nova.conf on Kolla). */
+export const novaConf = (n: LabNode): string => join(nodePaths(n).nova, 'nova.conf');
 const novaDbConf = (n: LabNode): string => join(nodePaths(n).nova, 'nova-db.conf');
 const computeConf = (n: LabNode): string => join(nodePaths(n).nova, 'nova-compute.conf');
 export const novaLog = (n: LabNode, binary: string): string => join(nodePaths(n).log, `${binary}.log`);
@@ -158,28 +161,10 @@ node_uuid = ${providerUuid(n.name)}
 `;
 }
 
-function uwsgiIni(n: LabNode, what: 'api' | 'metadata'): string {
-  const p = nodePaths(n);
-  const port = what === 'api' ? NOVA_API_PORT : NOVA_METADATA_PORT;
-  return `[uwsgi]
-plugins = python3
-http-socket = ${n.ip}:${port}
-wsgi-file = /usr/bin/${what === 'api' ? 'nova-api-wsgi' : 'nova-metadata-wsgi'}
-env = OS_NOVA_CONFIG_DIR=${p.nova}
-env = OS_NOVA_CONFIG_FILES=api-paste.ini;nova.conf;nova-db.conf;nova-${what}.conf
-master = true
-processes = 1
-threads = 1
-lazy-apps = true
-enable-threads = true
-die-on-term = true
-no-orphans = true
-buffer-size = 65535
-chdir = ${p.nova}
-name = nova-${what}
-# uwsgi closes the connection after each answer; saying so keeps clients from reusing it
-add-header = Connection: close
-`;
+function novaUwsgiIni(n: LabNode, what: 'api' | 'metadata'): string {
+  const dir = nodePaths(n).nova;
+  const env = [`OS_NOVA_CONFIG_DIR=${dir}`, `OS_NOVA_CONFIG_FILES=api-paste.ini;nova.conf;nova-db.conf;nova-${what}.conf`];
+  return uwsgiIni({ name: `nova-${what}`, host: n.ip, port: what === 'api' ? NOVA_API_PORT : NOVA_METADATA_PORT, wsgiFile: `/usr/bin/nova-${what}-wsgi`, env, chdir: dir });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,31 +215,23 @@ export function novaMetadataComponent(l: LabLayout): LabComponent {
   );
 }
 
-export function conductorComponent(l: LabLayout): LabComponent {
-  const n = conductorNode(l);
+/** nova-conductor or nova-scheduler: the plain service with the DB settings' file (nova-compute never gets it). */
+function novaServiceComponent(l: LabLayout, n: LabNode, binary: 'nova-conductor' | 'nova-scheduler', podName: string): LabComponent {
+  const component_ = binary.slice('nova-'.length);
   return component(
     l,
     n,
-    'nova-conductor',
-    ['/usr/bin/nova-conductor', '--config-file', novaConf(n), '--config-file', novaDbConf(n), '--log-file', novaLog(n, 'nova-conductor')],
+    binary,
+    [`/usr/bin/${binary}`, '--config-file', novaConf(n), '--config-file', novaDbConf(n), '--log-file', novaLog(n, binary)],
     [],
-    { name: 'nova-conductor-6d5b8f7c9d-p2mxw', component: 'conductor', container: 'nova-conductor' },
-    'nova_conductor',
+    { name: podName, component: component_, container: binary },
+    `nova_${component_}`,
   );
 }
 
-export function schedulerComponent(l: LabLayout): LabComponent {
-  const n = schedulerNode(l);
-  return component(
-    l,
-    n,
-    'nova-scheduler',
-    ['/usr/bin/nova-scheduler', '--config-file', novaConf(n), '--config-file', novaDbConf(n), '--log-file', novaLog(n, 'nova-scheduler')],
-    [],
-    { name: 'nova-scheduler-8b6c7d9f5c-t4nwj', component: 'scheduler', container: 'nova-scheduler' },
-    'nova_scheduler',
-  );
-}
+export const conductorComponent = (l: LabLayout): LabComponent => novaServiceComponent(l, conductorNode(l), 'nova-conductor', 'nova-conductor-6d5b8f7c9d-p2mxw');
+
+export const schedulerComponent = (l: LabLayout): LabComponent => novaServiceComponent(l, schedulerNode(l), 'nova-scheduler', 'nova-scheduler-8b6c7d9f5c-t4nwj');
 
 export function computeComponent(l: LabLayout, n: LabNode): LabComponent {
   return component(
@@ -286,11 +263,11 @@ async function waitHttp(what: string, url: string, ok: (status: number) => boole
   await waitUntil(what, async () => ok((await fetch(url, { signal: AbortSignal.timeout(5000) })).status), timeoutMs, logFile);
 }
 
-/** nova-api (+ metadata), nova-conductor, nova-scheduler; cells v2. */
-export async function startNovaControl(ctx: ControlPlaneContext): Promise<void> {
+/** nova-api (+ metadata), nova-conductor, nova-scheduler; cells v2. `keystone`: settles once Keystone's catalog and users are made. */
+export async function startNovaControl(ctx: ControlPlaneContext, keystone?: Promise<unknown>): Promise<void> {
   const l = ctx.layout;
   const api = novaApiNode(l);
-  await rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack'));
+  await (ctx.messaging ?? rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack')));
   for (const n of controllers(l)) {
     const p = nodePaths(n);
     mkdirSync(join(p.nova, 'lock'), { recursive: true });
@@ -301,16 +278,16 @@ export async function startNovaControl(ctx: ControlPlaneContext): Promise<void> 
   copyFileSync('/etc/nova/api-paste.ini', join(ap.nova, 'api-paste.ini'));
   writeFileSync(join(ap.nova, 'nova-api.conf'), `[DEFAULT]\nlog_file = ${novaLog(api, 'nova-api')}\n`);
   writeFileSync(join(ap.nova, 'nova-metadata.conf'), `[DEFAULT]\nlog_file = ${novaLog(api, 'nova-api-metadata')}\n`);
-  writeFileSync(join(ap.nova, 'uwsgi-api.ini'), uwsgiIni(api, 'api'));
-  writeFileSync(join(ap.nova, 'uwsgi-metadata.ini'), uwsgiIni(api, 'metadata'));
+  writeFileSync(join(ap.nova, 'uwsgi-api.ini'), novaUwsgiIni(api, 'api'));
+  writeFileSync(join(ap.nova, 'uwsgi-metadata.ini'), novaUwsgiIni(api, 'metadata'));
 
   await serviceDatabase(l, ['nova_api', 'nova', 'nova_cell0'], 'nova', ctx.secret('db:nova'));
-  await schemaOnce(ctx, 'nova', ['nova_api', 'nova', 'nova_cell0'], NOVA_PACKAGES, async () => {
+  await timed(ctx.state, 'nova: schema', () => schemaOnce(ctx, 'nova', ['nova_api', 'nova', 'nova_cell0'], NOVA_PACKAGES, async () => {
     await nova(api, ['api_db', 'sync']);
     await nova(api, ['cell_v2', 'map_cell0', '--database_connection', `${DB_TEMPLATE}_cell0?{query}`]);
     await nova(api, ['cell_v2', 'create_cell', '--name', 'cell1', '--transport-url', '{scheme}://{username}:{password}@{hostname}:{port}/{path}', '--database_connection', `${DB_TEMPLATE}?{query}`]);
     await nova(api, ['db', 'sync']);
-  });
+  }));
   // The transport template of this lab's RabbitMQ (one node or three).
   await sql(controllers(l)[0] as LabNode, `UPDATE cell_mappings SET transport_url = '${transportTemplate(l)}' WHERE name = 'cell1'`, 'nova_api');
 
@@ -318,16 +295,17 @@ export async function startNovaControl(ctx: ControlPlaneContext): Promise<void> 
   for (const c of cs) launch(c);
   ctx.add(cs);
   // nova-scheduler exits at start when Keystone or Placement do not answer yet.
-  await waitKeystoneAndPlacement(ctx);
+  await keystone;
+  await timed(ctx.state, 'nova: wait keystone+placement', () => waitKeystoneAndPlacement(ctx));
   const sched = schedulerComponent(l);
   launch(sched);
   ctx.add([sched]);
-  await waitHttp('nova-api to answer', `${novaEndpoint(l)}/`, (s) => s === 200, 180_000, (cs[0] as LabComponent).logFile);
+  await timed(ctx.state, 'nova: api answers', () => waitHttp('nova-api to answer', `${novaEndpoint(l)}/`, (s) => s === 200, 180_000, (cs[0] as LabComponent).logFile));
   await waitHttp('nova metadata API to answer', `http://${api.ip}:${NOVA_METADATA_PORT}/`, (s) => s > 0 && s < 500, 180_000, (cs[1] as LabComponent).logFile);
-  await waitUntil('nova-conductor and nova-scheduler to report up', async () => {
+  await timed(ctx.state, 'nova: conductor+scheduler up', () => waitUntil('nova-conductor and nova-scheduler to report up', async () => {
     const up = await services(ctx);
     return ['nova-conductor', 'nova-scheduler'].every((b) => up.some((s) => s.binary === b && s.state === 'up'));
-  }, 180_000, sched.logFile);
+  }, 180_000, sched.logFile));
 }
 
 async function waitKeystoneAndPlacement(ctx: ControlPlaneContext): Promise<void> {
@@ -366,7 +344,7 @@ export async function startNovaComputes(ctx: ControlPlaneContext): Promise<void>
   const cs = nodes.map((n) => computeComponent(l, n));
   for (const c of cs) launch(c);
   ctx.add(cs);
-  await waitUntil(
+  await timed(ctx.state, 'nova: computes report up', () => waitUntil(
     `nova-compute on ${nodes.map((n) => n.name).join(', ')} to report up`,
     async () => {
       const up = await services(ctx, '?binary=nova-compute');
@@ -374,8 +352,8 @@ export async function startNovaComputes(ctx: ControlPlaneContext): Promise<void>
     },
     180_000,
     (cs[0] as LabComponent).logFile,
-  );
-  await discoverHosts(ctx);
+  ));
+  await timed(ctx.state, 'nova: discover hosts', () => discoverHosts(ctx));
 }
 
 /** Map newly registered computes to cell1 (`nova-manage cell_v2 discover_hosts`), until each is a hypervisor the API lists. */
@@ -484,6 +462,7 @@ export async function createServers(ctx: ControlPlaneContext): Promise<void> {
   // Nova boots a server on a port only in the port's own project: the admin works in the tenant's project.
   const projectId = ((ctx.state.cloud?.neutron as { projectId?: string } | undefined)?.projectId ?? ctx.state.tenant.projectId) as string;
   if (boot.length) await grantAdmin(ctx, projectId);
+  const booted = Date.now();
   for (const i of boot) {
     const port = (ports[i.name] as { id: string }).id;
     const id = await bootServer(ctx, { name: i.name, flavor: flavorIds[i.flavor] as string, host: i.host, port, projectId });
@@ -501,5 +480,6 @@ export async function createServers(ctx: ControlPlaneContext): Promise<void> {
     180_000,
     novaLog(schedulerNode(l), 'nova-scheduler'),
   );
+  if (boot.length) ctx.log(`    servers POSTed in ${((booted - started) / 1000).toFixed(1)} s`);
   if (boot.length) ctx.log(`    servers ${boot.map((i) => `${i.name}@${i.host}`).join(', ')} ACTIVE (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
