@@ -20,7 +20,7 @@ export { labCaFile, tlsDir } from './tls.js';
  *   memcached   n.ip:11211 on every controller (-U 0 -m 32), log/memcached.log
  *   keepalived  VRRP (unicast between the controllers, vrid 51, controller-1 MASTER), log/keepalived.log
  *   haproxy     VIP:port and PUBLIC_VIP:port per API, stats page n.ip:1984, admin socket
- *               <node>/haproxy/haproxy.sock, log/haproxy.log
+ *               <node>/haproxy/haproxy.sock, log/haproxy.log (its log), log/haproxy-console.log (stderr)
  */
 
 /** An internal (and admin) endpoint: plain HTTP on the internal VIP, as Kolla's kolla_internal_vip_address. */
@@ -73,6 +73,8 @@ export const haproxyConfig = (n: LabNode): string => join(nodePaths(n).haproxy, 
 export const haproxyPem = (n: LabNode): string => join(nodePaths(n).haproxy, 'haproxy.pem');
 /** HAProxy's admin socket (`echo 'show stat' | socat - UNIX-CONNECT:<this>`). */
 export const haproxySocket = (n: LabNode): string => join(nodePaths(n).haproxy, 'haproxy.sock');
+/** HAProxy's log: traffic and server state changes, one line each (Kolla: /var/log/kolla/haproxy/haproxy.log). */
+export const haproxyLog = (n: LabNode): string => join(nodePaths(n).log, 'haproxy.log');
 export const keepalivedConfig = (n: LabNode): string => join(nodePaths(n).keepalived, 'keepalived.conf');
 
 const kollaImage = (name: string): string => `quay.io/openstack.kolla/${name}:zed-debian-bookworm`;
@@ -127,8 +129,12 @@ export function keepalivedComponent(n: LabNode): LabComponent {
 
 /**
  * HAProxy in master-worker mode in the foreground (-W -db): the pid launch() records is the
- * master's, SIGUSR2 to it reloads (new worker, same master pid), and `log stdout` goes to its log
- * file. openstack-helm fronts its APIs with an ingress instead: no pod here.
+ * master's, SIGUSR2 to it reloads (new worker, same master pid). Its log (`log fd@3`, opened on
+ * haproxy.log by the `sh` that then execs it) holds traffic and events, once each, as rsyslog's
+ * /var/log/kolla/haproxy/haproxy.log does; what it prints on stderr (start-up, config errors, and a
+ * second copy of every server DOWN/UP) is the component's log, as `docker logs haproxy` or the
+ * journal is. Both went to one file before: each event stood in haproxy.log twice.
+ * openstack-helm fronts its APIs with an ingress instead: no pod here.
  */
 export function haproxyComponent(l: LabLayout, n: LabNode): LabComponent {
   const p = nodePaths(n);
@@ -138,7 +144,7 @@ export function haproxyComponent(l: LabLayout, n: LabNode): LabComponent {
     node: n.name,
     netns: n.netns,
     pidFile: join(p.haproxy, 'haproxy.pid'),
-    logFile: join(p.log, 'haproxy.log'),
+    logFile: join(p.log, 'haproxy-console.log'),
     dataDir: p.haproxy,
     // The stats page first (what a plain HTTP check of the component reaches), then what it fronts.
     endpoints: [
@@ -147,7 +153,7 @@ export function haproxyComponent(l: LabLayout, n: LabNode): LabComponent {
       `https ${l.publicVip}:${edgeApis.filter((a) => a.external).map((a) => a.port).join(',')}`,
       `unix:${haproxySocket(n)}`,
     ],
-    argv: ['haproxy', '-W', '-db', '-f', haproxyConfig(n)],
+    argv: ['sh', '-c', 'exec "$@" 3>>"$0"', haproxyLog(n), 'haproxy', '-W', '-db', '-f', haproxyConfig(n)],
     env: {},
     container: { name: 'haproxy', image: kollaImage('haproxy'), service: 'haproxy' },
   };
@@ -199,7 +205,7 @@ function haproxyConf(l: LabLayout, n: LabNode): string {
   });
   return `# HAProxy on ${n.name} (lab ${l.id}): internal VIP ${l.vip} (http), public VIP ${l.publicVip} (https, lab CA)
 global
-  log stdout format iso local0 info
+  log fd@3 format iso local0 info
   maxconn 1000
   nbthread 1
   stats socket ${haproxySocket(n)} mode 600 level admin
