@@ -52,7 +52,7 @@ const patterns: Array<[RegExp, string | ((...m: string[]) => string), string]> =
   [/<([A-Za-z][\w.:-]*)>([^<]+)<\/\1>/g, (m, tag: string, v: string) => (secretKind(tag) && !keepValue(secretKind(tag)!, v) ? `<${tag}>${REDACTED}</${tag}>` : m), '</'],
   // Secrets written in prose, in notes and follow-ups: "the root password is Xy9!", "DB 비밀번호는 X".
   // Words that say something about the password rather than being it (wrong, expired…) are kept.
-  [/\b((?:password|passwd|passphrase|secret|token)s?\s+(?:is|was|are|were)\s+(?:now\s+)?)(?!(?:wrong|incorrect|invalid|expired|correct|right|fine|ok|set|unset|empty|missing|required|not|no|the|a|an|in|stored|changed|rotated|reset|known|unknown)\b)("[^"]*"|'[^']*'|`[^`]*`|\S+)/gi, `$1${REDACTED}`, ''],
+  [/\b((?:password|passwd|passphrase|secret|token)s?\s+(?:is|was|are|were)\s+(?:now\s+)?)(?!(?:wrong|incorrect|invalid|expired|correct|right|fine|ok|set|unset|empty|missing|required|not|no|the|a|an|in|stored|changed|rotated|reset|known|unknown|read|kept|held|never|only)\b)("[^"]*"|'[^']*'|`[^`]*`|\S+)/gi, `$1${REDACTED}`, ''],
   [/((?:비밀번호|암호|패스워드|토큰)(?:는|은|가|:)\s*)("[^"]*"|'[^']*'|\S+)/g, `$1${REDACTED}`, ''],
 ];
 

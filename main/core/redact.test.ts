@@ -50,7 +50,8 @@ describe('redaction', () => {
     expect(redactText('Root password is Xy9!pw, rotate after the incident')).toBe('Root password is [REDACTED] rotate after the incident');
     expect(redactText('the rabbit password was now "a b c"')).toBe('the rabbit password was now [REDACTED]');
     expect(redactText('DB 비밀번호는 Kor3aPw 입니다')).toBe('DB 비밀번호는 [REDACTED] 입니다');
-    const kept = 'Access denied: the password is wrong; the token was expired; the password is not set';
+    // A finding's own explanation (engine-findings notOnNode) says where secrets are read: no value follows.
+    const kept = 'Access denied: the password is wrong; the token was expired; the password is not set; Secrets are read only on the node that holds them';
     expect(redactText(kept)).toBe(kept);
   });
 
