@@ -217,15 +217,15 @@ export function novaMetadataComponent(l: LabLayout): LabComponent {
 
 /** nova-conductor or nova-scheduler: the plain service with the DB settings' file (nova-compute never gets it). */
 function novaServiceComponent(l: LabLayout, n: LabNode, binary: 'nova-conductor' | 'nova-scheduler', podName: string): LabComponent {
-  const component_ = binary.slice('nova-'.length);
+  const short = binary.slice('nova-'.length);
   return component(
     l,
     n,
     binary,
     [`/usr/bin/${binary}`, '--config-file', novaConf(n), '--config-file', novaDbConf(n), '--log-file', novaLog(n, binary)],
     [],
-    { name: podName, component: component_, container: binary },
-    `nova_${component_}`,
+    { name: podName, component: short, container: binary },
+    `nova_${short}`,
   );
 }
 
