@@ -21,6 +21,7 @@ import { rabbitReady, startRabbit } from './rabbitmq.js';
 import { generateKey } from './sshd.js';
 import { loadState, saveState, stateFile, type LabComponent, type LabState } from './state.js';
 import { tenantOf } from './tenant.js';
+import { startTiming, timed } from './timing.js';
 
 export interface LabUpOptions {
   dataDir: string;
@@ -113,6 +114,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   });
   const tenant = tenantOf(layout);
   const state: LabState = { version: 1, layout, tenant, components: [], faults: {}, createdAt: new Date().toISOString() };
+  startTiming(state, started);
   saveState(state);
   writeFileSync(pointerFile(opts.dataDir), `${JSON.stringify({ root })}\n`);
   const add = (cs: LabComponent[]): void => {
@@ -122,7 +124,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
   try {
     log(`lab ${id}: ${layout.nodes.length} nodes on 198.18.${layout.subnet}.0/24, folder ${root}`);
     try {
-      await createNetwork(layout);
+      await timed(state, 'network', () => createNetwork(layout));
     } finally {
       subnet.release(); // the bridge's address marks the subnet used from here on
     }
@@ -134,7 +136,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     // kolla: a dockerd per node (main/lab/kolla.ts); components with a `container` then run as containers.
     const dockers = layout.flavor === 'kolla' ? startDockers(layout) : Promise.resolve([]);
     dockers.catch(() => undefined);
-    await Promise.all(layout.nodes.map(waitForSshd));
+    await timed(state, 'sshd', () => Promise.all(layout.nodes.map(waitForSshd)));
     log(`  sshd on ${layout.nodes.length} nodes (${secs(started)})`);
     if (layout.flavor === 'kolla') {
       add(await dockers);
@@ -144,30 +146,33 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
     const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout);
     if (rabbit) add(rabbit);
     const ovn = (async () => {
-      const central = await startOvnCentral(layout);
+      const central = await timed(state, 'ovn central', () => startOvnCentral(layout));
       add(central);
       // Full control plane: Neutron writes the tenant into the NB and the lab plugs its ports later (cp/neutron.ts).
       const full = layout.controlPlane === 'full';
       if (!full) await nbctlBatch(layout, topologyCommands(tenant));
       log(`  OVN NB/SB raft clusters, ovn-northd${full ? '' : ' and the tenant topology'} (${secs(started)})`);
-      await mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, full ? { ...tenant, instances: [] } : tenant)));
+      await timed(state, 'ovs computes', () => mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, full ? { ...tenant, instances: [] } : tenant))));
       log(`  Open vSwitch and ovn-controller on ${computes(layout).length} computes (${secs(started)})`);
     })();
     const db = (async () => {
-      add(await startGalera(layout));
+      add(await timed(state, 'galera', () => startGalera(layout)));
       log(`  Galera: 3 nodes Synced (${secs(started)})`);
       // The full control plane's Placement checks tokens with Keystone: cp/keystone.ts starts it after Keystone.
       if (layout.controlPlane !== 'full') {
-        add([await startPlacement(layout, tenant)]);
+        add([await timed(state, 'placement', () => startPlacement(layout, tenant))]);
         log(`  Placement API seeded (${secs(started)})`);
       }
     })();
-    await Promise.all([ovn, db]);
-    if (rabbit) {
-      await rabbitReady(layout, rabbit);
+    const mq = (async () => {
+      if (!rabbit) return;
+      await timed(state, 'rabbitmq', () => rabbitReady(layout, rabbit));
       log(`  RabbitMQ${rabbit.length > 1 ? `: ${rabbit.length} nodes clustered` : ''} (${secs(started)})`);
-    }
-    if (layout.controlPlane === 'full') await startControlPlane(controlPlaneContext(state, add, log), started);
+    })();
+    // The full control plane starts alongside: each of its parts waits only for what it needs (controlplane.ts).
+    const cp = layout.controlPlane === 'full' ? startControlPlane(controlPlaneContext(state, add, log), started, { db, rabbit: mq, ovn }) : Promise.resolve();
+    for (const p of [ovn, db, mq, cp]) p.catch(() => undefined);
+    await Promise.all([ovn, db, mq, cp]);
     if (layout.flavor === 'kolla') await finishKolla(state, add);
     writePodTable(state);
     writeNodePaths(state);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LabLayout } from './layout.js';
 import { LabError } from './proc.js';
 import type { LabTenant } from './tenant.js';
+import type { PhaseTiming } from './timing.js';
 
 export type ComponentKind =
   | 'sshd'
@@ -86,6 +87,8 @@ export interface LabState {
   createdAt: string;
   readyAt?: string;
   upSeconds?: number;
+  /** Each phase of `lab up` with its start and end (seconds since it began): main/lab/timing.ts. */
+  timings?: PhaseTiming[];
   /** Full control plane: whether every schema came from the cache (warm) or some were made (cold). */
   start?: 'cold' | 'warm';
   /**

@@ -9,6 +9,7 @@ import { clusterStatus } from './ovn.js';
 import { haproxyStat, memcachedStats, vipHolders } from './cp/edge.js';
 import { runCommand } from './proc.js';
 import type { LabComponent, LabState } from './state.js';
+import type { PhaseTiming } from './timing.js';
 
 export type Health = 'ok' | 'degraded' | 'down';
 
@@ -34,7 +35,7 @@ export interface LabStatus {
   /** The API VIP (full control plane). */
   vip: string | null;
   /** How long `lab up` took, and whether the schema cache was there (warm) or made (cold). */
-  up: { seconds: number | null; start: 'cold' | 'warm' | null };
+  up: { seconds: number | null; start: 'cold' | 'warm' | null; phases: PhaseTiming[] };
   faults: string[];
   healthy: boolean;
   /** Memory of every process in the lab's namespaces: resident (RSS) and proportional (PSS). */
@@ -180,7 +181,7 @@ export async function labStatus(state: LabState): Promise<LabStatus> {
     network: `198.18.${l.subnet}.0/24 via ${l.bridge}`,
     controlPlane: l.controlPlane ?? 'none',
     vip: l.controlPlane === 'full' ? l.vip : null,
-    up: { seconds: state.upSeconds ?? null, start: state.start ?? null },
+    up: { seconds: state.upSeconds ?? null, start: state.start ?? null, phases: state.timings ?? [] },
     faults: Object.keys(state.faults),
     healthy: checked.every(([, s]) => s.health === 'ok'),
     memory: memoryOf(pids),

@@ -99,7 +99,7 @@ lock_path = ${join(p.glance, 'lock')}
 }
 
 /** glance-api with the file store and one tiny image the lab makes itself. */
-export async function startGlance(ctx: ControlPlaneContext): Promise<void> {
+export async function startGlance(ctx: ControlPlaneContext, keystone?: Promise<unknown>): Promise<void> {
   const l = ctx.layout;
   const n = glanceNode(l);
   const p = nodePaths(n);
@@ -115,6 +115,8 @@ export async function startGlance(ctx: ControlPlaneContext): Promise<void> {
   ctx.add([c]);
   // GET / answers 300 (multiple choices); /versions 200.
   await waitUntil('glance-api to answer', async () => (await fetch(`${glanceEndpoint(l)}/versions`)).ok, 120_000, c.logFile);
+  // The upload goes with the admin's token and Glance checks it as its service user: both Keystone's.
+  await keystone;
   await uploadImage(ctx);
 }
 

@@ -7,6 +7,7 @@ import { controllers, nodePaths, type LabLayout, type LabNode } from '../layout.
 import { startPlacement } from '../placement.js';
 import { run, signal, waitUntil } from '../proc.js';
 import type { LabComponent, LabState } from '../state.js';
+import { timed } from '../timing.js';
 import { internalUrl, MEMCACHED_PORT, memcacheServers, publicUrl } from './edge.js';
 import { KEYSTONE_PORT, keystoneApi, keystoneNodeUrl, keystoneToken } from './keystone-client.js';
 import { cachedSchema, noteSchemaStart } from './schema-cache.js';
@@ -166,7 +167,7 @@ export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
   let failed: (e: unknown) => void = () => undefined;
   const ready = new Promise<void>((resolve, reject) => ((registered = resolve), (failed = reject)));
   ready.catch(() => undefined);
-  const placement = startPlacement(l, ctx.state.tenant, {
+  const placement = timed(ctx.state, 'placement', () => startPlacement(l, ctx.state.tenant, {
     authUrl: keystoneAuthUrl(l),
     password: ctx.secret('keystone:placement'),
     dbPassword: ctx.secret('db:placement'),
@@ -174,7 +175,7 @@ export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
     log: ctx.log,
     noteSchema: (h) => noteSchemaStart(ctx.state, h),
     ready,
-  });
+  }));
   placement.catch(() => undefined);
   try {
     await startKeystoneItself(ctx, started, dbPassword, localCache);
@@ -198,14 +199,14 @@ async function startKeystoneItself(ctx: ControlPlaneContext, started: number, db
     writeFileSync(keystoneConf(n), conf(n, dbPassword, localCache), { mode: 0o640 });
     writeFileSync(join(dirOf(n), 'keystone-uwsgi.ini'), uwsgiIni(n), { mode: 0o640 });
   }
-  const how = await cachedSchema({
+  const how = await timed(ctx.state, 'keystone: schema', () => cachedSchema({
     key: 'keystone',
     databases: ['keystone'],
     packages: ['keystone', 'python3-keystone'],
     node: first,
     sync: async () => void (await run(['keystone-manage', '--config-file', keystoneConf(first), 'db_sync'], { netns: first.netns, timeoutMs: 180_000 })),
     log: ctx.log,
-  });
+  }));
   noteSchemaStart(ctx.state, how);
   ctx.log(`    keystone schema ${how === 'warm' ? 'restored from the cache' : 'made (db_sync) and cached'} (${secs(started)})`);
   // One key set for all controllers, or a token issued by one is refused by the others.
@@ -237,9 +238,9 @@ async function startKeystoneItself(ctx: ControlPlaneContext, started: number, db
   );
   for (const c of comps) launch(c);
   ctx.add(comps);
-  await Promise.all([bootstrap, ...nodes.map((n) => waitKeystone(n))]);
+  await Promise.all([timed(ctx.state, 'keystone: bootstrap', () => bootstrap), ...nodes.map((n) => timed(ctx.state, `keystone: answers on ${n.name}`, () => waitKeystone(n)))]);
   ctx.log(`    keystone bootstrapped, answering on ${nodes.length} controllers (${secs(started)})`);
-  await register(ctx, first);
+  await timed(ctx.state, 'keystone: register', () => register(ctx, first));
   writeClientCredentials(ctx);
   ctx.log(`    keystone: service project, users and catalog registered (${secs(started)})`);
 }

@@ -378,8 +378,9 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => neutronApi<T>(st, method, path, body);
   type Obj = { id: string };
   // Independent objects are made at once: the private network, the public one, the security groups.
+  const netMade = api<{ network: Obj }>('POST', '/networks', { network: { name: t.network.name, project_id: project } });
   const privateNet = (async () => {
-    const net = (await api<{ network: Obj }>('POST', '/networks', { network: { name: t.network.name, project_id: project } })).network;
+    const net = (await netMade).network;
     const subnet = (
       await api<{ subnet: Obj }>('POST', '/subnets', {
         subnet: { name: `${t.network.name}-subnet`, network_id: net.id, project_id: project, ip_version: 4, cidr: t.network.cidr, gateway_ip: t.network.gateway },
@@ -430,6 +431,8 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   // and "web", with exactly the rules of tenant.ts. Neutron's default also lets members of the
   // group reach each other on every port; the lab's does not (so a deleted rule shows).
   const secGroups = (async () => {
+    // After the project's first network: Neutron has made the project's default group by then.
+    await netMade;
     const sgIds: Record<string, string> = {};
     const listed = await api<{ security_groups: Array<Obj & { name: string; security_group_rules: SgRule[] }> }>('GET', `/security-groups?project_id=${project}&name=default`);
     const def = listed.security_groups[0];
@@ -456,7 +459,7 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     return { sgIds, groups };
   })();
   // Every branch is awaited below; none is left to fail unhandled meanwhile.
-  for (const p of [privateNet, publicNet, routed, secGroups]) p.catch(() => undefined);
+  for (const p of [netMade, privateNet, publicNet, routed, secGroups]) p.catch(() => undefined);
   const [{ net, subnet }, { pub, pubSubnet }, router, { sgIds, groups }] = await Promise.all([privateNet, publicNet, routed, secGroups]);
 
   // The instances' ports, bound to their host, in one bulk request.
