@@ -2,22 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakFault, healFault } from '../faults.js';
 import { waitUntil } from '../proc.js';
+import { itFindsTheHealthyLabHealthy } from '../test-check.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { BROKEN_NETWORK, BROKEN_PORT, BROKEN_SERVER } from './neutron-faults.js';
 import { cloudPorts, serverComponent } from './neutron.js';
 
 /**
- * Neutron ML2/OVN in the full control plane, on one lab (2 computes, both with nova-compute and an
+ * Neutron ML2/OVN in the full control plane, on one openstack-helm lab (2 computes, both with nova-compute and an
  * OVN metadata agent): the agents and ports as Neutron's own CLI shows them over SSH, the NB rows
  * Neutron wrote, each Neutron fault injected → seen → healed → gone, and the ovn-trace playbook
- * naming the security group and rule from real (unnamed) Neutron ACLs.
+ * naming the security group and rule from real (unnamed) Neutron ACLs. First of all, the whole
+ * catalogue finds that lab healthy, each step through `kubectl exec` into its pod.
  */
 let t: TestLab;
 const upSeconds: number[] = [];
 
 beforeAll(async () => {
   const started = Date.now();
-  t = await startTestLab({ flavor: 'packages', computes: 2, controlPlane: 'full', novaComputes: 2 });
+  t = await startTestLab({ flavor: 'openstack-helm', computes: 2, controlPlane: 'full', novaComputes: 2 });
   upSeconds.push((Date.now() - started) / 1000);
 }, 1_200_000);
 
@@ -73,6 +75,10 @@ function memoryOf(re: RegExp): { processes: number; rss: number; pss: number } {
   }
   return { processes, rss: Math.round(rss / 1024), pss: Math.round(pss / 1024) };
 }
+
+describe('the catalogue on a healthy openstack-helm lab', () => {
+  itFindsTheHealthyLabHealthy('openstack-helm', () => t);
+});
 
 describe('Neutron ML2/OVN in the full control plane', () => {
   it('lists an alive OVN controller (gateway) agent and an alive metadata agent on each compute', async () => {
