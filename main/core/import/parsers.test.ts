@@ -72,6 +72,45 @@ describe('Kolla multinode (INI)', () => {
       'inv.ini:2: ansible_port of ctl01 is not a port number',
     ]);
   });
+  it("Kolla's own layout: empty [storage], a child group named before it is defined, nested service groups, hosts in several groups", () => {
+    // The shapes of kolla-ansible's ansible/inventory/multinode (and of the practice lab's, main/lab/kolla.ts):
+    // [openvswitch:children] names manila-share above its own header; [ovn-controller] nests two levels.
+    const text = [
+      '[control]',
+      'ctl1 ansible_host=10.0.0.11 ansible_user=root ansible_ssh_private_key_file=/keys/id',
+      '[network]',
+      'cmp1 ansible_host=10.0.0.101 ansible_user=root ansible_ssh_private_key_file=/keys/id',
+      '[compute]',
+      'cmp1 ansible_host=10.0.0.101 ansible_user=root ansible_ssh_private_key_file=/keys/id',
+      '[monitoring]',
+      'ctl1',
+      '[storage]',
+      '',
+      '[deployment]',
+      'localhost ansible_connection=local',
+      '[openvswitch:children]',
+      'network',
+      'compute',
+      'manila-share',
+      '[manila-share:children]',
+      'network',
+      '[ovn-controller:children]',
+      'ovn-controller-compute',
+      'ovn-controller-network',
+      '[ovn-controller-compute:children]',
+      'compute',
+      '[ovn-controller-network:children]',
+      'network',
+      '[bifrost:children]',
+      'deployment',
+    ].join('\n');
+    const p = parseAnsibleIni(text, 'multinode');
+    expect(p.errors).toEqual([]);
+    expect(p.nodes.map((n) => [n.name, n.host, n.user, n.keyPath, n.roles.join(','), n.at.line])).toEqual([
+      ['ctl1', '10.0.0.11', 'root', '/keys/id', 'controller', 2],
+      ['cmp1', '10.0.0.101', 'root', '/keys/id', 'compute,network', 4],
+    ]);
+  });
   it('host:port in the host pattern, as Ansible allows', () => {
     const p = parseAnsibleIni('[compute]\ncmp[1:2]:2200\n10.0.0.5:2201\n', 'i');
     expect(p.nodes.map((n) => [n.name, n.port])).toEqual([['cmp1', 2200], ['cmp2', 2200], ['10.0.0.5', 2201]]);
