@@ -81,9 +81,18 @@ export async function serviceDatabase(l: LabLayout, databases: string[], user: s
 
 /** What the control plane waits for from the lab's infrastructure (lab.ts starts it alongside). */
 export interface InfraReady {
+  /** Galera: every node Synced. */
   db: Promise<unknown>;
+  /**
+   * Galera's first node Primary and Synced (the others may still be joining): every service's
+   * schema and database are made there, so they start on it; Keystone's other controllers
+   * (on their own node's mysqld) take requests only after `db`.
+   */
+  dbPrimary?: Promise<unknown>;
   rabbit: Promise<unknown>;
   ovn: Promise<unknown>;
+  /** RabbitMQ users the broker has from its start (its definitions): made once RabbitMQ is ready. */
+  rabbitUsers?: string[];
 }
 
 export async function startControlPlane(ctx: ControlPlaneContext, since: number, infra?: InfraReady): Promise<void> {
@@ -97,6 +106,7 @@ export async function startControlPlane(ctx: ControlPlaneContext, since: number,
     return p;
   };
   const db = branch(async () => void (await infra?.db));
+  const db1 = branch(async () => void (await (infra?.dbPrimary ?? infra?.db)));
   const mq = branch(async () => void (await infra?.rabbit));
   const ovn = branch(async () => void (await infra?.ovn));
   const edge = branch(async () => {
@@ -105,25 +115,25 @@ export async function startControlPlane(ctx: ControlPlaneContext, since: number,
   });
   ctx.messaging = branch(async () => {
     await mq;
-    await t('rabbitmq user', () => rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack')));
+    if (!infra?.rabbitUsers?.includes('openstack')) await t('rabbitmq user', () => rabbitUser(l, 'openstack', ctx.secret('rabbitmq:openstack')));
   });
   const keystone = branch(async () => {
-    await Promise.all([db, edge]);
-    await t('keystone + placement', () => startKeystone(ctx));
+    await Promise.all([db1, edge]);
+    await t('keystone + placement', () => startKeystone(ctx, db));
     at('Keystone on the controllers, services and endpoints registered');
   });
   const neutron = branch(async () => {
-    await Promise.all([db, mq, ovn]);
+    await Promise.all([db1, mq, ovn]);
     await t('neutron-server', () => startNeutron(ctx));
     at('neutron-server');
   });
   const nova = branch(async () => {
-    await Promise.all([db, mq]);
+    await Promise.all([db1, mq]);
     await t('nova control', () => startNovaControl(ctx, keystone));
     at('Nova API/conductor/scheduler');
   });
   const glance = branch(async () => {
-    await db;
+    await db1;
     await t('glance', () => startGlance(ctx, keystone));
     at('Glance and its image');
   });
@@ -142,7 +152,7 @@ export async function startControlPlane(ctx: ControlPlaneContext, since: number,
     await t('neutron tenant', () => startNeutronTenant(ctx));
     at('tenant network, router, security groups and ports');
   });
-  await Promise.all([edge, ctx.messaging, keystone, neutron, nova, glance, computes, metadata, tenant]);
+  await Promise.all([db, edge, ctx.messaging, keystone, neutron, nova, glance, computes, metadata, tenant]);
   ctx.messaging = undefined;
   await t('servers', () => createServers(ctx));
   at('tenant servers ACTIVE');

@@ -117,7 +117,11 @@ export async function waitSynced(n: LabNode, c: LabComponent, timeoutMs = 120_00
   );
 }
 
-export async function startGalera(l: LabLayout): Promise<LabComponent[]> {
+/**
+ * `onPrimary`: called once the first node is Primary and Synced, before the others join: a database
+ * restored then is written once, not replicated statement by statement (the joiners get it by SST).
+ */
+export async function startGalera(l: LabLayout, onPrimary?: () => void): Promise<LabComponent[]> {
   const { uid, gid } = await mysqlIds();
   const nodes = controllers(l);
   const comps: LabComponent[] = [];
@@ -141,6 +145,7 @@ export async function startGalera(l: LabLayout): Promise<LabComponent[]> {
   const [first, ...rest] = comps as [LabComponent, ...LabComponent[]];
   launch(first);
   await waitSynced(nodes[0] as LabNode, first);
+  onPrimary?.();
   // Later restarts of the first node join the running cluster like any other member.
   first.argv = first.argv.filter((a) => a !== '--wsrep-new-cluster');
   for (const c of rest) launch(c);

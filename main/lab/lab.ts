@@ -143,20 +143,25 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       log(`  dockerd on ${layout.nodes.length} nodes (${secs(started)})`);
     }
 
-    const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout);
+    const full = layout.controlPlane === 'full';
+    const cpCtx = full ? controlPlaneContext(state, add, log) : undefined;
+    // The OpenStack services' RabbitMQ user is in the broker's definitions from its first start.
+    const mqUsers = cpCtx ? [{ name: 'openstack', password: cpCtx.secret('rabbitmq:openstack') }] : [];
+    const rabbit = opts.rabbitmq === false ? undefined : await startRabbit(layout, mqUsers);
     if (rabbit) add(rabbit);
     const ovn = (async () => {
       const central = await timed(state, 'ovn central', () => startOvnCentral(layout));
       add(central);
       // Full control plane: Neutron writes the tenant into the NB and the lab plugs its ports later (cp/neutron.ts).
-      const full = layout.controlPlane === 'full';
       if (!full) await nbctlBatch(layout, topologyCommands(tenant));
       log(`  OVN NB/SB raft clusters, ovn-northd${full ? '' : ' and the tenant topology'} (${secs(started)})`);
       await timed(state, 'ovs computes', () => mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, full ? { ...tenant, instances: [] } : tenant))));
       log(`  Open vSwitch and ovn-controller on ${computes(layout).length} computes (${secs(started)})`);
     })();
+    let primary: () => void = () => undefined;
+    const dbPrimary = new Promise<void>((resolve) => (primary = resolve));
     const db = (async () => {
-      add(await timed(state, 'galera', () => startGalera(layout)));
+      add(await timed(state, 'galera', () => startGalera(layout, primary)));
       log(`  Galera: 3 nodes Synced (${secs(started)})`);
       // The full control plane's Placement checks tokens with Keystone: cp/keystone.ts starts it after Keystone.
       if (layout.controlPlane !== 'full') {
@@ -170,8 +175,10 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       log(`  RabbitMQ${rabbit.length > 1 ? `: ${rabbit.length} nodes clustered` : ''} (${secs(started)})`);
     })();
     // The full control plane starts alongside: each of its parts waits only for what it needs (controlplane.ts).
-    const cp = layout.controlPlane === 'full' ? startControlPlane(controlPlaneContext(state, add, log), started, { db, rabbit: mq, ovn }) : Promise.resolve();
-    for (const p of [ovn, db, mq, cp]) p.catch(() => undefined);
+    // Galera's first node is where every service's database lives (the others join by SST): a failed Galera fails it too.
+    const firstDb = Promise.race([dbPrimary, db]);
+    const cp = cpCtx ? startControlPlane(cpCtx, started, { db, dbPrimary: firstDb, rabbit: mq, ovn, rabbitUsers: mqUsers.map((u) => u.name) }) : Promise.resolve();
+    for (const p of [ovn, db, firstDb, mq, cp]) p.catch(() => undefined);
     await Promise.all([ovn, db, mq, cp]);
     if (layout.flavor === 'kolla') await finishKolla(state, add);
     writePodTable(state);

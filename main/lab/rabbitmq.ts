@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
@@ -75,7 +76,37 @@ export function rabbitCtl(l: LabLayout, n: LabNode, args: string[], opts: { tool
   return runCommand([`/usr/lib/rabbitmq/bin/${opts.tool ?? 'rabbitmqctl'}`, ...args], { netns: n.netns, env: rabbitEnv(n, l), timeoutMs: opts.timeoutMs ?? 60_000 });
 }
 
-export async function startRabbit(l: LabLayout): Promise<LabComponent[]> {
+/** A user the broker has from its first start (definitions file), with every permission on vhost /. */
+export interface RabbitBootUser {
+  name: string;
+  password: string;
+}
+
+/** RabbitMQ's own password hash (rabbit_password_hashing_sha256): base64(salt ‖ SHA-256(salt ‖ password)), 4 bytes of salt. */
+export function rabbitPasswordHash(password: string): string {
+  const salt = randomBytes(4);
+  return Buffer.concat([salt, createHash('sha256').update(Buffer.concat([salt, Buffer.from(password, 'utf8')])).digest()]).toString('base64');
+}
+
+/** A definitions file as Kolla's rabbitmq container loads at boot (`load_definitions`): the users, vhost / and their permissions. */
+function definitions(users: RabbitBootUser[]): string {
+  return `${JSON.stringify(
+    {
+      users: users.map((u) => ({ name: u.name, password_hash: rabbitPasswordHash(u.password), hashing_algorithm: 'rabbit_password_hashing_sha256', tags: '' })),
+      vhosts: [{ name: '/' }],
+      permissions: users.map((u) => ({ user: u.name, vhost: '/', configure: '.*', write: '.*', read: '.*' })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/**
+ * Start the broker(s). `users` (the OpenStack services' user, on the full control plane) are in the
+ * broker's definitions from its first start, as Kolla deploys RabbitMQ, instead of `rabbitmqctl
+ * add_user` afterwards (each rabbitmqctl call boots an Erlang VM: seconds of CPU on a shared 2-core box).
+ */
+export async function startRabbit(l: LabLayout, users: RabbitBootUser[] = []): Promise<LabComponent[]> {
   // A cluster's nodes authenticate each other with one Erlang cookie (a lone broker makes its own).
   const cookie = clustered(l) ? randomBytes(20).toString('hex').toUpperCase() : undefined;
   return rabbitNodes(l).map((n) => {
@@ -88,6 +119,11 @@ export async function startRabbit(l: LabLayout): Promise<LabComponent[]> {
     // A cluster notices a lost peer within ~10 s (default 60) and, as many operators run it, keeps
     // both sides of a partition running (`cluster_status` lists it) until someone restarts the minority.
     if (cookie) conf.push('net_ticktime = 10', 'cluster_partition_handling = ignore', 'cluster_name = stackscope-lab');
+    if (users.length) {
+      const defs = join(p.rabbitmq, 'definitions.json');
+      writeFileSync(defs, definitions(users), { mode: 0o600 });
+      conf.push(`load_definitions = ${defs}`);
+    }
     writeFileSync(join(p.rabbitmq, 'rabbitmq.conf'), `${conf.join('\n')}\n`);
     if (cookie) {
       mkdirSync(p.home, { recursive: true });
@@ -95,6 +131,23 @@ export async function startRabbit(l: LabLayout): Promise<LabComponent[]> {
     }
     launch(c);
     return c;
+  });
+}
+
+/** Whether a broker answers the AMQP 0-9-1 protocol header (with its connection.start frame). */
+export function amqpAnswers(host: string, port = 5672, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host, port });
+    const done = (ok: boolean): void => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => s.write(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1')));
+    // A method frame (type 1) comes back: connection.start.
+    s.once('data', (d: Buffer) => done(d[0] === 1));
+    s.once('error', () => done(false));
+    s.once('end', () => done(false));
   });
 }
 
@@ -106,7 +159,8 @@ export async function rabbitReady(l: LabLayout, cs: LabComponent[]): Promise<voi
       const c = cs[i] as LabComponent;
       return waitUntil(
         `rabbitmq on ${n.name} to start`,
-        async () => existsSync(c.env.RABBITMQ_PID_FILE as string) && (await rabbitCtl(l, n, ['-q', 'await_startup', '--timeout', '5'], { timeoutMs: 15_000 })).code === 0,
+        // The AMQP listener opens at the end of the boot: only then ask rabbitmqctl (an Erlang VM per call).
+        async () => existsSync(c.env.RABBITMQ_PID_FILE as string) && (await amqpAnswers(n.ip)) && (await rabbitCtl(l, n, ['-q', 'await_startup', '--timeout', '5'], { timeoutMs: 15_000 })).code === 0,
         120_000,
         c.logFile,
       );

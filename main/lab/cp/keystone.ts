@@ -153,7 +153,7 @@ export async function waitKeystone(n: LabNode, timeoutMs = 120_000): Promise<voi
 }
 
 /** Keystone on every controller (Fernet), bootstrapped, with the catalog behind the VIP; then Placement behind it. */
-export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
+export async function startKeystone(ctx: ControlPlaneContext, allDb?: Promise<unknown>): Promise<void> {
   const l = ctx.layout;
   const started = Date.now();
   const dbPassword = ctx.secret('db:keystone');
@@ -178,7 +178,7 @@ export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
   }));
   placement.catch(() => undefined);
   try {
-    await startKeystoneItself(ctx, started, dbPassword, localCache);
+    await startKeystoneItself(ctx, started, dbPassword, localCache, allDb);
     registered();
   } catch (e) {
     failed(e);
@@ -189,7 +189,7 @@ export async function startKeystone(ctx: ControlPlaneContext): Promise<void> {
   ctx.log(`    placement behind keystone (${secs(started)})`);
 }
 
-async function startKeystoneItself(ctx: ControlPlaneContext, started: number, dbPassword: string, localCache: boolean): Promise<void> {
+async function startKeystoneItself(ctx: ControlPlaneContext, started: number, dbPassword: string, localCache: boolean, allDb?: Promise<unknown>): Promise<void> {
   const l = ctx.layout;
   const nodes = controllers(l);
   const first = nodes[0] as LabNode;
@@ -240,6 +240,8 @@ async function startKeystoneItself(ctx: ControlPlaneContext, started: number, db
   ctx.add(comps);
   await Promise.all([timed(ctx.state, 'keystone: bootstrap', () => bootstrap), ...nodes.map((n) => timed(ctx.state, `keystone: answers on ${n.name}`, () => waitKeystone(n)))]);
   ctx.log(`    keystone bootstrapped, answering on ${nodes.length} controllers (${secs(started)})`);
+  // Each controller's Keystone uses its own node's mysqld: every Galera node Synced before anyone asks them for tokens.
+  await allDb;
   await timed(ctx.state, 'keystone: register', () => register(ctx, first));
   writeClientCredentials(ctx);
   ctx.log(`    keystone: service project, users and catalog registered (${secs(started)})`);
