@@ -111,9 +111,12 @@ describe('shipped runbooks', () => {
     }
   });
 
-  it('change the cluster only in the Galera recovery steps, with the node picked by the trainee for the bootstrap', () => {
+  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee) and the NoValidHost fix', () => {
     const mutating = runbooks.flatMap((r) => r.steps.filter((s) => s.action.kind === 'command' && s.action.mutating).map((s) => `${r.id}/${s.id}`));
-    expect(mutating).toEqual(['galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others']);
+    expect(mutating).toEqual(['galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others', 'placement-no-valid-host/fix']);
+    // The fix edits nova.conf as root on the computes only, never on a controller.
+    const fix = runbooks.find((r) => r.id === 'placement-no-valid-host')?.steps.find((s) => s.id === 'fix')?.action;
+    expect(fix).toMatchObject({ kind: 'command', roles: ['compute'], root: true, mutating: true });
     const bootstrap = runbooks[0]?.steps.find((s) => s.id === 'bootstrap')?.action;
     expect(bootstrap).toMatchObject({ kind: 'command', on: 'pick', service: 'database', mutating: true });
   });
