@@ -8,9 +8,13 @@ import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../playbook.schema.json' with { type: 'json' };
+import { parseDebianVersion } from './debian-version.js';
+import { isEngineStepId, missingSignatureTexts, signatureSteps, signatureTextIds } from './log-signatures.js';
+import { windowSeconds } from './log-time.js';
 import { MAX_PLAYBOOK_BYTES, readLimited, reason, scriptProblems } from './playbook-files.js';
+import { regexProblem } from './regex-safety.js';
 import { PLACEHOLDER, unsafePlaceholders, type UnsafeContext, type UnsafePlaceholder } from './shell.js';
-import type { Analyzer, ParamDef, PlaybookDef, StepDef } from './types.js';
+import type { Analyzer, LogSignatureDef, ParamDef, PlaybookDef, StepDef } from './types.js';
 
 export interface LoadProblem {
   file: string;
@@ -61,6 +65,7 @@ function describeError(e: ErrorObject): { path: Array<string | number>; key?: st
     case 'type':
       return { path, message: `${where} must be ${(e.params as { type: string }).type}` };
     case 'oneOf':
+      if (path[0] === 'logSignatures') return { path, message: `${where} must be a step id or a list of step ids` };
       return { path, message: `${where} needs exactly one of "run", "script" or "logs"` };
     case 'pattern':
       if (path.at(-1) === 'script') return { path, message: `${where} must be a file name beside playbook.yaml ending in .sh (letters, digits, dot, dash, underscore; no folder)` };
@@ -116,7 +121,8 @@ function placeholderPosition(doc: Document, lc: LineCounter, text: string, path:
 
 function withDefaults(raw: Record<string, unknown>): PlaybookDef {
   type RawStep = Omit<Partial<StepDef>, 'script'> & Pick<StepDef, 'id' | 'title' | 'service'> & { script?: string };
-  const r = raw as unknown as Omit<PlaybookDef, 'params' | 'steps'> & { params?: ParamDef[]; steps: RawStep[] };
+  type RawSignature = Omit<LogSignatureDef, 'steps' | 'windowSec' | 'minCount' | 'undated' | 'ignoreCase'> & Partial<Pick<LogSignatureDef, 'minCount' | 'undated' | 'ignoreCase'>> & { step: string | string[] };
+  const r = raw as unknown as Omit<PlaybookDef, 'params' | 'steps' | 'logSignatures'> & { params?: ParamDef[]; steps: RawStep[]; logSignatures?: RawSignature[] };
   return {
     id: r.id,
     title: r.title,
@@ -138,7 +144,53 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
       root: s.root ?? false,
       ...(s.client ? { client: s.client } : {}),
     })),
+    ...(r.logSignatures?.length
+      ? {
+          logSignatures: r.logSignatures.map((g) => ({
+            id: g.id,
+            steps: typeof g.step === 'string' ? [g.step] : g.step,
+            regex: g.regex,
+            ignoreCase: g.ignoreCase ?? false,
+            window: g.window,
+            windowSec: windowSeconds(g.window) ?? 0,
+            minCount: g.minCount ?? 1,
+            severity: g.severity,
+            undated: g.undated ?? 'ignore',
+            ...(g.knownBug ? { knownBug: { lp: g.knownBug.lp, package: g.knownBug.package, fixedIn: g.knownBug.fixedIn.map((f) => ({ line: f.line, version: f.version })) } } : {}),
+          })),
+        }
+      : {}),
   };
+}
+
+/**
+ * A playbook's log signatures, beyond the schema: each reads a step of the playbook, its regex
+ * is safe to run over every line (regex-safety.ts), its window is within bounds, its texts are in
+ * the finding-texts table in both languages and a known bug's fixed versions are versions.
+ */
+function signatureProblems(def: PlaybookDef, at: (path: Array<string | number>, message: string) => LoadProblem): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const ids = new Set<string>();
+  (def.logSignatures ?? []).forEach((g, i) => {
+    const where = `log signature "${g.id}"`;
+    if (ids.has(g.id)) problems.push(at(['logSignatures', i, 'id'], `${where} is declared twice`));
+    ids.add(g.id);
+    for (const step of g.steps) {
+      if (!def.steps.some((s) => s.id === step)) problems.push(at(['logSignatures', i, 'step'], `${where} reads step "${step}", which the playbook does not have (steps: ${def.steps.map((s) => s.id).join(', ')})`));
+    }
+    const bad = regexProblem(g.regex, g.ignoreCase ? 'i' : '');
+    if (bad) problems.push(at(['logSignatures', i, 'regex'], `${where}: the regex ${bad}`));
+    if (!g.windowSec) problems.push(at(['logSignatures', i, 'window'], `${where}: window "${g.window}" must be between 1m and 30d (e.g. 30m, 6h, 7d)`));
+    const missing = missingSignatureTexts(def.id, g.id);
+    if (missing.length) {
+      const t = signatureTextIds(def.id, g.id);
+      problems.push(at(['logSignatures', i, 'id'], `${where} has no text ${missing.join(', ')} in English and Korean: add ${t.title}, ${t.explanation} and ${t.next} to main/shared/finding-texts/${def.id}.ts`));
+    }
+    g.knownBug?.fixedIn.forEach((f, k) => {
+      if (!parseDebianVersion(f.version)) problems.push(at(['logSignatures', i, 'knownBug', 'fixedIn', k, 'version'], `${where}: "${f.version}" is not a Debian version ([epoch:]upstream[-revision])`));
+    });
+  });
+  return problems;
 }
 
 /**
@@ -207,6 +259,7 @@ export function parsePlaybook(text: string, file: string, folder?: string, dir =
   const stepIds = new Set<string>();
   def.steps.forEach((s, i) => {
     if (stepIds.has(s.id)) problems.push(at(['steps', i, 'id'], `step id "${s.id}" is used twice`));
+    if (isEngineStepId(s.id)) problems.push(at(['steps', i, 'id'], `step id "${s.id}" is one the engine adds for log signatures; choose another`));
     stepIds.add(s.id);
     // The credentials are loaded in the node's own shell, where the client runs; inside a container they would not be.
     if (s.client && s.service !== 'host') problems.push(at(['steps', i, 'client'], `step "${s.id}" says client: ${s.client}, which runs on the host: give it service: host`));
@@ -226,7 +279,11 @@ export function parsePlaybook(text: string, file: string, folder?: string, dir =
       problems.push({ file, ...placeholderPosition(doc, lc, text, ['steps', i, 'run'], s.run, u.at), message: `step "${s.id}" puts {{${u.name}}} ${unsafeWhy[u.inside]}; ${unsafeFix(u)}` });
     }
   });
-  return problems.length ? { problems } : { def };
+  problems.push(...signatureProblems(def, at));
+  if (problems.length) return { problems };
+  // The engine's own steps for the signatures (the node clock, installed packages) run like any other.
+  def.steps.push(...signatureSteps(def));
+  return { def };
 }
 
 /**

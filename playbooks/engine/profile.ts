@@ -34,10 +34,11 @@ const helm = (application: string, component: string, container: string): Servic
 /** Labels and container names are openstack-helm's and kolla-ansible's own. */
 export const services: Record<ServiceId, ServiceProfile> = {
   host: { helm: null, kolla: null, unit: null },
-  'ovn-nb': { helm: helm('ovn', 'ovn-ovsdb-nb', 'ovsdb'), kolla: 'ovn_nb_db', unit: 'ovn-ovsdb-server-nb' },
-  'ovn-sb': { helm: helm('ovn', 'ovn-ovsdb-sb', 'ovsdb'), kolla: 'ovn_sb_db', unit: 'ovn-ovsdb-server-sb' },
-  'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', unit: 'ovn-northd' },
-  'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', unit: 'ovn-controller', everyNode: true },
+  // OVN daemons log to files (Kolla: /var/log/kolla/openvswitch/, Debian/Ubuntu: /var/log/ovn/); `docker logs` and the journal hold little.
+  'ovn-nb': { helm: helm('ovn', 'ovn-ovsdb-nb', 'ovsdb'), kolla: 'ovn_nb_db', kollaLog: '/var/log/kolla/openvswitch/ovn-nb-db.log', hostLog: '/var/log/ovn/ovsdb-server-nb.log', unit: 'ovn-ovsdb-server-nb' },
+  'ovn-sb': { helm: helm('ovn', 'ovn-ovsdb-sb', 'ovsdb'), kolla: 'ovn_sb_db', kollaLog: '/var/log/kolla/openvswitch/ovn-sb-db.log', hostLog: '/var/log/ovn/ovsdb-server-sb.log', unit: 'ovn-ovsdb-server-sb' },
+  'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', kollaLog: '/var/log/kolla/openvswitch/ovn-northd.log', hostLog: '/var/log/ovn/ovn-northd.log', unit: 'ovn-northd' },
+  'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', kollaLog: '/var/log/kolla/openvswitch/ovn-controller.log', hostLog: '/var/log/ovn/ovn-controller.log', unit: 'ovn-controller', everyNode: true },
   // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
   ovs: { helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd', everyNode: true },
   database: {
@@ -51,6 +52,7 @@ export const services: Record<ServiceId, ServiceProfile> = {
   rabbitmq: { helm: helm('rabbitmq', 'server', 'rabbitmq'), kolla: 'rabbitmq', unit: 'rabbitmq-server' },
   'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute', everyNode: true },
   'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
+  'neutron-server': { helm: helm('neutron', 'server', 'neutron-server'), kolla: 'neutron_server', kollaLog: '/var/log/kolla/neutron/neutron-server.log', hostLog: '/var/log/neutron/neutron-server.log', unit: 'neutron-server' },
 };
 
 /** Per-cluster choices the flavour leaves open; stored with the cluster (inventory's profileOf). */

@@ -14,7 +14,8 @@ import { checkParamValue, type LoadedPlaybook } from './loader.js';
 import { discoverPods, podOn, type Discovery } from './pods.js';
 import { credentialsOf, inService, namespacesOf, needsRoot, serviceLogs, services, withClient, type ClusterProfile, type PodRef, type ServiceProfile } from './profile.js';
 import { renderRun, scriptArgs, type ParamValues } from './shell.js';
-import type { Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
+import { evaluateSignatures } from './log-signatures.js';
+import type { AnalyzerInput, Finding, PlaybookDef, StepDef, StepOutput } from './types.js';
 
 export class PlaybookInputError extends Error {}
 
@@ -282,16 +283,43 @@ function inPlanOrder(o: RunPlaybookOptions, outputs: StepOutput[]): StepOutput[]
   });
 }
 
-/** The playbook's analyzer over the step outputs; if it throws, a finding says so and the outputs stay. */
+/**
+ * The playbook's analyzer over the step outputs, then its log signatures (log-signatures.ts); if
+ * either throws, a finding says so and the outputs stay.
+ */
 function analyze(o: RunPlaybookOptions, outputs: StepOutput[]): Finding[] {
+  return analyzeOutputs(o.playbook, { params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles, host: t.host })), outputs });
+}
+
+/** What a playbook makes of its outputs: its analyzer's findings and its log signatures' (the fixture tests use it too). */
+export function analyzeOutputs(playbook: Pick<LoadedPlaybook, 'def' | 'analyze'>, input: AnalyzerInput): Finding[] {
+  const findings = analyzerFindings(playbook, input);
+  if (!playbook.def.logSignatures?.length) return findings;
   try {
-    return o.playbook.analyze({ params: o.params, deployment: o.profile.deployment, nodes: o.targets.map((t) => ({ name: t.name, roles: t.roles, host: t.host })), outputs });
+    return [...findings, ...evaluateSignatures(playbook.def, input)];
+  } catch (err) {
+    return [
+      ...findings,
+      finding({
+        check: 'engine.signatures-failed',
+        severity: 'warning',
+        title: `The log signatures of ${playbook.def.id} could not be evaluated; the raw outputs are kept`,
+        explanation: `${(err as Error).message}. Every step's output is in the case log; read them directly.`,
+        nextStep: 'Open the run and read the step outputs; report the failure with the run attached.',
+      }),
+    ];
+  }
+}
+
+function analyzerFindings(playbook: Pick<LoadedPlaybook, 'def' | 'analyze'>, input: AnalyzerInput): Finding[] {
+  try {
+    return playbook.analyze(input);
   } catch (err) {
     return [
       finding({
         check: 'engine.analyzer-failed',
         severity: 'warning',
-        title: `The ${o.playbook.def.id} analyzer failed; the raw outputs are kept`,
+        title: `The ${playbook.def.id} analyzer failed; the raw outputs are kept`,
         explanation: `${(err as Error).message}. Every step's output is in the case log; read them directly.`,
         nextStep: 'Open the run and read the step outputs; report the analyzer failure with the run attached.',
       }),

@@ -28,6 +28,7 @@ export const serviceIds = [
   'rabbitmq',
   'nova-compute',
   'nova-scheduler',
+  'neutron-server',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];
 
@@ -70,6 +71,42 @@ export interface StepDef {
   client?: 'openstack';
 }
 
+/**
+ * A log signature (engine/log-signatures.ts): lines of one step's log output that match `regex`,
+ * counted within `window` by each line's own time on the node's clock; `minCount` of them make a
+ * finding of `severity`. Its texts are in main/shared/finding-texts under
+ * `<playbook>.sig.<id>.title|explanation|next`. With `knownBug`, the finding names the Launchpad
+ * bug only when the installed package is older than the fix of its release line.
+ */
+export interface LogSignatureDef {
+  id: string;
+  /** The playbook steps whose outputs are read (usually `logs:` steps); YAML `step:` names one or a list. */
+  steps: string[];
+  regex: string;
+  ignoreCase: boolean;
+  /** As written (`6h`), and in seconds. */
+  window: string;
+  windowSec: number;
+  minCount: number;
+  severity: Exclude<FindingSeverity, 'ok'>;
+  /**
+   * Lines without a time of their own: not counted (`ignore`), counted at the time of the last
+   * dated line before them (`previous`: a traceback's lines belong to the record that printed
+   * it), or counted as within the window (`count`).
+   */
+  undated: 'ignore' | 'previous' | 'count';
+  knownBug?: KnownBug;
+}
+
+export interface KnownBug {
+  /** Launchpad bug number. */
+  lp: number;
+  /** Debian/Ubuntu package that carries the fix, read with dpkg-query where the step's service runs. */
+  package: string;
+  /** The first fixed version of each release line (`line` is a version prefix such as `12.13` or `3:25`). */
+  fixedIn: Array<{ line: string; version: string }>;
+}
+
 export interface PlaybookDef {
   id: string;
   title: Text;
@@ -78,6 +115,8 @@ export interface PlaybookDef {
   roles: NodeRole[];
   params: ParamDef[];
   steps: StepDef[];
+  /** Evaluated by the engine for any playbook that declares them (no analyzer code). */
+  logSignatures?: LogSignatureDef[];
 }
 
 /** What one step produced on one node, as the analyzer sees it (already redacted). */

@@ -10,7 +10,9 @@ import type { FindingMessage, FindingMessageParam, FindingTexts, Lang } from '..
 import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
 import { k8sPodsTexts } from './k8s-pods.js';
+import { logSignaturesTexts } from './log-signatures.js';
 import { novaServicesTexts } from './nova-services.js';
+import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
 import { ovnHealthTexts } from './ovn-health.js';
 import { ovnTraceTexts } from './ovn-trace.js';
 import { ovsHealthTexts } from './ovs-health.js';
@@ -19,7 +21,7 @@ import { placementTexts } from './placement.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
