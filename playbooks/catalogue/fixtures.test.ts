@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceNotInOutput, loadFixture } from '../engine/fixtures.js';
 import { formatProblem, parsePlaybook } from '../engine/loader.js';
+import { analyzeOutputs } from '../engine/run.js';
 import { analyzers, catalogueDir } from './index.js';
 
 /**
@@ -35,7 +36,10 @@ describe('catalogue rules', () => {
       for (const scenario of scenarios) {
         it(`${scenario}: findings quote the output verbatim`, () => {
           const input = loadFixture(join(fixtures, scenario));
-          const findings = analyzers[id]?.(input) ?? [];
+          // The analyzer and the playbook's log signatures, as the engine runs them.
+          const parsed = parsePlaybook(readFileSync(join(dir, id, 'playbook.yaml'), 'utf8'), join(dir, id, 'playbook.yaml'), id);
+          const analyze = analyzers[id];
+          const findings = 'def' in parsed && analyze ? analyzeOutputs({ def: parsed.def, analyze }, input) : [];
           expect(findings.length).toBeGreaterThan(0);
           expect(evidenceNotInOutput(input, findings)).toEqual([]);
         });
