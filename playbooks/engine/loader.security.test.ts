@@ -170,3 +170,51 @@ describe('site playbooks from STACKSCOPE_PLAYBOOKS', () => {
     expect('def' in r ? r.def.steps[0]?.roles : r.problems.map(formatProblem)).toEqual(['controller']);
   });
 });
+
+describe('log signatures from a hostile or careless playbook', () => {
+  // A shipped playbook id, so the signature texts exist and only the attack is refused.
+  const head = `id: openstack-log-signatures
+title: { en: T, ko: 티 }
+description: { en: D, ko: 디 }
+appliesTo: [packages]
+roles: [compute]
+steps:
+  - { id: nova-compute-log, title: { en: L, ko: 엘 }, service: nova-compute, logs: { tail: 10 } }
+logSignatures:
+`;
+  const problemsOf = (sig: string): string[] => {
+    const r = parsePlaybook(`${head}  - ${sig}\n`, 'sig/playbook.yaml');
+    return 'problems' in r ? r.problems.map(formatProblem) : [];
+  };
+  const base = "id: amqp-unreachable, step: nova-compute-log, window: 6h, severity: warning";
+
+  it('refuses regexes that backtrack catastrophically, and a huge one, before anything runs', () => {
+    for (const redos of ['(a+)+$', '(a|a)*$', '(.*a){20}', '([a-z]+)*x', '(\\w+\\s?)+$', '(x+x+)+y', '^(a|aa)+$', '(?:\\d+)+\\.']) {
+      expect(problemsOf(`{ ${base}, regex: '${redos}' }`), redos).toEqual([expect.stringMatching(/^sig\/playbook\.yaml:9:\d+: log signature "amqp-unreachable": the regex repeats a group/)]);
+    }
+    expect(problemsOf(`{ ${base}, regex: '(\\w+) \\1' }`)).toEqual([expect.stringMatching(/backreference/)]);
+    expect(problemsOf(`{ ${base}, regex: '${'a'.repeat(513)}' }`)).toEqual([expect.stringMatching(/^sig\/playbook\.yaml:9:\d+: logSignatures\.0\.regex must NOT have more than 512 characters$/)]);
+    expect(problemsOf(`{ ${base}, regex: '[' }`)).toEqual([expect.stringMatching(/the regex is not a valid regular expression: Invalid regular expression/)]);
+  });
+
+  it('refuses injected fields, a shell in the package name, and absurd windows and counts', () => {
+    expect(problemsOf(`{ ${base}, regex: x, run: 'rm -rf /' }`)).toEqual([expect.stringMatching(/unknown field "run" in logSignatures\.0$/)]);
+    expect(problemsOf(`{ ${base}, regex: x, knownBug: { lp: 1, package: "p; touch /tmp/pwned", fixedIn: [{ line: '1', version: '1.0' }] } }`)).toEqual([expect.stringMatching(/logSignatures\.0\.knownBug\.package must match pattern/)]);
+    expect(problemsOf(`{ ${base}, regex: x, knownBug: { lp: 1, package: p1, fixedIn: [{ line: "1'$(id)", version: '1.0' }] } }`)).toEqual([expect.stringMatching(/fixedIn\.0\.line must match pattern/)]);
+    expect(problemsOf(`{ ${base}, regex: x, knownBug: { lp: 1e12, package: p1, fixedIn: [] } }`)).toEqual([expect.stringMatching(/lp must be <= 99999999/), expect.stringMatching(/fixedIn must NOT have fewer than 1 items/)]);
+    for (const window of ['0h', '31d', '99999d', '6h; rm -rf /', '-1h', '1e9h', '720h1']) {
+      expect(problemsOf(`{ id: amqp-unreachable, step: nova-compute-log, regex: x, severity: warning, window: '${window}' }`), window).toEqual([expect.stringMatching(/window/)]);
+    }
+    for (const minCount of ['0', '-1', '100001', '1.5', "'10'"]) {
+      expect(problemsOf(`{ ${base}, regex: x, minCount: ${minCount} }`), minCount).toEqual([expect.stringMatching(/logSignatures\.0\.minCount must/)]);
+    }
+    const many = Array.from({ length: 51 }, () => `  - { ${base}, regex: x }`).join('\n');
+    const r = parsePlaybook(`${head}${many}\n`, 'sig/playbook.yaml');
+    expect('problems' in r ? r.problems.map(formatProblem) : []).toEqual(['sig/playbook.yaml:9:3: logSignatures must NOT have more than 50 items']);
+  });
+
+  it('keeps the engine’s own step ids for itself', () => {
+    const r = parsePlaybook(head.replace('id: nova-compute-log,', 'id: signature-clock,').replace('logSignatures:\n', ''), 'sig/playbook.yaml');
+    expect('problems' in r ? r.problems.map(formatProblem) : []).toEqual(['sig/playbook.yaml:7:11: step id "signature-clock" is one the engine adds for log signatures; choose another']);
+  });
+});

@@ -9,7 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../playbook.schema.json' with { type: 'json' };
 import { parseDebianVersion } from './debian-version.js';
-import { isEngineStepId, missingSignatureTexts, signatureSteps, signatureTextIds } from './log-signatures.js';
+import { isEngineStepId, missingSignatureTexts, signatureSteps } from './log-signatures.js';
 import { windowSeconds } from './log-time.js';
 import { MAX_PLAYBOOK_BYTES, readLimited, reason, scriptProblems } from './playbook-files.js';
 import { regexProblem } from './regex-safety.js';
@@ -182,10 +182,7 @@ function signatureProblems(def: PlaybookDef, at: (path: Array<string | number>, 
     if (bad) problems.push(at(['logSignatures', i, 'regex'], `${where}: the regex ${bad}`));
     if (!g.windowSec) problems.push(at(['logSignatures', i, 'window'], `${where}: window "${g.window}" must be between 1m and 30d (e.g. 30m, 6h, 7d)`));
     const missing = missingSignatureTexts(def.id, g.id);
-    if (missing.length) {
-      const t = signatureTextIds(def.id, g.id);
-      problems.push(at(['logSignatures', i, 'id'], `${where} has no text ${missing.join(', ')} in English and Korean: add ${t.title}, ${t.explanation} and ${t.next} to main/shared/finding-texts/${def.id}.ts`));
-    }
+    if (missing.length) problems.push(at(['logSignatures', i, 'id'], `${where} has no text in English and Korean for ${missing.join(', ')}: add them to main/shared/finding-texts/${def.id}.ts (a title, what it means, what to do)`));
     g.knownBug?.fixedIn.forEach((f, k) => {
       if (!parseDebianVersion(f.version)) problems.push(at(['logSignatures', i, 'knownBug', 'fixedIn', k, 'version'], `${where}: "${f.version}" is not a Debian version ([epoch:]upstream[-revision])`));
     });

@@ -164,6 +164,22 @@ describe('openstack-log-signatures', () => {
     }
   });
 
+  it('evaluate every signature over 5000 long lines that almost match in well under a second or two', () => {
+    const near = ['AMQP server on ', 'clustered database server has stale data', 'ovsdbapp.backend.ovs_idl.vlog [', '|raft|INFO|term 1: ', '|reconnect|ERR|', 'greenlet.error: ', 'Unexpected error during heartbeart'];
+    const line = (i: number): string => `2026-12-05 08:${String(i % 60).padStart(2, '0')}:00.000 7 ERROR x [${'-'.repeat(600)} ${near[i % near.length]}${'x '.repeat(700)}`;
+    const big = Array.from({ length: 5000 }, (_, i) => line(i)).join('\n');
+    const node = (name: string, step: string) => [
+      { step, node: name, state: 'succeeded' as const, exitCode: 0, stdout: big, stderr: '', error: null, command: step },
+      { step: 'signature-clock', node: name, state: 'succeeded' as const, exitCode: 0, stdout: `${Date.UTC(2026, 11, 5, 9) / 1000} +0000\n`, stderr: '', error: null, command: 'date' },
+    ];
+    const input: AnalyzerInput = { params: {}, deployment: 'packages', nodes: [], outputs: [...node('compute-1', 'nova-compute-log'), ...node('compute-2', 'ovn-controller-log'), ...node('controller-1', 'neutron-server-log'), ...node('controller-2', 'ovn-sb-log')] };
+    const started = performance.now();
+    const findings = analyzeOutputs(playbook, input);
+    const ms = performance.now() - started;
+    expect(findings.filter((f) => f.severity !== 'ok')).toEqual([]);
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('quote every evidence line verbatim and give every finding its texts in English and Korean', () => {
     for (const scenario of readdirSync(dir)) {
       const { input, findings } = run(scenario);
