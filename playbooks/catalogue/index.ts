@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analyzer } from '../engine/types.js';
+import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
@@ -13,6 +14,7 @@ import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
+  'ceph-health': cephHealth,
   'galera-health': galeraHealth,
   'k8s-pods': k8sPods,
   'nova-services': novaServices,

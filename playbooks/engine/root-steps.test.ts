@@ -22,6 +22,8 @@ function rootSteps(profile: ClusterProfile): string[] {
 describe('steps that need root', () => {
   it('packages: root-owned sockets and files, and journalctl of system units', () => {
     expect(rootSteps(flavours.packages as ClusterProfile)).toEqual([
+      'ceph-health/health',
+      'ceph-health/status',
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
@@ -54,6 +56,6 @@ describe('steps that need root', () => {
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['galera-health/grastate']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate']);
   });
 });
