@@ -11,6 +11,7 @@ import { timed } from '../timing.js';
 import { internalUrl, MEMCACHED_PORT, memcacheServers, publicUrl } from './edge.js';
 import { KEYSTONE_PORT, keystoneApi, keystoneNodeUrl, keystoneToken } from './keystone-client.js';
 import { cachedSchema, noteSchemaStart } from './schema-cache.js';
+import { uwsgiIni } from './uwsgi.js';
 
 /**
  * Keystone on every controller, as Kolla and openstack-helm run it: one uwsgi (1 worker) per
@@ -82,26 +83,8 @@ ${memcache ? `enabled = true\nbackend = dogpile.cache.pymemcache\nmemcache_serve
 }
 
 // Never write an empty [oslo_policy] policy_dirs: keystone then parses keystone.conf as a policy (HTTP 500).
-function uwsgiIni(n: LabNode): string {
-  return `[uwsgi]
-plugins = python3
-http-socket = ${n.ip}:${KEYSTONE_PORT}
-wsgi-file = /usr/bin/keystone-wsgi-public
-env = OS_KEYSTONE_CONFIG_DIR=${dirOf(n)}
-master = true
-processes = 1
-threads = 1
-lazy-apps = true
-enable-threads = true
-die-on-term = true
-no-orphans = true
-buffer-size = 65535
-chdir = ${dirOf(n)}
-logto = ${join(nodePaths(n).log, 'keystone-uwsgi.log')}
-name = keystone-api
-# uwsgi closes the connection after each response without saying so; clients re-using it get resets.
-add-header = Connection: close
-`;
+function keystoneUwsgiIni(n: LabNode): string {
+  return uwsgiIni({ name: 'keystone-api', host: n.ip, port: KEYSTONE_PORT, wsgiFile: '/usr/bin/keystone-wsgi-public', env: [`OS_KEYSTONE_CONFIG_DIR=${dirOf(n)}`], chdir: dirOf(n), logto: join(nodePaths(n).log, 'keystone-uwsgi.log') });
 }
 
 export function keystoneComponent(l: LabLayout, n: LabNode): LabComponent {
@@ -197,7 +180,7 @@ async function startKeystoneItself(ctx: ControlPlaneContext, started: number, db
   for (const n of nodes) {
     mkdirSync(dirOf(n), { recursive: true, mode: 0o750 });
     writeFileSync(keystoneConf(n), conf(n, dbPassword, localCache), { mode: 0o640 });
-    writeFileSync(join(dirOf(n), 'keystone-uwsgi.ini'), uwsgiIni(n), { mode: 0o640 });
+    writeFileSync(join(dirOf(n), 'keystone-uwsgi.ini'), keystoneUwsgiIni(n), { mode: 0o640 });
   }
   const how = await timed(ctx.state, 'keystone: schema', () => cachedSchema({
     key: 'keystone',
