@@ -291,15 +291,21 @@ export async function startNovaControl(ctx: ControlPlaneContext, keystone?: Prom
   // The transport template of this lab's RabbitMQ (one node or three).
   await sql(controllers(l)[0] as LabNode, `UPDATE cell_mappings SET transport_url = '${transportTemplate(l)}' WHERE name = 'cell1'`, 'nova_api');
 
-  const cs = [novaApiComponent(l), novaMetadataComponent(l), conductorComponent(l)];
+  // The APIs authenticate only when asked: they load beside Keystone.
+  const cs = [novaApiComponent(l), novaMetadataComponent(l)];
   for (const c of cs) launch(c);
   ctx.add(cs);
-  // nova-scheduler exits at start when Keystone or Placement do not answer yet.
+  // nova-conductor and nova-scheduler take a token and the catalog at start (their Placement client),
+  // and each Keystone caches the catalog in its own node's memcached: asked while the catalog was
+  // still being made, one keeps serving it without Placement (nova-compute then exits: EndpointNotFound).
   await keystone;
+  // nova-scheduler exits at start when Keystone or Placement do not answer yet.
   await timed(ctx.state, 'nova: wait keystone+placement', () => waitKeystoneAndPlacement(ctx));
+  const cond = conductorComponent(l);
   const sched = schedulerComponent(l);
+  launch(cond);
   launch(sched);
-  ctx.add([sched]);
+  ctx.add([cond, sched]);
   await timed(ctx.state, 'nova: api answers', () => waitHttp('nova-api to answer', `${novaEndpoint(l)}/`, (s) => s === 200, 180_000, (cs[0] as LabComponent).logFile));
   await waitHttp('nova metadata API to answer', `http://${api.ip}:${NOVA_METADATA_PORT}/`, (s) => s > 0 && s < 500, 180_000, (cs[1] as LabComponent).logFile);
   await timed(ctx.state, 'nova: conductor+scheduler up', () => waitUntil('nova-conductor and nova-scheduler to report up', async () => {
