@@ -33,6 +33,7 @@ describe('steps that need root', () => {
       'openstack-log-signatures/nova-compute-log',
       'openstack-log-signatures/ovn-controller-log',
       'openstack-log-signatures/ovn-sb-log',
+      'openstack-log-signatures/rabbitmq-log',
       'ovn-health/controller-connection',
       'ovn-health/nb-raft',
       'ovn-health/nb-reachable',

@@ -107,4 +107,14 @@ export const openstackLogSignaturesTexts: Record<string, Record<Lang, string>> =
     en: 'If it repeats, check which device it names (virsh nodedev-list | grep <name>) and what was being migrated at that time.',
     ko: '반복된다면 어떤 장치인지(virsh nodedev-list | grep <이름>)와 그 시각에 마이그레이션 중이던 인스턴스를 확인하세요.',
   },
+
+  [`${P}.rabbitmq-missed-heartbeats.title`]: { en: 'RabbitMQ closed connections that stopped heartbeating', ko: 'RabbitMQ가 하트비트가 끊긴 연결을 닫음' },
+  [`${P}.rabbitmq-missed-heartbeats.explanation`]: {
+    en: 'RabbitMQ closed AMQP connections because their clients missed heartbeats ("missed heartbeats from client"); the client named in the line (service:pid) then logs "AMQP server … is unreachable: Too many heartbeats missed" and reconnects, and its RPC calls stall meanwhile. The client stalled (a blocked eventlet hub, CPU starvation) or the network between them dropped packets.',
+    ko: '클라이언트가 하트비트를 놓쳐("missed heartbeats from client") RabbitMQ가 AMQP 연결을 닫았습니다. 줄에 적힌 클라이언트(서비스:pid)는 이어서 "AMQP server … is unreachable: Too many heartbeats missed"를 기록하고 다시 연결하며, 그동안 RPC 호출이 멈춥니다. 클라이언트가 멈췄거나(eventlet hub 차단, CPU 부족) 둘 사이 네트워크가 패킷을 잃었습니다.',
+  },
+  [`${P}.rabbitmq-missed-heartbeats.next`]: {
+    en: 'Find the client in the line (its address and service:pid) and read its log at that time; rabbitmqctl list_connections name state timeout shows the heartbeat timeouts in use.',
+    ko: '줄에 적힌 클라이언트(주소와 서비스:pid)를 찾아 그 시각의 로그를 읽으세요. rabbitmqctl list_connections name state timeout으로 사용 중인 하트비트 타임아웃을 볼 수 있습니다.',
+  },
 };

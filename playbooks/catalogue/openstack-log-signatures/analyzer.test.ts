@@ -6,6 +6,7 @@ import { formatProblem, parsePlaybook, type LoadedPlaybook } from '../../engine/
 import type { ClusterProfile, PodRef } from '../../engine/profile.js';
 import { analyzeOutputs, runPlaybook, type CommandRunner, type TargetNode } from '../../engine/run.js';
 import type { AnalyzerInput, Finding } from '../../engine/types.js';
+import { openstackLogSignaturesTexts } from '../../../main/shared/finding-texts/openstack-log-signatures.js';
 import { expectFindingTexts } from '../texts-check.js';
 import { analyze } from './analyzer.js';
 
@@ -34,6 +35,7 @@ describe('openstack-log-signatures', () => {
       'ovn-controller-log:ovn-controller:compute',
       'neutron-server-log:neutron-server:controller',
       'ovn-sb-log:ovn-sb:controller',
+      'rabbitmq-log:rabbitmq:controller',
       'signature-clock:host:compute/controller',
       'signature-packages-nova-compute:nova-compute:compute',
     ]);
@@ -49,7 +51,10 @@ describe('openstack-log-signatures', () => {
       'ovn-sb-inactivity-probe 6h=21600s min 1',
       'ovn-sb-elections 1h=3600s min 5',
       'nova-libvirt-node-device 7d=604800s min 1 LP#1972028',
+      'rabbitmq-missed-heartbeats 6h=21600s min 1',
     ]);
+    // Every text of the playbook's table belongs to a signature, and every signature has its three.
+    expect(Object.keys(openstackLogSignaturesTexts).sort()).toEqual((parsed.def.logSignatures ?? []).flatMap((g) => ['explanation', 'next', 'title'].map((k) => `openstack-log-signatures.sig.${g.id}.${k}`)).sort());
   });
 
   it('names LP#1934937 when the installed oslo.messaging is older than the fix, with the dpkg line as evidence', () => {
@@ -141,6 +146,12 @@ describe('openstack-log-signatures', () => {
     const t = one(run('public-hotsos-messaging-timeout').findings, 'rpc-messaging-timeout', 'warning');
     expect(t.title).toMatch(/: 3 times in the last 6h$/);
     expect(t.evidence[0]?.lines[0]).toMatch(/^2022-02-09 22:59:47/);
+  });
+
+  it('reads RabbitMQ’s old report header and gives its continuation lines that time', () => {
+    const f = one(run('public-rabbitmq-missed-heartbeats').findings, 'rabbitmq-missed-heartbeats', 'warning');
+    expect(f.title).toBe('RabbitMQ closed connections that stopped heartbeating on controller-1: 1 times in the last 6h');
+    expect(f.evidence[0]?.lines).toEqual(['missed heartbeats from client, timeout: 60 seconds']);
   });
 
   it('never calls a log clean that it could not read: no times, empty, failed, or no clock', () => {
