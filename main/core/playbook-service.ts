@@ -145,6 +145,8 @@ export class PlaybookService {
           stderr,
           error: r.error,
           command: r.command,
+          startedAt: r.startedAt,
+          endedAt: r.endedAt,
           ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep, ...(verdict.likelyCause ? { likelyCause: verdict.likelyCause } : {}) } } : {}),
         };
       },

@@ -133,6 +133,13 @@ export interface StepOutput {
   /** The command as resolved for this node (before the remote wrapper). */
   command: string;
   /**
+   * When the core started and ended this step, by Stackscope's own clock (ISO, ms), where it knows:
+   * a clock the command read on the node was read between the two (clock-sync bounds each node's
+   * offset with them). Absent in fixtures.
+   */
+  startedAt?: string | null;
+  endedAt?: string | null;
+  /**
    * The command ran but proves nothing (sudo refused, or it needed root the login did not have):
    * why, in a few words, and what to do. The engine reports it as could-not-check, never as a result.
    */
