@@ -123,6 +123,8 @@ interface NodeCount {
 
 /** A line a little ahead of the node's clock still counts (the clock read came first); further ahead is not "the last N hours". */
 const FUTURE_SLACK_SEC = 300;
+/** How far back an undated line looks for the record it belongs to (`undated: previous`). */
+const MAX_LINES_BACK = 500;
 
 function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeClock, tail: number | null): Omit<NodeCount, 'out' | 'clock' | 'clockLine'> {
   const lines = out.stdout.split('\n');
@@ -132,28 +134,36 @@ function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeC
   let undated = 0;
   let first: string | undefined;
   let last: string | undefined;
-  let oldest: number | null = null;
-  /** The time of the last dated line: a traceback's undated lines belong to it (`undated: previous`). */
-  let previous: number | null = null;
-  for (const line of lines) {
-    const own = lineTime(line, clock);
-    if (own !== null) {
-      previous = own;
-      oldest ??= own;
+  // Times are read only where needed (a match, the record before an undated match, the oldest line):
+  // the regex is the cost of a line that does not match.
+  const timeBefore = (i: number): number | null => {
+    // A traceback is tens of lines; looking further back would make many undated matches quadratic.
+    for (let k = i - 1; k >= 0 && k >= i - MAX_LINES_BACK; k--) {
+      const t = lineTime(lines[k] as string, clock);
+      if (t !== null) return t;
     }
-    if (!re.test(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line)) continue;
-    let t = own;
+    return null;
+  };
+  lines.forEach((line, i) => {
+    if (!re.test(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line)) return;
+    let t = lineTime(line, clock);
     if (t === null) {
-      if (sig.undated === 'ignore' || (sig.undated === 'previous' && previous === null)) continue;
-      if (sig.undated === 'previous') t = previous;
-      else undated++;
+      if (sig.undated === 'ignore') return;
+      if (sig.undated === 'previous') {
+        t = timeBefore(i);
+        if (t === null) return;
+      } else undated++;
     }
-    if (t !== null && (t < since || t > clock.now + FUTURE_SLACK_SEC)) continue;
+    if (t !== null && (t < since || t > clock.now + FUTURE_SLACK_SEC)) return;
     count++;
     first ??= line;
     last = line;
+  });
+  let covers: number | undefined;
+  if (tail !== null && lines.length >= tail) {
+    const oldest = lines.reduce<number | null>((found, l) => found ?? lineTime(l, clock), null);
+    if (oldest !== null && oldest > since) covers = Math.max(0, clock.now - oldest);
   }
-  const covers = tail !== null && lines.length >= tail && oldest !== null && oldest > since ? Math.max(0, clock.now - oldest) : undefined;
   return { count, undated, ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(covers !== undefined ? { covers } : {}) };
 }
 
