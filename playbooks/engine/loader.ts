@@ -156,6 +156,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
             minCount: g.minCount ?? 1,
             severity: g.severity,
             undated: g.undated ?? 'ignore',
+            ...(g.explainedBy ? { explainedBy: [...g.explainedBy] } : {}),
             ...(g.knownBug ? { knownBug: { lp: g.knownBug.lp, package: g.knownBug.package, fixedIn: g.knownBug.fixedIn.map((f) => ({ line: f.line, version: f.version })) } } : {}),
           })),
         }

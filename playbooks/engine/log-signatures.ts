@@ -254,6 +254,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
           check,
           severity: sig.severity,
           evidence,
+          ...(sig.explainedBy ? { explainedBy: sig.explainedBy } : {}),
           ...texts({
             title: say('log-signatures.title.seen', { title, node, count: c.count, window: sig.window }),
             explanation: parts([say(ids.explanation), seen, partial, undated, bug?.said]),

@@ -96,6 +96,8 @@ export interface LogSignatureDef {
    */
   undated: 'ignore' | 'previous' | 'count';
   knownBug?: KnownBug;
+  /** Checks whose failure explains what this signature sees (Finding.explainedBy): `ovn.raft-no-leader`, `galera.*`. */
+  explainedBy?: string[];
 }
 
 export interface KnownBug {

@@ -119,7 +119,9 @@ describe('openstack-log-signatures', () => {
 
   it('leader bouncing past 50 in 24 h; below the threshold is only information', () => {
     const { input, findings } = run('public-hotsos-leader-bouncing');
-    expect(one(findings, 'neutron-ovn-leader-bouncing', 'warning').title).toMatch(/on controller-1: 78 times in the last 24h$/);
+    const f = one(findings, 'neutron-ovn-leader-bouncing', 'warning');
+    expect(f.title).toMatch(/on controller-1: 78 times in the last 24h$/);
+    expect(f.explainedBy).toEqual(['ovn.raft-no-leader', 'ovn.raft-member-down', 'ovn.raft-member-unreachable']);
     const fewer = { ...input, outputs: input.outputs.map((o) => (o.step === 'neutron-server-log' ? { ...o, stdout: o.stdout.split('\n').slice(0, 12).join('\n') } : o)) };
     const below = one(analyzeOutputs(playbook, fewer), 'neutron-ovn-leader-bouncing');
     expect(below.severity).toBe('info');
