@@ -5,6 +5,7 @@ import { controllers, nodePaths, novaComputeNodes, type LabNode } from '../layou
 import { providerUuid } from '../placement.js';
 import { runCommand, waitUntil } from '../proc.js';
 import { loadState } from '../state.js';
+import { itFindsTheHealthyLabHealthy } from '../test-check.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { computeInventory } from '../tenant.js';
 import { SYSTEM_PATH } from './glance.js';
@@ -14,7 +15,8 @@ import { novaLog, schedulerNode, type NovaCloud } from './nova.js';
 /**
  * Glance and Nova of the full control plane, checked with the openstack CLI as the admin of
  * controller-1 (its clouds.yaml), and the two Nova faults injected, seen (by the nova-services
- * playbook for the stopped compute), healed and gone.
+ * playbook for the stopped compute), healed and gone. First of all, the whole catalogue finds this
+ * packages lab (the default full lab: 2 computes, both with nova-compute) healthy.
  */
 let t: TestLab;
 
@@ -40,6 +42,10 @@ async function openstack(args: string[]): Promise<unknown> {
 type Service = { Binary: string; Host: string; State: string; Status: string };
 const computeState = async (host: string): Promise<string | undefined> =>
   ((await openstack(['compute', 'service', 'list', '--service', 'nova-compute'])) as Service[]).find((s) => s.Host === host)?.State;
+
+describe('the catalogue on a healthy packages lab', () => {
+  itFindsTheHealthyLabHealthy('packages', () => t);
+});
 
 describe('Nova and Glance (full control plane)', () => {
   it('compute service list shows conductor, scheduler and every Nova compute up', async () => {
