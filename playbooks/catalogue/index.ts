@@ -7,6 +7,7 @@ import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
+import { analyze as kernelLog } from './kernel-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -19,6 +20,7 @@ export const analyzers: Record<string, Analyzer> = {
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
   'k8s-pods': k8sPods,
+  'kernel-log': kernelLog,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,

@@ -27,6 +27,7 @@ describe('steps that need root', () => {
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
+      'kernel-log/kernel',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -57,6 +58,6 @@ describe('steps that need root', () => {
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'kernel-log/kernel']);
   });
 });
