@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analyzer } from '../engine/types.js';
 import { analyze as cephHealth } from './ceph-health/analyzer.js';
+import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
@@ -17,6 +18,7 @@ import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'ceph-health': cephHealth,
+  'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
   'k8s-pods': k8sPods,

@@ -3,7 +3,7 @@ import type { Lang } from '../../contract/types.js';
 
 export const kernelLogTexts: Record<string, Record<Lang, string>> = {
   'kernel-log.span': { en: 'first at {first}, last at {last}', ko: '처음 {first}, 마지막 {last}' },
-  'kernel-log.span.once': { en: 'at {at}', ko: '{at}' },
+  'kernel-log.span.once': { en: 'at {at}', ko: '{at}에 한 번' },
   'kernel-log.span.unknown': { en: 'at times the log does not give', ko: '시각은 로그에 없음' },
   'kernel-log.capped': { en: ' The kernel logged {matched} such lines; only the first 2000 were read.', ko: ' 커널이 이런 줄을 {matched}개 남겼고, 앞의 2000개만 읽었습니다.' },
 

@@ -44,7 +44,8 @@ const firstLine = (o: StepOutput): string => lines(allText(o)).find((l) => l.tri
 function codeFinding(c: HealthCheck, out: StepOutput): Finding {
   const known = knownCodes[c.code];
   const severity = c.muted ? 'info' : known === 'critical' || c.severity === 'HEALTH_ERR' ? 'critical' : 'warning';
-  const key = known ? c.code : 'other';
+  // Message ids are lower-case: OSD_DOWN's texts are ceph-health.code.osd-down.*.
+  const key = known ? c.code.toLowerCase().replace(/_/g, '-') : 'other';
   return finding({
     check: `ceph.${c.code.toLowerCase()}`,
     severity,
