@@ -115,7 +115,16 @@ export async function cachedSchema(o: CachedSchemaOptions): Promise<'warm' | 'co
   if (existsSync(dir)) {
     const problem = entryProblem(dir, o, versions);
     if (problem === undefined) {
-      const r = await runCommand(['mariadb', ...mariadbArgs(o.node)], { netns: o.node.netns, input: readFileSync(join(dir, 'dump.sql'), 'utf8'), timeoutMs: 120_000 });
+      const dump = readFileSync(join(dir, 'dump.sql'), 'utf8');
+      const restore = (): ReturnType<typeof runCommand> => runCommand(['mariadb', ...mariadbArgs(o.node)], { netns: o.node.netns, input: dump, timeoutMs: 120_000 });
+      let r = await restore();
+      // Galera members joining meanwhile (lab up restores while they do) can make the node refuse
+      // statements for a moment (ERROR 1047, a view change): empty the databases and restore again.
+      for (let attempt = 1; r.code !== 0 && /ERROR 1047/.test(r.stderr) && attempt <= 5; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        await resetDatabases(o.node, o.databases).catch(() => undefined);
+        r = await restore();
+      }
       if (r.code === 0) {
         for (const [name, target] of Object.entries(o.files ?? {})) {
           rmSync(target, { recursive: true, force: true });
