@@ -101,8 +101,8 @@ export const cephHealthTexts: Record<string, Record<Lang, string>> = {
 
   'ceph-health.not-here.title': { en: 'Not checked: no Ceph here', ko: '점검 안 함: Ceph 없음' },
   'ceph-health.not-here.explanation': {
-    en: 'No Ceph client or no Ceph configuration on {nodes}: this cloud does not seem to use Ceph from its controllers, so no Ceph health was checked.',
-    ko: '{nodes}에 Ceph 클라이언트나 Ceph 설정이 없습니다. 이 클라우드는 컨트롤러에서 Ceph를 쓰지 않는 것으로 보이며, Ceph 상태는 점검하지 않았습니다.',
+    en: 'No Ceph client or no Ceph configuration on {nodes}: this cloud does not seem to use Ceph from its controllers, so no Ceph health was checked. If Ceph does serve it from containers (cephadm, Rook), its client is not on the hosts: install ceph-common and a keyring on a controller, or ask `cephadm shell -- ceph health detail` or the Rook toolbox.',
+    ko: '{nodes}에 Ceph 클라이언트나 Ceph 설정이 없습니다. 이 클라우드는 컨트롤러에서 Ceph를 쓰지 않는 것으로 보이며, Ceph 상태는 점검하지 않았습니다. Ceph가 컨테이너(cephadm, Rook)로 운영된다면 클라이언트가 호스트에 없을 수 있으니, 컨트롤러에 ceph-common과 keyring을 설치하거나 `cephadm shell -- ceph health detail` 또는 Rook toolbox로 확인하세요.',
   },
   'ceph-health.unreachable.title': { en: 'Ceph is configured but its monitors do not answer from {nodes}', ko: 'Ceph가 설정되어 있지만 {nodes}에서 모니터가 응답하지 않음' },
   'ceph-health.unreachable.explanation': {
