@@ -87,8 +87,14 @@ describe('runbook command steps on openstack-helm', () => {
     const list = await core.dispatch('runbooks.list', {});
     if (!list.ok) throw new Error(list.error.message);
     const runbooks = (list.value as { runbooks: Array<{ id: string; appliesTo: string[]; steps: Array<{ id: string; action: { kind: string; service?: string; mutating?: boolean } }> }> }).runbooks;
-    // The steps that change the cluster are followed on a broken cluster below.
-    const commands = runbooks.flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command' && !s.action.mutating).map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })));
+    // The steps that change the cluster are followed on a broken cluster below. Two read Nova
+    // itself (its servers' faults, the computes' nova.conf), which this light lab does not run:
+    // e2e/runbook-novalidhost.spec.ts runs them on the full control plane.
+    const needNova = new Set(['placement-no-valid-host/server-fault', 'placement-no-valid-host/settings']);
+    const commands = runbooks
+      .flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command' && !s.action.mutating).map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })))
+      .filter((c) => !needNova.has(`${c.rb}/${c.step}`));
+    expect(runbooks.flatMap((rb) => rb.steps.map((s) => `${rb.id}/${s.id}`)).filter((id) => needNova.has(id))).toEqual([...needNova]);
     expect(commands.length).toBeGreaterThanOrEqual(5);
     for (const c of commands) {
       const r = await core.dispatch('runbooks.step.run', { caseId: t.caseId, clusterId: cluster.id, runbookId: c.rb, stepId: c.step });
@@ -192,7 +198,7 @@ describe('stackscope run (the built CLI)', () => {
     }
     const unknown = cli(['run', 'no-such-playbook', LAB_CLUSTER]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no playbook no-such-playbook; known: galera-health, /);
+    expect(unknown.stderr).toMatch(/no playbook no-such-playbook; known: ([a-z-]+, )*galera-health, ([a-z-]+, )*ovn-health, /);
     const badParam = cli(['run', 'ovn-trace', LAB_CLUSTER, '--param', 'destination_ip=10.0.0.999', '--param', 'source=x']);
     expect(badParam.code).toBe(2);
     expect(badParam.stderr).toMatch(/parameter "destination_ip": "10.0.0.999" is not an IP address/);
