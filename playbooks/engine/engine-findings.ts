@@ -29,11 +29,13 @@ export function noPodList(step: StepDef, discovery: StepOutput[], namespace: str
 }
 
 /** openstack-helm, an `each` step: the service has no pod on this node, so there is nothing to check there. */
-export function noPodOn(step: StepDef, helm: Helm, node: { name: string }): Finding {
+/** The step's service has no pod on these nodes: one finding for them all, so a service missing everywhere is said once. */
+export function noPodOn(step: StepDef, helm: Helm, nodes: Array<{ name: string }>): Finding {
+  const names = nodes.map((n) => n.name).join(', ');
   return {
-    ...finding({ check: 'engine.no-pod', severity: 'info', title: `No ${step.service} pod on ${node.name}`, explanation: `"${step.title.en}" was not run on ${node.name}: no pod with labels ${Object.entries(helm.selector).map(([k, v]) => `${k}=${v}`).join(',')} is scheduled there.` }),
+    ...finding({ check: 'engine.no-pod', severity: 'info', title: `No ${step.service} pod on ${names}`, explanation: `"${step.title.en}" was not run on ${names}: no pod with labels ${Object.entries(helm.selector).map(([k, v]) => `${k}=${v}`).join(',')} is scheduled there.` }),
     status: 'SKIPPED',
-    skippedReason: `no ${step.service} pod on ${node.name}`,
+    skippedReason: `no ${step.service} pod on ${names}`,
   };
 }
 

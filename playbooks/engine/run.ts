@@ -223,7 +223,7 @@ function place(steps: StepPlan[], discovery: Discovery, profile: ClusterProfile)
     }
     // A node without a pod of a service placed on some nodes (not every one) is not there: nothing owed, nothing said.
     // Where it runs nowhere, or it is an agent of every node, the missing pod is said.
-    if (helm && step.on === 'each' && (services[step.service].everyNode || !candidates.length)) findings.push(...podless.map((node) => noPodOn(step, helm, node)));
+    if (helm && step.on === 'each' && podless.length && (services[step.service].everyNode || !candidates.length)) findings.push(noPodOn(step, helm, podless));
     if (!candidates.length) {
       if (!(helm && step.on === 'each' && podless.length)) findings.push(nowhereToRun(step, helm, roles));
       continue;
