@@ -71,6 +71,8 @@ export interface ReportWords {
     status: (from: string, to: string) => string;
     run: (kind: 'playbook' | 'exec', title: string, nodes: string, state: string, counts: string) => string;
     counts: (c: { critical: number; warning: number; ok: number; skipped: number }) => string;
+    /** Playbooks of one check that found nothing critical or warning, as one timeline row. */
+    quietRuns: (titles: string, nodes: string) => string;
     finding: (severity: string, title: string, where: string) => string;
     terminal: (node: string, summary: string) => string;
     manyNodes: (count: number, first: string, last: string) => string;
@@ -152,6 +154,7 @@ const en: ReportWords = {
     status: (from, to) => `Status ${from} → ${to}`,
     run: (kind, title, nodes, state, counts) => `${kind === 'playbook' ? 'Playbook' : 'Command'} ${title} on ${nodes}: ${state}${counts ? ` (${counts})` : ''}`,
     counts: countsIn({ critical: 'critical', warning: 'warning', ok: 'ok', skipped: 'skipped' }),
+    quietRuns: (titles, nodes) => `Playbooks ${titles} on ${nodes}: succeeded, nothing critical or warning`,
     finding: (sev, title, where) => `Finding (${sev}): ${title}${where ? ` on ${where}` : ''}`,
     terminal: (node, summary) => `Terminal session on ${node}: ${summary}`,
     manyNodes: (n, first, last) => `${n} nodes (${first}, … ${last})`,
@@ -226,6 +229,7 @@ const ko: ReportWords = {
     status: (from, to) => `상태 ${from} → ${to}`,
     run: (kind, title, nodes, state, counts) => `${kind === 'playbook' ? '플레이북' : '명령'} ${title} (${nodes}): ${state}${counts ? ` (${counts})` : ''}`,
     counts: countsIn({ critical: '심각', warning: '경고', ok: '정상', skipped: '건너뜀' }),
+    quietRuns: (titles, nodes) => `플레이북 ${titles} (${nodes}): 성공, 심각·경고 없음`,
     finding: (sev, title, where) => `발견 (${sev}): ${title}${where ? ` (${where})` : ''}`,
     terminal: (node, summary) => `${node} 터미널 세션: ${summary}`,
     manyNodes: (n, first, last) => `노드 ${n}개 (${first}, … ${last})`,

@@ -198,7 +198,7 @@ describe('stackscope run (the built CLI)', () => {
     }
     const unknown = cli(['run', 'no-such-playbook', LAB_CLUSTER]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no playbook no-such-playbook; known: ([a-z-]+, )*galera-health, ([a-z-]+, )*ovn-health, /);
+    expect(unknown.stderr).toMatch(/no playbook no-such-playbook; known: ([a-z0-9-]+, )*galera-health, ([a-z0-9-]+, )*ovn-health, /);
     const badParam = cli(['run', 'ovn-trace', LAB_CLUSTER, '--param', 'destination_ip=10.0.0.999', '--param', 'source=x']);
     expect(badParam.code).toBe(2);
     expect(badParam.stderr).toMatch(/parameter "destination_ip": "10.0.0.999" is not an IP address/);

@@ -63,6 +63,35 @@ function entryText(e: TimelineEntry, w: ReportWords): string {
   }
 }
 
+type RunEntry = Extract<TimelineEntry, { kind: 'run' }>;
+const quiet = (e: TimelineEntry): e is RunEntry => e.kind === 'run' && e.runKind === 'playbook' && e.state === 'succeeded' && e.critical === 0 && e.warning === 0;
+
+/**
+ * The curated timeline's rows. Playbooks that ran within a minute of each other (a whole-cluster
+ * check) and found nothing critical or warning are one row, where the first of them stands: a
+ * check of the whole catalogue would otherwise fill a page with "succeeded (1 ok)". Every run
+ * stays in the findings, the command appendix and the JSON; `allEvents` keeps them apart.
+ */
+function foldQuietRuns(events: TimelineEntry[], w: ReportWords, time: (iso: string) => ReportTime): ReportData['timeline'] {
+  const rows: Array<{ first: TimelineEntry; runs: RunEntry[] }> = [];
+  let open: { first: TimelineEntry; runs: RunEntry[] } | null = null;
+  for (const e of events) {
+    if (quiet(e) && open && Date.parse(e.at) - Date.parse(open.first.at) <= 60_000) {
+      open.runs.push(e);
+      continue;
+    }
+    const row = { first: e, runs: quiet(e) ? [e] : [] };
+    rows.push(row);
+    if (quiet(e)) open = row;
+  }
+  return rows.map(({ first, runs }) => {
+    if (runs.length < 2) return { at: time(first.at), kind: first.kind, author: first.author, text: entryText(first, w) };
+    const nodes = [...new Set(runs.flatMap((r) => r.nodes))];
+    const authors = new Set(runs.map((r) => r.author));
+    return { at: time(first.at), kind: 'run' as const, author: authors.size === 1 ? first.author : null, text: w.entry.quietRuns(runs.map((r) => r.title).join(', '), nodeList(nodes, w) || w.entry.noNode) };
+  });
+}
+
 /** A report's data and the scrubber that made it: step outputs added later get the same pseudonyms. */
 export interface PreparedReport {
   data: ReportData;
@@ -167,7 +196,7 @@ export function prepareReport(source: ReportSource, caseId: number, options: Rep
     // What the lead wrote wins; else what the case log says (marked so, for the reader and the JSON).
     rootCause: fields.rootCause.trim() ? { text: fields.rootCause, fromFinding: false } : { text: rootProblems[0]?.title ?? '', fromFinding: rootProblems.length > 0 },
     contributing: fields.contributing.trim() ? { text: fields.contributing, fromFindings: false } : { text: rootProblems.slice(1).map((p) => p.title).join('\n'), fromFindings: rootProblems.length > 1 },
-    timeline: shownEvents.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })),
+    timeline: options.allEvents ? shownEvents.map((e) => ({ at: time(e.at), kind: e.kind, author: e.author, text: entryText(e, w) })) : foldQuietRuns(shownEvents, w, time),
     findings,
     commands: [...byNode.entries()].sort(([a], [b]) => byName(a, b)).map(([node, list]) => ({ node, steps: list })),
     followups: source.followups(caseId).map((f) => ({ text: f.text, done: f.done, owner: f.owner, due: f.due })),

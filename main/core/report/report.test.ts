@@ -243,3 +243,27 @@ describe('incident report', () => {
     expect(s.text('alice read /root/.my.cnf as root')).toBe('user-1 read /root/.my.cnf as root');
   });
 });
+
+describe('the timeline of a whole-cluster check', () => {
+  it('folds the playbooks of one check that found nothing critical or warning into one row; the others stay apart', async () => {
+    const cl = core.inventory.clusterByName('prod');
+    const node = core.inventory.nodeByName(cl, 'ctl-1');
+    const id = core.repos.cases.create('Check of prod', 'critical', cl.id);
+    const ran = (title: string, severity: 'critical' | 'ok'): void => {
+      const run = core.repos.runs.create(id, cl.id, 'playbook', title, {}, [{ nodeId: node.id, nodeName: 'ctl-1', stepKey: 's', command: 'true', commandSent: 'true' }]);
+      const step = run.steps[0]!;
+      core.repos.runs.markStepRunning(step.id, new Date().toISOString());
+      core.repos.runs.finishStep(step.id, { state: 'succeeded', exitCode: 0, exitSignal: null, error: null, truncated: false, endedAt: new Date().toISOString(), durationMs: 5 });
+      core.repos.runs.finishRun(run.id, 'succeeded');
+      core.db
+        .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'x.y', ?, ?, ?, '', '[]', '', '', ?)")
+        .run(run.id, severity, severity === 'ok' ? 'OK' : 'FAILED', `${title}: ${severity}`, new Date().toISOString());
+    };
+    for (const [title, sev] of [['ceph-health', 'ok'], ['galera-health', 'critical'], ['kernel-log', 'ok'], ['ovn-health', 'ok']] as const) ran(title, sev);
+    const rows = core.reports.data(id, {}).timeline.filter((r) => r.kind === 'run').map((r) => r.text);
+    expect(rows).toEqual(['Playbooks ceph-health, kernel-log, ovn-health on ctl-1: succeeded, nothing critical or warning', 'Playbook galera-health on ctl-1: succeeded (1 critical)']);
+    // Every run on its own when every event is asked for.
+    expect(core.reports.data(id, { allEvents: true }).timeline.filter((r) => r.kind === 'run')).toHaveLength(4);
+    expect(core.reports.data(id, { lang: 'ko' }).timeline.filter((r) => r.kind === 'run')[0]?.text).toBe('플레이북 ceph-health, kernel-log, ovn-health (ctl-1): 성공, 심각·경고 없음');
+  });
+});
