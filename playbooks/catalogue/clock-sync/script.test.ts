@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { standIns } from '../../engine/testing/stand-ins.js';
 import { parseSync } from './parse.js';
 
 /**
@@ -11,19 +10,10 @@ import { parseSync } from './parse.js';
  * printing what the real tool prints in that situation (chronyc(1), ntpq(1), timedatectl(1)).
  */
 const script = join(import.meta.dirname, 'sync.sh');
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+const withTools = standIns('sync-sh-');
 
 function run(tools: Record<string, string>): string {
-  const bin = mkdtempSync(join(tmpdir(), 'sync-sh-'));
-  dirs.push(bin);
-  for (const [name, body] of Object.entries(tools)) {
-    writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
-    chmodSync(join(bin, name), 0o755);
-  }
+  const bin = withTools(tools);
   // Only the stand-ins and the basic tools: the machine's own timedatectl must not answer.
   const r = spawnSync('sh', [script], { encoding: 'utf8', env: { PATH: `${bin}:/bin` } });
   expect(r.status, r.stderr).toBe(0);

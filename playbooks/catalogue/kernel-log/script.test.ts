@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { standIns } from '../../engine/testing/stand-ins.js';
 import { analyze } from './analyzer.js';
 import { parseKernelLog } from './parse.js';
 
@@ -12,21 +12,7 @@ import { parseKernelLog } from './parse.js';
  * printing what the real tool prints in that situation.
  */
 const script = join(import.meta.dirname, 'kernel.sh');
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-
-function withTools(tools: Record<string, string>): string {
-  const bin = mkdtempSync(join(tmpdir(), 'kernel-sh-'));
-  dirs.push(bin);
-  for (const [name, body] of Object.entries(tools)) {
-    writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
-    chmodSync(join(bin, name), 0o755);
-  }
-  return bin;
-}
+const withTools = standIns('kernel-sh-');
 
 const run = (bin: string): string => {
   const r = spawnSync('sh', ['-c', `PATH=${bin}:/usr/bin:/bin; export PATH; . ${script}`], { encoding: 'utf8' });
