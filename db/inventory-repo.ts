@@ -1,4 +1,5 @@
 import { becomeDefaults, clusterProfileDefaults, type Become, type Cluster, type ClusterNode, type ConnectionSettings, type ContainerEngine, type Deployment, type KnownHostKey, type KollaPasswords, kollaPasswordsDefaultPath, type NodeAuth, type NodeRole, type ServiceCredentials } from '../main/contract/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 interface ClusterRow {
@@ -167,9 +168,12 @@ export class InventoryRepo {
     return this.listClusters().find((c) => c.name === name);
   }
 
-  /** The connection settings of one cluster, without reading its nodes (asked for on every connection). */
+  private selectCluster: Statement<[number]> | undefined;
+
+  /** The connection settings of one cluster, without reading its nodes (asked for on every connection and step; prepared once). */
   connectionSettings(id: number): (ConnectionSettings & { cluster: string }) | undefined {
-    const row = this.db.prepare('SELECT * FROM clusters WHERE id = ?').get(id) as ClusterRow | undefined;
+    this.selectCluster ??= this.db.prepare<[number]>('SELECT * FROM clusters WHERE id = ?');
+    const row = this.selectCluster.get(id) as ClusterRow | undefined;
     return row ? { ...connectionOf(row), cluster: row.name } : undefined;
   }
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 export type Stream = 'stdout' | 'stderr';
@@ -95,13 +96,14 @@ export class OutputRepo {
     return { stdout: row?.stdout_chars ?? 0, stderr: row?.stderr_chars ?? 0 };
   }
 
+  private selectText: Statement<[number, Stream]> | undefined;
+
   /** The whole stream (analyzers, small outputs, exports one step at a time). */
   text(stepId: number, stream: Stream): string {
-    const rows = this.db
-      .prepare('SELECT t.text FROM output_blocks b JOIN output_text t ON t.id = b.id WHERE b.step_id = ? AND b.stream = ? ORDER BY b.start_char')
-      .pluck()
-      .all(stepId, stream) as string[];
-    return rows.join('');
+    // Prepared once: a whole-cluster check reads every step's two streams for its analyzers, and
+    // preparing the join each time cost more than running it.
+    this.selectText ??= this.db.prepare<[number, Stream]>('SELECT t.text FROM output_blocks b JOIN output_text t ON t.id = b.id WHERE b.step_id = ? AND b.stream = ? ORDER BY b.start_char').pluck();
+    return (this.selectText.all(stepId, stream) as string[]).join('');
   }
 
   /** Characters [offset, offset + length) of a stream, reading only the blocks they lie in. */
