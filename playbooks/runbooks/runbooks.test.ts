@@ -16,7 +16,7 @@ const runbooks = [...set.runbooks.values()];
 describe('shipped runbooks', () => {
   it('all load, in English and Korean', () => {
     expect(set.problems.map(formatProblem).join('\n')).toBe('');
-    expect(runbooks.map((r) => r.id)).toEqual(['galera-quorum-lost', 'placement-no-valid-host', 'vm-unreachable-ssh']);
+    expect(runbooks.map((r) => r.id)).toEqual(['compute-service-down', 'galera-quorum-lost', 'placement-no-valid-host', 'vm-no-metadata', 'vm-unreachable-ssh']);
     for (const r of runbooks) expect(r.languages).toEqual(['en', 'ko']);
   });
 
@@ -111,13 +111,17 @@ describe('shipped runbooks', () => {
     }
   });
 
-  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee) and the NoValidHost fix', () => {
+  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee), the NoValidHost fix and the restart of one picked compute\'s service', () => {
     const mutating = runbooks.flatMap((r) => r.steps.filter((s) => s.action.kind === 'command' && s.action.mutating).map((s) => `${r.id}/${s.id}`));
-    expect(mutating).toEqual(['galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others', 'placement-no-valid-host/fix']);
+    expect(mutating).toEqual(['compute-service-down/fix', 'galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others', 'placement-no-valid-host/fix', 'vm-no-metadata/fix']);
+    // Starting a stopped service: on the one compute the trainee picks, as root.
+    for (const id of ['compute-service-down', 'vm-no-metadata']) {
+      expect(runbooks.find((r) => r.id === id)?.steps.find((s) => s.id === 'fix')?.action).toMatchObject({ kind: 'command', roles: ['compute'], on: 'pick', root: true, mutating: true });
+    }
     // The fix edits nova.conf as root on the computes only, never on a controller.
     const fix = runbooks.find((r) => r.id === 'placement-no-valid-host')?.steps.find((s) => s.id === 'fix')?.action;
     expect(fix).toMatchObject({ kind: 'command', roles: ['compute'], root: true, mutating: true });
-    const bootstrap = runbooks[0]?.steps.find((s) => s.id === 'bootstrap')?.action;
+    const bootstrap = runbooks.find((r) => r.id === 'galera-quorum-lost')?.steps.find((s) => s.id === 'bootstrap')?.action;
     expect(bootstrap).toMatchObject({ kind: 'command', on: 'pick', service: 'database', mutating: true });
   });
 
