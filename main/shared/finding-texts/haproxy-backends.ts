@@ -45,6 +45,10 @@ export const haproxyBackendsTexts: Record<string, Record<Lang, string>> = {
     en: '{node} has a haproxy.cfg that proxies the APIs but no haproxy process: if keepalived moves the VIP to {node}, every API behind it becomes unreachable.',
     ko: '{node}에는 API를 프록시하는 haproxy.cfg가 있지만 haproxy 프로세스가 없습니다. keepalived가 VIP를 {node}로 옮기면 그 뒤의 모든 API에 닿을 수 없게 됩니다.',
   },
+  'haproxy-backends.stopped.explanation.holder': {
+    en: '{node} holds the VIP and has a haproxy.cfg that proxies the APIs, but no haproxy process: every API endpoint on the VIP is unreachable until HAProxy runs again or keepalived moves the VIP.',
+    ko: '{node}가 VIP를 갖고 있고 API를 프록시하는 haproxy.cfg도 있지만 haproxy 프로세스가 없습니다. HAProxy가 다시 실행되거나 keepalived가 VIP를 옮길 때까지 VIP의 모든 API 엔드포인트에 닿을 수 없습니다.',
+  },
   'haproxy-backends.stopped.cause': {
     en: 'HAProxy stopped or failed to start (a configuration error after a change, a certificate file missing, a port already taken).',
     ko: 'HAProxy가 중지되었거나 시작에 실패했습니다(설정 변경 후 오류, 인증서 파일 없음, 이미 사용 중인 포트).',

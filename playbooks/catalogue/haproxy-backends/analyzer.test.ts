@@ -69,6 +69,9 @@ describe('haproxy-backends', () => {
     const fs = analyze(stopped);
     expect(sev(fs)[0]).toEqual(['haproxy.not-running', 'warning']);
     expect(fs[0]?.title).toBe('HAProxy is configured on ctl-3 but not running');
+    // On the controller that holds the VIP it is critical: the APIs are gone.
+    const holder = edit(input, 'ctl-1', 'haproxy', () => 'stackscope: haproxy is configured (/etc/kolla/haproxy/haproxy.cfg) but no haproxy process runs on this node\n');
+    expect(sev(analyze(holder))[0]).toEqual(['haproxy.not-running', 'critical']);
     const silent = { ...input, outputs: input.outputs.map((o) => (o.node === 'ctl-2' && o.step === 'haproxy' ? { ...o, state: 'failed' as const, exitCode: 4, stdout: o.stdout.slice(0, o.stdout.indexOf('# pxname')), stderr: 'stackscope: the stats socket /var/lib/kolla/haproxy/haproxy.sock did not answer\n' } : o)) };
     const s = analyze(silent);
     expect(sev(s)[0]).toEqual(['haproxy.stats', 'info']);

@@ -91,15 +91,23 @@ function checkWords(r: StatRow): ReturnType<typeof say> | '' {
 }
 
 /** Each VIP on exactly one controller. */
-function vipFindings(input: AnalyzerInput, reads: Read[]): Finding[] {
+/** keepalived's VIPs; without keepalived, the addresses every HAProxy here binds (a controller's own stats address is not one). */
+function vipsOf(reads: Read[]): { vips: string[]; from: 'keepalived' | 'binds' } {
+  const vips = uniq(reads.flatMap((r) => r.h.vips.map((v) => v.address)));
+  if (vips.length) return { vips, from: 'keepalived' };
   const running = reads.filter((r) => r.h.state !== 'absent');
-  // keepalived's VIPs; without keepalived, the addresses every HAProxy here binds.
-  let vips = uniq(reads.flatMap((r) => r.h.vips.map((v) => v.address)));
-  let from: 'keepalived' | 'binds' = 'keepalived';
-  if (!vips.length && running.length) {
-    from = 'binds';
-    vips = uniq(running[0]?.h.binds.map((b) => b.address) ?? []).filter((a) => running.every((r) => r.h.binds.some((b) => b.address === a)));
-  }
+  return { vips: uniq(running[0]?.h.binds.map((b) => b.address) ?? []).filter((a) => running.every((r) => r.h.binds.some((b) => b.address === a))), from: 'binds' };
+}
+
+/** The controllers whose `ip -br addr` shows one of the VIPs. */
+function vipHolders(input: AnalyzerInput, vips: string[]): string[] {
+  return outputsOf(input, ADDRESSES)
+    .filter((o) => o.state === 'succeeded' && parseAddresses(o.stdout).some((a) => vips.includes(a.address)))
+    .map((o) => o.node);
+}
+
+function vipFindings(input: AnalyzerInput, reads: Read[]): Finding[] {
+  const { vips, from } = vipsOf(reads);
   if (!vips.length) return [];
   const addrOuts = outputsOf(input, ADDRESSES);
   const read = addrOuts.filter((o) => o.state === 'succeeded').map((o) => ({ out: o, addrs: parseAddresses(o.stdout) }));
@@ -186,14 +194,17 @@ export const analyze: Analyzer = (input) => {
       }),
     ];
   }
+  // A controller holding a VIP without HAProxy: every API on that VIP is gone (critical); elsewhere a spare is missing.
+  const holders = vipHolders(input, vipsOf(reads).vips);
   for (const r of reads.filter((x) => x.h.state === 'stopped')) {
+    const holds = holders.includes(r.out.node);
     findings.push(
       finding({
         check: 'haproxy.not-running',
-        severity: 'warning',
+        severity: holds ? 'critical' : 'warning',
         ...texts({
           title: say('haproxy-backends.stopped.title', { node: r.out.node }),
-          explanation: say('haproxy-backends.stopped.explanation', { node: r.out.node }),
+          explanation: say(holds ? 'haproxy-backends.stopped.explanation.holder' : 'haproxy-backends.stopped.explanation', { node: r.out.node }),
           likelyCause: say('haproxy-backends.stopped.cause'),
           nextStep: say('haproxy-backends.stopped.next', { node: r.out.node }),
         }),

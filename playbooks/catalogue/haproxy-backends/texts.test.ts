@@ -21,6 +21,7 @@ function variants(input: AnalyzerInput): AnalyzerInput[] {
     map((o) => ({ ...o, state: 'timeout' as const, exitCode: null, error: 'timed out' })),
     map((o) => (o.step === 'haproxy' ? { ...o, stdout: 'stackscope: no haproxy on this node\n' } : o)),
     map((o) => (o.step === 'haproxy' ? { ...o, stdout: 'stackscope: haproxy is configured (/etc/haproxy/haproxy.cfg) but no haproxy process runs on this node\n' } : o)),
+    map((o) => (o.step === 'haproxy' && o.node.endsWith('1') ? { ...o, stdout: 'stackscope: haproxy is configured (/etc/haproxy/haproxy.cfg) but no haproxy process runs on this node\n' } : o)),
     map((o) => (o.step === 'haproxy' ? { ...o, state: 'failed' as const, exitCode: 3, stdout: 'haproxy pid 1\n', stderr: 'stackscope: no stats socket in the configuration\n' } : o)),
     map((o) => (o.step === 'haproxy' ? { ...o, state: 'failed' as const, exitCode: 2, stdout: '', stderr: '' } : o)),
     map((o) => (o.step === 'addresses' ? { ...o, stdout: o.stdout.replace(/ \S+\/32/, '') } : o)),
