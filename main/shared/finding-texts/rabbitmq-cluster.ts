@@ -17,8 +17,8 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
   'rabbitmq-cluster.not-run.none': { en: 'no controller to run it on', ko: '실행할 컨트롤러가 없음' },
   'rabbitmq-cluster.not-here.title': { en: 'Not checked: no RabbitMQ here', ko: '점검 안 함: 여기에는 RabbitMQ가 없음' },
   'rabbitmq-cluster.not-here.explanation': {
-    en: 'No RabbitMQ runs on {nodes} (no rabbitmqctl, or no rabbitmq container): this cluster uses another message broker, or RabbitMQ runs on nodes Stackscope does not know as controllers.',
-    ko: '{nodes}에는 RabbitMQ가 없습니다(rabbitmqctl 또는 rabbitmq 컨테이너가 없음). 이 클러스터는 다른 메시지 브로커를 쓰거나, Stackscope가 컨트롤러로 알지 못하는 노드에서 RabbitMQ가 실행됩니다.',
+    en: 'No RabbitMQ runs on {nodes} (no rabbitmqctl, no rabbitmq container, or no broker has ever kept data there): this cluster uses another message broker, or RabbitMQ runs on nodes Stackscope does not know as controllers.',
+    ko: '{nodes}에는 RabbitMQ가 없습니다(rabbitmqctl이나 rabbitmq 컨테이너가 없거나, 브로커가 데이터를 남긴 적이 없음). 이 클러스터는 다른 메시지 브로커를 쓰거나, Stackscope가 컨트롤러로 알지 못하는 노드에서 RabbitMQ가 실행됩니다.',
   },
   'rabbitmq-cluster.unreachable.title': { en: 'RabbitMQ does not answer on {nodes}', ko: '{nodes}에서 RabbitMQ가 응답하지 않음' },
   'rabbitmq-cluster.unreachable.explanation': {

@@ -95,5 +95,11 @@ describe('rabbitmq-cluster', () => {
     const down = analyze(fail("Error: unable to perform an operation on node 'rabbit@mq-01'. Please see diagnostics information and suggestions below.\n", 69));
     expect(sev(down)).toEqual([['rabbitmq.unreachable', 'critical']]);
     expect(down[0]?.title).toBe('RabbitMQ does not answer on mq-01, mq-02, mq-03');
+    // rabbitmqctl there, but no broker ever kept data on any controller: not a RabbitMQ cluster (the package came as a dependency).
+    const never = analyze(fail("Error: unable to perform an operation on node 'rabbit@mq-01'.\nstackscope: no RabbitMQ data in /var/lib/rabbitmq/mnesia: no broker has run on this node\n", 69));
+    expect(sev(never)).toEqual([['rabbitmq.not-here', 'info']]);
+    expect(never[0]?.evidence[0]?.lines).toEqual(['stackscope: no RabbitMQ data in /var/lib/rabbitmq/mnesia: no broker has run on this node']);
+    // A Kolla container that exists but is stopped is a broker down, not an absent one.
+    expect(sev(analyze(fail('Error response from daemon: Container 3f2a is not running\n', 1)))).toEqual([['rabbitmq.unreachable', 'critical']]);
   });
 });

@@ -19,6 +19,8 @@ export const FD_WARN = 0.8;
 export const FD_CRIT = 0.95;
 
 const firstLine = (o: StepOutput): string => lines(allText(o)).find((l) => l.trim()) ?? '';
+/** What says a node runs no broker: cluster-status.sh's own line, else the first line. */
+const absentLine = (o: StepOutput): string => lines(allText(o)).find((l) => /^stackscope: no RabbitMQ data in /.test(l)) ?? firstLine(o);
 const notChecked = (check: string, title: FindingMessage, explanation: FindingMessage, ev: Evidence[] = []): Finding => {
   const t = texts({ title, explanation });
   return { ...skipped(check, t.title, t.explanation, ev), text: t.text };
@@ -161,14 +163,14 @@ export const analyze: Analyzer = (input) => {
   }
   const quote = (s: Silent): Evidence[] => (s.line ? [evidence(s.out, [s.line])] : []);
   if (!answers.length) {
-    const absent = silent.filter((s) => s.why === 'no-cli' || s.why === 'no-container');
+    const absent = silent.filter((s) => s.why === 'no-cli' || s.why === 'no-container' || s.why === 'no-data');
     if (absent.length === silent.length) {
       return [
         finding({
           check: 'rabbitmq.not-here',
           severity: 'info',
           ...texts({ title: say('rabbitmq-cluster.not-here.title'), explanation: say('rabbitmq-cluster.not-here.explanation', { nodes: absent.map((s) => s.out.node).join(', ') }) }),
-          evidence: absent.flatMap(quote),
+          evidence: absent.map((s) => evidence(s.out, [absentLine(s.out)])).filter((e) => e.lines[0]),
         }),
       ];
     }

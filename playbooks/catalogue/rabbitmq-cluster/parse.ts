@@ -182,11 +182,14 @@ export function parseStatus(stdout: string): NodeStatus | null {
 }
 
 /** Why rabbitmqctl printed no report on a node, from its text and exit code. */
-export type NoReport = 'no-cli' | 'no-container' | 'not-running' | 'timeout' | 'other';
+export type NoReport = 'no-cli' | 'no-container' | 'no-data' | 'not-running' | 'timeout' | 'other';
 
 export function whyNoReport(text: string, exitCode: number | null): NoReport {
   if (exitCode === 127 || /rabbitmqctl: (command )?not found|executable file not found/.test(text)) return 'no-cli';
-  if (/No such container|container .* is not running|is not running|pods? "?[\w.-]+"? not found|container not found/i.test(text)) return 'no-container';
+  // Kolla's container absent from this host (a stopped one "is not running": a broker down).
+  if (/No such container|pods? "?[\w.-]+"? not found|container not found/i.test(text)) return 'no-container';
+  // cluster-status.sh: no broker has ever kept data on this node.
+  if (/^stackscope: no RabbitMQ data in /m.test(text)) return 'no-data';
   if (exitCode === 75 || /timed out|timeout/i.test(text)) return 'timeout';
   if (exitCode === 69 || /unable to perform an operation on node|epmd reports|nodedown|Target node is not running/.test(text)) return 'not-running';
   return 'other';
