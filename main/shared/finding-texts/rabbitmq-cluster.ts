@@ -107,7 +107,7 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
     ['on {node}: df -h /var/lib/rabbitmq (kolla: /var/lib/docker); free space, then the alarm clears by itself', '{node}에서: df -h /var/lib/rabbitmq (kolla: /var/lib/docker). 공간을 비우면 알람은 저절로 풀립니다'],
   ),
   ...alarm(
-    'file_descriptors',
+    'file-descriptors',
     ['RabbitMQ file descriptor alarm on {node}: publishers are blocked', '{node}의 RabbitMQ 파일 디스크립터 알람: publisher가 막힘'],
     ['file descriptor', '파일 디스크립터'],
     [

@@ -55,14 +55,15 @@ function alarmFindings(input: AnalyzerInput, answers: Answer[], statuses: Array<
     const detail = a.resource === 'memory' ? st?.st.memoryLines : a.resource === 'disk' ? st?.st.diskLines : a.resource === 'file_descriptors' && st?.st.fd ? [st.st.fd.line] : undefined;
     const ev = [...a.ev.entries()].slice(0, 3).map(([out, ls]) => evidence(out, ls));
     if (st && detail?.length) ev.push(evidence(st.out, detail));
+    const key = a.resource.replace(/_/g, '-');
     return finding({
-      check: `rabbitmq.alarm-${a.resource.replace(/_/g, '-')}`,
+      check: `rabbitmq.alarm-${key}`,
       severity: 'critical',
       ...texts({
-        title: say(`rabbitmq-cluster.alarm.${a.resource}.title`, { node: a.node }),
-        explanation: say('rabbitmq-cluster.alarm.explanation', { node: a.node, what: say(`rabbitmq-cluster.alarm.${a.resource}.means`), seen: [...a.ev.keys()].map((o) => o.node).filter((x, i, xs) => xs.indexOf(x) === i).join(', ') }),
-        likelyCause: say(`rabbitmq-cluster.alarm.${a.resource}.cause`),
-        nextStep: say(`rabbitmq-cluster.alarm.${a.resource}.next`, { node: input.nodes.find((n) => namesNode(a.node, n))?.name ?? st?.out.node ?? a.node }),
+        title: say(`rabbitmq-cluster.alarm.${key}.title`, { node: a.node }),
+        explanation: say('rabbitmq-cluster.alarm.explanation', { node: a.node, what: say(`rabbitmq-cluster.alarm.${key}.means`), seen: [...a.ev.keys()].map((o) => o.node).filter((x, i, xs) => xs.indexOf(x) === i).join(', ') }),
+        likelyCause: say(`rabbitmq-cluster.alarm.${key}.cause`),
+        nextStep: say(`rabbitmq-cluster.alarm.${key}.next`, { node: input.nodes.find((n) => namesNode(a.node, n))?.name ?? st?.out.node ?? a.node }),
       }),
       evidence: ev,
     });
