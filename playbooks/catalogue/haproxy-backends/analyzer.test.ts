@@ -12,6 +12,15 @@ const verbatim = (scenario: string, fs: Finding[]): void => expect(evidenceNotIn
 const edit = (input: AnalyzerInput, node: string, step: string, f: (s: string) => string): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => (o.node === node && o.step === step ? { ...o, stdout: f(o.stdout) } : o)) });
 
 describe('haproxy-backends', () => {
+  it('the light lab (no HAProxy, no keepalived): "no HAProxy here" as an info fact naming the controllers', () => {
+    const fs = run('lab-light-no-haproxy');
+    expect(sev(fs)).toEqual([['haproxy.not-here', 'info']]);
+    expect(fs[0]?.status).toBe('INFO');
+    expect(fs[0]?.explanation).toContain('controller-1, controller-2, controller-3');
+    expect(fs[0]?.evidence[0]?.lines).toEqual(['stackscope: no haproxy on this node']);
+    verbatim('lab-light-no-haproxy', fs);
+  });
+
   it('a backend with no server up is critical; one server down in another is a warning; the VIP on one controller is ok', () => {
     const fs = run('public-kolla-backend-down');
     expect(sev(fs)).toEqual([

@@ -11,6 +11,35 @@ const sev = (fs: Finding[]): Array<[string, string]> => fs.map((f) => [f.check, 
 const verbatim = (scenario: string, fs: Finding[]): void => expect(evidenceNotInOutput(loadFixture(join(dir, scenario)), fs), scenario).toEqual([]);
 
 describe('rabbitmq-cluster', () => {
+  it('the healthy 3-node lab cluster: one ok finding, every node running as each sees it', () => {
+    const fs = run('lab-healthy');
+    expect(sev(fs)).toEqual([['rabbitmq.cluster', 'ok']]);
+    expect(fs[0]?.title).toBe('RabbitMQ: 3 of 3 nodes running, no partition, no alarm');
+    expect(fs[0]?.explanation).toContain('File descriptors in use (used/limit): controller-1 2/19903');
+    expect(fs[0]?.evidence).toHaveLength(3);
+    verbatim('lab-healthy', fs);
+  });
+
+  it('the lab fault rabbitmq-memory-alarm: critical, naming controller-1\'s broker, its watermark quoted', () => {
+    const fs = run('lab-memory-alarm');
+    expect(sev(fs)).toEqual([['rabbitmq.alarm-memory', 'critical']]);
+    expect(fs[0]?.title).toBe('RabbitMQ memory alarm on rabbit@198.18.2.11: publishers are blocked');
+    expect(fs[0]?.evidence.map((e) => `${e.node}/${e.step}`)).toEqual(['controller-1/cluster-status', 'controller-2/cluster-status', 'controller-3/cluster-status', 'controller-1/status']);
+    expect(fs[0]?.evidence[3]?.lines).toContain('Memory high watermark setting: 0.01 gb, computed to: 0.01 gb');
+    expect(fs[0]?.nextStep).toMatch(/^on controller-1: /);
+    verbatim('lab-memory-alarm', fs);
+  });
+
+  it('the lab fault rabbitmq-partition: critical, each side\'s view quoted, restart the node that runs alone', () => {
+    const fs = run('lab-partition');
+    expect(sev(fs)).toEqual([['rabbitmq.partition', 'critical']]);
+    expect(fs[0]?.title).toBe('RabbitMQ network partition between rabbit@198.18.2.11, rabbit@198.18.2.12, rabbit@198.18.2.13');
+    expect(fs[0]?.explanation).toContain('controller-3 sees running: rabbit@198.18.2.13.');
+    expect(fs[0]?.nextStep).toContain('on controller-3: rabbitmqctl stop_app && rabbitmqctl start_app (node rabbit@198.18.2.13)');
+    expect(fs[0]?.evidence.find((e) => e.node === 'controller-3')?.lines).toEqual(['Node rabbit@198.18.2.13 cannot communicate with rabbit@198.18.2.11, rabbit@198.18.2.12']);
+    verbatim('lab-partition', fs);
+  });
+
   it('a partition in the Erlang-term output of RabbitMQ 3.6: critical, naming both nodes, quoting each view that lists it', () => {
     const fs = run('public-partition-legacy');
     expect(sev(fs)).toEqual([
