@@ -21,6 +21,24 @@ describe('haproxy-backends', () => {
     verbatim('lab-light-no-haproxy', fs);
   });
 
+  it('the full Kolla lab, haproxy-backend-down: a warning naming controller-2 and both keystone proxies; split brain: critical naming both controllers', () => {
+    const down = run('lab-kolla-backend-down');
+    expect(sev(down)).toEqual([
+      ['haproxy.server-down', 'warning'],
+      ['haproxy.vip', 'ok'],
+    ]);
+    expect(down[0]?.title).toBe('HAProxy: server controller-2 is DOWN in keystone_internal, keystone_external');
+    expect(down[1]?.title).toBe('VIP 198.18.2.10, 198.18.2.9 is on controller-1 only');
+    verbatim('lab-kolla-backend-down', down);
+    const split = run('lab-kolla-split-brain');
+    expect(sev(split)).toEqual([
+      ['haproxy.backends', 'ok'],
+      ['haproxy.vip-split-brain', 'critical'],
+    ]);
+    expect(split[1]?.title).toBe('VIP split brain: 198.18.2.10, 198.18.2.9 is on controller-1, controller-2');
+    verbatim('lab-kolla-split-brain', split);
+  });
+
   it('a backend with no server up is critical; one server down in another is a warning; the VIP on one controller is ok', () => {
     const fs = run('public-kolla-backend-down');
     expect(sev(fs)).toEqual([
