@@ -47,8 +47,7 @@ describe('steps that need root', () => {
       'ovs-health/interfaces',
       'ovs-health/show',
       'placement-capacity/nova-instances',
-      'rabbitmq-cluster/cluster-status',
-      'rabbitmq-cluster/status',
+      'rabbitmq-cluster/broker',
     ]);
   });
 

@@ -153,9 +153,9 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
   },
   'rabbitmq-cluster.ok.fds': { en: ' File descriptors in use (used/limit): {list}.', ko: ' 사용 중인 파일 디스크립터(사용/한도): {list}.' },
 
-  'rabbitmq-cluster.status-unread.title': { en: 'RabbitMQ status not read on {nodes}', ko: '{nodes}의 RabbitMQ status를 읽지 못함' },
+  'rabbitmq-cluster.status-unread.title': { en: 'RabbitMQ file descriptors not read on {nodes}', ko: '{nodes}의 RabbitMQ 파일 디스크립터를 읽지 못함' },
   'rabbitmq-cluster.status-unread.explanation': {
-    en: 'rabbitmqctl status gave no report on {nodes}: the local alarms and file descriptors of those brokers were not checked (the cluster view was).',
-    ko: '{nodes}에서 rabbitmqctl status가 결과를 주지 않았습니다. 그 브로커의 로컬 알람과 파일 디스크립터는 확인하지 않았습니다(클러스터 상태는 확인함).',
+    en: 'Neither rabbitmqctl status nor /proc of the broker process gave the file descriptors of the broker on {nodes}: how close those brokers are to their limit was not checked (the cluster view and its alarms were).',
+    ko: '{nodes}에서 rabbitmqctl status도 브로커 프로세스의 /proc도 파일 디스크립터 수를 주지 않았습니다. 그 브로커가 한도에 얼마나 가까운지는 확인하지 않았습니다(클러스터 상태와 알람은 확인함).',
   },
 };

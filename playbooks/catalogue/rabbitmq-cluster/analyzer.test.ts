@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import type { AnalyzerInput, Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
-import { namesNode, parseClusterStatus, parseStatus, whyNoReport } from './parse.js';
+import { namesNode, parseClusterStatus, parseStatus, splitBroker, STATUS_MARK, whyNoReport } from './parse.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const run = (scenario: string): Finding[] => analyze(loadFixture(join(dir, scenario)));
@@ -15,7 +15,7 @@ describe('rabbitmq-cluster', () => {
     const fs = run('lab-healthy');
     expect(sev(fs)).toEqual([['rabbitmq.cluster', 'ok']]);
     expect(fs[0]?.title).toBe('RabbitMQ: 3 of 3 nodes running, no partition, no alarm');
-    expect(fs[0]?.explanation).toContain('File descriptors in use (used/limit): controller-1 2/19903');
+    expect(fs[0]?.explanation).toContain('File descriptors in use (used/limit): controller-1 38/20000, controller-2 38/20000');
     expect(fs[0]?.evidence).toHaveLength(3);
     verbatim('lab-healthy', fs);
   });
@@ -23,8 +23,8 @@ describe('rabbitmq-cluster', () => {
   it('the lab fault rabbitmq-memory-alarm: critical, naming controller-1\'s broker, its watermark quoted', () => {
     const fs = run('lab-memory-alarm');
     expect(sev(fs)).toEqual([['rabbitmq.alarm-memory', 'critical']]);
-    expect(fs[0]?.title).toBe('RabbitMQ memory alarm on rabbit@198.18.2.11: publishers are blocked');
-    expect(fs[0]?.evidence.map((e) => `${e.node}/${e.step}`)).toEqual(['controller-1/cluster-status', 'controller-2/cluster-status', 'controller-3/cluster-status', 'controller-1/status']);
+    expect(fs[0]?.title).toBe('RabbitMQ memory alarm on rabbit@198.18.5.11: publishers are blocked');
+    expect(fs[0]?.evidence.map((e) => `${e.node}/${e.step}`)).toEqual(['controller-1/broker', 'controller-2/broker', 'controller-3/broker', 'controller-1/broker']);
     expect(fs[0]?.evidence[3]?.lines).toContain('Memory high watermark setting: 0.01 gb, computed to: 0.01 gb');
     expect(fs[0]?.nextStep).toMatch(/^on controller-1: /);
     verbatim('lab-memory-alarm', fs);
@@ -33,10 +33,10 @@ describe('rabbitmq-cluster', () => {
   it('the lab fault rabbitmq-partition: critical, each side\'s view quoted, restart the node that runs alone', () => {
     const fs = run('lab-partition');
     expect(sev(fs)).toEqual([['rabbitmq.partition', 'critical']]);
-    expect(fs[0]?.title).toBe('RabbitMQ network partition between rabbit@198.18.2.11, rabbit@198.18.2.12, rabbit@198.18.2.13');
-    expect(fs[0]?.explanation).toContain('controller-3 sees running: rabbit@198.18.2.13.');
-    expect(fs[0]?.nextStep).toContain('on controller-3: rabbitmqctl stop_app && rabbitmqctl start_app (node rabbit@198.18.2.13)');
-    expect(fs[0]?.evidence.find((e) => e.node === 'controller-3')?.lines).toEqual(['Node rabbit@198.18.2.13 cannot communicate with rabbit@198.18.2.11, rabbit@198.18.2.12']);
+    expect(fs[0]?.title).toBe('RabbitMQ network partition between rabbit@198.18.5.11, rabbit@198.18.5.12, rabbit@198.18.5.13');
+    expect(fs[0]?.explanation).toContain('controller-3 sees running: rabbit@198.18.5.13.');
+    expect(fs[0]?.nextStep).toContain('on controller-3: rabbitmqctl stop_app && rabbitmqctl start_app (node rabbit@198.18.5.13)');
+    expect(fs[0]?.evidence.find((e) => e.node === 'controller-3')?.lines).toEqual(['Node rabbit@198.18.5.13 cannot communicate with rabbit@198.18.5.11, rabbit@198.18.5.12']);
     verbatim('lab-partition', fs);
   });
 
@@ -61,9 +61,9 @@ describe('rabbitmq-cluster', () => {
     expect(f.title).toBe('RabbitMQ node rabbit@mq-02 is a cluster member but not running');
     expect(f.explanation).toContain('2 of 3 members run');
     expect(f.evidence.map((e) => [e.node, e.step])).toEqual([
-      ['mq-01', 'cluster-status'],
-      ['mq-01', 'cluster-status'],
-      ['mq-02', 'cluster-status'],
+      ['mq-01', 'broker'],
+      ['mq-01', 'broker'],
+      ['mq-02', 'broker'],
     ]);
     expect(f.evidence[0]?.lines).toEqual(['rabbit@mq-02']);
     expect(f.nextStep).toContain('on mq-02');
@@ -81,19 +81,19 @@ describe('rabbitmq-cluster', () => {
     expect(fs.map((f) => f.title)).toEqual(['RabbitMQ node rabbit@mq-01 is a cluster member but not running', 'RabbitMQ node rabbit@mq-02 is a cluster member but not running']);
   });
 
-  it('a memory alarm: critical, naming the node and quoting every view; descriptors near the limit warn', () => {
+  it('a memory alarm: critical, naming the node and quoting every view and its status; descriptors near the limit warn', () => {
     const fs = run('public-memory-alarm-fd');
     expect(sev(fs)).toEqual([
       ['rabbitmq.alarm-memory', 'critical'],
       ['rabbitmq.fd', 'warning'],
-      ['rabbitmq.sockets', 'warning'],
     ]);
     expect(fs[0]?.title).toBe('RabbitMQ memory alarm on rabbit@ctl-2: publishers are blocked');
     expect(fs[0]?.explanation).toContain('blocks every connection that publishes');
-    expect(fs[0]?.evidence.at(-1)).toEqual({ node: 'ctl-2', step: 'status', lines: ['Total memory used: 3.4712 gb', 'Memory high watermark setting: 0.4 of available memory, computed to: 3.2939 gb'] });
+    expect(fs[0]?.evidence.at(-1)).toEqual({ node: 'ctl-2', step: 'broker', lines: ['Total memory used: 3.4712 gb', 'Memory high watermark setting: 0.4 of available memory, computed to: 3.2939 gb'] });
     expect(fs[0]?.nextStep).toMatch(/^on ctl-2: rabbitmq-diagnostics memory_breakdown/);
+    // ctl-3 has no alarm: its count is the process's, from /proc.
     expect(fs[1]?.title).toBe('RabbitMQ on rabbit@ctl-3 uses 85 % of its file descriptors');
-    expect(fs[2]?.evidence[0]?.lines).toEqual(['Sockets: 780, limit: 829']);
+    expect(fs[1]?.evidence[0]?.lines).toEqual(['stackscope: file descriptors of rabbit@ctl-3 (pid 805): 870 open, 780 sockets, limit 1024']);
     verbatim('public-memory-alarm-fd', fs);
   });
 
@@ -103,6 +103,12 @@ describe('rabbitmq-cluster', () => {
     expect(v).toMatchObject({ self: 'rabbit@a', disk: ['rabbit@a', 'rabbit@b'], running: ['rabbit@a'], partitions: [] });
     expect(v?.alarms).toEqual([{ line: 'Free disk space alarm on node rabbit@a', node: 'rabbit@a', resource: 'disk' }]);
     expect(parseClusterStatus('Error: unable to perform an operation on node')).toBeNull();
+    expect(splitBroker(`${text}${STATUS_MARK}\nStatus of node rabbit@a ...\nstackscope: file descriptors of rabbit@a (pid 9): 50 open, 3 sockets, limit 1024\n`)).toEqual({
+      cluster: text.trimEnd(),
+      status: 'Status of node rabbit@a ...',
+      fds: { used: 50, sockets: 3, limit: 1024, line: 'stackscope: file descriptors of rabbit@a (pid 9): 50 open, 3 sockets, limit 1024' },
+    });
+    expect(splitBroker(`${text}stackscope: file descriptors of rabbit@a not read: no readable broker process\n`)).toMatchObject({ status: null, fds: null });
     expect(parseStatus('Status of node rabbit@a ...\nFile Descriptors\n\nTotal: 5, limit: 100\nSockets: 1, limit: 90\n')?.fd).toEqual({ used: 5, limit: 100, line: 'Total: 5, limit: 100' });
     expect(whyNoReport('sh: 1: rabbitmqctl: not found', 127)).toBe('no-cli');
     expect(whyNoReport('Error response from daemon: No such container: rabbitmq', 1)).toBe('no-container');

@@ -1,25 +1,26 @@
 /**
- * rabbitmq-cluster: each controller's view of the RabbitMQ cluster (cluster_status) and its own
- * status: network partitions, members that run nowhere, resource alarms (memory, disk, file
- * descriptors: an alarm blocks every publisher of the cluster, so RPC stalls) and file descriptor
- * use. A controller whose rabbitmqctl answers nothing is a problem only when the cluster names it
- * as a member (the others run no broker); where no controller has RabbitMQ it says "no RabbitMQ
- * here" (info).
+ * rabbitmq-cluster: each broker's view of the RabbitMQ cluster (cluster_status, which lists every
+ * node's alarms), its status when an alarm names it, and its file descriptors: network partitions,
+ * members that run nowhere, resource alarms (memory, disk, file descriptors: an alarm blocks every
+ * publisher of the cluster, so RPC stalls) and descriptor use. One step, one rabbitmqctl per broker
+ * (each boots an Erlang VM). A controller whose rabbitmqctl answers nothing is a problem only when
+ * the cluster names it as a member (the others run no broker); where no controller has RabbitMQ it
+ * says "no RabbitMQ here" (info).
  */
 import type { FindingMessage } from '../../../main/contract/types.js';
 import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { allText, completed, evidence, finding, lines, outputsOf, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
-import { namesNode, parseClusterStatus, parseStatus, plain, whyNoReport, type ClusterView, type NodeStatus, type NoReport } from './parse.js';
+import { namesNode, parseClusterStatus, parseStatus, plain, splitBroker, whyNoReport, type ClusterView, type NodeStatus, type NoReport, type ProcFds } from './parse.js';
 
-const CLUSTER = 'cluster-status';
-const STATUS = 'status';
+/** The one step (broker.sh): cluster_status, status when an alarm names the node, the /proc descriptors. */
+const BROKER = 'broker';
 /** File descriptor use that warns, and that is critical (RabbitMQ raises its own alarm at the limit). */
 export const FD_WARN = 0.8;
 export const FD_CRIT = 0.95;
 
 const firstLine = (o: StepOutput): string => lines(allText(o)).find((l) => l.trim()) ?? '';
-/** What says a node runs no broker: cluster-status.sh's own line, else the first line. */
+/** What says a node runs no broker: broker.sh's own line, else the first line. */
 const absentLine = (o: StepOutput): string => lines(allText(o)).find((l) => /^stackscope: no RabbitMQ data in /.test(l)) ?? firstLine(o);
 const notChecked = (check: string, title: FindingMessage, explanation: FindingMessage, ev: Evidence[] = []): Finding => {
   const t = texts({ title, explanation });
@@ -29,6 +30,10 @@ const notChecked = (check: string, title: FindingMessage, explanation: FindingMe
 interface Answer {
   out: StepOutput;
   view: ClusterView;
+  /** The broker's own status, printed when an alarm names it. */
+  status: NodeStatus | null;
+  /** Its descriptors from /proc. */
+  fds: ProcFds | null;
 }
 interface Silent {
   out: StepOutput;
@@ -39,7 +44,8 @@ interface Silent {
 /** The node name a view or status belongs to: what it printed, else the inventory node's. */
 const selfOf = (a: Answer): string => a.view.self || a.out.node;
 
-function alarmFindings(input: AnalyzerInput, answers: Answer[], statuses: Array<{ out: StepOutput; st: NodeStatus }>): Finding[] {
+function alarmFindings(input: AnalyzerInput, answers: Answer[]): Finding[] {
+  const statuses = answers.flatMap((a) => (a.status ? [{ out: a.out, st: a.status }] : []));
   // One finding per node and resource, quoting every output that lists it (each view and the node's own status).
   const seen = new Map<string, { node: string; resource: string; ev: Map<StepOutput, string[]> }>();
   const add = (out: StepOutput, a: ClusterView['alarms'][number]): void => {
@@ -124,10 +130,16 @@ function downFindings(input: AnalyzerInput, answers: Answer[], silent: Silent[])
   });
 }
 
-function fdFindings(statuses: Array<{ out: StepOutput; st: NodeStatus }>): Finding[] {
+/** RabbitMQ's own counts (status) where they were printed, else the process's from /proc (no socket limit there). */
+const counters = (a: Answer): Array<readonly ['fd' | 'sockets', { used: number; limit: number; line: string } | null]> =>
+  a.status?.fd ? [['fd', a.status.fd], ['sockets', a.status.sockets]] : [['fd', a.fds]];
+
+function fdFindings(answers: Answer[]): Finding[] {
   const found: Finding[] = [];
-  for (const { out, st } of statuses) {
-    for (const [kind, c] of [['fd', st.fd], ['sockets', st.sockets]] as const) {
+  for (const a of answers) {
+    const out = a.out;
+    const node = a.status?.self || a.view.self || out.node;
+    for (const [kind, c] of counters(a)) {
       if (!c || c.limit <= 0) continue;
       const share = c.used / c.limit;
       if (share < FD_WARN) continue;
@@ -136,8 +148,8 @@ function fdFindings(statuses: Array<{ out: StepOutput; st: NodeStatus }>): Findi
           check: `rabbitmq.${kind}`,
           severity: share >= FD_CRIT ? 'critical' : 'warning',
           ...texts({
-            title: say(`rabbitmq-cluster.${kind}.title`, { node: st.self || out.node, percent: Math.round(share * 100) }),
-            explanation: say('rabbitmq-cluster.fd.explanation', { node: st.self || out.node, used: c.used, limit: c.limit, what: say(`rabbitmq-cluster.${kind}.means`) }),
+            title: say(`rabbitmq-cluster.${kind}.title`, { node, percent: Math.round(share * 100) }),
+            explanation: say('rabbitmq-cluster.fd.explanation', { node, used: c.used, limit: c.limit, what: say(`rabbitmq-cluster.${kind}.means`) }),
             likelyCause: say('rabbitmq-cluster.fd.cause'),
             nextStep: say('rabbitmq-cluster.fd.next', { where: out.node }),
           }),
@@ -150,16 +162,17 @@ function fdFindings(statuses: Array<{ out: StepOutput; st: NodeStatus }>): Findi
 }
 
 export const analyze: Analyzer = (input) => {
-  const outs = completed(input, CLUSTER);
+  const outs = completed(input, BROKER);
   if (!outs.length) {
-    const any = outputsOf(input, CLUSTER)[0];
+    const any = outputsOf(input, BROKER)[0];
     return [notChecked('rabbitmq.cluster', say('rabbitmq-cluster.not-run.title'), say('rabbitmq-cluster.not-run.explanation', { why: any?.error ?? any?.state ?? say('rabbitmq-cluster.not-run.none') }))];
   }
   const answers: Answer[] = [];
   const silent: Silent[] = [];
   for (const out of outs) {
-    const view = out.state === 'succeeded' ? parseClusterStatus(out.stdout) : null;
-    if (view) answers.push({ out, view });
+    const parts = splitBroker(out.stdout);
+    const view = out.state === 'succeeded' ? parseClusterStatus(parts.cluster) : null;
+    if (view) answers.push({ out, view, status: parts.status === null ? null : parseStatus(parts.status), fds: parts.fds });
     else silent.push({ out, why: whyNoReport(allText(out), out.exitCode), line: firstLine(out) });
   }
   const quote = (s: Silent): Evidence[] => (s.line ? [evidence(s.out, [s.line])] : []);
@@ -190,14 +203,13 @@ export const analyze: Analyzer = (input) => {
       }),
     ];
   }
-  const statuses = completed(input, STATUS).flatMap((out) => {
-    const st = out.state === 'succeeded' ? parseStatus(out.stdout) : null;
-    return st ? [{ out, st }] : [];
-  });
-  const findings = [...partitionFinding(answers), ...downFindings(input, answers, silent), ...alarmFindings(input, answers, statuses), ...fdFindings(statuses)];
+  const findings = [...partitionFinding(answers), ...downFindings(input, answers, silent), ...alarmFindings(input, answers), ...fdFindings(answers)];
   if (!findings.length) {
     const members = [...new Set(answers.flatMap((a) => [...a.view.disk, ...a.view.ram]))];
-    const fds = statuses.filter((s) => s.st.fd).map((s) => `${s.out.node} ${s.st.fd?.used ?? 0}/${s.st.fd?.limit ?? 0}`);
+    const fds = answers.flatMap((a) => {
+      const c = counters(a)[0]?.[1];
+      return c ? [`${a.out.node} ${c.used}/${c.limit}`] : [];
+    });
     findings.push(
       finding({
         check: 'rabbitmq.cluster',
@@ -210,8 +222,8 @@ export const analyze: Analyzer = (input) => {
       }),
     );
   }
-  // A member whose own status could not be read: its file descriptors and local alarms were not checked.
-  const unread = answers.filter((a) => !statuses.some((s) => s.out.node === a.out.node)).map((a) => a.out.node);
+  // A broker whose descriptors could not be read (neither status nor /proc): how close it is to its limit was not checked.
+  const unread = answers.filter((a) => !counters(a)[0]?.[1]).map((a) => a.out.node);
   if (unread.length) findings.push(notChecked('rabbitmq.status', say('rabbitmq-cluster.status-unread.title', { nodes: unread.join(', ') }), say('rabbitmq-cluster.status-unread.explanation', { nodes: unread.join(', ') })));
   return findings;
 };

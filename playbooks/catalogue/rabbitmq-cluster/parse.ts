@@ -188,7 +188,7 @@ export function whyNoReport(text: string, exitCode: number | null): NoReport {
   if (exitCode === 127 || /rabbitmqctl: (command )?not found|executable file not found/.test(text)) return 'no-cli';
   // Kolla's container absent from this host (a stopped one "is not running": a broker down).
   if (/No such container|pods? "?[\w.-]+"? not found|container not found/i.test(text)) return 'no-container';
-  // cluster-status.sh: no broker has ever kept data on this node.
+  // broker.sh: no broker has ever kept data on this node.
   if (/^stackscope: no RabbitMQ data in /m.test(text)) return 'no-data';
   if (exitCode === 75 || /timed out|timeout/i.test(text)) return 'timeout';
   if (exitCode === 69 || /unable to perform an operation on node|epmd reports|nodedown|Target node is not running/.test(text)) return 'not-running';
@@ -204,4 +204,29 @@ export function namesNode(erlangNode: string, node: { name: string; host?: strin
   const n = node.name.toLowerCase();
   const ip = /^[\d.]+$|:/.test(h);
   return h === n || (!ip && h.split('.')[0] === n.split('.')[0]) || (node.host !== undefined && h === node.host.toLowerCase());
+}
+
+/** broker.sh prints `rabbitmqctl status` after this line, when an alarm names the node. */
+export const STATUS_MARK = 'stackscope: ---- rabbitmqctl status ----';
+const FD_LINE = /^stackscope: file descriptors of (\S*) \(pid (\d+)\): (\d+) open, (\d+) sockets, limit (\d+)$/;
+
+/** The broker process's descriptors as broker.sh read them from /proc (open, of which sockets, the soft limit). */
+export interface ProcFds {
+  used: number;
+  sockets: number;
+  limit: number;
+  line: string;
+}
+
+/** broker.sh's output: cluster_status's text, status's text when it ran, the /proc descriptor line. */
+export function splitBroker(stdout: string): { cluster: string; status: string | null; fds: ProcFds | null } {
+  const ls = lines(stdout);
+  const mark = ls.indexOf(STATUS_MARK);
+  const fdAt = ls.findIndex((l) => l.startsWith('stackscope: file descriptors of '));
+  const end = (i: number): number => (i < 0 ? ls.length : i);
+  const cluster = ls.slice(0, Math.min(end(mark), end(fdAt))).join('\n');
+  const status = mark < 0 ? null : ls.slice(mark + 1, fdAt > mark ? fdAt : ls.length).join('\n');
+  const m = fdAt < 0 ? null : FD_LINE.exec(ls[fdAt] ?? '');
+  const fds = m ? { used: Number(m[3]), sockets: Number(m[4]), limit: Number(m[5]), line: ls[fdAt] ?? '' } : null;
+  return { cluster, status, fds };
 }
