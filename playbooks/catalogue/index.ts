@@ -17,6 +17,7 @@ import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 import { analyze as rabbitmqCluster } from './rabbitmq-cluster/analyzer.js';
+import { analyze as rabbitmqQueues } from './rabbitmq-queues/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'ceph-health': cephHealth,
@@ -33,6 +34,7 @@ export const analyzers: Record<string, Analyzer> = {
   'ovs-health': ovsHealth,
   'placement-capacity': placementCapacity,
   'rabbitmq-cluster': rabbitmqCluster,
+  'rabbitmq-queues': rabbitmqQueues,
 };
 
 /**

@@ -48,6 +48,7 @@ describe('steps that need root', () => {
       'ovs-health/show',
       'placement-capacity/nova-instances',
       'rabbitmq-cluster/broker',
+      'rabbitmq-queues/queues',
     ]);
   });
 
