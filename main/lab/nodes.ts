@@ -50,6 +50,8 @@ export function nodeEnv(l: LabLayout, n: LabNode): Record<string, string> {
       OS_PLACEMENT_API_VERSION: PLACEMENT_MICROVERSION,
       // RabbitMQ runs on the first controller (or each, clustered); rabbitmqctl finds it by name and HOME's cookie.
       ...(rabbitNodes(l).some((r) => r.name === n.name) ? rabbitCliEnv(n, l) : {}),
+      // Where the broker keeps its data (a real node's /var/lib/rabbitmq/mnesia): playbooks tell a stopped broker from none.
+      ...(rabbitNodes(l).some((r) => r.name === n.name) ? { RABBITMQ_MNESIA_BASE: join(p.rabbitmq, 'mnesia') } : {}),
     });
   } else {
     Object.assign(env, ovsEnv(n));

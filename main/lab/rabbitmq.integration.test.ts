@@ -50,6 +50,14 @@ function section(text: string, heading: string): string {
   return m?.[1]?.trim() ?? '';
 }
 
+/** The rabbitmq-cluster playbook's findings on the lab, as [check, severity, title]. */
+async function rabbitPlaybook(): Promise<Array<[string, string, string]>> {
+  const r = await t.runPlaybook('rabbitmq-cluster');
+  if (!r.run) throw new Error(String(r.error));
+  return r.run.findings.map((f) => [f.check, f.severity, f.title]);
+}
+const problems = (fs: Array<[string, string, string]>): Array<[string, string, string]> => fs.filter(([, s]) => s === 'critical' || s === 'warning');
+
 describe('a 3-node RabbitMQ cluster', () => {
   it('runs one broker per controller, clustered, each reached by rabbitmqctl without flags', async () => {
     const brokers = t.lab.components.filter((c) => c.kind === 'rabbitmq');
@@ -68,6 +76,11 @@ describe('a 3-node RabbitMQ cluster', () => {
       const status = await onNode(node, 'rabbitmqctl status');
       expect(status.stdout, node).toContain(`Status of node ${rabbitName(node)}`);
     }
+  }, 300_000);
+
+  it('rabbitmq-cluster finds the healthy cluster healthy: 3 of 3 nodes running, no partition, no alarm', async () => {
+    const fs = await rabbitPlaybook();
+    expect(fs).toEqual([['rabbitmq.cluster', 'ok', 'RabbitMQ: 3 of 3 nodes running, no partition, no alarm']]);
   }, 300_000);
 
   it('rabbitmq-memory-alarm: the alarm fires, a publisher is blocked, heal clears it', async () => {
@@ -105,6 +118,9 @@ describe('a 3-node RabbitMQ cluster', () => {
       // A memory alarm blocks publishers on every node of the cluster.
       expect((await onNode('controller-2', 'rabbitmq-diagnostics check_alarms')).exitCode).toBe(69);
       await waitUntil('the publisher to be blocked', async () => /\bblocked\b/.test(await connections()), 60_000);
+      // The playbook names the alarm and the node it is on (every node's cluster_status lists it).
+      const seen = await rabbitPlaybook();
+      expect(problems(seen)).toEqual([['rabbitmq.alarm-memory', 'critical', `RabbitMQ memory alarm on ${rabbitName('controller-1')}: publishers are blocked`]]);
 
       // Repaired by hand (the watermark set back), the fault can be made again without lab heal.
       expect((await onNode('controller-1', 'rabbitmqctl set_vm_memory_high_watermark absolute 200MB')).exitCode).toBe(0);
@@ -117,6 +133,7 @@ describe('a 3-node RabbitMQ cluster', () => {
       expect(ok.exitCode).toBe(0);
       expect(ok.stdout).toContain(`Node ${rabbitName('controller-1')} reported no local alarms`);
       expect(section((await onNode('controller-1', 'rabbitmqctl status')).stdout, 'Alarms')).toBe('(none)');
+      await waitUntil('rabbitmq-cluster to find the cluster healthy again', async () => problems(await rabbitPlaybook()).length === 0, 120_000);
       await waitUntil('the publisher to run again', async () => /\brunning\b/.test(await connections()), 60_000);
     } finally {
       publisher?.kill('SIGKILL');
@@ -137,6 +154,14 @@ describe('a 3-node RabbitMQ cluster', () => {
     expect(section(minority, 'Network Partitions')).toMatch(new RegExp(`Node ${esc(c3)} cannot communicate with .*(${esc(c1)}|${esc(rabbitName('controller-2'))})`));
     expect(section(minority, 'Running Nodes')).toBe(c3);
     await expect(breakFault(currentLab(t.dataDir), 'rabbitmq-partition')).rejects.toThrow(/already in force/);
+    // The playbook names the partition, the nodes on both sides, and the side to restart (controller-3 ran alone).
+    const r = await t.runPlaybook('rabbitmq-cluster');
+    const part = r.run?.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning') ?? [];
+    expect(part.map((f) => [f.check, f.severity])).toEqual([['rabbitmq.partition', 'critical']]);
+    expect(part[0]?.title).toContain(c1);
+    expect(part[0]?.title).toContain(c3);
+    expect(part[0]?.nextStep).toContain(`on controller-3: rabbitmqctl stop_app && rabbitmqctl start_app (node ${c3})`);
+    expect(part[0]?.evidence.some((e) => e.node === 'controller-1' && e.lines.includes(`Node ${c1} cannot communicate with ${c3}`))).toBe(true);
 
     expect(await healFault(currentLab(t.dataDir), 'rabbitmq-partition')).toMatch(/3 running nodes, no partitions/);
     for (const node of CONTROLLERS) {
@@ -145,6 +170,7 @@ describe('a 3-node RabbitMQ cluster', () => {
       expect(st.running_nodes.length, node).toBe(3);
     }
     expect(section((await onNode('controller-3', 'rabbitmqctl cluster_status')).stdout, 'Network Partitions')).toBe('(none)');
+    await waitUntil('rabbitmq-cluster to find the cluster healthy again', async () => problems(await rabbitPlaybook()).length === 0, 120_000);
     // Measured for the report: net_ticktime 10 s bounds it.
     expect(injectSecs).toBeLessThan(120);
   }, 600_000);

@@ -7,6 +7,7 @@ import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
+import { analyze as haproxyBackends } from './haproxy-backends/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
@@ -15,12 +16,15 @@ import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
+import { analyze as rabbitmqCluster } from './rabbitmq-cluster/analyzer.js';
+import { analyze as rabbitmqQueues } from './rabbitmq-queues/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'ceph-health': cephHealth,
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
+  'haproxy-backends': haproxyBackends,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
   'nova-services': novaServices,
@@ -29,6 +33,8 @@ export const analyzers: Record<string, Analyzer> = {
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,
   'placement-capacity': placementCapacity,
+  'rabbitmq-cluster': rabbitmqCluster,
+  'rabbitmq-queues': rabbitmqQueues,
 };
 
 /**

@@ -27,6 +27,7 @@ describe('steps that need root', () => {
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
+      'haproxy-backends/haproxy',
       'kernel-log/kernel',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
@@ -46,6 +47,8 @@ describe('steps that need root', () => {
       'ovs-health/interfaces',
       'ovs-health/show',
       'placement-capacity/nova-instances',
+      'rabbitmq-cluster/broker',
+      'rabbitmq-queues/queues',
     ]);
   });
 
@@ -58,6 +61,6 @@ describe('steps that need root', () => {
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'kernel-log/kernel']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
   });
 });

@@ -132,6 +132,13 @@ describe('edge: keepalived, HAProxy, TLS and memcached', () => {
   });
 });
 
+/** The haproxy-backends playbook's critical and warning findings on the lab, as [check, severity, title]. */
+async function haproxyProblems(): Promise<Array<[string, string, string]>> {
+  const r = await t.runPlaybook('haproxy-backends');
+  if (!r.run) throw new Error(String(r.error));
+  return r.run.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => [f.check, f.severity, f.title]);
+}
+
 describe('edge faults: injected, seen in the service output, healed, gone', () => {
   it('haproxy-backend-down: show stat marks the stopped backend DOWN, then UP again', async () => {
     await breakFault(t.lab, 'haproxy-backend-down');
@@ -140,8 +147,12 @@ describe('edge faults: injected, seen in the service output, healed, gone', () =
     const broken = await showStat('controller-1');
     expect(broken.stdout.split('\n')).toContain(`${proxy},${node},DOWN`);
     expect(readFileSync(`${nodePaths(nodeByName(t.lab.layout, 'controller-1')).log}/haproxy.log`, 'utf8')).toMatch(new RegExp(`Server ${proxy}/${node} is DOWN`));
+    // The playbook names the server and the proxies it is down in (the API still answers through the others: a warning).
+    expect(await haproxyProblems()).toEqual([['haproxy.server-down', 'warning', `HAProxy: server ${node} is DOWN in ${proxy}, keystone_external`]]);
     await healFault(t.lab, 'haproxy-backend-down');
     expect((await showStat('controller-1')).stdout.split('\n')).toContain(`${proxy},${node},UP`);
+    // The other controllers' HAProxies see it UP within their own rise (2 checks, 2 s apart).
+    await waitUntil('haproxy-backends to find every server UP again', async () => (await haproxyProblems()).length === 0, 60_000);
   }, 240_000);
 
   it('vip-split-brain: two controllers hold the VIP, then one', async () => {
@@ -153,11 +164,14 @@ describe('edge faults: injected, seen in the service output, healed, gone', () =
     const s = await labStatus(t.lab);
     expect(s.nodes.flatMap((n) => n.components).find((c) => c.name === 'keepalived@controller-1')?.detail).toContain('held by controller-1 and controller-2');
     await waitUntil('controller-1 to log the lower-priority adverts', () => /Received advert from \S+ with lower priority/.test(readFileSync(`${nodePaths(nodeByName(l, 'controller-1')).log}/keepalived.log`, 'utf8')), 10_000);
+    // The playbook names both VIPs and the two controllers holding them.
+    expect(await haproxyProblems()).toEqual([['haproxy.vip-split-brain', 'critical', `VIP split brain: ${l.vip}, ${l.publicVip} is on controller-1, controller-2`]]);
     await healFault(t.lab, 'vip-split-brain');
     expect(await vipHolders(l)).toEqual(['controller-1']);
     expect((await onNode('controller-2', 'ip -br addr show dev eth0')).stdout).not.toContain(`${l.vip}/24`);
     expect(await fetch(internalUrl(l, 8778, '/')).then((r) => r.status)).toBe(200);
-  }, 120_000);
+    await waitUntil('haproxy-backends to find the VIP on one controller again', async () => (await haproxyProblems()).length === 0, 60_000);
+  }, 240_000);
 
   it('cert-expiring: openssl s_client shows notAfter in 5 days, then a year again', async () => {
     const l = t.lab.layout;

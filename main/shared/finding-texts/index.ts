@@ -12,6 +12,7 @@ import { cinderVolumesTexts } from './cinder-volumes.js';
 import { clockSyncTexts } from './clock-sync.js';
 import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
+import { haproxyBackendsTexts } from './haproxy-backends.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { logSignaturesTexts } from './log-signatures.js';
@@ -21,11 +22,13 @@ import { ovnHealthTexts } from './ovn-health.js';
 import { ovnTraceTexts } from './ovn-trace.js';
 import { ovsHealthTexts } from './ovs-health.js';
 import { placementTexts } from './placement.js';
+import { rabbitmqClusterTexts } from './rabbitmq-cluster.js';
+import { rabbitmqQueuesTexts } from './rabbitmq-queues.js';
 
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
