@@ -7,8 +7,10 @@ import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
+import { analyze as k8sNodes } from './k8s-nodes/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
+import { analyze as kollaContainers } from './kolla-containers/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -21,8 +23,10 @@ export const analyzers: Record<string, Analyzer> = {
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
+  'k8s-nodes': k8sNodes,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
+  'kolla-containers': kollaContainers,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,
