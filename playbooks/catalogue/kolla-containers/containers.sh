@@ -4,9 +4,10 @@
 # template that prints only the state fields (never .Config.Env: Kolla's containers carry their
 # passwords in it), and for each container in trouble the last lines of its newest log file under
 # /var/log/kolla/<service>/ (Kolla's services log to files there, not to `docker logs`).
-# A Go template, not shell: the braces and $o are the engine's.
+# A Go template, not shell: the braces and $o are the engine's ({{- end}}, not the plain form, which a
+# playbook's loader would take for a parameter placeholder).
 # shellcheck disable=SC2016
-fmt='name={{.Name}} status={{.State.Status}} health={{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} restarts={{.RestartCount}} oom={{.State.OOMKilled}} exit={{.State.ExitCode}} started={{.State.StartedAt}} finished={{.State.FinishedAt}} image={{.Config.Image}}{{if .State.Health}}{{$o := ""}}{{range .State.Health.Log}}{{$o = .Output}}{{end}} last_check={{json $o}}{{end}}'
+fmt='name={{.Name}} status={{.State.Status}} health={{if .State.Health}}{{.State.Health.Status}}{{- else}}none{{- end}} restarts={{.RestartCount}} oom={{.State.OOMKilled}} exit={{.State.ExitCode}} started={{.State.StartedAt}} finished={{.State.FinishedAt}} image={{.Config.Image}}{{if .State.Health}}{{$o := ""}}{{range .State.Health.Log}}{{$o = .Output}}{{- end}} last_check={{json $o}}{{- end}}'
 tried=''
 engine=''
 for eng in docker podman; do
