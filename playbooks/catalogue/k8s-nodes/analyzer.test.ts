@@ -11,6 +11,18 @@ const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceN
 const edit = (input: AnalyzerInput, f: (s: string) => string): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => ({ ...o, stdout: f(o.stdout) })) });
 
 describe('k8s-nodes', () => {
+  it('the healthy helm lab: every node Ready, labelled for its role, no claims — ok only', () => {
+    const input = load('lab-helm-light');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['k8s.nodes', 'ok'],
+      ['k8s.pvcs', 'ok'],
+    ]);
+    expect(fs[0]?.title).toBe('5 Kubernetes node(s) Ready, no pressure, schedulable');
+    expect(fs[1]?.title).toBe('No PersistentVolumeClaims in any namespace');
+    verbatim(input, fs);
+  });
+
   it('public: a silent compute is critical, memory pressure, a missing compute label and evictions are warnings; a failed Job pod is info', () => {
     const input = load('public-notready-evicted');
     const fs = analyze(input);
