@@ -37,35 +37,35 @@ export const k8sNodesTexts: Record<string, Record<Lang, string>> = {
   },
 
   'k8s-nodes.pressure.title': { en: '{type} on {nodes}', ko: '{nodes}에 {type} 발생' },
-  'k8s-nodes.pressure.MemoryPressure': {
+  'k8s-nodes.pressure.memory': {
     en: 'The kubelet of {count} node(s) reports memory pressure ({message}): it evicts pods, lowest priority first, and admits no new BestEffort pods.',
     ko: '{count}개 노드의 kubelet이 메모리 압박을 보고합니다({message}). 우선순위가 낮은 파드부터 축출하고 새 BestEffort 파드를 받지 않습니다.',
   },
-  'k8s-nodes.pressure.DiskPressure': {
+  'k8s-nodes.pressure.disk': {
     en: 'The kubelet of {count} node(s) reports disk pressure ({message}): it garbage-collects images and evicts pods, and the node is tainted so nothing new is scheduled there.',
     ko: '{count}개 노드의 kubelet이 디스크 압박을 보고합니다({message}). 이미지를 정리하고 파드를 축출하며, 노드에 taint가 걸려 새 파드가 배치되지 않습니다.',
   },
-  'k8s-nodes.pressure.PIDPressure': {
+  'k8s-nodes.pressure.pid': {
     en: 'The kubelet of {count} node(s) reports too many processes ({message}): it evicts pods, and services there may fail to fork.',
     ko: '{count}개 노드의 kubelet이 프로세스가 너무 많다고 보고합니다({message}). 파드를 축출하며, 그 노드의 서비스가 fork에 실패할 수 있습니다.',
   },
-  'k8s-nodes.pressure.NetworkUnavailable': {
+  'k8s-nodes.pressure.network': {
     en: 'The network of {count} node(s) is reported unavailable ({message}): pods there cannot reach the others until the CNI sets the route up.',
     ko: '{count}개 노드의 네트워크를 사용할 수 없다고 보고됩니다({message}). CNI가 경로를 설정할 때까지 그 노드의 파드는 다른 파드에 닿지 못합니다.',
   },
-  'k8s-nodes.pressure.cause.MemoryPressure': {
+  'k8s-nodes.pressure.cause.memory': {
     en: 'Pods (or instances on a converged compute) use more memory than the node has; limits missing on OpenStack pods, or a leak.',
     ko: '파드(또는 컴퓨트를 겸한 노드의 인스턴스)가 노드의 메모리보다 많이 씁니다. OpenStack 파드에 한도가 없거나 메모리 누수입니다.',
   },
-  'k8s-nodes.pressure.cause.DiskPressure': {
+  'k8s-nodes.pressure.cause.disk': {
     en: 'The kubelet’s or the runtime’s file system is nearly full: images, container logs, emptyDir volumes, or instance disks on the same file system.',
     ko: 'kubelet이나 런타임의 파일시스템이 거의 찼습니다: 이미지, 컨테이너 로그, emptyDir 볼륨, 같은 파일시스템의 인스턴스 디스크.',
   },
-  'k8s-nodes.pressure.cause.PIDPressure': {
+  'k8s-nodes.pressure.cause.pid': {
     en: 'A process that forks without end (a stuck health check, an agent leaking children) or a pid limit set too low.',
     ko: '끝없이 fork하는 프로세스(멈춘 헬스 체크, 자식 프로세스를 남기는 에이전트)나 너무 낮게 잡힌 pid 한도.',
   },
-  'k8s-nodes.pressure.cause.NetworkUnavailable': {
+  'k8s-nodes.pressure.cause.network': {
     en: 'The CNI plugin (Calico, Flannel…) has not set up the node’s routes: its agent on that node is down or misconfigured.',
     ko: 'CNI 플러그인(Calico, Flannel 등)이 노드의 경로를 설정하지 못했습니다. 그 노드의 CNI 에이전트가 내려갔거나 설정이 틀렸습니다.',
   },

@@ -16,7 +16,8 @@ import { failedPods, nodeFacts, parseOutput, provisioningEvents, pvcFacts, type 
 const STEP = 'nodes';
 export const COMPUTE_LABEL = 'openstack-compute-node';
 export const CONTROL_LABEL = 'openstack-control-plane';
-const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
+/** The node conditions that are a problem when True, with their message key. */
+const PRESSURES: Record<string, string> = { MemoryPressure: 'memory', DiskPressure: 'disk', PIDPressure: 'pid', NetworkUnavailable: 'network' };
 
 function couldNot(out: StepOutput, part: SectionName | 'all', msgs: string[]): Finding {
   const t = texts({
@@ -62,7 +63,7 @@ function nodeFindings(out: StepOutput, p: Parsed, nodes: NodeFact[], input: Anal
       }),
     );
   }
-  for (const type of PRESSURES) {
+  for (const [type, key] of Object.entries(PRESSURES)) {
     const ns = nodes.filter((n) => n.conditions.some((c) => c.type === type && c.status === 'True'));
     if (!ns.length) continue;
     for (const n of ns) bad.add(n.name);
@@ -72,8 +73,8 @@ function nodeFindings(out: StepOutput, p: Parsed, nodes: NodeFact[], input: Anal
         severity: 'warning',
         ...texts({
           title: say('k8s-nodes.pressure.title', { nodes: ns.map((n) => n.name).join(', '), type }),
-          explanation: say(`k8s-nodes.pressure.${type}`, { count: ns.length, message: ns[0]?.conditions.find((c) => c.type === type)?.message || '-' }),
-          likelyCause: say(`k8s-nodes.pressure.cause.${type}`),
+          explanation: say(`k8s-nodes.pressure.${key}`, { count: ns.length, message: ns[0]?.conditions.find((c) => c.type === type)?.message || '-' }),
+          likelyCause: say(`k8s-nodes.pressure.cause.${key}`),
           nextStep: say('k8s-nodes.pressure.next', { node: ns[0]?.name ?? '?' }),
         }),
         evidence: [evidence(out, ns.flatMap((n) => [n.nameLine, ...(n.conditions.find((c) => c.type === type)?.lines ?? [])]))],
