@@ -11,6 +11,31 @@ const sev = (fs: Finding[]): Array<[string, string]> => fs.map((f) => [f.check, 
 const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceNotInOutput(input, fs)).toEqual([]);
 
 describe('kolla-containers', () => {
+  it('real docker, all running: one ok, and the environment a container was given is nowhere in the output', () => {
+    const input = load('real-docker-healthy');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([['kolla.containers', 'ok']]);
+    expect(fs[0]?.title).toBe('All 4 containers running on 1 node(s)');
+    expect(input.outputs[0]?.stdout).not.toContain('DB_ROOT_PASSWORD');
+    verbatim(input, fs);
+  });
+
+  it('real docker: nova_compute unhealthy is critical with its health output, memcached stopped (not core) and mariadb restarted seconds ago are warnings', () => {
+    const input = load('real-docker-stopped-unhealthy-restarted');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['kolla.container-unhealthy', 'critical'],
+      ['kolla.container-flapping', 'warning'],
+      ['kolla.container-down', 'warning'],
+    ]);
+    expect(fs[0]?.explanation).toContain('last check said: nova-compute is not connected to 127.0.0.1:5672');
+    expect(fs[0]?.nextStep).toContain('`docker logs --tail 100 nova_compute` (no log file of it under /var/log/kolla/)');
+    expect(fs[1]?.title).toBe('Container mariadb restarted 3 s ago (1 restarts) on ctl-1');
+    expect(fs[2]?.title).toBe('Container memcached is not running (exited, exit code 137) on ctl-1');
+    expect(fs[2]?.likelyCause).toMatch(/^Exit code 137/);
+    verbatim(input, fs);
+  });
+
   it('public: libvirt OOM-killed and nova_compute crash-looping are critical (core), horizon unhealthy and fluentd restarting are warnings; no ok for nodes with a problem', () => {
     const input = load('public-oom-restarting-unhealthy');
     const fs = analyze(input);
