@@ -8,8 +8,10 @@ import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as haproxyBackends } from './haproxy-backends/analyzer.js';
+import { analyze as k8sNodes } from './k8s-nodes/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
+import { analyze as kollaContainers } from './kolla-containers/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -25,8 +27,10 @@ export const analyzers: Record<string, Analyzer> = {
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
   'haproxy-backends': haproxyBackends,
+  'k8s-nodes': k8sNodes,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
+  'kolla-containers': kollaContainers,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,

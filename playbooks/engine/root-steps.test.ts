@@ -56,6 +56,8 @@ describe('steps that need root', () => {
     const kolla = rootSteps(flavours.kolla as ClusterProfile);
     expect(kolla).toContain('galera-health/grastate');
     expect(kolla).toContain('ovs-health/show');
+    // The container engine's socket: docker|podman ps and inspect on the host.
+    expect(kolla).toContain('kolla-containers/containers');
     expect(kolla).not.toContain('nova-services/compute-services');
     expect(kolla).not.toContain('placement-capacity/placement-providers');
   });

@@ -5,7 +5,9 @@
 // restart count and back-off), logs are the processes' own logs, and `exec` runs the command in
 // that component's network namespace and environment.
 // Supported: get pods|nodes [-n NS|-A] [-o json|wide|name] [-l k=v] [NAME] (nodes -o json with
-// openstack-helm's node labels and InternalIP); describe pod NAME;
+// openstack-helm's node labels, InternalIP and the kubelet's conditions; pods with
+// --field-selector status.phase=|spec.nodeName=|metadata.name=|metadata.namespace=);
+// get pvc [-n NS|-A] [-o json] (the lab has no PersistentVolumeClaims); describe pod NAME;
 // logs POD [-c C] [-p|--previous] [--tail N]; exec POD [-c C] [-it] -- CMD...; version;
 // get events [-n NS|-A] [--field-selector type=Warning|involvedObject.name=POD] [-o json]
 // (BackOff warnings of crash-looping containers, the events the kubelet would post);
@@ -147,7 +149,11 @@ if (verb === 'version') {
   process.stdout.write('Client Version: v1.29.0-stackscope-lab\nServer Version: v1.29.0-stackscope-lab\n');
 } else if (verb === 'get' && /^(po|pod|pods)$/.test(kind ?? '')) {
   const list = name ? [findPod(name)] : selectPods();
-  const objs = list.map(podObject);
+  // Field selectors as the API server knows them for pods (an unknown field is its BadRequest).
+  const podFields = { 'status.phase': (o) => o.status.phase, 'spec.nodeName': (o) => o.spec.nodeName, 'metadata.name': (o) => o.metadata.name, 'metadata.namespace': (o) => o.metadata.namespace };
+  const terms = (opts.fieldSelector ? opts.fieldSelector.split(',') : []).map((t) => t.split(/==?/));
+  for (const [k] of terms) if (!(k in podFields)) die(`Error from server (BadRequest): Unable to find {"" "v1" "pods"} that match label selector "${opts.selector}", field selector "${opts.fieldSelector}": field label not supported: ${k}`);
+  const objs = list.map(podObject).filter((o) => terms.every(([k, v]) => podFields[k](o) === v));
   if (opts.output === 'json') {
     process.stdout.write(`${JSON.stringify(name ? objs[0] : { apiVersion: 'v1', kind: 'List', items: objs, metadata: { resourceVersion: '' } }, null, 4)}\n`);
   } else if (opts.output === 'name') {
@@ -203,21 +209,34 @@ if (verb === 'version') {
       'kubernetes.io/os': 'linux',
       ...(n.startsWith('controller') ? { 'node-role.kubernetes.io/control-plane': '', 'openstack-control-plane': 'enabled' } : { 'openstack-compute-node': 'enabled', openvswitch: 'enabled' }),
     });
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const items = nodes.map(([n, ip]) => ({
       apiVersion: 'v1',
       kind: 'Node',
       metadata: { name: n, labels: labels(n), creationTimestamp: pods[0].createdAt },
+      spec: {},
       status: {
         addresses: [
           { type: 'InternalIP', address: ip },
           { type: 'Hostname', address: n },
         ],
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
+        // The kubelet's conditions as it posts them on a healthy node (the lab's nodes are the host's namespaces).
+        conditions: [
+          { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: pods[0].createdAt, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+          { type: 'DiskPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: pods[0].createdAt, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+          { type: 'PIDPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: pods[0].createdAt, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+          { type: 'Ready', status: 'True', lastHeartbeatTime: now, lastTransitionTime: pods[0].createdAt, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        ],
         nodeInfo: { kubeletVersion: 'v1.29.0', osImage: 'Debian GNU/Linux 12 (bookworm)' },
       },
     }));
     process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, null, 4)}\n`);
   } else process.stdout.write(`${table([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map(([n]) => [n, 'Ready', n.startsWith('controller') ? 'control-plane' : '<none>', age(pods[0].createdAt), 'v1.29.0'])])}\n`);
+} else if (verb === 'get' && /^(pvc|persistentvolumeclaim|persistentvolumeclaims)$/.test(kind ?? '')) {
+  // The lab's services keep their data in the lab's folders (hostPath, as it were): no claims.
+  if (name) die(`Error from server (NotFound): persistentvolumeclaims "${name}" not found`);
+  if (opts.output === 'json') process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [], metadata: { resourceVersion: '' } }, null, 4)}\n`);
+  else process.stderr.write(opts.all ? 'No resources found\n' : `No resources found in ${opts.namespace} namespace.\n`);
 } else if (verb === 'get' && /^(secret|secrets)$/.test(kind ?? '') && name) {
   // Secrets the lab was given ($STACKSCOPE_LAB/secrets.json: {"NS/NAME": {"KEY": "base64"}}), as
   // the API server returns them: data base64-encoded; -o name or -o jsonpath={.data.KEY}.
@@ -274,5 +293,5 @@ if (verb === 'version') {
   if (r.error) die(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": ${r.error.message}: unknown`, 126);
   process.exit(r.status ?? 1);
 } else {
-  die(`error: the lab's kubectl supports get pods|nodes|events|secret, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
+  die(`error: the lab's kubectl supports get pods|nodes|events|pvc|secret, describe pod, logs, exec and version (got: ${positional.join(' ') || 'nothing'})`);
 }
