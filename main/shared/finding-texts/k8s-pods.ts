@@ -81,6 +81,7 @@ export const k8sPodsTexts: Record<string, Record<Lang, string>> = {
   },
 
   // CrashLoopBackOff.
+  'k8s-pods.pod-on-node': { en: '{pod} on {node}', ko: '{pod} ({node} 노드)' },
   'k8s-pods.crashloop.title': { en: '{pod}: container {container} is in CrashLoopBackOff{gist}', ko: '{pod}: {container} 컨테이너가 CrashLoopBackOff 상태{gist}' },
   'k8s-pods.crashloop.title.init': { en: '{pod}: init container {container} is in CrashLoopBackOff{gist}', ko: '{pod}: {container} init 컨테이너가 CrashLoopBackOff 상태{gist}' },
   'k8s-pods.crashloop.explanation': {

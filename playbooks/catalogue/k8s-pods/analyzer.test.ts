@@ -75,7 +75,7 @@ describe('k8s-pods on outputs quoted in public reports', () => {
     const fs = run('public-init-deps');
     const f = one(fs, 'k8s.init-waiting');
     expect(f.severity).toBe('warning');
-    expect(f.title).toBe('placement-api-84669d79b5-49drw is stuck in Init:0/1 — waiting for Job placement-ks-user, Job placement-ks-endpoints');
+    expect(f.title).toBe('placement-api-84669d79b5-49drw on ctl01 is stuck in Init:0/1 — waiting for Job placement-ks-user, Job placement-ks-endpoints');
     expect(f.evidence.find((e) => e.step === 'crash-logs')?.lines).toEqual([
       'Entrypoint WARNING: 2020/04/21 11:52:50 entrypoint.go:72: Resolving dependency Job placement-ks-user in namespace openstack failed: Job Job placement-ks-user in namespace openstack is not completed yet .',
       'Entrypoint WARNING: 2020/04/21 11:52:52 entrypoint.go:72: Resolving dependency Job placement-ks-endpoints in namespace openstack failed: Job Job placement-ks-endpoints in namespace openstack is not completed yet .',
@@ -91,7 +91,7 @@ describe('k8s-pods on outputs quoted in public reports', () => {
     const fs = run('public-oomkilled');
     const f = one(fs, 'k8s.oomkilled');
     expect(f.severity).toBe('critical');
-    expect(f.title).toBe('memcached-operator-controller-manager-6d57f5fd7-gfnxw: container manager was OOMKilled (limit 90Mi)');
+    expect(f.title).toBe('memcached-operator-controller-manager-6d57f5fd7-gfnxw on kind-control-plane: container manager was OOMKilled (limit 90Mi)');
     expect(f.explanation).toContain('exit code 137');
     expect(f.evidence[0]?.lines).toEqual(expect.arrayContaining(['                                "memory": "90Mi"', '                                "reason": "OOMKilled",']));
     expect(bad(fs)).toHaveLength(1);

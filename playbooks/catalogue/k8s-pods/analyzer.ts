@@ -9,7 +9,7 @@ import { completed, evidence, finding, outputsOf } from '../../engine/analyze-ki
 import type { Analyzer, AnalyzerInput, Evidence, Finding, StepOutput } from '../../engine/types.js';
 import { explainers, genericError, gistOf, logKey, type Explainer } from './explain.js';
 import { eventFacts, logFacts, namespaceLists, podFacts, type ContainerFact, type EventFact, type PodFact } from './parse.js';
-import { causeOf, lastExit, nextOf, semicolons, skippedSaying, theNode, times, where } from './words.js';
+import { causeOf, lastExit, nextOf, podLabel, semicolons, skippedSaying, theNode, times, where } from './words.js';
 
 const PODS = 'pods';
 const EVENTS = 'warning-events';
@@ -81,7 +81,7 @@ function crashFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding {
     check: c.init ? 'k8s.init-crashloop' : 'k8s.crashloop',
     severity: 'critical',
     ...texts({
-      title: say(c.init ? 'k8s-pods.crashloop.title.init' : 'k8s-pods.crashloop.title', { pod: pod.name, container: c.name, gist: gist ? ` — ${gist}` : '' }),
+      title: say(c.init ? 'k8s-pods.crashloop.title.init' : 'k8s-pods.crashloop.title', { pod: podLabel(pod), container: c.name, gist: gist ? ` — ${gist}` : '' }),
       explanation: say('k8s-pods.crashloop.explanation', {
         container: c.name,
         where: where(pod),
@@ -104,7 +104,7 @@ function oomFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding {
     check: 'k8s.oomkilled',
     severity: 'critical',
     ...texts({
-      title: limit ? say('k8s-pods.oom.title', { pod: pod.name, container: c.name, limit }) : say('k8s-pods.oom.title.no-limit', { pod: pod.name, container: c.name }),
+      title: limit ? say('k8s-pods.oom.title', { pod: podLabel(pod), container: c.name, limit }) : say('k8s-pods.oom.title.no-limit', { pod: podLabel(pod), container: c.name }),
       explanation: say('k8s-pods.oom.explanation', {
         container: c.name,
         where: where(pod),
@@ -139,7 +139,7 @@ function initFinding(ctx: Ctx, pod: PodFact, c: ContainerFact, done: number, tot
     check: 'k8s.init-waiting',
     severity: 'warning',
     ...texts({
-      title: found.length ? say('k8s-pods.init.title.deps', { ...head, deps: found.map((d) => d.dep).join(', ') }) : say('k8s-pods.init.title', { ...head, container: c.name }),
+      title: found.length ? say('k8s-pods.init.title.deps', { ...head, pod: podLabel(pod), deps: found.map((d) => d.dep).join(', ') }) : say('k8s-pods.init.title', { ...head, pod: podLabel(pod), container: c.name }),
       explanation: say('k8s-pods.init.explanation', {
         where: where(pod),
         container: c.name,
@@ -169,7 +169,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.image-pull',
       severity: 'critical',
       ...texts({
-        title: say('k8s-pods.image-pull.title', { ...p, reason }),
+        title: say('k8s-pods.image-pull.title', { ...p, pod: podLabel(pod), reason }),
         explanation: say('k8s-pods.image-pull.explanation', { node: theNode(pod), image: c.image ?? '?', container: c.name, pod: `${pod.namespace}/${pod.name}`, detail: c.message ? `: ${c.message}` : '' }),
         likelyCause: say('k8s-pods.image-pull.cause'),
         nextStep: say('k8s-pods.image-pull.next', { ns, pod: pod.name, node: theNode(pod), image: c.image ?? '<image>' }),
@@ -182,7 +182,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.container-config',
       severity: 'critical',
       ...texts({
-        title: say('k8s-pods.config.title', { ...p, reason }),
+        title: say('k8s-pods.config.title', { ...p, pod: podLabel(pod), reason }),
         explanation: say('k8s-pods.config.explanation', { container: c.name, where: where(pod), detail: c.message ? `: ${c.message}` : '' }),
         likelyCause: say('k8s-pods.config.cause'),
         nextStep: say('k8s-pods.config.next', p),
@@ -199,7 +199,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.container-not-running',
       severity: 'critical',
       ...texts({
-        title: say('k8s-pods.not-running.title', { ...p, ...exit }),
+        title: say('k8s-pods.not-running.title', { ...p, pod: podLabel(pod), ...exit }),
         explanation: say('k8s-pods.not-running.explanation', { container: c.name, where: where(pod), ...exit, detail: c.message ? `: ${c.message}` : '' }),
         likelyCause: log.ex ? causeOf(log.ex) : say('k8s-pods.not-running.cause'),
         nextStep: log.ex ? say('k8s-pods.not-running.next.explained', { ...p, then: nextOf(log.ex, ns, pod.name) }) : say('k8s-pods.not-running.next', p),
@@ -212,7 +212,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.container-waiting',
       severity: 'warning',
       ...texts({
-        title: say('k8s-pods.waiting.title', { ...p, reason: reason || say('k8s-pods.no-reason') }),
+        title: say('k8s-pods.waiting.title', { ...p, pod: podLabel(pod), reason: reason || say('k8s-pods.no-reason') }),
         explanation: say('k8s-pods.waiting.explanation', { container: c.name, where: where(pod), reason: reason || say('k8s-pods.waiting'), detail: c.message ? ` — ${c.message}` : '' }),
         likelyCause: say(reason === 'ContainerCreating' ? 'k8s-pods.waiting.cause.creating' : 'k8s-pods.waiting.cause'),
         nextStep: say('k8s-pods.describe', p),
@@ -225,7 +225,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.not-ready',
       severity: 'warning',
       ...texts({
-        title: say('k8s-pods.not-ready.title', p),
+        title: say('k8s-pods.not-ready.title', { ...p, pod: podLabel(pod) }),
         explanation: say('k8s-pods.not-ready.explanation', { container: c.name, where: where(pod), detail: pod.ready?.message ? ` (${pod.ready.message})` : '' }),
         likelyCause: say('k8s-pods.not-ready.cause'),
         nextStep: say('k8s-pods.not-ready.next', p),
@@ -239,7 +239,7 @@ function containerFinding(ctx: Ctx, pod: PodFact, c: ContainerFact): Finding | n
       check: 'k8s.restarts',
       severity: 'warning',
       ...texts({
-        title: say('k8s-pods.restarts.title', { ...p, times: times(c.restartCount) }),
+        title: say('k8s-pods.restarts.title', { ...p, pod: podLabel(pod), times: times(c.restartCount) }),
         explanation: say('k8s-pods.restarts.explanation', { container: c.name, where: where(pod), restarts: c.restartCount, lastExit: lastExit(c), quoted: log.lines.length ? say('k8s-pods.restarts.quoted') : '' }),
         likelyCause: log.ex ? say('k8s-pods.restarts.cause.explained', { cause: causeOf(log.ex) }) : say('k8s-pods.restarts.cause'),
         nextStep: say('k8s-pods.restarts.next', p),
@@ -260,7 +260,7 @@ function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
         check: 'k8s.pod-failed',
         severity: 'warning',
         ...texts({
-          title: say('k8s-pods.failed.title', { pod: pod.name, reason: pod.phaseReason ? ` (${pod.phaseReason})` : '' }),
+          title: say('k8s-pods.failed.title', { pod: podLabel(pod), reason: pod.phaseReason ? ` (${pod.phaseReason})` : '' }),
           explanation: say('k8s-pods.failed.explanation', { where: where(pod), detail: pod.phaseMessage ? `: ${pod.phaseMessage}` : '', job: pod.ownerKind === 'Job' ? say('k8s-pods.failed.job') : '' }),
           likelyCause: say(pod.phaseReason === 'Evicted' ? 'k8s-pods.failed.cause.evicted' : 'k8s-pods.failed.cause'),
           nextStep: say('k8s-pods.describe', p),
@@ -275,7 +275,7 @@ function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
         check: 'k8s.unschedulable',
         severity: 'critical',
         ...texts({
-          title: say('k8s-pods.unschedulable.title', { pod: pod.name, reason: pod.scheduled.reason ? ` (${pod.scheduled.reason})` : '' }),
+          title: say('k8s-pods.unschedulable.title', { pod: podLabel(pod), reason: pod.scheduled.reason ? ` (${pod.scheduled.reason})` : '' }),
           explanation: say('k8s-pods.unschedulable.explanation', { pod: `${pod.namespace}/${pod.name}`, detail: pod.scheduled.message ? `: ${pod.scheduled.message}` : '' }),
           likelyCause: say('k8s-pods.unschedulable.cause'),
           nextStep: say('k8s-pods.unschedulable.next', p),
@@ -298,7 +298,7 @@ function judgePod(ctx: Ctx, pod: PodFact): Finding[] {
         check: 'k8s.not-ready',
         severity: 'warning',
         ...texts({
-          title: say('k8s-pods.pod-not-ready.title', { pod: pod.name, reason: pod.ready.reason ?? pod.phase }),
+          title: say('k8s-pods.pod-not-ready.title', { pod: podLabel(pod), reason: pod.ready.reason ?? pod.phase }),
           explanation: say('k8s-pods.pod-not-ready.explanation', { where: where(pod), phase: pod.phase, detail: pod.ready.message ? `: ${pod.ready.message}` : '' }),
           likelyCause: say('k8s-pods.pod-not-ready.cause'),
           nextStep: say('k8s-pods.describe', p),

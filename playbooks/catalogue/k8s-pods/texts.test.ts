@@ -110,7 +110,7 @@ describe('k8s-pods finding texts', () => {
     expect(f).toBeDefined();
     if (!f) return;
     const ko = localizeFinding({ ...f, skippedReason: f.skippedReason ?? null }, 'ko');
-    expect(ko.title).toBe("placement-api-5d8c7b9f6c-m4kqz: placement-api 컨테이너가 CrashLoopBackOff 상태 — Access denied for user 'placement'@'198.18.3.11'");
+    expect(ko.title).toBe("placement-api-5d8c7b9f6c-m4kqz (controller-1 노드): placement-api 컨테이너가 CrashLoopBackOff 상태 — Access denied for user 'placement'@'198.18.3.11'");
     expect(ko.likelyCause).toContain('오류 1045');
     expect(ko.nextStep).toContain('kubectl -n openstack logs placement-api-5d8c7b9f6c-m4kqz -c placement-api --previous --tail 200');
   });

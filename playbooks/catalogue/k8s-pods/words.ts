@@ -19,6 +19,9 @@ export const lastExit = (c: ContainerFact): FindingMessage =>
 
 export const times = (n: number): FindingMessage => say(n === 1 ? 'k8s-pods.times.one' : 'k8s-pods.times', { count: n });
 export const theNode = (pod: PodFact): FindingMessage | string => pod.node ?? say('k8s-pods.the-node');
+
+/** A pod as a title names it: with the node it runs on, since kubectl answers on another node than the pod's (the evidence's node is where kubectl ran). */
+export const podLabel = (pod: PodFact): FindingMessage | string => (pod.node ? say('k8s-pods.pod-on-node', { pod: pod.name, node: pod.node }) : pod.name);
 export const causeOf = (ex: Explainer): FindingMessage => say(`k8s-pods.explain.${ex.id}.cause`);
 export const nextOf = (ex: Explainer, ns: string, pod: string): FindingMessage => say(`k8s-pods.explain.${ex.id}.next`, { ns, pod });
 
