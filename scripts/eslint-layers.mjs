@@ -28,8 +28,8 @@ const fileExceptions = {
   'main/lab/nodes.ts': ['main/core'], // shows each node's host key fingerprint as the core computes it
 };
 
-/** Tests and their helpers may also build a core, a lab or a server (integration tests do). */
-const testExtras = ['main/core', 'main/lab', 'main/server', 'main/cli', 'db', 'playbooks'];
+/** Tests and their helpers may also build a core, a lab or a server (integration tests do), and summarise as the CLI does. */
+const testExtras = ['main/core', 'main/lab', 'main/server', 'main/cli', 'main/shared', 'db', 'playbooks'];
 
 function layerOf(path) {
   const parts = path.split('/');

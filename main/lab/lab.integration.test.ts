@@ -13,6 +13,7 @@ import { LAB_CLUSTER, registerLab } from './register.js';
 import { run } from './proc.js';
 import { labStatus } from './status.js';
 import type { LabState } from './state.js';
+import { expectSweepNamesFirst, type FaultNamed } from './test-check.js';
 
 /**
  * The practice lab, brought up once (openstack-helm flavour: the components are reachable
@@ -270,18 +271,49 @@ const checks: Record<string, (broken: boolean) => Promise<void>> = {
   },
 };
 
+/**
+ * Issue 17: with the fault in force, the whole catalogue's sweep (as `stackscope check lab`) puts it
+ * first, with its node and object. A string says why no playbook of the sweep names it yet.
+ */
+const sweepNames: Record<string, FaultNamed | string> = {
+  'rabbitmq-memory-alarm': 'rabbitmq-cluster names it (main/lab/rabbitmq.integration.test.ts); not swept here yet',
+  'galera-node-down': { names: /controller-3/, node: 'controller-3' },
+  'galera-quorum-lost': { names: /Primary/i, node: 'controller-1' },
+  'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
+  // Seen at load 35 (2026-12-05): first was k8s-pods' "ovn-controller-…: container controller is
+  // not running" with the kubectl node as its evidence, not compute-2; and the ovn-controller this
+  // test's heal started was gone a minute later, so every later sweep led with it.
+  'ovn-chassis-missing': 'k8s-pods leads, without naming the pod\'s node; the healed ovn-controller died in the test process',
+  'ovs-port-missing-device': 'not yet: led by the leftover of ovn-chassis-missing (see above)',
+  'placement-no-capacity': 'not yet: placement-capacity names MEMORY_MB 100% used but after the leftovers above',
+  'placement-orphan-allocation': 'not yet: placement-capacity names the orphan (old-worker) but after the leftovers above',
+  'pod-crashloop': 'not yet: k8s-pods names placement-api restarting but after the leftovers above',
+  'node-unreachable': { in: 'notChecked', names: /compute-2/, node: 'compute-2' },
+};
+
 describe('faults', () => {
   for (const f of lightFaults) {
-    it(`${f.id}: inject, seen by the component, heal`, async () => {
+    it(`${f.id}: inject, seen by the component${typeof sweepNames[f.id] === 'object' ? ' and first in the sweep' : ''}, heal`, async () => {
       const check = checks[f.id];
       if (!check) throw new Error(`no check for fault ${f.id}`);
+      const named = sweepNames[f.id];
+      if (named === undefined) throw new Error(`say whether the sweep names fault ${f.id}`);
       await check(false);
       await breakFault(currentLab(dataDir), f.id);
-      await check(true);
-      await healFault(currentLab(dataDir), f.id);
+      try {
+        await check(true);
+        if (typeof named === 'object') {
+          // A case of its own per sweep, so the summary is this sweep's alone.
+          const sweepCase = core.repos.cases.create(`sweep with ${f.id}`, 'warning', core.inventory.clusterByName(LAB_CLUSTER).id);
+          await expectSweepNamesFirst({ core, caseId: sweepCase }, f.id, named);
+        }
+      } finally {
+        // Healed whatever failed above, so one fault's failure is not every later test's.
+        await healFault(currentLab(dataDir), f.id);
+      }
       await check(false);
       expect(currentLab(dataDir).faults).toEqual({});
-    }, 240_000);
+    }, 420_000);
   }
 
   it('refuses an unknown fault naming the known ones, and a fault already in force', async () => {

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { analyzers, catalogueDir } from '../../playbooks/catalogue/index.js';
 import { loadCatalogue } from '../../playbooks/engine/loader.js';
-import type { CheckStarted, Deployment, Run, RunFinding } from '../contract/types.js';
+import type { CaseFinding, CheckStarted, Deployment, Run, RunFinding } from '../contract/types.js';
+import { summarizeFindings, type SummaryProblem } from '../shared/findings-summary.js';
 import { LAB_CLUSTER } from './register.js';
 import type { TestLab } from './test-lab.js';
 
@@ -17,7 +18,7 @@ export interface LabCheck {
  * the core's dispatcher (its check service plans which playbooks apply and runs them with bounded
  * fan-out over pooled SSH connections), in the test's case, then every run waited for.
  */
-export async function checkWholeLab(t: TestLab): Promise<LabCheck> {
+export async function checkWholeLab(t: Pick<TestLab, 'core' | 'caseId'>): Promise<LabCheck> {
   const t0 = Date.now();
   const cluster = t.core.inventory.clusterByName(LAB_CLUSTER);
   const r = await t.core.dispatch('checks.start', { clusterId: cluster.id, caseId: t.caseId });
@@ -100,4 +101,36 @@ export function itFindsTheHealthyLabHealthy(flavour: Deployment, lab: () => Test
     const titles = c.runs.flatMap((r) => r.findings.map((f) => f.title));
     for (const e of expected) expect(titles.some((x) => e.title.test(x)), `expected not-checked ${e.title} (${e.why})`).toBe(true);
   }, 300_000);
+}
+
+/** What a fault's sweep must put first: the object named (in the lead's title or explanation) and the node its evidence names. */
+export interface FaultNamed {
+  /** Where the fault shows: among the problems (default), or first of what could not be checked (a node that does not answer). */
+  in?: 'problems' | 'notChecked';
+  /** The fault's object as the finding says it (a node, service, queue, server, key set…). */
+  names: RegExp;
+  /** The node the fault is on, among the first problem's nodes (omit for cluster-wide objects). */
+  node?: string;
+}
+
+/**
+ * Issue 17's "with any one lab fault injected, the sweep's first group names it with the right
+ * node/object": the whole catalogue as `stackscope check lab` runs it, summarised as the CLI and the
+ * case view summarise it (causes before symptoms, worst first), and the first problem must be this
+ * fault. Returns the summary's first problem for further assertions.
+ */
+export async function expectSweepNamesFirst(t: Pick<TestLab, 'core' | 'caseId'>, fault: string, want: FaultNamed): Promise<SummaryProblem> {
+  const c = await checkWholeLab(t);
+  const r = await t.core.dispatch('cases.findings', { caseId: t.caseId });
+  if (!r.ok) throw new Error(`cases.findings: ${r.error.message}`);
+  const summary = summarizeFindings(r.value as CaseFinding[]);
+  const groups = want.in === 'notChecked' ? summary.notChecked : summary.problems;
+  const shown = groups.map((p, i) => `${i + 1}. ${p.severity} ${p.lead.playbook}: ${p.title} [${p.nodes.join(', ')}]${p.consequences.length ? ` (+${p.consequences.length} it explains)` : ''}`).join('\n');
+  console.log(`${fault}: sweep of ${c.runs.length} playbooks in ${c.seconds.toFixed(1)} s\n${shown}`);
+  const first = groups[0];
+  expect(first, `${fault}: the sweep found nothing in ${want.in ?? 'problems'}\n${describeCheck(c)}`).toBeDefined();
+  const p = first as SummaryProblem;
+  expect(`${p.title}\n${p.lead.explanation}`, `${fault}: the first group does not name it\n${shown}`).toMatch(want.names);
+  if (want.node) expect(p.nodes, `${fault}: the first group names other nodes\n${shown}`).toContain(want.node);
+  return p;
 }
