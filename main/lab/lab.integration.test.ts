@@ -280,14 +280,11 @@ const sweepNames: Record<string, FaultNamed | string> = {
   'galera-node-down': { names: /controller-3/, node: 'controller-3' },
   'galera-quorum-lost': { names: /Primary/i, node: 'controller-1' },
   'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
-  // Seen at load 35 (2026-12-05): first was k8s-pods' "ovn-controller-…: container controller is
-  // not running" with the kubectl node as its evidence, not compute-2; and the ovn-controller this
-  // test's heal started was gone a minute later, so every later sweep led with it.
-  'ovn-chassis-missing': 'k8s-pods leads, without naming the pod\'s node; the healed ovn-controller died in the test process',
-  'ovs-port-missing-device': 'not yet: led by the leftover of ovn-chassis-missing (see above)',
-  'placement-no-capacity': 'not yet: placement-capacity names MEMORY_MB 100% used but after the leftovers above',
-  'placement-orphan-allocation': 'not yet: placement-capacity names the orphan (old-worker) but after the leftovers above',
-  'pod-crashloop': 'not yet: k8s-pods names placement-api restarting but after the leftovers above',
+  'ovn-chassis-missing': { names: /compute-2/, node: 'compute-2' },
+  'ovs-port-missing-device': { names: /device does not exist|could not open network device/i, node: 'compute-1' },
+  'placement-no-capacity': { names: /MEMORY_MB/ },
+  'placement-orphan-allocation': { names: /old-worker|orphan/i },
+  'pod-crashloop': { names: /placement-api/, node: 'controller-3' },
   'node-unreachable': { in: 'notChecked', names: /compute-2/, node: 'compute-2' },
 };
 
