@@ -15,6 +15,7 @@ import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
+import { analyze as sysctlSettings } from './sysctl-settings/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'ceph-health': cephHealth,
@@ -29,6 +30,7 @@ export const analyzers: Record<string, Analyzer> = {
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,
   'placement-capacity': placementCapacity,
+  'sysctl-settings': sysctlSettings,
 };
 
 /**
