@@ -37,6 +37,12 @@ export const sysctlSettingsTexts: Record<string, Record<Lang, string>> = {
     ko: '{node}의 커널이 테이블이 가득 차 이웃을 추가하지 못한 횟수를 {count}번으로 셉니다(/proc/net/stat/arp_cache의 table_fulls, 부팅 이후). 지금은 gc_thresh3 {limit}에 대해 항목이 {used}개입니다. 넘침이 최근이었다면 다음 피크에 다시 찰 수 있습니다.',
   },
 
+  'sysctl-settings.neigh-hidden.title': { en: 'Neighbour table not checked on {count} node(s): its limits are not visible there', ko: '노드 {count}개에서 이웃 테이블을 확인하지 않음: 그곳에서는 한도가 보이지 않음' },
+  'sysctl-settings.neigh-hidden.explanation': {
+    en: 'On {nodes} /proc/sys shows no net.ipv4.neigh.default.gc_thresh3 (the session runs in a network namespace other than the host\'s, where the kernel does not show the table\'s limits or its size). The neighbour table was not judged there; check it on the host itself.',
+    ko: '{nodes}에서는 /proc/sys에 net.ipv4.neigh.default.gc_thresh3이 없습니다(세션이 호스트가 아닌 다른 네트워크 네임스페이스에서 실행되어 커널이 테이블의 한도와 크기를 보여 주지 않음). 그곳의 이웃 테이블은 판단하지 않았습니다. 호스트에서 직접 확인하세요.',
+  },
+
   'sysctl-settings.file.title': { en: '{node}: {pct} % of the kernel file handles in use ({used} of fs.file-max {limit})', ko: '{node}: 커널 파일 핸들 {pct}% 사용 (fs.file-max {limit} 중 {used})' },
   'sysctl-settings.file.explanation': {
     en: 'On {node}, fs.file-nr says {used} file handles are allocated and fs.file-max is {limit} ({pct} %; {warn} % is a warning, {crit} % critical). At the limit every open(), socket() and accept() fails with "Too many open files in system" (ENFILE), for every service on the host at once.',
@@ -89,8 +95,8 @@ export const sysctlSettingsTexts: Record<string, Record<Lang, string>> = {
 
   'sysctl-settings.ok.title': { en: 'Kernel tables and limits below {warn} % on {count} node(s)', ko: '노드 {count}개에서 커널 테이블과 한도가 {warn}% 미만' },
   'sysctl-settings.ok.explanation': {
-    en: 'Connection tracking, the neighbour table, file handles and process IDs are below {warn} % of their limits, and no setting a role needs is off, on {nodes}. Note: fs.file-nr, fs.file-max, kernel.pid_max and the task count are the whole host\'s; conntrack, the neighbour entries here and ip_forward are the node\'s network namespace.',
-    ko: '{nodes}에서 conntrack, 이웃 테이블, 파일 핸들, 프로세스 ID가 한도의 {warn}% 미만이고, 역할에 필요한 설정이 꺼진 곳이 없습니다. 참고: fs.file-nr, fs.file-max, kernel.pid_max, 태스크 수는 호스트 전체의 값이고, conntrack, 이곳의 이웃 항목, ip_forward는 노드의 네트워크 네임스페이스 값입니다.',
+    en: 'Connection tracking, file handles and process IDs are below {warn} % of their limits, so is the neighbour table wherever its limits are visible, and no setting a role needs is off, on {nodes}. Note: fs.file-nr, fs.file-max, kernel.pid_max and the task count are the whole host\'s; conntrack, the neighbour entries here and ip_forward are the node\'s network namespace.',
+    ko: '{nodes}에서 conntrack, 파일 핸들, 프로세스 ID가 한도의 {warn}% 미만이고, 한도가 보이는 곳에서는 이웃 테이블도 그렇습니다. 역할에 필요한 설정이 꺼진 곳도 없습니다. 참고: fs.file-nr, fs.file-max, kernel.pid_max, 태스크 수는 호스트 전체의 값이고, conntrack, 이곳의 이웃 항목, ip_forward는 노드의 네트워크 네임스페이스 값입니다.',
   },
   'sysctl-settings.unread.title': { en: 'Could not read the kernel settings on {nodes}', ko: '{nodes}에서 커널 설정을 읽지 못함' },
   'sysctl-settings.unread.explanation': { en: 'The step failed or printed no /proc/sys value there, so nothing is claimed about those nodes.', ko: '그곳에서 단계가 실패했거나 /proc/sys 값을 하나도 출력하지 않았으므로 그 노드에 대해서는 아무것도 판단하지 않습니다.' },

@@ -12,11 +12,11 @@ LINES=300000
 echo "== now: $(date '+%s %z')"
 
 me=$(readlink /proc/self/ns/net 2>/dev/null)
+# The haproxy of this network namespace (Kolla's container shares the host's): one grep over the
+# process names, then the namespace of the few that match.
 haproxy_pid() {
-  for d in /proc/[0-9]*; do
-    comm=''
-    read -r comm 2>/dev/null <"$d/comm" || continue
-    [ "$comm" = haproxy ] || continue
+  for f in $(grep -lx haproxy /proc/[0-9]*/comm 2>/dev/null); do
+    d=${f%/comm}
     [ "$(readlink "$d/ns/net" 2>/dev/null)" = "$me" ] || continue
     echo "${d#/proc/}"
     return 0

@@ -12,6 +12,21 @@ const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceN
 const edit = (input: AnalyzerInput, f: (s: string) => string): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => ({ ...o, stdout: f(o.stdout) })) });
 
 describe('sysctl-settings', () => {
+  it('the light practice lab: quiet; swappiness only on the controllers whose own namespace runs MariaDB; the hidden neighbour limits said as not checked', () => {
+    const input = load('lab-light-healthy');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['sysctl.swappiness', 'info', 'controller-1'],
+      ['sysctl.swappiness', 'info', 'controller-2'],
+      ['sysctl.swappiness', 'info', 'controller-3'],
+      ['sysctl.limits', 'ok', 'compute-1'],
+      ['sysctl.neighbour', 'info', ''],
+    ]);
+    expect(fs[3]?.title).toBe('Kernel tables and limits below 90 % on 5 node(s)');
+    expect(fs[4]?.title).toBe('Neighbour table not checked on 5 node(s): its limits are not visible there');
+    verbatim(input, fs);
+  });
+
   it('a network node: conntrack at 98.8 % and the ARP table at gc_thresh3 are critical, unfiltered qbr bridges a warning; 91 % of gc_thresh3 a warning', () => {
     const input = load('public-network-node-tables');
     const fs = analyze(input);

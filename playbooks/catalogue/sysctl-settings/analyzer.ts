@@ -185,6 +185,7 @@ function nodeFindings(out: StepOutput, f: SysctlFacts): Finding[] {
 export const analyze: Analyzer = (input) => {
   const findings: Finding[] = [];
   const fine: Array<{ out: StepOutput; f: SysctlFacts }> = [];
+  const noNeigh: StepOutput[] = [];
   const unread: StepOutput[] = [];
   for (const out of completed(input, STEP)) {
     const f = parseSysctl(out.stdout);
@@ -192,6 +193,8 @@ export const analyze: Analyzer = (input) => {
       unread.push(out);
       continue;
     }
+    // A network namespace other than the host's does not show the neighbour table's limits.
+    if (!f.values.has('net.ipv4.neigh.default.gc_thresh3')) noNeigh.push(out);
     const own = nodeFindings(out, f);
     findings.push(...own);
     if (!own.some((x) => x.severity === 'critical' || x.severity === 'warning')) fine.push({ out, f });
@@ -203,6 +206,15 @@ export const analyze: Analyzer = (input) => {
         severity: 'ok',
         ...texts({ title: say('sysctl-settings.ok.title', { count: fine.length, warn: WARN_PCT }), explanation: say('sysctl-settings.ok.explanation', { warn: WARN_PCT, nodes: fine.map((x) => x.out.node).join(', ') }) }),
         evidence: fine.map(({ out, f }) => evidence(out, present([f.keyLines.get('net.netfilter.nf_conntrack_count'), f.keyLines.get('net.ipv4.neigh.default.gc_thresh3'), f.neighLine, f.keyLines.get('fs.file-nr')]))),
+      }),
+    );
+  }
+  if (noNeigh.length) {
+    findings.push(
+      finding({
+        check: 'sysctl.neighbour',
+        severity: 'info',
+        ...texts({ title: say('sysctl-settings.neigh-hidden.title', { count: noNeigh.length }), explanation: say('sysctl-settings.neigh-hidden.explanation', { nodes: noNeigh.map((o) => o.node).join(', ') }) }),
       }),
     );
   }

@@ -29,5 +29,7 @@ echo "== netns: ${self:-?}"
 grep -sxE 'kubelet|kube-proxy|mysqld|mariadbd' /proc/[0-9]*/comm | while IFS=: read -r path comm; do
   pid=${path#/proc/}; pid=${pid%/comm}
   ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null)
+  # A process that ended since grep saw it is not one of this node's.
+  [ -n "$ns" ] || [ -d "/proc/$pid" ] || continue
   echo "process $comm $pid ${ns:-?}"
 done
