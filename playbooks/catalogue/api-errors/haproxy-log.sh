@@ -15,13 +15,13 @@ me=$(readlink /proc/self/ns/net 2>/dev/null)
 # The haproxy of this network namespace (Kolla's container shares the host's): one grep over the
 # process names, then the namespace of the few that match.
 haproxy_pid() {
-  for f in $(grep -lx haproxy /proc/[0-9]*/comm 2>/dev/null); do
+  grep -lx haproxy /proc/[0-9]*/comm 2>/dev/null | while read -r f; do
     d=${f%/comm}
-    [ "$(readlink "$d/ns/net" 2>/dev/null)" = "$me" ] || continue
-    echo "${d#/proc/}"
-    return 0
+    if [ "$(readlink "$d/ns/net" 2>/dev/null)" = "$me" ]; then
+      echo "${d#/proc/}"
+      break
+    fi
   done
-  return 1
 }
 
 count() {
