@@ -55,6 +55,14 @@ describe('api-errors', () => {
     verbatim(lost, f2);
   });
 
+  it('the light practice lab: no HAProxy in the controllers’ namespaces is info, not ok and not could-not-check', () => {
+    const input = load('lab-light-no-haproxy');
+    const fs = analyze(input);
+    expect(fs.map((f) => [f.check, f.severity, f.title])).toEqual([['api.haproxy-log', 'info', 'No HAProxy on the controllers: API errors not counted here']]);
+    expect(fs[0]?.explanation).toContain('controller-1, controller-2, controller-3');
+    verbatim(input, fs);
+  });
+
   it('reads the accept hour in the node’s offset and the backend of a request line', () => {
     expect(hourStart('05/Dec/2026:12', 9 * 3600)).toBe(Date.parse('2026-12-05T03:00:00Z') / 1000);
     expect(backendOf('x [05/Dec/2026:12:00:01.000] nova_api nova_api/<NOSRV> 0/-1/-1/-1/0 503 216')).toBe('nova_api');
