@@ -56,8 +56,15 @@ count() {
 
 for f in /var/log/kolla/haproxy/haproxy.log /var/log/haproxy.log; do
   if [ -r "$f" ] && [ -s "$f" ]; then
-    echo "== source: $f"
-    tail -n "$LINES" "$f" | count
+    # Yesterday's file too when logrotate left it uncompressed (delaycompress): a day's window
+    # read just after midnight's rotation would otherwise hold minutes.
+    if [ -r "$f.1" ]; then
+      echo "== source: $f.1 $f"
+      cat "$f.1" "$f" | tail -n "$LINES" | count
+    else
+      echo "== source: $f"
+      tail -n "$LINES" "$f" | count
+    fi
     exit 0
   fi
 done
