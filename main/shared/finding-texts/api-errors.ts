@@ -2,7 +2,8 @@
 import type { Lang } from '../../contract/types.js';
 
 export const apiErrorsTexts: Record<string, Record<Lang, string>> = {
-  'api-errors.nosrv.title.now': { en: '{backend}: no server available, {count} request(s) answered 503 in the last hour', ko: '{backend}: 사용 가능한 서버 없음, 최근 한 시간 동안 요청 {count}개가 503으로 응답됨' },
+  'api-errors.nosrv.title.now': { en: '{backend}: no server available, {count} request(s) answered 503 in 24 h, the last {minutes} min ago', ko: '{backend}: 사용 가능한 서버 없음, 24시간 동안 요청 {count}개가 503, 마지막은 {minutes}분 전' },
+  'api-errors.nosrv.title.blip': { en: '{backend}: {count} request(s) found no server in 24 h (last at {last})', ko: '{backend}: 24시간 동안 요청 {count}개가 서버를 찾지 못함 (마지막 {last})' },
   'api-errors.nosrv.title.earlier': { en: '{backend}: no server was available in the last 24 h (last at {last}, {count} request(s) answered 503)', ko: '{backend}: 지난 24시간 중 사용 가능한 서버가 없던 때가 있음 (마지막 {last}, 요청 {count}개가 503)' },
   'api-errors.nosrv.explanation': {
     en: 'HAProxy answered {count} request(s) for {backend} with 503 and no server (<NOSRV>) in {hours} hour(s) between {first} and {last}: every server of the backend was down, so the API was unreachable through the VIP (clients saw "503 Service Unavailable").',

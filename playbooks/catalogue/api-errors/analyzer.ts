@@ -2,9 +2,10 @@
  * api-errors: how the OpenStack APIs answered through HAProxy, per backend and hour, from each
  * controller's HAProxy log (counted on the node by haproxy-log.sh).
  *
- * - A 503 with no server (`<NOSRV>`: every server of the backend was down, the API unreachable
- *   through the VIP): critical when it happened in the last hour (the current and the previous
- *   clock hour), a warning when only earlier in the last 24 h (it recovered; say when).
+ * - 503s with no server (`<NOSRV>`: every server of the backend was down, the API unreachable
+ *   through the VIP), 5 or more in 24 h: critical when the last one is at most 10 minutes old by
+ *   the node's clock (going on now), a warning when older (it recovered; say when). Fewer than 5
+ *   are info: a restart or HAProxy starting before its backends answer looks the same.
  * - 5xx answered by the servers themselves (500 from the service, 502/504 from HAProxy when the
  *   server broke or timed out), in the worst hour of the last 24 h: a warning when more than 5 %
  *   of that hour's requests and at least 5 of them.
@@ -14,11 +15,13 @@
 import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { completed, evidence, finding, outputsOf, skipped } from '../../engine/analyze-kit.js';
 import type { Analyzer, Evidence, Finding, StepOutput } from '../../engine/types.js';
-import { parseHaproxyLog, type HaproxyLog, type HourCount } from './parse.js';
+import { acceptTime, parseHaproxyLog, type HaproxyLog, type HourCount } from './parse.js';
 
 const STEP = 'haproxy-log';
 export const ERROR_PCT = 5;
 export const MIN_ERRORS = 5;
+/** A 503 without a server this recent (by the node's clock) is an outage going on now. */
+export const NOW_SEC = 10 * 60;
 const HOUR = 3600;
 
 const at = (t: number | null): string => (t === null ? '?' : new Date(t * 1000).toISOString().slice(0, 16) + 'Z');
@@ -104,18 +107,26 @@ export const analyze: Analyzer = (input) => {
     const down = bs.filter((b) => b.nosrv > 0);
     if (down.length) {
       flagged = true;
-      const recent = down.filter((b) => b.recent);
       const count = down.reduce((n, b) => n + b.nosrv, 0);
+      // The last 503 without a server, by its own accept time, and how long before the node's clock.
+      const lasts = reads.flatMap((r) => {
+        const l = r.log.nosrvLines.get(backend);
+        const t = l ? acceptTime(l, r.log.offset) : null;
+        return t !== null && r.log.now !== null ? [{ t, ago: r.log.now - t }] : [];
+      });
+      const last = lasts.sort((a, b) => a.ago - b.ago)[0];
+      const ongoing = last !== undefined && last.ago <= NOW_SEC && count >= MIN_ERRORS;
+      const severity = ongoing ? 'critical' : count >= MIN_ERRORS ? 'warning' : 'info';
+      const lastAt = last ? at(last.t) : at(down.at(-1)?.start ?? null);
       const alertsOf = (log: HaproxyLog): string[] => [...log.alerts.filter((a) => a.includes(` ${backend} has no server`)).slice(-2), ...(log.nosrvLines.has(backend) ? [log.nosrvLines.get(backend) as string] : [])];
       findings.push(
         finding({
           check: 'api.no-server',
-          severity: recent.length ? 'critical' : 'warning',
+          severity,
           ...texts({
-            title: say(recent.length ? 'api-errors.nosrv.title.now' : 'api-errors.nosrv.title.earlier', { backend, count: recent.length ? recent.reduce((n, b) => n + b.nosrv, 0) : count, last: at(down.at(-1)?.start ?? null) }),
+            title: say(`api-errors.nosrv.title.${severity === 'critical' ? 'now' : severity === 'warning' ? 'earlier' : 'blip'}`, { backend, count, last: lastAt, minutes: last ? Math.max(0, Math.round(last.ago / 60)) : '?' }),
             explanation: say(down.length === 1 ? 'api-errors.nosrv.explanation.one' : 'api-errors.nosrv.explanation', { backend, count, first: at(down[0]?.start ?? null), last: at(down.at(-1)?.start ?? null), hours: down.length }),
-            likelyCause: say('api-errors.nosrv.cause', { backend }),
-            nextStep: say('api-errors.nosrv.next', { backend }),
+            ...(severity === 'info' ? {} : { likelyCause: say('api-errors.nosrv.cause', { backend }), nextStep: say('api-errors.nosrv.next', { backend }) }),
           }),
           evidence: evidenceFor(down.slice(-3), reads, alertsOf),
         }),

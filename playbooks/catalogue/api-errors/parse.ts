@@ -44,6 +44,13 @@ export function hourStart(hour: string, offset: number): number | null {
   return Date.UTC(Number(m[3]), mon, Number(m[1]), Number(m[4])) / 1000 - offset;
 }
 
+/** A request line's accept date (`[05/Dec/2026:13:16:49.789]`, the node's local time) → epoch seconds. */
+export function acceptTime(line: string, offset: number): number | null {
+  const m = /\[(\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d):(\d\d):(\d\d)(?:\.\d+)?\] /.exec(line);
+  const h = m?.[1] ? hourStart(m[1], offset) : null;
+  return h === null || !m ? null : h + Number(m[2]) * 60 + Number(m[3]);
+}
+
 /** The backend a request line names (`… [date] frontend backend/server …`). */
 export function backendOf(line: string): string | null {
   return /\] \S+ ([^/\s]+)\/\S+ /.exec(line)?.[1] ?? null;
