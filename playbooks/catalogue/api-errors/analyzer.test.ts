@@ -63,6 +63,30 @@ describe('api-errors', () => {
     verbatim(lost, f2);
   });
 
+  it('the full practice lab, healthy: one start-up request without a server is info; quiet otherwise', () => {
+    const input = load('lab-full-healthy');
+    const fs = analyze(input);
+    expect(fs.map((f) => [f.check, f.severity, f.title])).toEqual([
+      ['api.no-server', 'info', 'keystone_internal: 1 request(s) found no server in 24 h (last at 2026-12-05T13:16Z)'],
+      ['api.5xx', 'ok', 'No missing servers or 5xx spikes behind HAProxy in 24 h (4 backends)'],
+    ]);
+    expect(fs[1]?.evidence[0]?.lines[0]).toMatch(/^== source: \/tmp\/stackscope-lab-\w+\/controller-1\/log\/haproxy\.log \(open by haproxy pid \d+\)$/);
+    verbatim(input, fs);
+  });
+
+  it('the full lab with Galera quorum lost: Keystone’s 502s are 20 % of the hour, a warning quoting the servers that answered', () => {
+    const input = load('lab-full-galera-quorum-lost');
+    const fs = analyze(input);
+    expect(fs.map((f) => [f.check, f.severity])).toEqual([
+      ['api.no-server', 'info'],
+      ['api.5xx', 'warning'],
+      ['api.5xx', 'ok'],
+    ]);
+    expect(fs[1]?.title).toBe('keystone_internal: 20 % of requests answered 5xx in the hour from 2026-12-05T13:00Z (12 of 60)');
+    expect(fs[1]?.evidence[0]?.lines.slice(1).map((l) => / keystone_internal\/(controller-\d) .* 502 /.exec(l)?.[1])).toEqual(['controller-3', 'controller-1', 'controller-2']);
+    verbatim(input, fs);
+  });
+
   it('the light practice lab: no HAProxy in the controllers’ namespaces is info, not ok and not could-not-check', () => {
     const input = load('lab-light-no-haproxy');
     const fs = analyze(input);
