@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analyzer } from '../engine/types.js';
+import { analyze as apiErrors } from './api-errors/analyzer.js';
 import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
@@ -20,8 +21,10 @@ import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 import { analyze as rabbitmqCluster } from './rabbitmq-cluster/analyzer.js';
 import { analyze as rabbitmqQueues } from './rabbitmq-queues/analyzer.js';
+import { analyze as sysctlSettings } from './sysctl-settings/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
+  'api-errors': apiErrors,
   'ceph-health': cephHealth,
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
@@ -39,6 +42,7 @@ export const analyzers: Record<string, Analyzer> = {
   'placement-capacity': placementCapacity,
   'rabbitmq-cluster': rabbitmqCluster,
   'rabbitmq-queues': rabbitmqQueues,
+  'sysctl-settings': sysctlSettings,
 };
 
 /**

@@ -22,6 +22,7 @@ function rootSteps(profile: ClusterProfile): string[] {
 describe('steps that need root', () => {
   it('packages: root-owned sockets and files, and journalctl of system units', () => {
     expect(rootSteps(flavours.packages as ClusterProfile)).toEqual([
+      'api-errors/haproxy-log',
       'ceph-health/health',
       'ceph-health/status',
       'galera-health/app-query',
@@ -64,5 +65,6 @@ describe('steps that need root', () => {
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
     expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['api-errors/haproxy-log', 'ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'kernel-log/kernel']);
   });
 });

@@ -7,6 +7,7 @@
  * (finding-texts.test.ts checks the parity and the placeholders).
  */
 import type { FindingMessage, FindingMessageParam, FindingTexts, Lang } from '../../contract/types.js';
+import { apiErrorsTexts } from './api-errors.js';
 import { cephHealthTexts } from './ceph-health.js';
 import { cinderVolumesTexts } from './cinder-volumes.js';
 import { clockSyncTexts } from './clock-sync.js';
@@ -26,11 +27,12 @@ import { ovsHealthTexts } from './ovs-health.js';
 import { placementTexts } from './placement.js';
 import { rabbitmqClusterTexts } from './rabbitmq-cluster.js';
 import { rabbitmqQueuesTexts } from './rabbitmq-queues.js';
+import { sysctlSettingsTexts } from './sysctl-settings.js';
 
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
