@@ -10,6 +10,8 @@ import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as hostBasics } from './host-basics/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
+import { analyze as memcached } from './memcached/analyzer.js';
+import { analyze as mtu } from './mtu/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -25,6 +27,8 @@ export const analyzers: Record<string, Analyzer> = {
   'host-basics': hostBasics,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
+  memcached,
+  mtu,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,

@@ -28,6 +28,8 @@ describe('steps that need root', () => {
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'kernel-log/kernel',
+      'mtu/encaps',
+      'mtu/networks',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
