@@ -59,6 +59,13 @@ describe('memcached', () => {
     expect(fs[1]?.explanation).toContain('ctl-1 10.0.0.11:11211: memcached 1.6.9, 100 of 4096 connections, 29.8% of its memory used.');
   });
 
+  it('the light lab: no memcached on its controllers, said as info', () => {
+    const input = load('lab-light-none');
+    const fs = analyze(input);
+    expect(fs.map((f) => [f.check, f.severity, f.title])).toEqual([['memcached.present', 'info', 'No memcached listening on controller-1, controller-2, controller-3']]);
+    verbatim(input, fs);
+  });
+
   it('no memcached on any controller is info "not here"; on some of them, the others are named', () => {
     const input = load('public-kolla-evictions-udp');
     const none = edit(input, () => '== tcp\n== udp\n== none\n');

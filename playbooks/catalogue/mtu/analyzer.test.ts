@@ -60,6 +60,17 @@ describe('mtu', () => {
     verbatim(input, fs);
   });
 
+  it('the light lab: its own topology carries no neutron:mtu (info), the two chassis\' eth0 agree at 1500 (ok)', () => {
+    const input = load('lab-light');
+    const fs = analyze(input);
+    expect(fs.map((f) => [f.check, f.severity, f.title])).toEqual([
+      ['mtu.mismatch', 'ok', 'The tunnel interfaces of 2 nodes agree: MTU 1500'],
+      ['mtu.fit', 'info', 'No tenant network with an MTU in OVN: nothing to fit into the tunnels of 2 node(s)'],
+    ]);
+    expect(fs[1]?.explanation).toContain('outside the 1 provider network(s)');
+    verbatim(input, fs);
+  });
+
   it('IPv6 underlay: Geneve costs 78, so 1442 no longer fits 1500; VXLAN costs 50 (70)', () => {
     expect([overheadOf('geneve', 'inet'), overheadOf('geneve', 'inet6'), overheadOf('vxlan', 'inet'), overheadOf('vxlan', 'inet6')]).toEqual([58, 78, 50, 70]);
     const input = edit(load('public-jumbo-lost'), (s) =>
