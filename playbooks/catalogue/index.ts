@@ -13,6 +13,9 @@ import { analyze as k8sNodes } from './k8s-nodes/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
 import { analyze as kollaContainers } from './kolla-containers/analyzer.js';
+import { analyze as hostBasics } from './host-basics/analyzer.js';
+import { analyze as memcached } from './memcached/analyzer.js';
+import { analyze as mtu } from './mtu/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -34,6 +37,9 @@ export const analyzers: Record<string, Analyzer> = {
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
   'kolla-containers': kollaContainers,
+  'host-basics': hostBasics,
+  memcached,
+  mtu,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,

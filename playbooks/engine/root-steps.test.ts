@@ -30,6 +30,8 @@ describe('steps that need root', () => {
       'galera-health/wsrep-status',
       'haproxy-backends/haproxy',
       'kernel-log/kernel',
+      'mtu/encaps',
+      'mtu/networks',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',

@@ -15,10 +15,13 @@ import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
 import { haproxyBackendsTexts } from './haproxy-backends.js';
 import { k8sNodesTexts } from './k8s-nodes.js';
+import { hostBasicsTexts } from './host-basics.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { kollaContainersTexts } from './kolla-containers.js';
 import { logSignaturesTexts } from './log-signatures.js';
+import { memcachedTexts } from './memcached.js';
+import { mtuTexts } from './mtu.js';
 import { novaServicesTexts } from './nova-services.js';
 import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
 import { ovnHealthTexts } from './ovn-health.js';
@@ -32,7 +35,7 @@ import { sysctlSettingsTexts } from './sysctl-settings.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
