@@ -11,9 +11,11 @@ import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
+import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
+import { analyze as ovsVswitchdLog } from './ovs-vswitchd-log/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
@@ -25,9 +27,11 @@ export const analyzers: Record<string, Analyzer> = {
   'kernel-log': kernelLog,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
+  'ovn-controller-log': ovnControllerLog,
   'ovn-health': ovnHealth,
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,
+  'ovs-vswitchd-log': ovsVswitchdLog,
   'placement-capacity': placementCapacity,
 };
 

@@ -35,6 +35,7 @@ describe('steps that need root', () => {
       'openstack-log-signatures/ovn-controller-log',
       'openstack-log-signatures/ovn-sb-log',
       'openstack-log-signatures/rabbitmq-log',
+      'ovn-controller-log/controller',
       'ovn-health/controller-connection',
       'ovn-health/nb-raft',
       'ovn-health/nb-reachable',
@@ -45,6 +46,7 @@ describe('steps that need root', () => {
       'ovs-health/config',
       'ovs-health/interfaces',
       'ovs-health/show',
+      'ovs-vswitchd-log/vswitchd',
       'placement-capacity/nova-instances',
     ]);
   });
