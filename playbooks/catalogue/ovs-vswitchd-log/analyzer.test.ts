@@ -74,6 +74,11 @@ describe('ovs-vswitchd-log', () => {
     const stale = analyze(again).filter((f) => f.check === 'ovs-vswitchd.missing-device');
     expect(stale.map((f) => [f.severity, f.title, f.explainedBy])).toEqual([['warning', 'compute-1: OVS keeps a port whose device tapabb30a54-f3 is gone (3 times in 24 h)', ['ovs.interface-error']]]);
     expect(stale[0]?.nextStep).toContain('ovs-vsctl --columns=name,error,external_ids list Interface tapabb30a54-f3');
+
+    // ethtool's `No such device` in the same second is the same attempt, not a second one.
+    const ethtool = '2026-12-05T12:59:57.020Z|00060|netdev_linux|WARN|ethtool command ETHTOOL_GFLAGS on network device tapabb30a54-f3 failed: No such device';
+    const twice = editOut(input, (s) => s.replace(`${line}\n`, `${line}\n${ethtool}\n${line.replace('12:59:57.013Z|00059', '13:00:01.100Z|00061')}\n`));
+    expect(analyze(twice).filter((f) => f.check === 'ovs-vswitchd.missing-device').map((f) => f.severity)).toEqual(['info']);
   });
 
   it('lines older than 24 h by the node clock are not counted', () => {

@@ -127,7 +127,11 @@ function lostFinding(out: StepOutput, f: VswitchdFacts, evs: Event[]): Finding |
 
 function deviceFindings(out: StepOutput, f: VswitchdFacts, evs: Event[]): Finding[] {
   const byDevice = new Map<string, Event[]>();
-  for (const e of evs.filter((x) => x.kind === 'missing-device')) byDevice.set(e.subject, [...(byDevice.get(e.subject) ?? []), e]);
+  // One reconfiguration can say it twice (bridge's `could not open` and netdev_linux's ethtool
+  // `No such device`): the lines of one device within the same second are one attempt.
+  const attempts = new Map<string, Event>();
+  for (const e of evs.filter((x) => x.kind === 'missing-device')) attempts.set(`${e.subject} ${e.at === null ? e.line : Math.floor(e.at)}`, e);
+  for (const e of attempts.values()) byDevice.set(e.subject, [...(byDevice.get(e.subject) ?? []), e]);
   if (!byDevice.size) return [];
   const repeated = [...byDevice].filter(([, es]) => es.length >= DEVICE_COUNT);
   const once = [...byDevice].filter(([, es]) => es.length < DEVICE_COUNT);
