@@ -17,6 +17,10 @@ export const ovnControllerLogTexts: Record<string, Record<Lang, string>> = {
     en: 'Its log says nothing about stopping; the last line read is "{line}". A clean `ovn-appctl exit`, a kill -9 or the OOM killer leave no line of their own (kernel-log shows an OOM kill).',
     ko: '로그에는 멈춘 이유가 없습니다. 읽은 마지막 줄은 "{line}"입니다. 정상적인 `ovn-appctl exit`, kill -9, OOM killer는 자체 로그 줄을 남기지 않습니다(OOM kill은 kernel-log에 나옴).',
   },
+  'ovn-controller-log.not-running.container': {
+    en: 'Its container is not running, so nothing could be run in it and its log was not read here: `docker ps -a` (or podman) shows when it exited, and its log file on the host says why.',
+    ko: '컨테이너가 실행 중이 아니어서 그 안에서 아무것도 실행할 수 없었고 로그도 여기서 읽지 못했습니다. `docker ps -a`(또는 podman)로 언제 종료되었는지, 호스트의 로그 파일로 이유를 확인하세요.',
+  },
   'ovn-controller-log.not-running.no-log': { en: 'Its log could not be read to say when it stopped.', ko: '로그를 읽지 못해 언제 멈췄는지는 알 수 없습니다.' },
   'ovn-controller-log.not-running.cause.signal': { en: 'Someone or something stopped it (a service stop, a container or pod restarted, the OOM killer), and it was not started again.', ko: '누군가 또는 무언가가 멈췄고(서비스 중지, 컨테이너·파드 재시작, OOM killer) 다시 시작되지 않았습니다.' },
   'ovn-controller-log.not-running.cause': { en: 'ovn-controller exited or crashed (the end of its log says which), or its container/pod is not running.', ko: 'ovn-controller가 종료되었거나 비정상 종료되었거나(로그의 끝에 나옴), 그 컨테이너·파드가 실행 중이 아닙니다.' },

@@ -46,6 +46,19 @@ describe('ovn-controller-log', () => {
     verbatim(input, fs);
   });
 
+  it('ovn-chassis-missing on kolla: the stopped container is said as not running (critical, explained by ovn-health), not as an unread log', () => {
+    const input = load('lab-kolla-chassis-missing');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['ovn-controller-log.not-running', 'critical', 'compute-2'],
+      ['ovn-controller-log.quiet', 'ok', 'compute-1'],
+    ]);
+    expect(fs[0]?.explainedBy).toEqual(['ovn.controller-not-running']);
+    expect(fs[0]?.explanation).toContain('Its container is not running');
+    expect(fs[0]?.evidence[0]?.lines).toEqual(['Error response from daemon: Container 9f10bb8cb968d7a477b182d8edcf0d0e79df30a4b15449fcdf3ebf603d85aeb2 is not running']);
+    verbatim(input, fs);
+  });
+
   it('stopped by a signal: the log line that says so, and its time', () => {
     const input = editOut(load('lab-chassis-missing'), 'compute-2', (s) =>
       s.replace('== last: ', '2026-12-05T13:00:58.100Z|00036|fatal_signal|WARN|terminating with signal 15 (Terminated)\n== last: '),

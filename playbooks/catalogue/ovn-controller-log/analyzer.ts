@@ -243,6 +243,25 @@ export const analyze: Analyzer = (input) => {
   const unread: Array<{ out: StepOutput; f: ControllerFacts }> = [];
   for (const out of completed(input, STEP)) {
     const f = parseController(out.stdout);
+    // Kolla: the ovn_controller container is stopped, so nothing ran in it (docker/podman exec says so).
+    const gone = out.state === 'failed' ? out.stderr.split('\n').find((l) => /Container \S+ is not running|No such container/.test(l)) : undefined;
+    if (gone) {
+      findings.push(
+        finding({
+          check: 'ovn-controller-log.not-running',
+          severity: 'critical',
+          explainedBy: ['ovn.controller-not-running'],
+          ...texts({
+            title: m('not-running.title', { node: out.node }),
+            explanation: m('not-running.explanation', { node: out.node, exit: out.exitCode ?? '?', how: m('not-running.container') }),
+            likelyCause: m('not-running.cause'),
+            nextStep: m('not-running.next', { node: out.node }),
+          }),
+          evidence: [{ node: out.node, step: out.step, lines: [gone] }],
+        }),
+      );
+      continue;
+    }
     if (out.state !== 'succeeded' || (f.statusExit === null && !f.logLine)) {
       unread.push({ out, f });
       continue;
