@@ -18,9 +18,11 @@ import { analyze as memcached } from './memcached/analyzer.js';
 import { analyze as mtu } from './mtu/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
+import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
+import { analyze as ovsVswitchdLog } from './ovs-vswitchd-log/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 import { analyze as rabbitmqCluster } from './rabbitmq-cluster/analyzer.js';
 import { analyze as rabbitmqQueues } from './rabbitmq-queues/analyzer.js';
@@ -42,9 +44,11 @@ export const analyzers: Record<string, Analyzer> = {
   mtu,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
+  'ovn-controller-log': ovnControllerLog,
   'ovn-health': ovnHealth,
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,
+  'ovs-vswitchd-log': ovsVswitchdLog,
   'placement-capacity': placementCapacity,
   'rabbitmq-cluster': rabbitmqCluster,
   'rabbitmq-queues': rabbitmqQueues,
