@@ -9,6 +9,7 @@ import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
+import { analyze as neutronAgents } from './neutron-agents/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
@@ -23,6 +24,7 @@ export const analyzers: Record<string, Analyzer> = {
   'galera-health': galeraHealth,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
+  'neutron-agents': neutronAgents,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-health': ovnHealth,
