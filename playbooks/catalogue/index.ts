@@ -16,6 +16,7 @@ import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
 import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
+import { analyze as portBinding } from './port-binding/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'ceph-health': cephHealth,
@@ -31,6 +32,7 @@ export const analyzers: Record<string, Analyzer> = {
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,
   'placement-capacity': placementCapacity,
+  'port-binding': portBinding,
 };
 
 /**

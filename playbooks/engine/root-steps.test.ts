@@ -28,6 +28,7 @@ describe('steps that need root', () => {
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'kernel-log/kernel',
+      'neutron-agents/metadata-log',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -46,6 +47,7 @@ describe('steps that need root', () => {
       'ovs-health/interfaces',
       'ovs-health/show',
       'placement-capacity/nova-instances',
+      'port-binding/chassis',
     ]);
   });
 
