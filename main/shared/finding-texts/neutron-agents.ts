@@ -11,8 +11,8 @@ export const neutronAgentsTexts: Record<string, Record<Lang, string>> = {
   // No Neutron here.
   'neutron-agents.not-here.title': { en: 'No Neutron in this cloud (not checked)', ko: '이 클라우드에는 Neutron이 없음(점검 안 함)' },
   'neutron-agents.not-here.explanation': {
-    en: 'The openstack client on {node} finds no Networking (Neutron) API in the catalog, so there are no Neutron agents to check.',
-    ko: '{node}의 openstack 클라이언트가 카탈로그에서 Networking(Neutron) API를 찾지 못했습니다. 점검할 Neutron 에이전트가 없습니다.',
+    en: 'The openstack client on {node} reaches no Networking (Neutron) API (none in the catalog, or the client is pinned to another service\'s endpoint), so there are no Neutron agents to check.',
+    ko: '{node}의 openstack 클라이언트가 Networking(Neutron) API에 닿지 않습니다(카탈로그에 없거나, 클라이언트가 다른 서비스의 엔드포인트에 고정됨). 점검할 Neutron 에이전트가 없습니다.',
   },
 
   // The agent list could not be read.

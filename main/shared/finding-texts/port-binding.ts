@@ -11,8 +11,8 @@ export const portBindingTexts: Record<string, Record<Lang, string>> = {
   // No Nova or Neutron here.
   'port-binding.not-here.title': { en: 'No Nova or Neutron in this cloud (not checked)', ko: '이 클라우드에는 Nova나 Neutron이 없음(점검 안 함)' },
   'port-binding.not-here.explanation': {
-    en: 'The openstack client on {node} finds no Compute or Networking API in the catalog, so there are no instance ports to check.',
-    ko: '{node}의 openstack 클라이언트가 카탈로그에서 Compute나 Networking API를 찾지 못했습니다. 점검할 인스턴스 포트가 없습니다.',
+    en: 'The openstack client on {node} reaches no Compute or Networking API (none in the catalog, or the client is pinned to another service\'s endpoint), so there are no instance ports to check.',
+    ko: '{node}의 openstack 클라이언트가 Compute나 Networking API에 닿지 않습니다(카탈로그에 없거나, 클라이언트가 다른 서비스의 엔드포인트에 고정됨). 점검할 인스턴스 포트가 없습니다.',
   },
 
   // The lists could not be read.

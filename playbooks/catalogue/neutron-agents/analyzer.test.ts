@@ -48,6 +48,14 @@ describe('neutron-agents on the practice lab with the full control plane', () =>
   });
 });
 
+describe('neutron-agents on the light practice lab (no Neutron)', () => {
+  it('lab-light: the 404 of the Placement endpoint the client is pinned to is an info "not here", nothing else', () => {
+    const fs = run('lab-light');
+    expect(fs.map((f) => [f.check, f.severity, f.status, f.title])).toEqual([['neutron.not-here', 'info', 'INFO', 'No Neutron in this cloud (not checked)']]);
+    expectVerbatim('lab-light', fs);
+  });
+});
+
 describe('neutron-agents on outputs quoted in public sources', () => {
   it('public-edpm-short-hostnames: a healthy list without compute logs is ok', () => {
     const fs = run('public-edpm-short-hostnames');

@@ -67,6 +67,8 @@ export const isOvnController = (a: Pick<Agent, 'type' | 'binary'>): boolean => /
 /** Why the listing failed: no Neutron in the catalog, credentials, rejected, unreachable, or other. */
 export function whyFailed(text: string): 'no-neutron' | 'no-credentials' | 'rejected' | 'unreachable' | 'other' {
   if (/Could not find requested endpoint in Service Catalog|endpoint for network service[\w\s]* not found|EndpointNotFound|has no attribute 'agents'|No service with a type, name or ID of 'network'/i.test(text)) return 'no-neutron';
+  // The client pinned to another service's endpoint (OS_ENDPOINT): that API has no /v2.0/agents.
+  if (/ResourceNotFound: 404: Client Error for url: \S+\/v2\.0\/agents\b/.test(text)) return 'no-neutron';
   if (/Missing value auth-url|Missing parameter|--os-auth-url|OS_CLOUD|clouds\.yaml|stackscope-credentials:/i.test(text)) return 'no-credentials';
   if (/HTTP 401|Unauthorized|HTTP 403|Forbidden/i.test(text)) return 'rejected';
   if (/Unable to establish connection|Connection refused|timed out|HTTP 50[234]/i.test(text)) return 'unreachable';

@@ -42,6 +42,15 @@ describe('port-binding on the practice lab with the full control plane', () => {
   });
 });
 
+describe('port-binding on the light practice lab (no Nova, no Neutron)', () => {
+  it('lab-light: the client pinned to Placement is an info "not here", nothing else', () => {
+    const fs = run('lab-light');
+    expect(fs.map((f) => [f.check, f.severity, f.status])).toEqual([['port-binding.not-here', 'info', 'INFO']]);
+    expect(fs[0]?.evidence[0]?.lines).toEqual(["'list' object has no attribute 'get'"]);
+    expectVerbatim('lab-light', fs);
+  });
+});
+
 describe('port-binding on outputs quoted in public sources', () => {
   it('public-server-error-no-fault: the ERROR server and its port are named; the network and chassis were not read', () => {
     const fs = run('public-server-error-no-fault');

@@ -186,6 +186,9 @@ export function sameHost(a: string, b: string): boolean {
 /** Why the listing failed: no Nova or Neutron in the catalog, credentials, rejected, unreachable, or other. */
 export function whyFailed(text: string): 'not-here' | 'no-credentials' | 'rejected' | 'unreachable' | 'other' {
   if (/Could not find requested endpoint in Service Catalog|endpoint for (?:compute|network) service[\w\s]* not found|EndpointNotFound|has no attribute '(?:servers|ports)'|No service with a type, name or ID of '(?:compute|network)'/i.test(text)) return 'not-here';
+  // The client pinned to another service's endpoint (OS_ENDPOINT): what answers is not Nova's or Neutron's API
+  // (novaclient/openstacksdk then fail on its body, or get a 404 for /servers or /v2.0/ports).
+  if (/ResourceNotFound: 404: Client Error for url: \S+\/(?:servers|v2\.0\/ports)\b|^'list' object has no attribute 'get'$/m.test(text)) return 'not-here';
   if (/Missing value auth-url|Missing parameter|--os-auth-url|OS_CLOUD|clouds\.yaml|stackscope-credentials:/i.test(text)) return 'no-credentials';
   if (/HTTP 401|Unauthorized|HTTP 403|Forbidden/i.test(text)) return 'rejected';
   if (/Unable to establish connection|Connection refused|timed out|HTTP 50[234]/i.test(text)) return 'unreachable';
