@@ -16,6 +16,7 @@ import { analyze as kollaContainers } from './kolla-containers/analyzer.js';
 import { analyze as hostBasics } from './host-basics/analyzer.js';
 import { analyze as memcached } from './memcached/analyzer.js';
 import { analyze as mtu } from './mtu/analyzer.js';
+import { analyze as neutronAgents } from './neutron-agents/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
@@ -27,6 +28,7 @@ import { analyze as placementCapacity } from './placement-capacity/analyzer.js';
 import { analyze as rabbitmqCluster } from './rabbitmq-cluster/analyzer.js';
 import { analyze as rabbitmqQueues } from './rabbitmq-queues/analyzer.js';
 import { analyze as sysctlSettings } from './sysctl-settings/analyzer.js';
+import { analyze as portBinding } from './port-binding/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'api-errors': apiErrors,
@@ -42,6 +44,7 @@ export const analyzers: Record<string, Analyzer> = {
   'host-basics': hostBasics,
   memcached,
   mtu,
+  'neutron-agents': neutronAgents,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-controller-log': ovnControllerLog,
@@ -53,6 +56,7 @@ export const analyzers: Record<string, Analyzer> = {
   'rabbitmq-cluster': rabbitmqCluster,
   'rabbitmq-queues': rabbitmqQueues,
   'sysctl-settings': sysctlSettings,
+  'port-binding': portBinding,
 };
 
 /**

@@ -53,6 +53,14 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute', everyNode: true },
   'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
   'neutron-server': { helm: helm('neutron', 'server', 'neutron-server'), kolla: 'neutron_server', kollaLog: '/var/log/kolla/neutron/neutron-server.log', hostLog: '/var/log/neutron/neutron-server.log', unit: 'neutron-server' },
+  // Runs on the computes that host instances (ML2/OVN), not on every compute of every cloud: a node without it is not there.
+  'neutron-ovn-metadata-agent': {
+    helm: helm('neutron', 'ovn-metadata-agent', 'neutron-ovn-metadata-agent'),
+    kolla: 'neutron_ovn_metadata_agent',
+    kollaLog: '/var/log/kolla/neutron/neutron-ovn-metadata-agent.log',
+    hostLog: '/var/log/neutron/neutron-ovn-metadata-agent.log',
+    unit: 'neutron-ovn-metadata-agent',
+  },
 };
 
 /** Per-cluster choices the flavour leaves open; stored with the cluster (inventory's profileOf). */

@@ -32,6 +32,7 @@ describe('steps that need root', () => {
       'kernel-log/kernel',
       'mtu/encaps',
       'mtu/networks',
+      'neutron-agents/metadata-log',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -54,6 +55,7 @@ describe('steps that need root', () => {
       'placement-capacity/nova-instances',
       'rabbitmq-cluster/broker',
       'rabbitmq-queues/queues',
+      'port-binding/chassis',
     ]);
   });
 

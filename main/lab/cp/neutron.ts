@@ -577,7 +577,7 @@ export function metadataComponent(l: LabLayout, n: LabNode): LabComponent {
     env: {},
     pod: {
       name: `neutron-ovn-metadata-agent-default-${suffix(n)}`,
-      labels: { application: 'neutron', component: 'ovn-metadata' },
+      labels: { application: 'neutron', component: 'ovn-metadata-agent' },
       container: 'neutron-ovn-metadata-agent',
       image: OSH_IMAGE,
     },

@@ -22,6 +22,7 @@ import { kollaContainersTexts } from './kolla-containers.js';
 import { logSignaturesTexts } from './log-signatures.js';
 import { memcachedTexts } from './memcached.js';
 import { mtuTexts } from './mtu.js';
+import { neutronAgentsTexts } from './neutron-agents.js';
 import { novaServicesTexts } from './nova-services.js';
 import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
 import { ovnControllerLogTexts } from './ovn-controller-log.js';
@@ -29,6 +30,7 @@ import { ovnHealthTexts } from './ovn-health.js';
 import { ovnTraceTexts } from './ovn-trace.js';
 import { ovsHealthTexts } from './ovs-health.js';
 import { ovsVswitchdLogTexts } from './ovs-vswitchd-log.js';
+import { portBindingTexts } from './port-binding.js';
 import { placementTexts } from './placement.js';
 import { rabbitmqClusterTexts } from './rabbitmq-cluster.js';
 import { rabbitmqQueuesTexts } from './rabbitmq-queues.js';
@@ -37,7 +39,7 @@ import { sysctlSettingsTexts } from './sysctl-settings.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
