@@ -7,6 +7,7 @@ import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
+import { analyze as instancesStuck } from './instances-stuck/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
@@ -21,6 +22,7 @@ export const analyzers: Record<string, Analyzer> = {
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
+  'instances-stuck': instancesStuck,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
   'nova-services': novaServices,

@@ -12,6 +12,7 @@ import { cinderVolumesTexts } from './cinder-volumes.js';
 import { clockSyncTexts } from './clock-sync.js';
 import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
+import { instancesStuckTexts } from './instances-stuck.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { logSignaturesTexts } from './log-signatures.js';
@@ -25,7 +26,7 @@ import { placementTexts } from './placement.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...instancesStuckTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
