@@ -28,6 +28,7 @@ describe('steps that need root', () => {
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'kernel-log/kernel',
+      'nova-compute-log/nova-compute-log',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -54,6 +55,7 @@ describe('steps that need root', () => {
     expect(kolla).toContain('galera-health/grastate');
     expect(kolla).toContain('ovs-health/show');
     expect(kolla).not.toContain('nova-services/compute-services');
+    expect(kolla).not.toContain('instances-stuck/servers');
     expect(kolla).not.toContain('placement-capacity/placement-providers');
   });
 
