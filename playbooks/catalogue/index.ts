@@ -10,6 +10,7 @@ import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as instancesStuck } from './instances-stuck/analyzer.js';
 import { analyze as k8sPods } from './k8s-pods/analyzer.js';
 import { analyze as kernelLog } from './kernel-log/analyzer.js';
+import { analyze as novaCells } from './nova-cells/analyzer.js';
 import { analyze as novaComputeLog } from './nova-compute-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
@@ -26,6 +27,7 @@ export const analyzers: Record<string, Analyzer> = {
   'instances-stuck': instancesStuck,
   'k8s-pods': k8sPods,
   'kernel-log': kernelLog,
+  'nova-cells': novaCells,
   'nova-compute-log': novaComputeLog,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,

@@ -28,6 +28,7 @@ describe('steps that need root', () => {
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'kernel-log/kernel',
+      'nova-cells/cell-mappings',
       'nova-compute-log/nova-compute-log',
       'nova-services/compute-log',
       'nova-services/scheduler-log',

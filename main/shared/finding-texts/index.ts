@@ -16,6 +16,7 @@ import { instancesStuckTexts } from './instances-stuck.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { logSignaturesTexts } from './log-signatures.js';
+import { novaCellsTexts } from './nova-cells.js';
 import { novaComputeLogTexts } from './nova-compute-log.js';
 import { novaServicesTexts } from './nova-services.js';
 import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
@@ -27,7 +28,7 @@ import { placementTexts } from './placement.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...instancesStuckTexts, ...novaComputeLogTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
