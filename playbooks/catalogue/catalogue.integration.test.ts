@@ -87,10 +87,10 @@ describe('runbook command steps on openstack-helm', () => {
     const list = await core.dispatch('runbooks.list', {});
     if (!list.ok) throw new Error(list.error.message);
     const runbooks = (list.value as { runbooks: Array<{ id: string; appliesTo: string[]; steps: Array<{ id: string; action: { kind: string; service?: string; mutating?: boolean } }> }> }).runbooks;
-    // The steps that change the cluster are followed on a broken cluster below. Two read Nova
-    // itself (its servers' faults, the computes' nova.conf), which this light lab does not run:
+    // The steps that change the cluster are followed on a broken cluster below. Three read Nova
+    // itself (its servers' faults, the computes' nova.conf, the compute service list), which this light lab does not run:
     // e2e/runbook-novalidhost.spec.ts runs them on the full control plane.
-    const needNova = new Set(['placement-no-valid-host/server-fault', 'placement-no-valid-host/settings']);
+    const needNova = new Set(['nova-compute-down/verify', 'placement-no-valid-host/server-fault', 'placement-no-valid-host/settings']);
     const commands = runbooks
       .flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command' && !s.action.mutating).map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })))
       .filter((c) => !needNova.has(`${c.rb}/${c.step}`));

@@ -16,7 +16,7 @@ const runbooks = [...set.runbooks.values()];
 describe('shipped runbooks', () => {
   it('all load, in English and Korean', () => {
     expect(set.problems.map(formatProblem).join('\n')).toBe('');
-    expect(runbooks.map((r) => r.id)).toEqual(['galera-quorum-lost', 'placement-no-valid-host', 'vm-unreachable-ssh']);
+    expect(runbooks.map((r) => r.id)).toEqual(['galera-quorum-lost', 'nova-compute-down', 'placement-no-valid-host', 'vm-unreachable-ssh']);
     for (const r of runbooks) expect(r.languages).toEqual(['en', 'ko']);
   });
 
