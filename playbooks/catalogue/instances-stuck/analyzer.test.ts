@@ -94,6 +94,9 @@ describe('instances-stuck', () => {
   it('no Compute API in the catalog is an info; a failed list is not checked, with the cause', () => {
     const input = load('lab-packages-healthy');
     const failed = (stderr: string): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => ({ ...o, state: 'failed' as const, exitCode: 1, stdout: '== now: 1796474000\n== server list\n', stderr })) });
+    // The light lab: the client's endpoint is pinned to Placement, whose answer is no server list.
+    const pinned = analyze({ ...input, outputs: input.outputs.map((o) => ({ ...o, state: 'failed' as const, exitCode: 1, stdout: "== now: 1796478022\n== server list\n'list' object has no attribute 'get'\n", stderr: '' })) });
+    expect(pinned.map((f) => [f.check, f.severity, f.evidence[0]?.lines])).toEqual([['nova.instances-not-here', 'info', ["'list' object has no attribute 'get'"]]]);
     const none = analyze(failed("'Proxy' object has no attribute 'servers'"));
     expect(none.map((f) => [f.check, f.severity, f.status])).toEqual([['nova.instances-not-here', 'info', 'INFO']]);
     const denied = analyze(failed('The request you have made requires authentication. (HTTP 401)'));

@@ -23,7 +23,8 @@ const duration = (sec: number): FindingMessage => {
   return min >= 120 ? say('instances-stuck.hours', { h: Math.floor(min / 60), m: min % 60 }) : say('instances-stuck.minutes', { m: min });
 };
 
-const firstLine = (o: StepOutput): string => lines(allText(o)).find((l) => l.trim()) ?? '';
+/** The first line the client printed (servers.sh's own `== …` headers are not its message). */
+const firstLine = (o: StepOutput): string => lines(allText(o)).find((l) => l.trim() && !l.startsWith('== ')) ?? '';
 
 function failure(out: StepOutput): Finding {
   const line = firstLine(out);

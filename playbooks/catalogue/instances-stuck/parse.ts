@@ -210,7 +210,7 @@ export function taskKind(status: string, taskState: string): TaskKind {
 
 /** Why the server list failed: no Nova in the catalog, credentials, rejected, unreachable, or other. */
 export function whyFailed(t: string): 'no-nova' | 'no-credentials' | 'rejected' | 'unreachable' | 'other' {
-  if (/endpoint for compute service[\w\s]* not found|Could not find requested endpoint in Service Catalog|EndpointNotFound|No service with a type, name or ID of 'compute'|'Proxy' object has no attribute '(?:servers|services)'/i.test(t)) return 'no-nova';
+  if (/endpoint for compute service[\w\s]* not found|Could not find requested endpoint in Service Catalog|EndpointNotFound|No service with a type, name or ID of 'compute'|'(?:Proxy|list)' object has no attribute '(?:servers|services|get)'/i.test(t)) return 'no-nova';
   if (/Missing value auth-url|Missing parameter|--os-auth-url|OS_CLOUD|clouds\.yaml|stackscope-credentials:/i.test(t)) return 'no-credentials';
   if (/HTTP 401|Unauthorized|HTTP 403|Forbidden/i.test(t)) return 'rejected';
   if (/Unable to establish connection|Connection refused|timed out|HTTP 50[234]/i.test(t)) return 'unreachable';
