@@ -17,6 +17,9 @@ import { analyze as hostBasics } from './host-basics/analyzer.js';
 import { analyze as memcached } from './memcached/analyzer.js';
 import { analyze as mtu } from './mtu/analyzer.js';
 import { analyze as neutronAgents } from './neutron-agents/analyzer.js';
+import { analyze as instancesStuck } from './instances-stuck/analyzer.js';
+import { analyze as novaCells } from './nova-cells/analyzer.js';
+import { analyze as novaComputeLog } from './nova-compute-log/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
@@ -45,6 +48,9 @@ export const analyzers: Record<string, Analyzer> = {
   memcached,
   mtu,
   'neutron-agents': neutronAgents,
+  'instances-stuck': instancesStuck,
+  'nova-cells': novaCells,
+  'nova-compute-log': novaComputeLog,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-controller-log': ovnControllerLog,

@@ -33,6 +33,8 @@ describe('steps that need root', () => {
       'mtu/encaps',
       'mtu/networks',
       'neutron-agents/metadata-log',
+      'nova-cells/cell-mappings',
+      'nova-compute-log/nova-compute-log',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -66,6 +68,7 @@ describe('steps that need root', () => {
     // The container engine's socket: docker|podman ps and inspect on the host.
     expect(kolla).toContain('kolla-containers/containers');
     expect(kolla).not.toContain('nova-services/compute-services');
+    expect(kolla).not.toContain('instances-stuck/servers');
     expect(kolla).not.toContain('placement-capacity/placement-providers');
   });
 

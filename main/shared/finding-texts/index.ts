@@ -16,6 +16,7 @@ import { galeraTexts } from './galera.js';
 import { haproxyBackendsTexts } from './haproxy-backends.js';
 import { k8sNodesTexts } from './k8s-nodes.js';
 import { hostBasicsTexts } from './host-basics.js';
+import { instancesStuckTexts } from './instances-stuck.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { kollaContainersTexts } from './kolla-containers.js';
@@ -23,6 +24,8 @@ import { logSignaturesTexts } from './log-signatures.js';
 import { memcachedTexts } from './memcached.js';
 import { mtuTexts } from './mtu.js';
 import { neutronAgentsTexts } from './neutron-agents.js';
+import { novaCellsTexts } from './nova-cells.js';
+import { novaComputeLogTexts } from './nova-compute-log.js';
 import { novaServicesTexts } from './nova-services.js';
 import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
 import { ovnControllerLogTexts } from './ovn-controller-log.js';
@@ -39,7 +42,7 @@ import { sysctlSettingsTexts } from './sysctl-settings.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
