@@ -64,15 +64,10 @@ describe('catalogue on a healthy lab', () => {
       const r = await run(id, healthyParams[id]);
       expect(bad(r), show(r.findings)).toEqual([]);
       expect(r.findings.length, show(r.findings)).toBeGreaterThan(0);
-      // The lab has no Nova API here, no Ceph, no Cinder and no HAProxy: those playbooks say so (info), never ok.
-      if (!['nova-services', 'ceph-health', 'cinder-volumes', 'haproxy-backends'].includes(id)) expect(r.findings.some((f) => f.severity === 'ok'), show(r.findings)).toBe(true);
-      // The lab has no Nova API here, no Ceph, no Cinder and no HAProxy (openstack-helm fronts its
-      // APIs with an ingress): those playbooks say so (info), never ok.
-      if (!['nova-services', 'ceph-health', 'cinder-volumes', 'api-errors'].includes(id)) expect(r.findings.some((f) => f.severity === 'ok'), show(r.findings)).toBe(true);
-      // The lab has no Nova API here, no Ceph, no Cinder and no memcached: those playbooks say so (info), never ok.
-      if (!['nova-services', 'ceph-health', 'cinder-volumes', 'memcached'].includes(id)) expect(r.findings.some((f) => f.severity === 'ok'), show(r.findings)).toBe(true);
-      // The lab has no Nova API here, no Ceph and no Cinder: those playbooks say so (info), never ok.
-      if (!['nova-services', 'ceph-health', 'cinder-volumes', 'instances-stuck', 'nova-cells', 'nova-compute-log'].includes(id)) expect(r.findings.some((f) => f.severity === 'ok'), show(r.findings)).toBe(true);
+      // This light lab has no Nova or Neutron API, no Ceph, no Cinder, no HAProxy (openstack-helm
+      // fronts its APIs with an ingress) and no memcached: those playbooks say so (info), never ok.
+      const notHere = ['nova-services', 'ceph-health', 'cinder-volumes', 'haproxy-backends', 'api-errors', 'memcached', 'instances-stuck', 'nova-cells', 'nova-compute-log', 'neutron-agents', 'port-binding'];
+      if (!notHere.includes(id)) expect(r.findings.some((f) => f.severity === 'ok'), show(r.findings)).toBe(true);
     }, 120_000);
   }
 });
@@ -109,10 +104,6 @@ describe('runbook command steps on openstack-helm', () => {
       'vm-no-metadata/dhcp',
       'vm-no-metadata/verify',
     ]);
-    // The steps that change the cluster are followed on a broken cluster below. Three read Nova
-    // itself (its servers' faults, the computes' nova.conf, the compute service list), which this light lab does not run:
-    // e2e/runbook-novalidhost.spec.ts runs them on the full control plane.
-    const needNova = new Set(['nova-compute-down/verify', 'placement-no-valid-host/server-fault', 'placement-no-valid-host/settings']);
     const commands = runbooks
       .flatMap((rb) => rb.steps.filter((s) => s.action.kind === 'command' && !s.action.mutating).map((s) => ({ rb: rb.id, step: s.id, service: s.action.service ?? 'host' })))
       .filter((c) => !needNova.has(`${c.rb}/${c.step}`));
