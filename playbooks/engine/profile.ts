@@ -53,6 +53,8 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'nova-compute': { helm: helm('nova', 'compute', 'nova-compute'), kolla: 'nova_compute', kollaLog: '/var/log/kolla/nova/nova-compute.log', hostLog: '/var/log/nova/nova-compute.log', unit: 'nova-compute', everyNode: true },
   'nova-scheduler': { helm: helm('nova', 'scheduler', 'nova-scheduler'), kolla: 'nova_scheduler', kollaLog: '/var/log/kolla/nova/nova-scheduler.log', hostLog: '/var/log/nova/nova-scheduler.log', unit: 'nova-scheduler' },
   'neutron-server': { helm: helm('neutron', 'server', 'neutron-server'), kolla: 'neutron_server', kollaLog: '/var/log/kolla/neutron/neutron-server.log', hostLog: '/var/log/neutron/neutron-server.log', unit: 'neutron-server' },
+  // Keystone's API: openstack-helm's keystone-api pod, Kolla's keystone container (its Fernet keys are in the container), Debian's uwsgi unit.
+  keystone: { helm: helm('keystone', 'api', 'keystone-api'), kolla: 'keystone', kollaLog: '/var/log/kolla/keystone/keystone.log', hostLog: '/var/log/keystone/keystone.log', unit: 'keystone' },
 };
 
 /** Per-cluster choices the flavour leaves open; stored with the cluster (inventory's profileOf). */

@@ -29,6 +29,7 @@ export const serviceIds = [
   'nova-compute',
   'nova-scheduler',
   'neutron-server',
+  'keystone',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];
 

@@ -7,6 +7,8 @@
  * (finding-texts.test.ts checks the parity and the placeholders).
  */
 import type { FindingMessage, FindingMessageParam, FindingTexts, Lang } from '../../contract/types.js';
+import { catalogEndpointsTexts } from './catalog-endpoints.js';
+import { certificatesTexts } from './certificates.js';
 import { cephHealthTexts } from './ceph-health.js';
 import { cinderVolumesTexts } from './cinder-volumes.js';
 import { clockSyncTexts } from './clock-sync.js';
@@ -14,6 +16,7 @@ import { galeraBootstrapTexts } from './galera-bootstrap.js';
 import { galeraTexts } from './galera.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
+import { keystoneHealthTexts } from './keystone-health.js';
 import { logSignaturesTexts } from './log-signatures.js';
 import { novaServicesTexts } from './nova-services.js';
 import { openstackLogSignaturesTexts } from './openstack-log-signatures.js';
@@ -25,7 +28,7 @@ import { placementTexts } from './placement.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
