@@ -5,8 +5,8 @@ export const keystoneHealthTexts: Record<string, Record<Lang, string>> = {
   // Fernet key sets, compared by hashes made on the nodes.
   'keystone-health.keys.same.title': { en: 'Fernet keys are the same on {count} Keystone node(s)', ko: 'Keystone 노드 {count}개의 Fernet 키가 같음' },
   'keystone-health.keys.same.explanation': {
-    en: '{nodes} hold the same Fernet keys ({keys}; primary key {primary}), compared by hashes made on each node: a token any of them issues is valid on all.',
-    ko: '{nodes}이(가) 같은 Fernet 키({keys}, primary 키 {primary})를 갖고 있습니다(각 노드에서 만든 해시로 비교). 어느 노드가 발급한 토큰이든 모든 노드에서 유효합니다.',
+    en: '{nodes} hold the same Fernet keys ({keys}; primary key {primary}; the staged key 0 may differ, as Keystone allows), compared by hashes made on each node: a token any of them issues is valid on all.',
+    ko: '{nodes}이(가) 같은 Fernet 키({keys}, primary 키 {primary}, staged 키 0은 Keystone이 허용하듯 다를 수 있음)를 갖고 있습니다(각 노드에서 만든 해시로 비교). 어느 노드가 발급한 토큰이든 모든 노드에서 유효합니다.',
   },
   'keystone-health.keys.one.explanation': {
     en: 'Only {nodes} answered, with Fernet keys {keys} (primary key {primary}); there is no other Keystone node to compare with.',
@@ -26,8 +26,8 @@ export const keystoneHealthTexts: Record<string, Record<Lang, string>> = {
     ko: '{others}이(가) 발급하는 토큰(primary 키 {primary})은 그 키가 없는 {node}에서 거부됩니다.',
   },
   'keystone-health.keys.differ.secondary': {
-    en: 'The primary keys are shared, so tokens validate today; the staged or older keys differ, so older tokens or the next rotation will fail.',
-    ko: 'primary 키는 공유되어 지금은 토큰이 검증되지만, staged 키나 이전 키가 달라 오래된 토큰이나 다음 키 교체 때 실패합니다.',
+    en: 'The primary keys are shared, so new tokens validate; older keys differ, so tokens signed before the last rotation are refused on some nodes.',
+    ko: 'primary 키는 공유되어 새 토큰은 검증되지만, 이전 키가 달라 마지막 키 교체 전에 서명된 토큰은 일부 노드에서 거부됩니다.',
   },
   'keystone-health.keys.differ.cause': {
     en: 'The keys were rotated on one node only (keystone-manage fernet_rotate run by hand or by a cron job on one controller), or a node was rebuilt or restored without copying the key repository; in Kolla the keystone_fernet container distributes them over SSH and may have failed.',

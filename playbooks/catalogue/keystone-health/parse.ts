@@ -78,8 +78,12 @@ function parseLog(ls: string[]): LogCount | null {
 /** The primary key (the highest number) of a repository. */
 export const primaryOf = (r: KeyRepo): Key | undefined => r.keys.at(-1);
 
-/** A repository as one comparable value: key numbers and hashes. */
-export const signatureOf = (r: KeyRepo): string => r.keys.map((k) => `${k.num}:${k.hash ?? ''}`).join(',');
+/**
+ * A repository as one comparable value: key numbers and hashes, the staged key (0) aside. Keystone's
+ * own rule ([fernet_tokens] key_repository): "each node must share the same key repository
+ * contents, with the exception of the staged key (index 0)".
+ */
+export const signatureOf = (r: KeyRepo): string => r.keys.filter((k) => k.num !== 0).map((k) => `${k.num}:${k.hash ?? ''}`).join(',');
 
 export interface TokenChecks {
   vipUrl: string | null;
