@@ -4,8 +4,8 @@ import type { Lang } from '../../contract/types.js';
 export const certificatesTexts: Record<string, Record<Lang, string>> = {
   'certificates.expired.title': { en: 'Certificate expired: {subject}', ko: '인증서 만료됨: {subject}' },
   'certificates.expired.explanation': {
-    en: 'The certificate {subject} (issuer {issuer}) expired on {notAfter} ({days} days by the node\'s clock). It is at {where}. Clients that verify TLS refuse the connection.',
-    ko: '인증서 {subject}(발급자 {issuer})는 {notAfter}에 만료되었습니다(노드 시계 기준 {days}일). 위치: {where}. TLS를 검증하는 클라이언트는 연결을 거부합니다.',
+    en: 'The certificate {subject} (issuer {issuer}) expired on {notAfter}, {days} days ago by the node\'s clock. It is at {where}. Clients that verify TLS refuse the connection.',
+    ko: '인증서 {subject}(발급자 {issuer})는 {notAfter}에 만료되었습니다(노드 시계 기준 {days}일 전). 위치: {where}. TLS를 검증하는 클라이언트는 연결을 거부합니다.',
   },
   'certificates.expiring.title': { en: 'Certificate expires in {days} days: {subject}', ko: '인증서가 {days}일 뒤 만료됨: {subject}' },
   'certificates.expiring.explanation': {

@@ -106,7 +106,7 @@ export const analyze: Analyzer = (input) => {
     const days = Math.min(...g.map((s) => s.days ?? Infinity));
     if (!Number.isFinite(days)) continue;
     const where = places(g);
-    const params = { subject: c.subject, issuer: c.issuer, notAfter: c.notAfter ?? '', days: daysText(days), where };
+    const params = { subject: c.subject, issuer: c.issuer, notAfter: c.notAfter ?? '', days: daysText(Math.abs(days)), where };
     if (days < CRIT_DAYS || days < WARN_DAYS) {
       const expired = days <= 0;
       found.push(

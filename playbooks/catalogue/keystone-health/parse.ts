@@ -50,7 +50,7 @@ export function parseKeys(stdout: string): KeyRepo {
   }
   keys.sort((a, b) => a.num - b.num);
   const hm = head ? /^== fernet (.*?)( missing| unreadable)?$/.exec(head) : null;
-  const dir = hm?.[1] ?? '';
+  const dir = (hm?.[1] ?? '').replace(/(.)\/+$/, '$1');
   let state: KeyRepo['state'] = 'read';
   if (!head || hm?.[2] === ' missing') state = confMissing ? 'absent' : 'missing';
   else if (hm?.[2] === ' unreadable' || keys.some((k) => k.hash === null)) state = 'unreadable';
