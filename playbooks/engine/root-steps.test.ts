@@ -24,10 +24,12 @@ describe('steps that need root', () => {
     expect(rootSteps(flavours.packages as ClusterProfile)).toEqual([
       'ceph-health/health',
       'ceph-health/status',
+      'certificates/certs',
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'kernel-log/kernel',
+      'keystone-health/keys',
       'nova-services/compute-log',
       'nova-services/scheduler-log',
       'openstack-log-signatures/neutron-server-log',
@@ -53,11 +55,13 @@ describe('steps that need root', () => {
     const kolla = rootSteps(flavours.kolla as ClusterProfile);
     expect(kolla).toContain('galera-health/grastate');
     expect(kolla).toContain('ovs-health/show');
+    expect(kolla).toContain('keystone-health/keys');
+    expect(kolla).not.toContain('keystone-health/tokens');
     expect(kolla).not.toContain('nova-services/compute-services');
     expect(kolla).not.toContain('placement-capacity/placement-providers');
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'kernel-log/kernel']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'certificates/certs', 'galera-health/grastate', 'kernel-log/kernel']);
   });
 });
