@@ -66,6 +66,11 @@ export const catalogEndpointsTexts: Record<string, Record<Lang, string>> = {
     ko: 'openstack endpoint list가 엔드포인트 {count}개를 돌려주었지만 활성화된 것이 없습니다. 클라이언트가 카탈로그에서 서비스를 찾지 못합니다.',
   },
   'catalog-endpoints.empty.next': { en: 'openstack endpoint list --long; create or enable the endpoints (openstack endpoint set --enable ID).', ko: 'openstack endpoint list --long으로 확인하고 엔드포인트를 만들거나 활성화하세요(openstack endpoint set --enable ID).' },
+  'catalog-endpoints.no-catalog.title': { en: 'No service catalog here: the credentials name one endpoint, no Keystone', ko: '서비스 카탈로그 없음: 자격 증명이 Keystone 없이 엔드포인트 하나만 가리킴' },
+  'catalog-endpoints.no-catalog.explanation': {
+    en: 'The admin credentials are a token for {endpoint} alone (no auth URL, no cloud): this cluster has no Keystone catalog to read, so no endpoint was checked.',
+    ko: 'admin 자격 증명이 {endpoint} 하나에 대한 토큰뿐입니다(인증 URL도 cloud도 없음). 이 클러스터에는 읽을 Keystone 카탈로그가 없으므로 엔드포인트를 확인하지 않았습니다.',
+  },
   'catalog-endpoints.list.title': { en: 'The service catalog could not be read', ko: '서비스 카탈로그를 읽지 못함' },
   'catalog-endpoints.list.explanation': {
     en: 'openstack endpoint list failed (exit code {code}); no endpoint was checked.',

@@ -33,6 +33,11 @@ export const analyze: Analyzer = (input) => {
   const out = completed(input, STEP)[0];
   if (!out) return [];
   const cat = parseEndpoints(out.stdout);
+  if (out.state === 'succeeded' && cat.noCatalog) {
+    const endpoint = cat.noCatalog.split(' ').slice(3).join(' ');
+    const t = texts({ title: say('catalog-endpoints.no-catalog.title'), explanation: say('catalog-endpoints.no-catalog.explanation', { endpoint }) });
+    return [finding({ check: 'catalog.endpoints', severity: 'info', title: t.title, explanation: t.explanation, text: t.text, evidence: [evidence(out, [cat.noCatalog])] })];
+  }
   if (out.state !== 'succeeded' || cat.failed || cat.listed === null) return [listFailure(out)];
   const found: Finding[] = [];
   const fine: Endpoint[] = [];

@@ -12,6 +12,12 @@ c() {
   if [ -n "$OS_CACERT" ]; then curl -sS --connect-timeout 3 --max-time "$TIMEOUT" --cacert "$OS_CACERT" "$@"; else curl -sS --connect-timeout 3 --max-time "$TIMEOUT" "$@"; fi
 }
 
+# Token credentials pinned to one service (OS_TOKEN with OS_ENDPOINT, no auth URL or cloud) have
+# no Keystone behind them: there is no catalog to read (a cloud without Keystone, a noauth lab).
+if [ -z "$OS_AUTH_URL$OS_CLOUD" ] && [ -n "$OS_ENDPOINT" ]; then
+  echo "== no-catalog ${OS_AUTH_TYPE:-token} $OS_ENDPOINT"
+  exit 0
+fi
 # Default columns: ID, Region, Service Name, Service Type, Enabled, Interface, URL (the last four read from the end).
 if ! openstack endpoint list -f value >"$tmp/list" 2>"$tmp/err" </dev/null; then
   echo '== list failed'

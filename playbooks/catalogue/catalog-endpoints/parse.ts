@@ -25,12 +25,14 @@ export interface Catalog {
   failed: boolean;
   endpoints: Endpoint[];
   headLine: string | null;
+  /** `== no-catalog AUTH_TYPE ENDPOINT`: the credentials name one service and no Keystone. */
+  noCatalog: string | null;
 }
 
 export function parseEndpoints(stdout: string): Catalog {
   const ls = lines(stdout);
   const head = ls.find((l) => l.startsWith('== endpoints ')) ?? null;
-  const out: Catalog = { listed: head ? Number(head.slice('== endpoints '.length)) : null, failed: ls.includes('== list failed'), endpoints: [], headLine: head };
+  const out: Catalog = { listed: head ? Number(head.slice('== endpoints '.length)) : null, failed: ls.includes('== list failed'), endpoints: [], headLine: head, noCatalog: ls.find((l) => l.startsWith('== no-catalog ')) ?? null };
   for (const l of ls) {
     let m = /^ep (\S+) (\S+) (\S+) disabled$/.exec(l);
     if (m) {

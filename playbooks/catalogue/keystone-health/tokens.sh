@@ -103,7 +103,7 @@ if [ -n "$vip" ] && [ -n "$OS_PASSWORD" ]; then
   r=$(issue "$vip")
   base=${r#* }
   echo "issue vip ${r%% *}"
-elif command -v openstack >/dev/null 2>&1; then
+elif [ -n "$OS_CLOUD" ] && command -v openstack >/dev/null 2>&1; then
   # clouds.yaml or a token, no password here: the client issues the token (through its auth_url).
   base=$(openstack token issue -f value -c id 2>/dev/null </dev/null)
   if [ -n "$base" ]; then echo "issue client ok"; else echo "issue client failed"; fi
