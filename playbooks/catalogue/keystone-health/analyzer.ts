@@ -174,7 +174,8 @@ function tokenFindings(input: AnalyzerInput, keysMismatch: boolean, noKeystone: 
       }),
     );
   }
-  const refused = t.checks.filter((c) => c.code !== '200');
+  // A check that got no answer (000) is the node being down, said above; a refusal is an answer.
+  const refused = t.checks.filter((c) => c.code !== '200' && c.code !== '000');
   if (refused.length) {
     const pairs = refused.map((c) => `${nodeName(input, t, c.from)} → ${nodeName(input, t, c.on)} (HTTP ${c.code})`);
     // The node every refusal involves, when there is one: the odd one out.
