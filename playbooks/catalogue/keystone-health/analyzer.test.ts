@@ -60,6 +60,16 @@ describe('keystone-health', () => {
     expect(fs[0]?.title).toBe('No Keystone on ctl-1, ctl-2, ctl-3');
   });
 
+  it('no keystone container (Kolla) or no keystone-api pod (the key step ran nowhere) and no Keystone to ask: info, nothing to fix', () => {
+    const input = load('public-rotated-on-one-node');
+    const tokens = input.outputs.filter((o) => o.step === 'tokens').map((o) => ({ ...o, stdout: '== vip none\n== nodes no-credentials\n' }));
+    const kolla = analyze({ ...input, outputs: [...input.outputs.filter((o) => o.step === 'keys').map((o) => ({ ...o, state: 'failed' as const, exitCode: 1, stdout: '', stderr: 'Error: No such container: keystone\n' })), ...tokens] });
+    expect(sev(kolla)).toEqual([['keystone.absent', 'info']]);
+    const helm = analyze({ ...input, outputs: tokens });
+    expect(sev(helm)).toEqual([['keystone.absent', 'info']]);
+    expect(helm[0]?.title).toBe('No Keystone on ctl-1, ctl-2, ctl-3');
+  });
+
   it('a key repository that cannot be read is could-not-check, never ok', () => {
     const input = load('public-rotated-on-one-node');
     const fs = analyze({ ...input, outputs: input.outputs.map((o) => (o.step === 'keys' && o.node === 'ctl-3' ? { ...o, stdout: '== conf /etc/keystone/keystone.conf\n== fernet /etc/keystone/fernet-keys unreadable\n== log none\n' } : o)) });
