@@ -46,6 +46,12 @@ export const catalogEndpointsTexts: Record<string, Record<Lang, string>> = {
     en: 'echo | openssl s_client -connect HOST:PORT -showcerts (the host and port of {url}); run the certificates playbook.',
     ko: 'echo | openssl s_client -connect 호스트:포트 -showcerts ({url}의 호스트와 포트)로 확인하고, certificates 플레이북을 실행하세요.',
   },
+  'catalog-endpoints.untrusted.title': { en: '{count} https endpoint(s) answer with a certificate from an issuer this controller does not trust', ko: 'https 엔드포인트 {count}개가 이 컨트롤러가 신뢰하지 않는 발급자의 인증서로 응답함' },
+  'catalog-endpoints.untrusted.explanation': {
+    en: 'These endpoints answer, but curl could not verify their certificates against the trust store here ("unable to get local issuer certificate"): {urls}. That is expected with a private CA the credentials do not name (OS_CACERT, cacert in clouds.yaml); the certificates playbook reads their dates.',
+    ko: '이 엔드포인트들은 응답하지만 curl이 이곳의 신뢰 저장소로 인증서를 검증하지 못했습니다("unable to get local issuer certificate"): {urls}. 자격 증명이 지정하지 않은 사설 CA(OS_CACERT, clouds.yaml의 cacert)라면 예상된 일입니다. 인증서 만료일은 certificates 플레이북이 읽습니다.',
+  },
+  'catalog-endpoints.untrusted.next': { en: "Name the cluster's CA in the admin credentials (OS_CACERT, or cacert: in clouds.yaml) so clients verify these endpoints.", ko: '클라이언트가 이 엔드포인트를 검증할 수 있도록 admin 자격 증명에 클러스터 CA를 지정하세요(OS_CACERT 또는 clouds.yaml의 cacert:).' },
   'catalog-endpoints.error.title': { en: 'The {type} {iface} endpoint answers HTTP {code}: {url}', ko: '{type} {iface} 엔드포인트가 HTTP {code}로 응답함: {url}' },
   'catalog-endpoints.error.explanation': {
     en: 'A GET of {url} ({type}, {iface}) answered HTTP {code}: the address answers, but the API behind it fails.',

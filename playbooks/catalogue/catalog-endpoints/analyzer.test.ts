@@ -10,6 +10,17 @@ const sev = (fs: Finding[]): Array<[string, string]> => fs.map((f) => [f.check, 
 const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceNotInOutput(input, fs)).toEqual([]);
 
 describe('catalog-endpoints', () => {
+  it('the healthy lab: every endpoint answers; the public ones of the lab CA are info (issuer not trusted here), not a warning', () => {
+    const input = load('lab-packages-healthy');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['catalog.endpoints', 'ok'],
+      ['catalog.endpoint-issuer', 'info'],
+    ]);
+    expect(fs[1]?.title).toBe('5 https endpoint(s) answer with a certificate from an issuer this controller does not trust');
+    verbatim(input, fs);
+  });
+
   it('names each endpoint that fails and how: expired TLS, 503, refused; a dead non-core endpoint is a warning; a disabled one is left alone', () => {
     const input = load('public-dead-and-expired');
     const fs = analyze(input);

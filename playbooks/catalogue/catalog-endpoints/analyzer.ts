@@ -41,11 +41,17 @@ export const analyze: Analyzer = (input) => {
   if (out.state !== 'succeeded' || cat.failed || cat.listed === null) return [listFailure(out)];
   const found: Finding[] = [];
   const fine: Endpoint[] = [];
+  const untrusted: Endpoint[] = [];
   const live = cat.endpoints.filter((e) => !e.disabled);
   for (const e of live) {
     const params = { type: e.type, iface: e.iface, url: e.url, code: e.code, error: e.error || `curl exit ${e.curlExit}` };
     const ev = [evidence(out, [e.line])];
     const tls = tlsExits.has(e.curlExit);
+    // An issuer this controller does not trust (a private CA without OS_CACERT) says nothing about the certificate.
+    if (tls && e.insecure !== null && e.insecure !== '000' && /unable to get local issuer|self[- ]signed certificate/i.test(e.error)) {
+      untrusted.push(e);
+      continue;
+    }
     if (tls && e.insecure !== null && e.insecure !== '000') {
       const expired = /expired/i.test(e.error);
       found.push(
@@ -110,6 +116,20 @@ export const analyze: Analyzer = (input) => {
           explanation: say('catalog-endpoints.ok.explanation', { count: fine.length, services: services.join(', '), slowest: Math.max(...fine.map((e) => e.seconds ?? 0)).toFixed(2) }),
         }),
         evidence: [evidence(out, [...(cat.headLine ? [cat.headLine] : []), ...fine.map((e) => e.line)])],
+      }),
+    );
+  }
+  if (untrusted.length) {
+    found.push(
+      finding({
+        check: 'catalog.endpoint-issuer',
+        severity: 'info',
+        ...texts({
+          title: say('catalog-endpoints.untrusted.title', { count: untrusted.length }),
+          explanation: say('catalog-endpoints.untrusted.explanation', { count: untrusted.length, urls: untrusted.map((e) => e.url).join(', ') }),
+          nextStep: say('catalog-endpoints.untrusted.next'),
+        }),
+        evidence: [evidence(out, untrusted.map((e) => e.line))],
       }),
     );
   }

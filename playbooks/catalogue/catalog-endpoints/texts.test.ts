@@ -18,9 +18,10 @@ function variants(input: AnalyzerInput): AnalyzerInput[] {
     input,
     text(input, (t) => t.replace(/-> \d{3} /g, '-> 500 ')),
     text(input, (t) => t.replace(/-> \d{3} ([\d.]+s) curl=0 insecure=-$/gm, '-> 000 $1 curl=6 insecure=- curl: (6) Could not resolve host: cloud.example.org')),
-    text(input, (t) => t.replace(/-> \d{3} ([\d.]+s) curl=0 insecure=-$/gm, '-> 000 $1 curl=60 insecure=401 curl: (60) SSL certificate problem: unable to get local issuer certificate')),
+    text(input, (t) => t.replace(/-> \d{3} ([\d.]+s) curl=0 insecure=-$/gm, '-> 000 $1 curl=60 insecure=401 curl: (60) SSL: no alternative certificate subject name matches target host name 198.18.1.9')),
     text(input, (t) => t.replace(/-> \d{3} ([\d.]+s) curl=0 insecure=-$/gm, '-> 000 $1 curl=7 insecure=- curl: (7) Failed to connect to 198.18.1.10 port 5000 after 1 ms: Connection refused')),
     text(input, (t) => t.replace(/^(ep \S+ \S+ \S+) ->.*$/gm, '$1 disabled')),
+    text(input, (t) => t.replace(/-> \d{3} ([\d.]+s) curl=0 insecure=-$/gm, '-> 000 $1 curl=60 insecure=300 curl: (60) SSL certificate problem: unable to get local issuer certificate')),
     text(input, () => '== no-catalog admin_token http://198.18.1.11:8778\n'),
     ...listErrors.map((err): AnalyzerInput => ({ ...input, outputs: input.outputs.map((o) => ({ ...o, state: 'failed' as const, exitCode: 3, stdout: '== list failed\n', stderr: `${err}\n` })) })),
   ];

@@ -11,6 +11,23 @@ const sev = (fs: Finding[]): Array<[string, string]> => fs.map((f) => [f.check, 
 const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceNotInOutput(input, fs)).toEqual([]);
 
 describe('certificates', () => {
+  it('the healthy lab: the public VIP certificate of the lab CA, a year left, on the three controllers: ok', () => {
+    const input = load('lab-packages-healthy');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([['certificates.expiry', 'ok']]);
+    verbatim(input, fs);
+  });
+
+  it('the lab fault cert-expiring: critical, naming the PEM, the VIP address it serves and the date', () => {
+    const input = load('lab-packages-cert-expiring');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([['certificates.expiry', 'critical']]);
+    expect(fs[0]?.title).toMatch(/^Certificate expires in 5 days: O = Stackscope practice lab \w+, CN = 198\.18\.1\.9$/);
+    expect(fs[0]?.explanation).toMatch(/controller-2\/haproxy\/haproxy\.pem \(controller-2\), .*198\.18\.1\.9:5000/);
+    expect(fs[0]?.explanation).toMatch(/valid until \w{3} +\d+ [\d:]+ 2026 GMT/);
+    verbatim(input, fs);
+  });
+
   it("reads openssl's dates, with one- and two-digit days", () => {
     expect(parseOpensslDate('Dec  5 12:00:00 2027 GMT')).toBe(Date.UTC(2027, 11, 5, 12) / 1000);
     expect(parseOpensslDate('Mar 21 09:30:00 2024 GMT')).toBe(Date.UTC(2024, 2, 21, 9, 30) / 1000);
@@ -35,7 +52,7 @@ describe('certificates', () => {
     ]);
     const [expired, soon, ok] = fs;
     expect(expired?.title).toBe('Certificate expired: O = Example Cloud, CN = cmp-1.example.org');
-    expect(expired?.explanation).toContain('expired on Feb 12 10:15:00 2024 GMT, 17 days ago');
+    expect(expired?.explanation).toContain('expired on Feb 12 10:15:00 2024 GMT, 18 days ago');
     expect(expired?.explanation).toContain('/etc/pki/libvirt/servercert.pem (cmp-1)');
     expect(expired?.nextStep).toMatch(/restart libvirtd/);
     expect(soon?.title).toBe('Certificate expires in 20 days: C = US, O = Example Cloud, CN = cloud.example.org');

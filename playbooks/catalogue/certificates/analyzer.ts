@@ -21,7 +21,7 @@ interface Seen {
   days: number | null;
 }
 
-const daysText = (d: number): string => (Math.abs(d) < 1 ? d.toFixed(1) : String(Math.floor(d)));
+const daysText = (d: number): string => (Math.abs(d) < 1 ? d.toFixed(1) : String(Math.round(d)));
 
 /** One key per distinct certificate: its fingerprint, else what the node said of it. */
 const keyOf = (s: Seen): string => s.cert.fingerprint || `${s.out.node}:${s.cert.kind}:${s.cert.where}`;

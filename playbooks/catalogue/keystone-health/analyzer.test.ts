@@ -11,6 +11,30 @@ const sev = (fs: Finding[]): Array<[string, string]> => fs.map((f) => [f.check, 
 const verbatim = (input: AnalyzerInput, fs: Finding[]): void => expect(evidenceNotInOutput(input, fs)).toEqual([]);
 
 describe('keystone-health', () => {
+  it('the healthy lab: one key set on the three controllers, every token accepted everywhere', () => {
+    const input = load('lab-packages-healthy');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['keystone.fernet-keys', 'ok'],
+      ['keystone.tokens', 'ok'],
+    ]);
+    verbatim(input, fs);
+  });
+
+  it('the lab fault keystone-fernet-mismatch: controller-2 named, critical, the token symptoms under the key finding and no node blamed for refusing the VIP token', () => {
+    const input = load('lab-packages-fernet-mismatch');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['keystone.fernet-keys', 'critical'],
+      ['keystone.vip-token', 'critical'],
+      ['keystone.cross-validation', 'critical'],
+    ]);
+    expect(fs[0]?.title).toBe('Fernet keys on controller-2 differ from controller-1, controller-3');
+    expect(fs[0]?.explanation).toContain('controller-2 holds Fernet keys 0, 2, 3');
+    expect(fs[2]?.title).toBe("Keystone on controller-2 and the other Keystone nodes refuse each other's tokens");
+    verbatim(input, fs);
+  });
+
   it('keys rotated on one node alone: the odd node and both directions of refusal are named, the token symptoms hang under the key finding', () => {
     const input = load('public-rotated-on-one-node');
     const fs = analyze(input);

@@ -158,7 +158,10 @@ function tokenFindings(input: AnalyzerInput, keysMismatch: boolean, noKeystone: 
       }),
     );
   }
-  const down = t.issued.filter((i) => !issuedOk(i.code));
+  // Issued with the VIP's token (no password here): a node that refuses that token (401/404) shows
+  // the same key mismatch as the checks below, not a node of its own failing.
+  const refusedBase = (code: string): boolean => (code === '401' || code === '404') && (keysMismatch || t.checks.some((c) => c.code === '401' || c.code === '404') || t.vipChecks.some((c) => c.code !== '200'));
+  const down = t.issued.filter((i) => !issuedOk(i.code) && !refusedBase(i.code));
   for (const d of down) {
     const node = nodeName(input, t, d.node);
     const unreachable = d.code === '000';
