@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analyzer } from '../engine/types.js';
 import { analyze as apiErrors } from './api-errors/analyzer.js';
+import { analyze as catalogEndpoints } from './catalog-endpoints/analyzer.js';
+import { analyze as certificates } from './certificates/analyzer.js';
 import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
@@ -20,6 +22,7 @@ import { analyze as neutronAgents } from './neutron-agents/analyzer.js';
 import { analyze as instancesStuck } from './instances-stuck/analyzer.js';
 import { analyze as novaCells } from './nova-cells/analyzer.js';
 import { analyze as novaComputeLog } from './nova-compute-log/analyzer.js';
+import { analyze as keystoneHealth } from './keystone-health/analyzer.js';
 import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
@@ -35,7 +38,9 @@ import { analyze as portBinding } from './port-binding/analyzer.js';
 
 export const analyzers: Record<string, Analyzer> = {
   'api-errors': apiErrors,
+  'catalog-endpoints': catalogEndpoints,
   'ceph-health': cephHealth,
+  certificates,
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
   'galera-health': galeraHealth,
@@ -51,6 +56,7 @@ export const analyzers: Record<string, Analyzer> = {
   'instances-stuck': instancesStuck,
   'nova-cells': novaCells,
   'nova-compute-log': novaComputeLog,
+  'keystone-health': keystoneHealth,
   'nova-services': novaServices,
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-controller-log': ovnControllerLog,

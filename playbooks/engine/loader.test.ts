@@ -40,7 +40,7 @@ describe('playbook loader', () => {
 
   it('names file:line:col for a wrong type and a bad enum', () => {
     const p = problems(good.replace('service: ovn-nb', 'service: nova-api\n    timeoutSec: soon'));
-    expect(p).toContain('demo/playbook.yaml:14:14: steps.0.service must be one of: host, ovn-nb, ovn-sb, ovn-northd, ovn-controller, ovs, database, placement, rabbitmq, nova-compute, nova-scheduler, neutron-server, neutron-ovn-metadata-agent');
+    expect(p).toContain('demo/playbook.yaml:14:14: steps.0.service must be one of: host, ovn-nb, ovn-sb, ovn-northd, ovn-controller, ovs, database, placement, rabbitmq, nova-compute, nova-scheduler, neutron-server, neutron-ovn-metadata-agent, keystone');
     expect(p).toContain('demo/playbook.yaml:15:17: steps.0.timeoutSec must be integer');
   });
 

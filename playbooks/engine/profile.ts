@@ -61,6 +61,8 @@ export const services: Record<ServiceId, ServiceProfile> = {
     hostLog: '/var/log/neutron/neutron-ovn-metadata-agent.log',
     unit: 'neutron-ovn-metadata-agent',
   },
+  // Keystone's API: openstack-helm's keystone-api pod, Kolla's keystone container (its Fernet keys are in the container), Debian's uwsgi unit.
+  keystone: { helm: helm('keystone', 'api', 'keystone-api'), kolla: 'keystone', kollaLog: '/var/log/kolla/keystone/keystone.log', hostLog: '/var/log/keystone/keystone.log', unit: 'keystone' },
 };
 
 /** Per-cluster choices the flavour leaves open; stored with the cluster (inventory's profileOf). */

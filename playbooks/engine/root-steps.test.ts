@@ -25,11 +25,13 @@ describe('steps that need root', () => {
       'api-errors/haproxy-log',
       'ceph-health/health',
       'ceph-health/status',
+      'certificates/certs',
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
       'haproxy-backends/haproxy',
       'kernel-log/kernel',
+      'keystone-health/keys',
       'mtu/encaps',
       'mtu/networks',
       'neutron-agents/metadata-log',
@@ -55,9 +57,9 @@ describe('steps that need root', () => {
       'ovs-health/show',
       'ovs-vswitchd-log/vswitchd',
       'placement-capacity/nova-instances',
+      'port-binding/chassis',
       'rabbitmq-cluster/broker',
       'rabbitmq-queues/queues',
-      'port-binding/chassis',
     ]);
   });
 
@@ -67,13 +69,14 @@ describe('steps that need root', () => {
     expect(kolla).toContain('ovs-health/show');
     // The container engine's socket: docker|podman ps and inspect on the host.
     expect(kolla).toContain('kolla-containers/containers');
+    expect(kolla).toContain('keystone-health/keys');
+    expect(kolla).not.toContain('keystone-health/tokens');
     expect(kolla).not.toContain('nova-services/compute-services');
     expect(kolla).not.toContain('instances-stuck/servers');
     expect(kolla).not.toContain('placement-capacity/placement-providers');
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['api-errors/haproxy-log', 'ceph-health/health', 'ceph-health/status', 'galera-health/grastate', 'kernel-log/kernel']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['api-errors/haproxy-log', 'ceph-health/health', 'ceph-health/status', 'certificates/certs', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
   });
 });

@@ -30,6 +30,7 @@ export const serviceIds = [
   'nova-scheduler',
   'neutron-server',
   'neutron-ovn-metadata-agent',
+  'keystone',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];
 

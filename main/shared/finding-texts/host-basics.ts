@@ -50,6 +50,10 @@ export const hostBasicsTexts: Record<string, Record<Lang, string>> = {
     ko: '{node}에서 `top -b -n1 | head -20`으로 무엇이 실행 중인지, `vmstat 5 3`(r: CPU 대기, b와 wa: I/O 대기), `cat /proc/pressure/cpu`를 확인하세요.',
   },
   'host-basics.load.busy.title': { en: '{nodes} is busy: load {fifteen} (15 min) on {cores} core(s)', ko: '{nodes} 사용량 높음: 코어 {cores}개에 부하 {fifteen}(15분)' },
+  'host-basics.load.shared.explanation': {
+    en: 'The load average is {one} / {five} / {fifteen} (1 / 5 / 15 min) on {cores} core(s), {per} per core, above the warning level ({warn} per core over 5 and 15 minutes). But {count} nodes of this cluster run on this one kernel (boot id {boot}): the load is the whole machine\'s, with whatever else it runs, not any one node\'s, so it is said here and not counted as a problem of the cluster. If the cluster is slow, look at what runs on that machine (top, ps).',
+    ko: '부하 평균이 {one} / {five} / {fifteen}(1 / 5 / 15분)이고 코어 {cores}개, 코어당 {per}로 경고 기준(5분과 15분 모두 코어당 {warn})보다 높습니다. 하지만 이 클러스터의 노드 {count}개가 한 커널(boot id {boot})에서 돕니다. 부하는 어느 한 노드가 아니라 그 머신 전체(다른 작업 포함)의 것이므로, 클러스터의 문제로 세지 않고 여기 알려 둡니다. 클러스터가 느리면 그 머신에서 무엇이 도는지 보세요(top, ps).',
+  },
   'host-basics.load.busy.explanation': {
     en: 'The load average is {one} / {five} / {fifteen} (1 / 5 / 15 min) on {cores} core(s), {per} per core: busy, but below the warning ({warn} per core over 5 and 15 minutes); a host starting services or building does this for minutes.{same}',
     ko: '부하 평균이 {one} / {five} / {fifteen}(1 / 5 / 15분)이고 코어 {cores}개, 코어당 {per}입니다. 바쁘지만 경고 기준(5분과 15분 모두 코어당 {warn})보다 낮습니다. 서비스를 시작하거나 빌드하는 호스트는 몇 분씩 이렇게 됩니다.{same}',

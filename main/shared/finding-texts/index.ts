@@ -8,6 +8,8 @@
  */
 import type { FindingMessage, FindingMessageParam, FindingTexts, Lang } from '../../contract/types.js';
 import { apiErrorsTexts } from './api-errors.js';
+import { catalogEndpointsTexts } from './catalog-endpoints.js';
+import { certificatesTexts } from './certificates.js';
 import { cephHealthTexts } from './ceph-health.js';
 import { cinderVolumesTexts } from './cinder-volumes.js';
 import { clockSyncTexts } from './clock-sync.js';
@@ -20,6 +22,7 @@ import { instancesStuckTexts } from './instances-stuck.js';
 import { k8sPodsTexts } from './k8s-pods.js';
 import { kernelLogTexts } from './kernel-log.js';
 import { kollaContainersTexts } from './kolla-containers.js';
+import { keystoneHealthTexts } from './keystone-health.js';
 import { logSignaturesTexts } from './log-signatures.js';
 import { memcachedTexts } from './memcached.js';
 import { mtuTexts } from './mtu.js';
@@ -42,7 +45,7 @@ import { sysctlSettingsTexts } from './sysctl-settings.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),

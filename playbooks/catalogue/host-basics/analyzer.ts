@@ -109,7 +109,12 @@ function hostFindings(group: Node[]): { found: Finding[]; summary: FindingMessag
     const per5 = h.load.five / h.cores;
     const p = { nodes: who, same, one: h.load.raw[0], five: h.load.raw[1], fifteen: h.load.raw[2], cores: h.cores, per: per15.toFixed(1), warn: LOAD_WARN_PER_CORE, busy: LOAD_BUSY_PER_CORE };
     const ev = [evidence(out, [`== cores: ${h.cores}`, h.load.line])];
-    if (per15 > LOAD_WARN_PER_CORE && per5 > LOAD_WARN_PER_CORE) {
+    if (per15 > LOAD_WARN_PER_CORE && per5 > LOAD_WARN_PER_CORE && group.length > 1) {
+      // Several nodes of the cluster on one kernel (containers or namespaces of one machine): the
+      // load is the machine's, whatever else it runs, not one node's; said, not counted as a problem.
+      const shared = { ...p, count: group.length, boot: first.h.bootId.slice(0, 8) };
+      found.push(finding({ check: 'host.load', severity: 'info', ...texts({ title: say('host-basics.load.busy.title', p), explanation: say('host-basics.load.shared.explanation', shared) }), evidence: ev }));
+    } else if (per15 > LOAD_WARN_PER_CORE && per5 > LOAD_WARN_PER_CORE) {
       found.push(
         finding({
           check: 'host.load',
