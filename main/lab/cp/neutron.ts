@@ -300,11 +300,14 @@ async function authHeaders(st: LabState): Promise<Record<string, string>> {
 
 /** One Neutron API call as the lab's admin; an error names the call and Neutron's answer. */
 export async function neutronApi<T = Record<string, unknown>>(st: LabState, method: string, path: string, body?: unknown): Promise<T> {
+  // 120 s: on a machine at load 20 one call was seen to take over 60 s; a timeout names the call.
   const r = await fetch(`${neutronEndpoint(st.layout)}/v2.0${path}`, {
     method,
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(await authHeaders(st)) },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(120_000),
+  }).catch((e: Error) => {
+    throw new LabError(`Neutron ${method} /v2.0${path}: ${e.message} (see ${serverComponent(st.layout).logFile})`);
   });
   const text = await r.text();
   if (!r.ok) throw new LabError(`Neutron ${method} /v2.0${path}: HTTP ${r.status} ${text.slice(0, 500)} (see ${serverComponent(st.layout).logFile})`);

@@ -33,6 +33,8 @@ export async function adminToken(ctx: ControlPlaneContext, projectId?: string): 
       },
     }),
     signal: AbortSignal.timeout(30_000),
+  }).catch((e: Error) => {
+    throw new LabError(`keystone token for admin${projectId ? ` in project ${projectId}` : ''}: ${e.message}`);
   });
   const id = res.headers.get('x-subject-token');
   if (!res.ok || !id) throw new LabError(`keystone token for admin${projectId ? ` in project ${projectId}` : ''}: HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
@@ -53,7 +55,10 @@ export async function osApi(ctx: ControlPlaneContext, url: string, method = 'GET
       ...headers,
     },
     body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
+    // 120 s: on a machine at load 20 one call was seen to take over 60 s; a timeout names the call.
+    signal: AbortSignal.timeout(120_000),
+  }).catch((e: Error) => {
+    throw new LabError(`${method} ${url}: ${e.message}`);
   });
   const text = await res.text();
   if (!res.ok) throw new LabError(`${method} ${url}: HTTP ${res.status}: ${text.slice(0, 500)}`);
