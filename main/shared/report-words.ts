@@ -42,6 +42,8 @@ export interface ReportWords {
   becauseOfThis: string;
   otherProblems: (count: number) => string;
   moreChecks: (count: number) => string;
+  /** After the names of the healthy playbooks, when a report with problems lists them by name only. */
+  ruledOutByName: (checks: number) => string;
   rootCause: string;
   fromTopFinding: string;
   contributing: string;
@@ -125,6 +127,7 @@ const en: ReportWords = {
   becauseOfThis: 'Because of this:',
   otherProblems: (n) => `Other problems (${n})`,
   moreChecks: (n) => `${n} more`,
+  ruledOutByName: (n) => `${n} checks in all; each one's result is in the case and the JSON export.`,
   rootCause: 'Root cause',
   fromTopFinding: "(from the case's top finding; write your own on the case)",
   contributing: 'Contributing factors',
@@ -200,6 +203,7 @@ const ko: ReportWords = {
   becauseOfThis: '이로 인해:',
   otherProblems: (n) => `그 밖의 문제 (${n})`,
   moreChecks: (n) => `외 ${n}건`,
+  ruledOutByName: (n) => `모두 ${n}개 검사. 각 결과는 케이스와 JSON 내보내기에 있습니다.`,
   rootCause: '근본 원인',
   fromTopFinding: '(케이스의 가장 중요한 발견 사항에서 가져옴. 케이스에서 직접 작성할 수 있습니다)',
   contributing: '기여 요인',
@@ -283,6 +287,15 @@ const EVIDENCE_BLOCKS = 3;
 export const FULL_PROBLEMS = 3;
 /** Ruled-out checks named per playbook; the rest are counted. */
 export const RULED_OUT_SHOWN = 3;
+
+/**
+ * A report with problems names its healthy playbooks only, once there are more than this many:
+ * the problems need the pages (the lead's report of a whole-catalogue check stays within three).
+ */
+export const RULED_OUT_BY_NAME_ABOVE = 12;
+
+/** Whether the ruled-out playbooks are listed by name only. */
+export const ruledOutByName = (sum: { problems: unknown[]; ruledOut: unknown[] }): boolean => sum.problems.length > 0 && sum.ruledOut.length > RULED_OUT_BY_NAME_ABOVE;
 
 /** A ruled-out line: the first few checks of a playbook by title, the rest counted. */
 export function ruledOutLine(checks: Array<{ title: string }>, more: (n: number) => string): string {

@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../shared/findings-summary.js';
-import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutByName, ruledOutLine, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Text as HTML text or attribute value. */
@@ -121,9 +121,13 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
     out.push('</ul>');
   }
   if (sum.ruledOut.length) {
-    out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(sum.counts.ok))}</h3><ul class="healthy">`);
-    for (const x of sum.ruledOut) out.push(`<li><code>${esc(x.playbook)}</code>: ${esc(ruledOutLine(x.checks, w.moreChecks))}</li>`);
-    out.push('</ul>');
+    out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(sum.counts.ok))}</h3>`);
+    if (ruledOutByName(sum)) out.push(`<p class="healthy">${sum.ruledOut.map((x) => `<code>${esc(x.playbook)}</code>`).join(', ')}. ${esc(w.ruledOutByName(sum.counts.ok))}</p>`);
+    else {
+      out.push('<ul class="healthy">');
+      for (const x of sum.ruledOut) out.push(`<li><code>${esc(x.playbook)}</code>: ${esc(ruledOutLine(x.checks, w.moreChecks))}</li>`);
+      out.push('</ul>');
+    }
   }
   if (sum.superseded) out.push(`<p class="meta">${esc(w.superseded(sum.superseded))}</p>`);
   out.push(`</section><section><h2>${esc(w.actionItems)}</h2>`);

@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../shared/findings-summary.js';
-import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutByName, ruledOutLine, stateWord } from '../../shared/report-words.js';
 import type { ReportData, ReportTime } from './model.js';
 
 /** Schemes a link in the report may keep: a browser goes there without running anything. */
@@ -126,7 +126,8 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
   }
   if (sum.ruledOut.length) {
     out.push(`### ${w.checkedHealthy(sum.counts.ok)}`, '');
-    for (const x of sum.ruledOut) out.push(`- \`${x.playbook}\`: ${inline(ruledOutLine(x.checks, w.moreChecks))}`);
+    if (ruledOutByName(sum)) out.push(`${sum.ruledOut.map((x) => `\`${x.playbook}\``).join(', ')}. ${inline(w.ruledOutByName(sum.counts.ok))}`);
+    else for (const x of sum.ruledOut) out.push(`- \`${x.playbook}\`: ${inline(ruledOutLine(x.checks, w.moreChecks))}`);
     out.push('');
   }
   if (sum.superseded) out.push(`_${w.superseded(sum.superseded)}_`, '');

@@ -265,5 +265,15 @@ describe('the timeline of a whole-cluster check', () => {
     // Every run on its own when every event is asked for.
     expect(core.reports.data(id, { allEvents: true }).timeline.filter((r) => r.kind === 'run')).toHaveLength(4);
     expect(core.reports.data(id, { lang: 'ko' }).timeline.filter((r) => r.kind === 'run')[0]?.text).toBe('플레이북 ceph-health, kernel-log, ovn-health (ctl-1): 성공, 심각·경고 없음');
+
+    // With problems to show, more than 12 healthy playbooks are named only (the lead's report of a
+    // 30-playbook check went to 4 pages); at 12 or fewer each keeps its line.
+    expect(renderMarkdown(core.reports.data(id, {}))).toContain('- `ceph-health`: ceph-health: ok');
+    for (let i = 0; i < 10; i++) ran(`more-${String(i).padStart(2, '0')}`, 'ok');
+    const md = renderMarkdown(core.reports.data(id, {}));
+    expect(md).toContain('`ceph-health`, `kernel-log`, `more-00`, `more-01`');
+    expect(md).toContain("13 checks in all; each one's result is in the case and the JSON export.");
+    expect(md).not.toContain('- `ceph-health`: ceph-health: ok');
+    expect(renderHtml(core.reports.data(id, {}))).toContain('<p class="healthy"><code>ceph-health</code>, <code>kernel-log</code>');
   });
 });

@@ -1,5 +1,5 @@
 import { withRefTitles } from '../../../../main/shared/findings-summary.js';
-import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutLine, stateWord } from '../../../../main/shared/report-words.js';
+import { evidenceShown, formatSpan, FULL_PROBLEMS, reportSummary, reportWords, ruledOutByName, ruledOutLine, stateWord } from '../../../../main/shared/report-words.js';
 import type { ReportData, ReportTime } from '../../../../main/contract/types.js';
 import { Markdown } from '../case/Markdown.js';
 
@@ -170,13 +170,25 @@ export function ReportPreview(props: { report: ReportData }) {
           <h3>
             <span className="sev ok">{w.severities.ok}</span> {w.checkedHealthy(sum.counts.ok)}
           </h3>
-          <ul>
-            {sum.ruledOut.map((x) => (
-              <li key={x.playbook}>
-                <code>{x.playbook}</code>: {ruledOutLine(x.checks, w.moreChecks)}
-              </li>
-            ))}
-          </ul>
+          {ruledOutByName(sum) ? (
+            <p>
+              {sum.ruledOut.map((x, i) => (
+                <span key={x.playbook}>
+                  {i > 0 && ', '}
+                  <code>{x.playbook}</code>
+                </span>
+              ))}
+              . {w.ruledOutByName(sum.counts.ok)}
+            </p>
+          ) : (
+            <ul>
+              {sum.ruledOut.map((x) => (
+                <li key={x.playbook}>
+                  <code>{x.playbook}</code>: {ruledOutLine(x.checks, w.moreChecks)}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <h2>{w.actionItems}</h2>
