@@ -289,8 +289,9 @@ export const FULL_PROBLEMS = 3;
 export const RULED_OUT_SHOWN = 3;
 
 /**
- * A report with problems names its healthy playbooks only, once there are more than this many:
- * the problems need the pages (the lead's report of a whole-catalogue check stays within three).
+ * A report with problems names its healthy playbooks only, and runs what it could not check on as
+ * one paragraph, once more than this many playbooks were healthy: the problems need the pages (the
+ * lead's report of a whole-catalogue check stays within three).
  */
 export const RULED_OUT_BY_NAME_ABOVE = 12;
 

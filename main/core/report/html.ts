@@ -116,9 +116,11 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
     out.push('</ul>');
   }
   if (sum.notChecked.length) {
-    out.push(`<h3>${esc(w.notChecked(sum.notChecked.length))}</h3><ul class="unchecked">`);
-    for (const p of sum.notChecked) out.push(`<li>${esc(p.title)} <span class="meta">(${[...new Set([p.lead, ...p.also].map((x) => x.playbook))].map((x) => `<code>${esc(x)}</code>`).join(', ')})</span></li>`);
-    out.push('</ul>');
+    const item = (p: (typeof sum.notChecked)[number]): string => `${esc(p.title)} <span class="meta">(${[...new Set([p.lead, ...p.also].map((x) => x.playbook))].map((x) => `<code>${esc(x)}</code>`).join(', ')})</span>`;
+    out.push(`<h3>${esc(w.notChecked(sum.notChecked.length))}</h3>`);
+    // Every item stays; a report with problems runs them on as one paragraph when the catalogue is large.
+    if (ruledOutByName(sum)) out.push(`<p class="unchecked">${sum.notChecked.map(item).join(' · ')}</p>`);
+    else out.push(`<ul class="unchecked">${sum.notChecked.map((p) => `<li>${item(p)}</li>`).join('')}</ul>`);
   }
   if (sum.ruledOut.length) {
     out.push(`<h3><span class="sev sev-ok">${esc(w.severities.ok)}</span> ${esc(w.checkedHealthy(sum.counts.ok))}</h3>`);

@@ -121,7 +121,10 @@ export function renderMarkdown(r: ReportData, o: { withCommands?: boolean } = {}
   }
   if (sum.notChecked.length) {
     out.push(`### ${w.notChecked(sum.notChecked.length)}`, '');
-    for (const p of sum.notChecked) out.push(`- ${inline(p.title)} (${[...new Set([p.lead, ...p.also].map((x) => `\`${x.playbook}\``))].join(', ')})`);
+    const item = (p: (typeof sum.notChecked)[number]): string => `${inline(p.title)} (${[...new Set([p.lead, ...p.also].map((x) => `\`${x.playbook}\``))].join(', ')})`;
+    // Every item stays; a report with problems runs them on as one paragraph when the catalogue is large.
+    if (ruledOutByName(sum)) out.push(sum.notChecked.map(item).join(' · '));
+    else for (const p of sum.notChecked) out.push(`- ${item(p)}`);
     out.push('');
   }
   if (sum.ruledOut.length) {

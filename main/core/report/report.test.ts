@@ -275,5 +275,13 @@ describe('the timeline of a whole-cluster check', () => {
     expect(md).toContain("13 checks in all; each one's result is in the case and the JSON export.");
     expect(md).not.toContain('- `ceph-health`: ceph-health: ok');
     expect(renderHtml(core.reports.data(id, {}))).toContain('<p class="healthy"><code>ceph-health</code>, <code>kernel-log</code>');
+    // What could not be checked stays, every item, run on as one paragraph.
+    const run0 = core.repos.runs.ofCase(id, 0)[0]!;
+    for (const t of ['No keystone pod on ctl-1', 'Could not list the volumes']) {
+      core.db
+        .prepare("INSERT INTO findings (run_id, check_id, severity, status, title, explanation, evidence, likely_cause, remediation, created_at) VALUES (?, 'x.z', 'info', 'SKIPPED', ?, '', '[]', '', '', ?)")
+        .run(run0.id, t, new Date().toISOString());
+    }
+    expect(renderMarkdown(core.reports.data(id, {}))).toMatch(/^(No keystone pod on ctl-1|Could not list the volumes) \(`[a-z-]+`\) · (No keystone pod on ctl-1|Could not list the volumes) \(`[a-z-]+`\)$/m);
   });
 });

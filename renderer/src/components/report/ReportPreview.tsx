@@ -156,13 +156,17 @@ export function ReportPreview(props: { report: ReportData }) {
       {sum.notChecked.length > 0 && (
         <section>
           <h3>{w.notChecked(sum.notChecked.length)}</h3>
-          <ul>
-            {sum.notChecked.map((p) => (
-              <li key={p.lead.id} className="hint">
-                {p.title} ({[...new Set([p.lead, ...p.also].map((x) => x.playbook))].join(', ')})
-              </li>
-            ))}
-          </ul>
+          {ruledOutByName(sum) ? (
+            <p className="hint">{sum.notChecked.map((p) => `${p.title} (${[...new Set([p.lead, ...p.also].map((x) => x.playbook))].join(', ')})`).join(' · ')}</p>
+          ) : (
+            <ul>
+              {sum.notChecked.map((p) => (
+                <li key={p.lead.id} className="hint">
+                  {p.title} ({[...new Set([p.lead, ...p.also].map((x) => x.playbook))].join(', ')})
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       {sum.ruledOut.length > 0 && (
