@@ -282,9 +282,10 @@ const sweepNames: Record<string, FaultNamed | string> = {
   'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
   'ovn-chassis-missing': { names: /compute-2/, node: 'compute-2' },
   'ovs-port-missing-device': { names: /device does not exist|could not open network device/i, node: 'compute-1' },
-  'placement-no-capacity': { names: /MEMORY_MB/ },
+  'placement-no-capacity': 'placement-capacity names it with a flavor\'s size (the NoValidHost runbook\'s step); without one the sweep sees room left on each provider',
   'placement-orphan-allocation': { names: /old-worker|orphan/i },
-  'pod-crashloop': { names: /placement-api/, node: 'controller-3' },
+  // Between two crashes the pod runs: the sweep may catch it restarting rather than in CrashLoopBackOff.
+  'pod-crashloop': { names: /placement-api/, node: 'controller-1' },
   'node-unreachable': { in: 'notChecked', names: /compute-2/, node: 'compute-2' },
 };
 
