@@ -5,9 +5,9 @@
  * log line is dated by its own OVS timestamp against the node's clock.
  */
 import { lines } from '../../engine/analyze-kit.js';
-import { lineTime, parseNodeClock, type NodeClock } from '../../engine/log-time.js';
+import { lineTime, parseNodeClock } from '../../engine/log-time.js';
 // One message written twice (console and file into one log) is one event: the same rule as vswitchd's log.
-import { firstWrite } from '../ovs-vswitchd-log/parse.js';
+import { eventsWithin, firstWrite, logHeader, readCoverage, unread, type LogRead } from '../../engine/log-read.js';
 
 export type Kind = 'claim' | 'release' | 'chassis-change' | 'sb-dropped' | 'sb-probe' | 'sb-failed' | 'sb-connected' | 'openflow-error' | 'recompute' | 'poll' | 'emer' | 'terminated';
 
@@ -21,18 +21,10 @@ export interface Event {
   ms: number;
 }
 
-export interface ControllerFacts {
-  clock: NodeClock | null;
+export interface ControllerFacts extends LogRead {
   /** connection-status's answer (its lines) and exit code; null exit when the section is missing. */
   status: string[];
   statusExit: number | null;
-  logPath: string | null;
-  logLine: string;
-  first: string | null;
-  last: string | null;
-  read: number;
-  matched: number;
-  readLine: string | null;
   events: Event[];
 }
 
@@ -65,7 +57,7 @@ export function classify(line: string): Omit<Event, 'line' | 'at'> | null {
 }
 
 export function parseController(stdout: string): ControllerFacts {
-  const facts: ControllerFacts = { clock: null, status: [], statusExit: null, logPath: null, logLine: '', first: null, last: null, read: 0, matched: 0, readLine: null, events: [] };
+  const facts: ControllerFacts = { clock: null, status: [], statusExit: null, ...unread(), events: [] };
   let section: 'none' | 'status' | 'log' = 'none';
   const body: string[] = [];
   for (const l of lines(stdout)) {
@@ -74,17 +66,8 @@ export function parseController(stdout: string): ControllerFacts {
     else if (l.startsWith('== exit: ')) {
       facts.statusExit = Number(l.slice(9));
       section = 'none';
-    } else if (l.startsWith('== log: ')) {
-      facts.logLine = l;
-      facts.logPath = l.startsWith('== log: none') ? null : l.slice(8);
-      section = 'log';
-    } else if (l.startsWith('== first: ')) facts.first = l.slice(10);
-    else if (l.startsWith('== last: ')) facts.last = l.slice(9);
-    else if (l.startsWith('== read: ')) {
-      const m = /read: (\d+) lines, matched: (\d+)/.exec(l);
-      facts.read = Number(m?.[1] ?? 0);
-      facts.matched = Number(m?.[2] ?? 0);
-      facts.readLine = l;
+    } else if (logHeader(facts, l)) {
+      if (l.startsWith('== log: ')) section = 'log';
     } else if (section === 'status') facts.status.push(l);
     else if (section === 'log') body.push(l);
   }
@@ -97,19 +80,8 @@ export function parseController(stdout: string): ControllerFacts {
   return facts;
 }
 
-/** A line a little ahead of the node's clock still counts (the clock was read first). */
-const SLACK_SEC = 300;
-
 /** The events of the last `windowSec` by the node's clock (all of them when the node gave no clock). */
-export function within(facts: ControllerFacts, windowSec: number): Event[] {
-  const clock = facts.clock;
-  if (!clock) return facts.events;
-  return facts.events.filter((e) => e.at !== null && e.at >= clock.now - windowSec && e.at <= clock.now + SLACK_SEC);
-}
+export const within = (facts: ControllerFacts, windowSec: number): Event[] => eventsWithin(facts.events, facts.clock, windowSec);
 
 /** How far back the lines read go, in seconds, when the tail cut them short of `windowSec`. */
-export function coverage(facts: ControllerFacts, windowSec: number): number | null {
-  if (!facts.clock || !facts.first || facts.read < 20_000) return null;
-  const t = lineTime(facts.first, facts.clock);
-  return t === null || t <= facts.clock.now - windowSec ? null : Math.max(0, facts.clock.now - t);
-}
+export const coverage = (facts: ControllerFacts, windowSec: number): number | null => readCoverage(facts, windowSec);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evidenceNotInOutput, loadFixture } from '../../engine/fixtures.js';
 import type { AnalyzerInput, Finding } from '../../engine/types.js';
 import { analyze } from './analyzer.js';
-import { classify, firstWrite, parseVswitchd } from './parse.js';
+import { firstWrite } from '../../engine/log-read.js';
+import { classify, parseVswitchd } from './parse.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const load = (scenario: string): AnalyzerInput => loadFixture(join(dir, scenario));

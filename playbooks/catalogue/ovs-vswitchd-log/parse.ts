@@ -6,23 +6,8 @@
  * node's clock, never this machine's.
  */
 import { lines } from '../../engine/analyze-kit.js';
-import { lineTime, parseNodeClock, type NodeClock } from '../../engine/log-time.js';
-
-/**
- * False for the second copy of a message: a daemon that logs to its console and its file, both
- * into one file (`--log-file` plus stderr redirected there), writes every message twice, the
- * console's copy without milliseconds (`…T12:48:26Z|00022|…` and `…T12:48:26.278Z|00022|…`). The
- * same sequence number, text and second is one message; a restart reuses sequence numbers, but
- * not within the same second.
- */
-export function firstWrite(line: string, seen: Set<string>): boolean {
-  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z(\|.*)$/.exec(line);
-  if (!m) return true;
-  const key = `${m[1]}${m[2]}`;
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
-}
+import { eventsWithin, firstWrite, logHeader, readCoverage, unread, type LogRead } from '../../engine/log-read.js';
+import { lineTime, parseNodeClock } from '../../engine/log-time.js';
 
 export type Kind = 'poll' | 'ctxsw' | 'flow-limit' | 'lost-packet' | 'dropped-logs' | 'missing-device' | 'slow-dump' | 'emer';
 
@@ -47,17 +32,7 @@ export interface Datapath {
   lost: number;
 }
 
-export interface VswitchdFacts {
-  clock: NodeClock | null;
-  /** The log read, or null with the script's reason line. */
-  logPath: string | null;
-  logLine: string;
-  first: string | null;
-  /** The newest line read (how the log ends). */
-  last: string | null;
-  read: number;
-  matched: number;
-  readLine: string | null;
+export interface VswitchdFacts extends LogRead {
   events: Event[];
   /** `flows : (current N) (avg …) (max …) (limit L)` of each datapath, with the dump duration. */
   flows: Array<{ line: string; current: number; limit: number; dumpMs: number | null; dumpLine: string | null }>;
@@ -100,22 +75,13 @@ function datapaths(body: string[]): Datapath[] {
 
 export function parseVswitchd(stdout: string): VswitchdFacts {
   const ls = lines(stdout);
-  const facts: VswitchdFacts = { clock: null, logPath: null, logLine: '', first: null, last: null, read: 0, matched: 0, readLine: null, events: [], flows: [], dpctl: [], dpctlAgain: [], appctlExit: null, appctlError: [] };
+  const facts: VswitchdFacts = { clock: null, ...unread(), events: [], flows: [], dpctl: [], dpctlAgain: [], appctlExit: null, appctlError: [] };
   let section = 'log';
   const bodies: Record<string, string[]> = { log: [], 'upcall/show': [], 'dpctl/show': [], 'dpctl/show again': [] };
   for (const l of ls) {
     if (l.startsWith('== now: ')) facts.clock = parseNodeClock(l.slice(8));
-    else if (l.startsWith('== log: ')) {
-      facts.logLine = l;
-      facts.logPath = l.startsWith('== log: none') ? null : l.slice(8);
-    } else if (l.startsWith('== first: ')) facts.first = l.slice(10);
-    else if (l.startsWith('== last: ')) facts.last = l.slice(9);
-    else if (l.startsWith('== read: ')) {
-      const m = /read: (\d+) lines, matched: (\d+)/.exec(l);
-      facts.read = Number(m?.[1] ?? 0);
-      facts.matched = Number(m?.[2] ?? 0);
-      facts.readLine = l;
-    } else if (l.startsWith('== exit: ')) facts.appctlExit = Number(l.slice(9));
+    else if (logHeader(facts, l)) continue;
+    else if (l.startsWith('== exit: ')) facts.appctlExit = Number(l.slice(9));
     else if (l.startsWith('== ') && l.slice(3) in bodies) section = l.slice(3);
     else bodies[section]?.push(l);
   }
@@ -141,20 +107,8 @@ export function parseVswitchd(stdout: string): VswitchdFacts {
 
 /** Seconds a day: the window the playbook reads. */
 export const WINDOW_SEC = 86_400;
-/** A line a little ahead of the node's clock still counts (the clock was read first). */
-const SLACK_SEC = 300;
-
 /** The events of the last 24 h by the node's clock (undated ones count only without a clock: the tail bounds them). */
-export function inWindow(facts: VswitchdFacts): Event[] {
-  const clock = facts.clock;
-  if (!clock) return facts.events;
-  return facts.events.filter((e) => e.at !== null && e.at >= clock.now - WINDOW_SEC && e.at <= clock.now + SLACK_SEC);
-}
+export const inWindow = (facts: VswitchdFacts): Event[] => eventsWithin(facts.events, facts.clock, WINDOW_SEC);
 
 /** How far back the lines read go, in seconds, when that is less than the window (the tail cut them). */
-export function coverage(facts: VswitchdFacts): number | null {
-  if (!facts.clock || !facts.first) return null;
-  const t = lineTime(facts.first, facts.clock);
-  if (t === null || t <= facts.clock.now - WINDOW_SEC) return null;
-  return facts.read >= 20_000 ? Math.max(0, facts.clock.now - t) : null;
-}
+export const coverage = (facts: VswitchdFacts): number | null => readCoverage(facts, WINDOW_SEC);
