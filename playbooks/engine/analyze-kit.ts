@@ -50,3 +50,20 @@ export function parseJson<T>(text: string): T | null {
     return null;
   }
 }
+
+/**
+ * The line ranges [open, close] of the objects of a JSON list as the openstack CLI (cliff) prints
+ * it, one `  {` … `  }` per object: evidence then quotes an object's own lines.
+ */
+export function objectLineRanges(all: string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = -1;
+  all.forEach((l, i) => {
+    if (/^\s*\{\s*$/.test(l)) start = i;
+    else if (/^\s*\},?\s*$/.test(l) && start >= 0) {
+      ranges.push([start, i]);
+      start = -1;
+    }
+  });
+  return ranges;
+}

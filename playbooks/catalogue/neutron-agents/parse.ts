@@ -4,7 +4,7 @@
  * output lines that show it. Alive and State are booleans in JSON (":-)"/"XXX" and "UP"/"DOWN"
  * in the table form, accepted too).
  */
-import { lines, parseJson } from '../../engine/analyze-kit.js';
+import { lines, objectLineRanges, parseJson } from '../../engine/analyze-kit.js';
 
 export interface Agent {
   id: string;
@@ -28,15 +28,7 @@ export function parseAgents(stdout: string): Agent[] | null {
   const rows = parseJson<unknown>(stdout);
   if (!Array.isArray(rows)) return null;
   const all = lines(stdout);
-  const ranges: Array<[number, number]> = [];
-  let start = -1;
-  all.forEach((l, i) => {
-    if (/^\s*\{\s*$/.test(l)) start = i;
-    else if (/^\s*\},?\s*$/.test(l) && start >= 0) {
-      ranges.push([start, i]);
-      start = -1;
-    }
-  });
+  const ranges = objectLineRanges(all);
   const shown = /^\s*"(Agent Type|Host|Alive|State|Binary)":/;
   return (rows as Row[]).map((r, i) => {
     const range = ranges[i];

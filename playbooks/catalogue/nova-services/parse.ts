@@ -3,7 +3,7 @@
  * JSON array of flat objects, one key per line; each service keeps the output lines that show it.
  * Log lines are sorted into the failure kinds nova-compute and nova-scheduler log.
  */
-import { lines, parseJson } from '../../engine/analyze-kit.js';
+import { lines, objectLineRanges, parseJson } from '../../engine/analyze-kit.js';
 
 export interface Service {
   id: string;
@@ -27,17 +27,8 @@ const text = (v: Row[string] | undefined): string => (v === null || v === undefi
 export function parseServices(stdout: string): Service[] | null {
   const rows = parseJson<unknown>(stdout);
   if (!Array.isArray(rows)) return null;
-  // Line ranges of the array's objects: cliff prints `  {` … `  }` around each one.
   const all = lines(stdout);
-  const ranges: Array<[number, number]> = [];
-  let start = -1;
-  all.forEach((l, i) => {
-    if (/^\s*\{\s*$/.test(l)) start = i;
-    else if (/^\s*\},?\s*$/.test(l) && start >= 0) {
-      ranges.push([start, i]);
-      start = -1;
-    }
-  });
+  const ranges = objectLineRanges(all);
   const shown = /^\s*"(Binary|Host|Status|State|Updated At|Disabled Reason|Forced Down)":/;
   return (rows as Row[]).map((r, i) => {
     const range = ranges[i];
