@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Run, RunState } from '../contract/types.js';
 import { createCore, type Core, type CoreOptions } from '../core/core.js';
@@ -20,8 +22,59 @@ export interface TestLab {
   close(): Promise<void>;
 }
 
-/** A practice lab in a temp data dir with a core over it and one case, for integration tests. */
+/**
+ * One full-control-plane lab at a time on this machine, across test workers and processes. A full lab
+ * is 22+ OpenStack processes at 3.3 GiB; two of them starting together on 2 cores (vitest runs two
+ * files at once) pushed Neutron past its own start-up (no neutron_pg_drop after 120 s) and nova-api
+ * past 5 s answers in CI. The lock is a directory (mkdir is atomic) holding the owner's pid, so a
+ * lock left by a killed run is taken over. Light labs do not take it.
+ */
+export const FULL_LAB_LOCK = join(tmpdir(), 'stackscope-full-lab.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Take the full-lab lock, waiting (up to `timeoutMs`) while a live process holds it; returns its release. */
+export async function takeFullLabLock(timeoutMs = 45 * 60_000, lockDir = FULL_LAB_LOCK): Promise<() => void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      return () => rmSync(lockDir, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      // Being written or removed right now: look again.
+    }
+    if (owner && !alive(owner)) rmSync(lockDir, { recursive: true, force: true });
+    else if (Date.now() > deadline) throw new Error(`another full lab (pid ${owner || '?'}) held ${lockDir} for ${Math.round(timeoutMs / 60_000)} min`);
+    else await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** A practice lab in a temp data dir with a core over it and one case, for integration tests (a full lab waits for the full-lab lock). */
 export async function startTestLab(opts: Omit<LabUpOptions, 'dataDir'> & { catalogue?: CoreOptions['catalogue'] }): Promise<TestLab> {
+  const release = opts.controlPlane === 'full' ? await takeFullLabLock() : () => {};
+  try {
+    return await startLab(opts, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function startLab(opts: Omit<LabUpOptions, 'dataDir'> & { catalogue?: CoreOptions['catalogue'] }, release: () => void): Promise<TestLab> {
   const tmp = tempDir();
   const dataDir = join(tmp.path, 'data');
   const { catalogue, ...up } = opts;
@@ -54,9 +107,13 @@ export async function startTestLab(opts: Omit<LabUpOptions, 'dataDir'> & { catal
       return { exitCode: step.exitCode, stdout: step.stdout, stderr: step.stderr };
     },
     async close() {
-      await core.close();
-      await labDown(dataDir);
-      tmp.remove();
+      try {
+        await core.close();
+        await labDown(dataDir);
+        tmp.remove();
+      } finally {
+        release();
+      }
     },
   };
 }

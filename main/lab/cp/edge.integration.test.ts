@@ -22,7 +22,7 @@ let pids: number[] = [];
 
 beforeAll(async () => {
   t = await startTestLab({ flavor: 'kolla', computes: 1, controlPlane: 'full', novaComputes: 1 });
-}, 600_000);
+}, 3_600_000); // up to 45 min waiting for another file's full lab (takeFullLabLock), then its own lab up
 
 afterAll(async () => {
   const l = t?.lab.layout;

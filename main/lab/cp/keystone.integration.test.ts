@@ -22,7 +22,7 @@ beforeAll(async () => {
   // What the report quotes: the lab's own timings and Keystone's memory.
   const rss = controllers(t.lab.layout).map((n) => `${n.name} ${keystoneRssMb(n)} MB`);
   console.log(`${lines.join('\n')}\nlab up ${t.lab.upSeconds} s (${t.lab.start}); keystone uwsgi RSS (master + worker): ${rss.join(', ')}`);
-}, 900_000);
+}, 3_600_000); // up to 45 min waiting for another file's full lab (takeFullLabLock), then its own lab up
 
 afterAll(async () => {
   await t?.close();

@@ -22,7 +22,7 @@ let t: TestLab;
 
 beforeAll(async () => {
   t = await startTestLab({ flavor: 'packages', computes: 2, controlPlane: 'full', novaComputes: 2 });
-}, 1_200_000);
+}, 3_600_000); // up to 45 min waiting for another file's full lab (takeFullLabLock), then its own lab up
 
 afterAll(async () => {
   await t?.close();
