@@ -32,6 +32,23 @@ export const catalogEndpointsTexts: Record<string, Record<Lang, string>> = {
     en: 'From a controller: curl -v {url}; then run haproxy-backends, and check the service itself. If the URL is wrong: openstack endpoint set --url NEW_URL ENDPOINT_ID.',
     ko: '컨트롤러에서 curl -v {url}을(를) 실행하고, haproxy-backends를 실행한 뒤 서비스 자체를 확인하세요. URL이 틀렸다면 openstack endpoint set --url 새_URL 엔드포인트_ID.',
   },
+  'catalog-endpoints.down.cause.timeout.again': {
+    en: 'No answer in {first} s, nor in {retry} s when asked again: the VIP is held by no controller, a firewall drops the port, or the API hangs.',
+    ko: '{first}초 안에 응답이 없었고, 다시 물었을 때도 {retry}초 안에 응답이 없었습니다. 어느 컨트롤러도 VIP를 갖고 있지 않거나, 방화벽이 포트를 막거나, API가 멈춰 있습니다.',
+  },
+  'catalog-endpoints.slow.title': { en: 'The {type} {iface} endpoint answers slowly: {url} took {seconds} s', ko: '{type} {iface} 엔드포인트의 응답이 느림: {url}에 {seconds}초 걸림' },
+  'catalog-endpoints.slow.explanation': {
+    en: 'A request to {url} ({type}, {iface}) got no answer within {first} s; asked again, it answered HTTP {code} after {seconds} s. An API root should answer in well under a second: clients and services with short timeouts fail against it, and it tells of an API busy or stalled.',
+    ko: '{url}({type}, {iface})에 보낸 요청이 {first}초 안에 응답받지 못했고, 다시 물었을 때 {seconds}초 뒤 HTTP {code}로 응답했습니다. API 루트는 1초도 걸리지 않아야 합니다. 타임아웃이 짧은 클라이언트와 서비스는 실패하며, API가 바쁘거나 멈춰 있다는 뜻입니다.',
+  },
+  'catalog-endpoints.slow.cause': {
+    en: 'The API workers are all busy (too few workers, long requests, a slow database or message bus), the host is overloaded, or HAProxy queues requests for a backend at its connection limit.',
+    ko: 'API 워커가 모두 바쁘거나(워커 수 부족, 오래 걸리는 요청, 느린 데이터베이스나 메시지 버스), 호스트 과부하이거나, HAProxy가 연결 한도에 이른 백엔드의 요청을 대기시키고 있습니다.',
+  },
+  'catalog-endpoints.slow.next': {
+    en: 'time curl -s -o /dev/null {url} a few times; run host-basics and haproxy-backends (queue and sessions), and read the {type} API log for slow requests.',
+    ko: 'time curl -s -o /dev/null {url}을(를) 몇 번 실행해 보고, host-basics와 haproxy-backends(대기열과 세션)를 실행한 뒤 {type} API 로그에서 느린 요청을 찾으세요.',
+  },
   'catalog-endpoints.tls.title': { en: 'The certificate of the {type} {iface} endpoint does not verify: {url}', ko: '{type} {iface} 엔드포인트의 인증서 검증 실패: {url}' },
   'catalog-endpoints.tls.explanation': {
     en: 'The API at {url} answers (HTTP {insecure} without verification), but its certificate fails verification: {error}. Clients that verify TLS (the default) cannot use it.',

@@ -44,6 +44,22 @@ describe('catalog-endpoints', () => {
     verbatim(input, fs);
   });
 
+  it('an endpoint that answers only on the second, longer try is slow (warning), not down; one silent on both tries is down', () => {
+    const input = load('slow-and-stalled');
+    const fs = analyze(input);
+    expect(sev(fs)).toEqual([
+      ['catalog.endpoint-slow', 'warning'],
+      ['catalog.endpoint-down', 'critical'],
+      ['catalog.endpoints', 'ok'],
+    ]);
+    expect(fs[0]?.title).toBe('The compute internal endpoint answers slowly: http://198.18.2.10:8774/v2.1 took 6.2 s');
+    expect(fs[0]?.explanation).toContain('got no answer within 5 s; asked again, it answered HTTP 200 after 6.2 s');
+    expect(fs[1]?.title).toBe('The network internal endpoint does not answer: http://198.18.2.10:9696');
+    expect(fs[1]?.explanation).toContain('Operation timed out after 15001 milliseconds');
+    expect(fs[1]?.likelyCause).toMatch(/^No answer in 5 s, nor in 15 s when asked again/);
+    verbatim(input, fs);
+  });
+
   it('a catalog that could not be read is could-not-check with the reason, never ok', () => {
     const input = load('public-dead-and-expired');
     const fs = analyze({ ...input, outputs: input.outputs.map((o) => ({ ...o, state: 'failed' as const, exitCode: 3, stdout: '== list failed\n', stderr: 'Missing value auth-url required for auth plugin password\n' })) });

@@ -11,6 +11,9 @@ import type { Analyzer, Finding, StepOutput } from '../../engine/types.js';
 import { coreServices, parseEndpoints, tlsExits, type Endpoint } from './parse.js';
 
 const STEP = 'endpoints';
+/** endpoints.sh's limits: the first try of every endpoint, and the second try of one that did not answer in time. */
+const FIRST_LIMIT_S = 5;
+const RETRY_LIMIT_S = 15;
 
 const vital = (e: Endpoint): boolean => coreServices.has(e.type) && (e.iface === 'public' || e.iface === 'internal');
 
@@ -70,7 +73,27 @@ export const analyze: Analyzer = (input) => {
       );
       continue;
     }
-    if (e.code === '000') {
+    // No answer in the first 5 s but one on the longer second try: slow, not down (its status read as the answer).
+    if (e.code === '000' && e.again && e.again.code !== '000' && !/^5\d\d$/.test(e.again.code)) {
+      const slow = { ...params, code: e.again.code, seconds: e.again.seconds.toFixed(1), first: FIRST_LIMIT_S };
+      found.push(
+        finding({
+          check: 'catalog.endpoint-slow',
+          severity: 'warning',
+          ...texts({
+            title: say('catalog-endpoints.slow.title', slow),
+            explanation: say('catalog-endpoints.slow.explanation', slow),
+            likelyCause: say('catalog-endpoints.slow.cause'),
+            nextStep: say('catalog-endpoints.slow.next', slow),
+          }),
+          evidence: ev,
+        }),
+      );
+      continue;
+    }
+    if (e.code === '000' && e.again && e.again.code !== '000') {
+      params.code = e.again.code;
+    } else if (e.code === '000') {
       found.push(
         finding({
           check: 'catalog.endpoint-down',
@@ -78,7 +101,13 @@ export const analyze: Analyzer = (input) => {
           ...texts({
             title: say('catalog-endpoints.down.title', params),
             explanation: say(vital(e) ? 'catalog-endpoints.down.explanation.core' : 'catalog-endpoints.down.explanation', params),
-            likelyCause: say(/refused/i.test(e.error) ? 'catalog-endpoints.down.cause.refused' : /resolve/i.test(e.error) ? 'catalog-endpoints.down.cause.dns' : 'catalog-endpoints.down.cause.timeout'),
+            likelyCause: /refused/i.test(e.error)
+              ? say('catalog-endpoints.down.cause.refused')
+              : /resolve/i.test(e.error)
+                ? say('catalog-endpoints.down.cause.dns')
+                : e.again
+                  ? say('catalog-endpoints.down.cause.timeout.again', { first: FIRST_LIMIT_S, retry: RETRY_LIMIT_S })
+                  : say('catalog-endpoints.down.cause.timeout'),
             nextStep: say('catalog-endpoints.down.next', params),
           }),
           evidence: ev,
@@ -86,8 +115,8 @@ export const analyze: Analyzer = (input) => {
       );
       continue;
     }
-    if (/^5\d\d$/.test(e.code)) {
-      const noBackend = ['502', '503', '504'].includes(e.code);
+    if (/^5\d\d$/.test(params.code)) {
+      const noBackend = ['502', '503', '504'].includes(params.code);
       found.push(
         finding({
           check: 'catalog.endpoint-error',

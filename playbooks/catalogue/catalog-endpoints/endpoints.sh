@@ -5,6 +5,7 @@
 # there; 000 means nothing answered, with curl's reason. An https endpoint whose certificate does
 # not verify is asked again without verification, to tell a TLS problem from a dead API.
 TIMEOUT=5
+RETRY=15
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
@@ -41,7 +42,13 @@ while read -r type enabled iface url; do
     case $rc in
       35 | 51 | 58 | 60 | 77 | 83 | 90 | 91) k=$(curl -sS -k --connect-timeout 3 --max-time "$TIMEOUT" -o /dev/null -w '%{http_code}' "$u" 2>/dev/null) ;;
     esac
-    echo "$rc ${r:-000 0} ${k:--}" >"$tmp/$i.res"
+    # No answer in time (curl 28): asked once more with a longer limit, to tell a slow API from a dead one.
+    a=-
+    if [ "$rc" -eq 28 ]; then
+      a=$(TIMEOUT=$RETRY c -o /dev/null -w '%{http_code}:%{time_total}' "$u" 2>"$tmp/$i.err2")
+      a=${a:-000:0}
+    fi
+    echo "$rc ${r:-000 0} ${k:--} $a" >"$tmp/$i.res"
   ) &
 done <"$tmp/four"
 wait
@@ -54,7 +61,9 @@ while [ "$j" -lt "$i" ]; do
     echo "ep $type $iface $url disabled"
     continue
   fi
-  read -r rc code secs insecure <"$tmp/$j.res"
+  read -r rc code secs insecure again <"$tmp/$j.res"
   err=$(head -n 1 "$tmp/$j.err" 2>/dev/null | cut -c1-200)
-  echo "ep $type $iface $url -> $code ${secs}s curl=$rc insecure=$insecure${err:+ $err}"
+  # The second try's error, when it failed too (the first one's timeout is then the same story).
+  [ "${again%%:*}" = 000 ] && err=$(head -n 1 "$tmp/$j.err2" 2>/dev/null | cut -c1-200)
+  echo "ep $type $iface $url -> $code ${secs}s curl=$rc insecure=$insecure again=${again:--}${err:+ $err}"
 done

@@ -1,6 +1,6 @@
 /**
  * catalog-endpoints: endpoints.sh output → facts. `== endpoints N`, then one line per endpoint:
- * `ep TYPE INTERFACE URL -> CODE SECONDSs curl=EXIT insecure=CODE|- [curl's error]`, or
+ * `ep TYPE INTERFACE URL -> CODE SECONDSs curl=EXIT insecure=CODE|- [again=CODE:SECONDS|-] [curl's error]`, or
  * `ep TYPE INTERFACE URL disabled`; `== list failed` when the catalog could not be read.
  */
 import { lines } from '../../engine/analyze-kit.js';
@@ -16,6 +16,8 @@ export interface Endpoint {
   curlExit: number;
   /** The status without TLS verification, when the verified request failed on TLS; null otherwise. */
   insecure: string | null;
+  /** The second try of an endpoint that did not answer in time (curl 28), with a longer limit; null when there was none. */
+  again: { code: string; seconds: number } | null;
   error: string;
   line: string;
 }
@@ -36,10 +38,10 @@ export function parseEndpoints(stdout: string): Catalog {
   for (const l of ls) {
     let m = /^ep (\S+) (\S+) (\S+) disabled$/.exec(l);
     if (m) {
-      out.endpoints.push({ type: m[1] ?? '', iface: m[2] ?? '', url: m[3] ?? '', disabled: true, code: '', seconds: null, curlExit: 0, insecure: null, error: '', line: l });
+      out.endpoints.push({ type: m[1] ?? '', iface: m[2] ?? '', url: m[3] ?? '', disabled: true, code: '', seconds: null, curlExit: 0, insecure: null, again: null, error: '', line: l });
       continue;
     }
-    m = /^ep (\S+) (\S+) (\S+) -> (\d{3}) ([\d.]+)s curl=(\d+) insecure=(\S+)(?: (.*))?$/.exec(l);
+    m = /^ep (\S+) (\S+) (\S+) -> (\d{3}) ([\d.]+)s curl=(\d+) insecure=(\S+)(?: again=(?:-|(\d{3}):([\d.]+)))?(?: (.*))?$/.exec(l);
     if (m) {
       out.endpoints.push({
         type: m[1] ?? '',
@@ -50,7 +52,8 @@ export function parseEndpoints(stdout: string): Catalog {
         seconds: Number(m[5]),
         curlExit: Number(m[6]),
         insecure: m[7] === '-' ? null : (m[7] ?? null),
-        error: (m[8] ?? '').trim(),
+        again: m[8] ? { code: m[8], seconds: Number(m[9]) } : null,
+        error: (m[10] ?? '').trim(),
         line: l,
       });
     }

@@ -14,6 +14,10 @@ import { parseEndpoints } from './parse.js';
 const script = join(import.meta.dirname, 'endpoints.sh');
 const withTools = standIns('endpoints-sh-');
 let server: Server;
+/** A server whose first answer comes after 7 s (past the first 5 s limit) and the next at once, and one that never answers. */
+let slow: Server;
+let stalled: Server;
+let slowAsked = 0;
 
 /** The script run without blocking this process (the HTTP server above answers from it). */
 function run(env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -36,8 +40,22 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  slow = createServer((_req, res) => {
+    slowAsked += 1;
+    if (slowAsked === 1) setTimeout(() => res.writeHead(200).end(), 7000);
+    else res.writeHead(200).end();
+  });
+  stalled = createServer(() => {
+    // Accepts and reads the request, never answers.
+  });
+  for (const s of [slow, stalled]) await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  for (const s of [server, slow, stalled]) {
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+});
 
 describe('endpoints.sh', () => {
   it('asks every enabled endpoint once, a template at its root, and reports answers, refusals and disabled ones', async () => {
@@ -61,6 +79,20 @@ describe('endpoints.sh', () => {
     expect(cat.endpoints[2]?.error).toMatch(/^curl: \(7\) Failed to connect to 127\.0\.0\.1 port 1/);
     expect(paths.sort()).toEqual(['/', '/v3/']);
   });
+
+  it('asks an endpoint that gave no answer in 5 s once more with 15 s: a slow one answers then, a stalled one is still 000 with the second error', async () => {
+    const p = (x: Server): number => (x.address() as AddressInfo).port;
+    const list = [`a1 RegionOne nova compute True internal http://127.0.0.1:${p(slow)}/v2.1`, `b2 RegionOne neutron network True internal http://127.0.0.1:${p(stalled)}`];
+    const bin = withTools({ openstack: `printf '%s\\n' ${list.map((l) => `'${l}'`).join(' ')}` });
+    const r = await run({ PATH: `${bin}:/usr/bin:/bin`, OS_CLOUD: 'admin' });
+    expect(r.status, r.stderr).toBe(0);
+    const [late, dead] = parseEndpoints(r.stdout).endpoints;
+    expect([late?.code, late?.curlExit, late?.again?.code]).toEqual(['000', 28, '200']);
+    expect(late?.again?.seconds).toBeLessThan(5);
+    expect([dead?.code, dead?.curlExit, dead?.again?.code]).toEqual(['000', 28, '000']);
+    expect(dead?.error).toMatch(/^curl: \(28\) Operation timed out after 15\d{3} milliseconds with 0 bytes received/);
+    expect(slowAsked).toBe(2);
+  }, 40_000);
 
   it('says there is no catalog when the credentials are a token pinned to one endpoint', async () => {
     const bin = withTools({ openstack: 'echo should not run >&2; exit 9' });
