@@ -164,7 +164,10 @@ node_uuid = ${providerUuid(n.name)}
 function novaUwsgiIni(n: LabNode, what: 'api' | 'metadata'): string {
   const dir = nodePaths(n).nova;
   const env = [`OS_NOVA_CONFIG_DIR=${dir}`, `OS_NOVA_CONFIG_FILES=api-paste.ini;nova.conf;nova-db.conf;nova-${what}.conf`];
-  return uwsgiIni({ name: `nova-${what}`, host: n.ip, port: what === 'api' ? NOVA_API_PORT : NOVA_METADATA_PORT, wsgiFile: `/usr/bin/nova-${what}-wsgi`, env, chdir: dir });
+  // Two nova-api workers, as Kolla gives a 2-core host (one per core): with one, every request of a
+  // whole-cluster check queued behind the others (each validates its token with Keystone), and the
+  // API root took over 5 s to answer on the Kolla lab in CI (catalog-endpoints: slow).
+  return uwsgiIni({ name: `nova-${what}`, host: n.ip, port: what === 'api' ? NOVA_API_PORT : NOVA_METADATA_PORT, wsgiFile: `/usr/bin/nova-${what}-wsgi`, env, chdir: dir, processes: what === 'api' ? 2 : 1 });
 }
 
 // ---------------------------------------------------------------------------------------------

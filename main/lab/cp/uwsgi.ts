@@ -1,7 +1,8 @@
 /**
  * The uwsgi ini of an OpenStack WSGI API (Keystone, nova-api, Nova's metadata API), as Kolla and
  * openstack-helm run them: the python3 plugin answering HTTP on the node's own address, one
- * process and one thread (the lab's memory budget), the app loaded in the worker (lazy-apps).
+ * thread per process (the apps monkey-patch eventlet, which uwsgi threads do not mix with), one
+ * process unless said otherwise (the lab's memory budget), the app loaded in the worker (lazy-apps).
  */
 export interface UwsgiApp {
   /** What `ps` and the uwsgi log call it (keystone-api, nova-api, nova-metadata). */
@@ -18,6 +19,8 @@ export interface UwsgiApp {
   chdir: string;
   /** uwsgi's own log file; absent: its stderr (the component's log). */
   logto?: string;
+  /** Worker processes (default 1): each request holds one for its whole length. */
+  processes?: number;
 }
 
 export function uwsgiIni(a: UwsgiApp): string {
@@ -26,7 +29,7 @@ plugins = python3
 http-socket = ${a.host}:${a.port}
 wsgi-file = ${a.wsgiFile}
 ${a.env.map((e) => `env = ${e}\n`).join('')}master = true
-processes = 1
+processes = ${a.processes ?? 1}
 threads = 1
 lazy-apps = true
 enable-threads = true
