@@ -40,7 +40,7 @@ while read -r type enabled iface url; do
     rc=$?
     k=''
     case $rc in
-      35 | 51 | 58 | 60 | 77 | 83 | 90 | 91) k=$(curl -sS -k --connect-timeout 3 --max-time "$TIMEOUT" -o /dev/null -w '%{http_code}' "$u" 2>/dev/null) ;;
+      35 | 51 | 58 | 60 | 77 | 83 | 90 | 91) k=$(curl -sS -k --connect-timeout 3 --max-time "$RETRY" -o /dev/null -w '%{http_code}' "$u" 2>/dev/null) ;;
     esac
     # No answer in time (curl 28): asked once more with a longer limit, to tell a slow API from a dead one.
     a=-
