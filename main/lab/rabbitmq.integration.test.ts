@@ -6,6 +6,7 @@ import { currentLab } from './lab.js';
 import { waitUntil } from './proc.js';
 import { rabbitUser } from './rabbitmq.js';
 import { startTestLab, type TestLab } from './test-lab.js';
+import { expectSweepNamesInjected } from './test-check.js';
 
 /**
  * A 3-node RabbitMQ cluster (light control plane, `--rabbitmq-nodes 3`) and its two faults, each
@@ -121,6 +122,7 @@ describe('a 3-node RabbitMQ cluster', () => {
       // The playbook names the alarm and the node it is on (every node's cluster_status lists it).
       const seen = await rabbitPlaybook();
       expect(problems(seen)).toEqual([['rabbitmq.alarm-memory', 'critical', `RabbitMQ memory alarm on ${rabbitName('controller-1')}: publishers are blocked`]]);
+      await expectSweepNamesInjected(t, () => currentLab(t.dataDir), 'rabbitmq-memory-alarm', { names: /memory alarm/, node: 'controller-1' });
 
       // Repaired by hand (the watermark set back), the fault can be made again without lab heal.
       expect((await onNode('controller-1', 'rabbitmqctl set_vm_memory_high_watermark absolute 200MB')).exitCode).toBe(0);
@@ -162,6 +164,7 @@ describe('a 3-node RabbitMQ cluster', () => {
     expect(part[0]?.title).toContain(c3);
     expect(part[0]?.nextStep).toContain(`on controller-3: rabbitmqctl stop_app && rabbitmqctl start_app (node ${c3})`);
     expect(part[0]?.evidence.some((e) => e.node === 'controller-1' && e.lines.includes(`Node ${c1} cannot communicate with ${c3}`))).toBe(true);
+    await expectSweepNamesInjected(t, () => currentLab(t.dataDir), 'rabbitmq-partition', { names: /partition/i, node: 'controller-3' });
 
     expect(await healFault(currentLab(t.dataDir), 'rabbitmq-partition')).toMatch(/3 running nodes, no partitions/);
     for (const node of CONTROLLERS) {

@@ -3,7 +3,9 @@ import { analyzers, catalogueDir } from '../../playbooks/catalogue/index.js';
 import { loadCatalogue } from '../../playbooks/engine/loader.js';
 import type { CaseFinding, CheckStarted, Deployment, Run, RunFinding } from '../contract/types.js';
 import { summarizeFindings, type SummaryProblem } from '../shared/findings-summary.js';
+import { healFault } from './faults.js';
 import { LAB_CLUSTER } from './register.js';
+import type { LabState } from './state.js';
 import type { TestLab } from './test-lab.js';
 
 /** What a whole-lab check left behind: the check as started, and each of its runs once ended. */
@@ -134,4 +136,19 @@ export async function expectSweepNamesFirst(t: Pick<TestLab, 'core' | 'caseId'>,
   // The node in the evidence, or in the title where the evidence is where the asking ran (kubectl on a controller).
   if (want.node) expect([...p.nodes, ...p.title.split(/[\s,:()]+/)], `${fault}: the first group names other nodes\n${shown}`).toContain(want.node);
   return p;
+}
+
+/**
+ * expectSweepNamesFirst for a fault a test has just injected, in a case of its own (so the summary is
+ * this sweep's alone); when the sweep does not name it, the fault is healed before the failure is
+ * thrown, so one fault's failure does not poison every later test of the lab.
+ */
+export async function expectSweepNamesInjected(t: Pick<TestLab, 'core'>, lab: () => LabState, fault: string, want: FaultNamed): Promise<SummaryProblem> {
+  const caseId = t.core.repos.cases.create(`sweep with ${fault}`, 'warning', t.core.inventory.clusterByName(LAB_CLUSTER).id);
+  try {
+    return await expectSweepNamesFirst({ core: t.core, caseId }, fault, want);
+  } catch (e) {
+    await healFault(lab(), fault).catch(() => undefined);
+    throw e;
+  }
 }

@@ -6,7 +6,7 @@ import { controllers, nodeByName, nodePaths } from '../layout.js';
 import { namespacePids } from '../network.js';
 import { run, waitUntil } from '../proc.js';
 import { labStatus } from '../status.js';
-import { itFindsTheHealthyLabHealthy } from '../test-check.js';
+import { expectSweepNamesInjected, itFindsTheHealthyLabHealthy } from '../test-check.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { edgeApis, externalName, haproxySocket, internalUrl, labCaFile, memcachedStats, publicUrl, vipHolders } from './edge.js';
 
@@ -149,6 +149,7 @@ describe('edge faults: injected, seen in the service output, healed, gone', () =
     expect(readFileSync(`${nodePaths(nodeByName(t.lab.layout, 'controller-1')).log}/haproxy.log`, 'utf8')).toMatch(new RegExp(`Server ${proxy}/${node} is DOWN`));
     // The playbook names the server and the proxies it is down in (the API still answers through the others: a warning).
     expect(await haproxyProblems()).toEqual([['haproxy.server-down', 'warning', `HAProxy: server ${node} is DOWN in ${proxy}, keystone_external`]]);
+    await expectSweepNamesInjected(t, () => t.lab, 'haproxy-backend-down', { names: new RegExp(`server ${node} is DOWN`) });
     await healFault(t.lab, 'haproxy-backend-down');
     expect((await showStat('controller-1')).stdout.split('\n')).toContain(`${proxy},${node},UP`);
     // The other controllers' HAProxies see it UP within their own rise (2 checks, 2 s apart).
@@ -166,6 +167,7 @@ describe('edge faults: injected, seen in the service output, healed, gone', () =
     await waitUntil('controller-1 to log the lower-priority adverts', () => /Received advert from \S+ with lower priority/.test(readFileSync(`${nodePaths(nodeByName(l, 'controller-1')).log}/keepalived.log`, 'utf8')), 10_000);
     // The playbook names both VIPs and the two controllers holding them.
     expect(await haproxyProblems()).toEqual([['haproxy.vip-split-brain', 'critical', `VIP split brain: ${l.vip}, ${l.publicVip} is on controller-1, controller-2`]]);
+    await expectSweepNamesInjected(t, () => t.lab, 'vip-split-brain', { names: /VIP split brain/, node: 'controller-2' });
     await healFault(t.lab, 'vip-split-brain');
     expect(await vipHolders(l)).toEqual(['controller-1']);
     expect((await onNode('controller-2', 'ip -br addr show dev eth0')).stdout).not.toContain(`${l.vip}/24`);
@@ -185,7 +187,8 @@ describe('edge faults: injected, seen in the service output, healed, gone', () =
     expect(left).toBeLessThanOrEqual(5);
     // Still valid and from the lab CA: clients verify it (and warn), they do not fail yet.
     expect((await httpsGet(publicUrl(l, 8778, '/'), readFileSync(labCaFile(l)))).status).toBe(200);
+    await expectSweepNamesInjected(t, () => t.lab, 'cert-expiring', { names: /expire/i });
     await healFault(t.lab, 'cert-expiring');
     expect(await notAfter()).toBeGreaterThan(360);
-  }, 120_000);
+  }, 300_000);
 });

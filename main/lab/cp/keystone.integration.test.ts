@@ -6,6 +6,7 @@ import { componentPid } from '../launch.js';
 import { controllers, nodePaths, type LabNode } from '../layout.js';
 import { component } from '../state.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
+import { expectSweepNamesInjected } from '../test-check.js';
 import { keystoneNodeUrl, keystoneToken } from './keystone-client.js';
 
 /**
@@ -109,6 +110,7 @@ describe('keystone on the full control plane', () => {
     expect(await accepts(ctl(0), ctl(1))).toBe(401);
     expect(await accepts(ctl(0), ctl(2))).toBe(200);
     expect(readFileSync(join(nodePaths(ctl(0)).log, 'keystone.log'), 'utf8')).toMatch(/WARNING keystone\.server\.flask\.application .* Authorization failed\. The request you have made requires authentication\./);
+    await expectSweepNamesInjected(t, () => t.lab, 'keystone-fernet-mismatch', { names: /Fernet/i, node: 'controller-2' });
     await healFault(t.lab, 'keystone-fernet-mismatch');
     expect(await fault.holds?.(t.lab)).toBe(false);
     expect(await accepts(ctl(1), ctl(0))).toBe(200);

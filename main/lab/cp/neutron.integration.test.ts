@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakFault, healFault } from '../faults.js';
 import { waitUntil } from '../proc.js';
-import { itFindsTheHealthyLabHealthy } from '../test-check.js';
+import { expectSweepNamesInjected, itFindsTheHealthyLabHealthy } from '../test-check.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { BROKEN_NETWORK, BROKEN_PORT, BROKEN_SERVER } from './neutron-faults.js';
 import { cloudPorts, serverComponent } from './neutron.js';
@@ -134,6 +134,7 @@ describe('Neutron ML2/OVN in the full control plane', () => {
     const down = await agentList();
     expect(down.find((a) => a.Host === 'compute-1' && a['Agent Type'] === 'OVN Metadata agent')?.Alive).toBe(false);
     expect(down.find((a) => a.Host === 'compute-2' && a['Agent Type'] === 'OVN Metadata agent')?.Alive).toBe(true);
+    await expectSweepNamesInjected(t, () => t.lab, 'metadata-agent-down', { names: /metadata agent/i, node: 'compute-1' });
     await healFault(t.lab, 'metadata-agent-down');
     await waitUntil('the metadata agent of compute-1 alive in the CLI', async () => (await agentList()).find((a) => a.Host === 'compute-1' && a['Agent Type'] === 'OVN Metadata agent')?.Alive === true, 120_000);
   }, 300_000);
@@ -156,6 +157,7 @@ describe('Neutron ML2/OVN in the full control plane', () => {
       const port = await json<{ binding_vif_type: string; status: string }>('controller-1', `openstack port show ${BROKEN_PORT} -f json`);
       expect(port).toMatchObject({ binding_vif_type: 'binding_failed', status: 'DOWN' });
     }
+    await expectSweepNamesInjected(t, () => t.lab, 'instance-error-port-binding', { names: new RegExp(`physnet2|${BROKEN_PORT}|${BROKEN_SERVER}`) });
     await healFault(t.lab, 'instance-error-port-binding');
     const nets = await json<Array<{ Name: string }>>('controller-1', 'openstack network list -f json');
     expect(nets.map((n) => n.Name)).not.toContain(BROKEN_NETWORK);

@@ -5,7 +5,7 @@ import { controllers, nodePaths, novaComputeNodes, type LabNode } from '../layou
 import { providerUuid } from '../placement.js';
 import { runCommand, waitUntil } from '../proc.js';
 import { loadState } from '../state.js';
-import { itFindsTheHealthyLabHealthy } from '../test-check.js';
+import { expectSweepNamesInjected, itFindsTheHealthyLabHealthy } from '../test-check.js';
 import { startTestLab, type TestLab } from '../test-lab.js';
 import { computeInventory } from '../tenant.js';
 import { SYSTEM_PATH } from './glance.js';
@@ -95,6 +95,8 @@ describe('Nova and Glance (full control plane)', () => {
     const written = readFileSync(novaLog(novaComputeNodes(t.lab.layout)[0] as LabNode, 'nova-compute'), 'utf8').split('\n');
     expect(log?.lines.filter((l) => !written.includes(l))).toEqual([]);
     expect(down[0]?.explanation).toContain('the process is probably stopped or hung');
+    // The whole sweep puts it first: the stopped service, on its compute.
+    await expectSweepNamesInjected(t, state, 'nova-compute-down', { names: /nova-compute on compute-1/, node: 'compute-1' });
 
     await healFault(state(), 'nova-compute-down');
     expect(await computeState('compute-1')).toBe('up');
@@ -112,6 +114,7 @@ describe('Nova and Glance (full control plane)', () => {
     expect(shown.fault?.message).toContain('No valid host was found');
     expect(JSON.stringify(shown.flavor)).toContain(HUGE_FLAVOR.name);
     expect(readFileSync(log, 'utf8').slice(before)).toContain('Got no allocation candidates from the Placement API');
+    await expectSweepNamesInjected(t, state, 'novalidhost-real', { names: new RegExp(`${NOVALIDHOST_SERVER}|No valid host`) });
 
     await healFault(state(), 'novalidhost-real');
     await waitUntil('the server to be gone from server list', async () => !((await openstack(['server', 'list', '--all-projects'])) as Array<{ Name: string }>).some((s) => s.Name === NOVALIDHOST_SERVER), 60_000);
