@@ -16,7 +16,7 @@ const runbooks = [...set.runbooks.values()];
 describe('shipped runbooks', () => {
   it('all load, in English and Korean', () => {
     expect(set.problems.map(formatProblem).join('\n')).toBe('');
-    expect(runbooks.map((r) => r.id)).toEqual(['compute-service-down', 'galera-quorum-lost', 'placement-no-valid-host', 'vm-no-metadata', 'vm-unreachable-ssh']);
+    expect(runbooks.map((r) => r.id)).toEqual(['compute-service-down', 'galera-quorum-lost', 'placement-no-valid-host', 'rabbitmq-alarm-partition', 'vm-no-metadata', 'vm-unreachable-ssh']);
     for (const r of runbooks) expect(r.languages).toEqual(['en', 'ko']);
   });
 
@@ -111,9 +111,24 @@ describe('shipped runbooks', () => {
     }
   });
 
-  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee), the NoValidHost fix and the restart of one picked compute\'s service', () => {
+  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee), the NoValidHost fix, the restart of one picked compute\'s service and the RabbitMQ fixes on one picked broker', () => {
     const mutating = runbooks.flatMap((r) => r.steps.filter((s) => s.action.kind === 'command' && s.action.mutating).map((s) => `${r.id}/${s.id}`));
-    expect(mutating).toEqual(['compute-service-down/fix', 'galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others', 'placement-no-valid-host/fix', 'vm-no-metadata/fix']);
+    expect(mutating).toEqual([
+      'compute-service-down/fix',
+      'galera-quorum-lost/bootstrap',
+      'galera-quorum-lost/start-others',
+      'placement-no-valid-host/fix',
+      'rabbitmq-alarm-partition/fix-alarm',
+      'rabbitmq-alarm-partition/restart-minority',
+      'vm-no-metadata/fix',
+    ]);
+    // The watermark and the minority's restart: inside the broker (Kolla's container, openstack-helm's pod), on the one controller the trainee picks.
+    const rabbit = runbooks.find((r) => r.id === 'rabbitmq-alarm-partition');
+    for (const id of ['fix-alarm', 'restart-minority']) {
+      expect(rabbit?.steps.find((s) => s.id === id)?.action, id).toMatchObject({ kind: 'command', service: 'rabbitmq', roles: ['controller'], on: 'pick', root: true, mutating: true });
+    }
+    expect(rabbit?.steps.find((s) => s.id === 'fix-alarm')?.action).toMatchObject({ command: expect.stringContaining('rabbitmqctl set_vm_memory_high_watermark 0.4') });
+    expect(rabbit?.steps.find((s) => s.id === 'restart-minority')?.action).toMatchObject({ command: expect.stringMatching(/^rabbitmqctl stop_app && rabbitmqctl start_app && /) });
     // Starting a stopped service: on the one compute the trainee picks, as root.
     for (const id of ['compute-service-down', 'vm-no-metadata']) {
       expect(runbooks.find((r) => r.id === id)?.steps.find((s) => s.id === 'fix')?.action).toMatchObject({ kind: 'command', roles: ['compute'], on: 'pick', root: true, mutating: true });
