@@ -6,6 +6,7 @@ import { mutatingReason } from '../engine/read-only.js';
 import { loadRunbooks } from '../engine/runbook-loader.js';
 import { bindParams } from '../engine/run.js';
 import { matchOutputs, NO_OUTPUT } from '../../main/shared/runbook-match.js';
+import { findingTexts } from '../../main/shared/finding-texts/index.js';
 import { runbooksDir } from './index.js';
 
 /** The shipped runbooks against the shipped catalogue, as the app loads them. */
@@ -151,5 +152,14 @@ describe('shipped runbooks', () => {
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'placement-capacity', params: { vcpu: '4', memory_mb: '8192', disk_gb: '80' } });
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'ovn-trace', params: { source: 'bastion-port', destination_ip: '10.0.0.12', protocol: 'tcp', destination_port: '22' } });
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'galera-health', params: { expected_size: '3' } });
+  });
+
+  it('are suggested by the findings they cure: a finding text names only shipped runbooks, and the RabbitMQ alarm and partition findings name theirs', () => {
+    const named = Object.entries(findingTexts).flatMap(([id, t]) => [...`${t.en}\n${t.ko}`.matchAll(/(?:runbook|런북)\s+([a-z0-9]+(?:-[a-z0-9]+)+)/g)].map((m) => [id, m[1] as string] as const));
+    for (const [id, runbook] of named) expect(set.runbooks.has(runbook), `${id} names runbook ${runbook}`).toBe(true);
+    const suggesting = named.filter(([, r]) => r === 'rabbitmq-alarm-partition').map(([id]) => id);
+    expect([...new Set(suggesting)].sort()).toEqual(['rabbitmq-cluster.alarm.disk.next', 'rabbitmq-cluster.alarm.memory.next', 'rabbitmq-cluster.partition.next']);
+    // Both languages say it.
+    for (const id of suggesting) expect(findingTexts[id]?.ko, id).toContain('rabbitmq-alarm-partition');
   });
 });
