@@ -111,6 +111,7 @@ test('a memory alarm: recognised, the alarmed node and the blocked client found,
     const blocked = area.getByTestId('runbook-step-blocked');
     const conns = output(await runStep(page, blocked), 'controller-1').getByTestId('stdout');
     await expect(conns).toContainText(new RegExp(`${CLIENT_USER}\\s+\\S+\\s+blocked`));
+    await expect(conns).toContainText(/1 connection\(s\): 0 running, 1 blocked or blocking/);
     await expect(blocked.getByTestId('runbook-match')).toHaveAttribute('data-match', 'broken');
     await understand(blocked);
 
@@ -185,7 +186,7 @@ test('a partition: which nodes see which, the minority restarted from the runboo
   try {
     const area = await openRunbook(page, server.url, PARTITION_CASE, RUNBOOK);
 
-    // 1. Recognise: a partition between controller-1 and controller-3 (and controller-2), no alarm.
+    // 1. Recognise: a partition, controller-3 apart from controller-1 and controller-2, no alarm.
     const cluster = area.getByTestId('runbook-step-cluster');
     const recognised = await runStep(page, cluster);
     const partition = recognised.locator('[data-testid="finding"][data-check="rabbitmq.partition"]');
