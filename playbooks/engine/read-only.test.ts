@@ -13,6 +13,9 @@ describe('read-only check for runbook commands', () => {
       `ovs-vsctl show 2>/dev/null; journalctl -u nova-compute -n 50 2>&1 | grep -i error`,
       `mysql -e "SELECT a > b FROM t"`,
       `curl -sS http://127.0.0.1:8778/`,
+      `rabbitmq-diagnostics check_local_alarms; rabbitmqctl -q status | grep -E '^(Total memory used|Memory high watermark setting):'`,
+      `rabbitmqctl -q list_connections --no-table-headers user peer_host state`,
+      `rabbitmqctl cluster_status | tr -d '\\033' | awk 'NF'; rabbitmqctl -q environment | grep -o 'cluster_partition_handling,[a-z_]*'`,
     ]) {
       expect(mutatingReason(c), c).toBeNull();
     }
@@ -32,5 +35,11 @@ describe('read-only check for runbook commands', () => {
     expect(mutatingReason("sed -i 's/a/b/' /etc/hosts")).toBe('edits a file in place (sed -i)');
     expect(mutatingReason('kubectl -n openstack delete pod x')).toBe('changes Kubernetes (kubectl delete)');
     expect(mutatingReason('ls | tee /tmp/out')).toBe('changes files (tee)');
+    expect(mutatingReason('rabbitmqctl stop_app; rabbitmqctl start_app')).toBe('changes RabbitMQ (rabbitmqctl stop_app)');
+    expect(mutatingReason('rabbitmqctl -q set_vm_memory_high_watermark 0.4')).toBe('changes RabbitMQ (rabbitmqctl set_vm_memory_high_watermark)');
+    expect(mutatingReason('rabbitmqctl -n rabbit@ctl-1 forget_cluster_node rabbit@ctl-3')).toBe('changes RabbitMQ (rabbitmqctl forget_cluster_node)');
+    expect(mutatingReason('rabbitmqctl purge_queue conductor')).toBe('changes RabbitMQ (rabbitmqctl purge_queue)');
+    expect(mutatingReason(`rabbitmqctl eval 'init:stop().'`)).toBe('changes RabbitMQ (rabbitmqctl eval)');
+    expect(mutatingReason('rabbitmq-plugins enable rabbitmq_management')).toBe('changes RabbitMQ plugins (rabbitmq-plugins enable)');
   });
 });

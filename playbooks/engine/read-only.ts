@@ -51,6 +51,11 @@ const shellRules: Array<[RegExp, string]> = [
   [/\bovs-appctl\b[^;&|\n]*\s(exit|cluster\/leave|cluster\/kick|vlog\/set)\b/, 'changes a running daemon (ovs-appctl $1)'],
   [new RegExp(`${START}kubectl\\b[^;&|\\n]*?\\s(delete|apply|create|patch|edit|replace|scale|rollout|drain|cordon|uncordon|label|annotate|taint|set|cp|run)(?=\\s|$)`), 'changes Kubernetes (kubectl $1)'],
   [new RegExp(`${START}(docker|podman)\\s+(rm|rmi|stop|start|restart|kill|run|update|pause|cp)\\b`), 'changes a container ($1 $2)'],
+  [
+    /\brabbitmqctl\b[^;&|\n]*?\s(stop_app|start_app|stop|shutdown|reset|force_reset|force_boot|join_cluster|forget_cluster_node|update_cluster_nodes|change_cluster_node_type|rename_cluster_node|eval|exec|close_\w+|delete_\w+|purge_queue|add_\w+|set_\w+|clear_\w+|change_password|enable_feature_flag|sync_queue|cancel_sync_queue|restart_vhost|rotate_logs)(?=[\s;&|)]|$)/,
+    'changes RabbitMQ (rabbitmqctl $1)',
+  ],
+  [/\brabbitmq-plugins\b[^;&|\n]*?\s(enable|disable|set)(?=[\s;&|)]|$)/, 'changes RabbitMQ plugins (rabbitmq-plugins $1)'],
   [new RegExp(`${START}openstack\\b[^;&|\\n]*?\\s(create|delete|set|unset|add|remove|rebuild|reboot|start|stop|migrate|evacuate|purge|cleanup)(?=\\s|$)`), 'changes the cloud (openstack … $1)'],
   [/\bcurl\b[^;&|\n]*(?:-X\s*|--request\s+)(POST|PUT|PATCH|DELETE)\b/i, 'sends a $1 request'],
   [/\bcurl\b[^;&|\n]*\s(?:-d|--data\S*|-F|--form|-T|--upload-file)(?=\s|=)/, 'sends data with curl'],

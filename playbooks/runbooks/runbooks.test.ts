@@ -6,6 +6,7 @@ import { mutatingReason } from '../engine/read-only.js';
 import { loadRunbooks } from '../engine/runbook-loader.js';
 import { bindParams } from '../engine/run.js';
 import { matchOutputs, NO_OUTPUT } from '../../main/shared/runbook-match.js';
+import { findingTexts } from '../../main/shared/finding-texts/index.js';
 import { runbooksDir } from './index.js';
 
 /** The shipped runbooks against the shipped catalogue, as the app loads them. */
@@ -16,7 +17,7 @@ const runbooks = [...set.runbooks.values()];
 describe('shipped runbooks', () => {
   it('all load, in English and Korean', () => {
     expect(set.problems.map(formatProblem).join('\n')).toBe('');
-    expect(runbooks.map((r) => r.id)).toEqual(['compute-service-down', 'galera-quorum-lost', 'placement-no-valid-host', 'vm-no-metadata', 'vm-unreachable-ssh']);
+    expect(runbooks.map((r) => r.id)).toEqual(['compute-service-down', 'galera-quorum-lost', 'placement-no-valid-host', 'rabbitmq-alarm-partition', 'vm-no-metadata', 'vm-unreachable-ssh']);
     for (const r of runbooks) expect(r.languages).toEqual(['en', 'ko']);
   });
 
@@ -111,9 +112,24 @@ describe('shipped runbooks', () => {
     }
   });
 
-  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee), the NoValidHost fix and the restart of one picked compute\'s service', () => {
+  it('change the cluster only in the Galera recovery steps (the bootstrap node picked by the trainee), the NoValidHost fix, the restart of one picked compute\'s service and the RabbitMQ fixes on one picked broker', () => {
     const mutating = runbooks.flatMap((r) => r.steps.filter((s) => s.action.kind === 'command' && s.action.mutating).map((s) => `${r.id}/${s.id}`));
-    expect(mutating).toEqual(['compute-service-down/fix', 'galera-quorum-lost/bootstrap', 'galera-quorum-lost/start-others', 'placement-no-valid-host/fix', 'vm-no-metadata/fix']);
+    expect(mutating).toEqual([
+      'compute-service-down/fix',
+      'galera-quorum-lost/bootstrap',
+      'galera-quorum-lost/start-others',
+      'placement-no-valid-host/fix',
+      'rabbitmq-alarm-partition/fix-alarm',
+      'rabbitmq-alarm-partition/restart-minority',
+      'vm-no-metadata/fix',
+    ]);
+    // The watermark and the minority's restart: inside the broker (Kolla's container, openstack-helm's pod), on the one controller the trainee picks.
+    const rabbit = runbooks.find((r) => r.id === 'rabbitmq-alarm-partition');
+    for (const id of ['fix-alarm', 'restart-minority']) {
+      expect(rabbit?.steps.find((s) => s.id === id)?.action, id).toMatchObject({ kind: 'command', service: 'rabbitmq', roles: ['controller'], on: 'pick', root: true, mutating: true });
+    }
+    expect(rabbit?.steps.find((s) => s.id === 'fix-alarm')?.action).toMatchObject({ command: expect.stringContaining('rabbitmqctl set_vm_memory_high_watermark 0.4') });
+    expect(rabbit?.steps.find((s) => s.id === 'restart-minority')?.action).toMatchObject({ command: expect.stringMatching(/^rabbitmqctl stop_app && rabbitmqctl start_app && /) });
     // Starting a stopped service: on the one compute the trainee picks, as root.
     for (const id of ['compute-service-down', 'vm-no-metadata']) {
       expect(runbooks.find((r) => r.id === id)?.steps.find((s) => s.id === 'fix')?.action).toMatchObject({ kind: 'command', roles: ['compute'], on: 'pick', root: true, mutating: true });
@@ -136,5 +152,14 @@ describe('shipped runbooks', () => {
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'placement-capacity', params: { vcpu: '4', memory_mb: '8192', disk_gb: '80' } });
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'ovn-trace', params: { source: 'bastion-port', destination_ip: '10.0.0.12', protocol: 'tcp', destination_port: '22' } });
     expect(steps).toContainEqual({ kind: 'playbook', playbookId: 'galera-health', params: { expected_size: '3' } });
+  });
+
+  it('are suggested by the findings they cure: a finding text names only shipped runbooks, and the RabbitMQ alarm and partition findings name theirs', () => {
+    const named = Object.entries(findingTexts).flatMap(([id, t]) => [...`${t.en}\n${t.ko}`.matchAll(/(?:runbook|런북)\s+([a-z0-9]+(?:-[a-z0-9]+)+)/g)].map((m) => [id, m[1] as string] as const));
+    for (const [id, runbook] of named) expect(set.runbooks.has(runbook), `${id} names runbook ${runbook}`).toBe(true);
+    const suggesting = named.filter(([, r]) => r === 'rabbitmq-alarm-partition').map(([id]) => id);
+    expect([...new Set(suggesting)].sort()).toEqual(['rabbitmq-cluster.alarm.disk.next', 'rabbitmq-cluster.alarm.memory.next', 'rabbitmq-cluster.partition.next']);
+    // Both languages say it.
+    for (const id of suggesting) expect(findingTexts[id]?.ko, id).toContain('rabbitmq-alarm-partition');
   });
 });

@@ -50,8 +50,8 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
     ko: '노드들이 net_ticktime보다 오래 통신하지 못했고(네트워크 단절, 멈춘 VM, 과부하 호스트), cluster_partition_handling = ignore(기본값)라서 누군가 한쪽을 재시작할 때까지 양쪽이 계속 실행됩니다.',
   },
   'rabbitmq-cluster.partition.next': {
-    en: 'restart the side you trust least, e.g. on {where}: rabbitmqctl stop_app && rabbitmqctl start_app (node {node}); then rabbitmqctl cluster_status shows Network Partitions: (none). Consider cluster_partition_handling = pause_minority',
-    ko: '덜 믿는 쪽을 재시작하세요. 예: {where}에서 rabbitmqctl stop_app && rabbitmqctl start_app(노드 {node}). 그 뒤 rabbitmqctl cluster_status에 Network Partitions: (none)이 보여야 합니다. cluster_partition_handling = pause_minority도 고려하세요',
+    en: 'restart the side you trust least, e.g. on {where}: rabbitmqctl stop_app && rabbitmqctl start_app (node {node}); then rabbitmqctl cluster_status shows Network Partitions: (none). Consider cluster_partition_handling = pause_minority; runbook rabbitmq-alarm-partition',
+    ko: '덜 믿는 쪽을 재시작하세요. 예: {where}에서 rabbitmqctl stop_app && rabbitmqctl start_app(노드 {node}). 그 뒤 rabbitmqctl cluster_status에 Network Partitions: (none)이 보여야 합니다. cluster_partition_handling = pause_minority도 고려하세요. 런북 rabbitmq-alarm-partition을 따르세요',
   },
 
   // A member that runs nowhere.
@@ -92,8 +92,8 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
       '브로커가 메모리 상한(vm_memory_high_watermark)보다 많은 메모리를 씁니다: consumer 없이 쌓이는 큐, 너무 많은 연결이나 채널, 또는 너무 낮게 설정된 상한.',
     ],
     [
-      'on {node}: rabbitmq-diagnostics memory_breakdown; rabbitmqctl list_queues name messages consumers | sort -k2 -n | tail; rabbitmqctl environment | grep vm_memory_high_watermark',
-      '{node}에서: rabbitmq-diagnostics memory_breakdown; rabbitmqctl list_queues name messages consumers | sort -k2 -n | tail; rabbitmqctl environment | grep vm_memory_high_watermark',
+      'on {node}: rabbitmq-diagnostics memory_breakdown; rabbitmqctl list_queues name messages consumers | sort -k2 -n | tail; rabbitmqctl environment | grep vm_memory_high_watermark; runbook rabbitmq-alarm-partition',
+      '{node}에서: rabbitmq-diagnostics memory_breakdown; rabbitmqctl list_queues name messages consumers | sort -k2 -n | tail; rabbitmqctl environment | grep vm_memory_high_watermark. 런북 rabbitmq-alarm-partition을 따르세요',
     ],
   ),
   ...alarm(
@@ -104,7 +104,10 @@ export const rabbitmqClusterTexts: Record<string, Record<Lang, string>> = {
       'The disk holding the broker\'s data (/var/lib/rabbitmq, kolla: the rabbitmq volume) has less free space than disk_free_limit: logs, queues paged to disk or something else filled it.',
       '브로커 데이터가 있는 디스크(/var/lib/rabbitmq, kolla: rabbitmq 볼륨)의 여유 공간이 disk_free_limit보다 적습니다: 로그, 디스크로 내려간 큐, 또는 다른 무언가가 채웠습니다.',
     ],
-    ['on {node}: df -h /var/lib/rabbitmq (kolla: /var/lib/docker); free space, then the alarm clears by itself', '{node}에서: df -h /var/lib/rabbitmq (kolla: /var/lib/docker). 공간을 비우면 알람은 저절로 풀립니다'],
+    [
+      'on {node}: df -h /var/lib/rabbitmq (kolla: /var/lib/docker); free space, then the alarm clears by itself; runbook rabbitmq-alarm-partition',
+      '{node}에서: df -h /var/lib/rabbitmq (kolla: /var/lib/docker). 공간을 비우면 알람은 저절로 풀립니다. 런북 rabbitmq-alarm-partition을 따르세요',
+    ],
   ),
   ...alarm(
     'file-descriptors',
