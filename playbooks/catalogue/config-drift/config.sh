@@ -15,18 +15,28 @@
 # rpm on the host, dpkg in a container's root) and Kolla's image tags.
 LC_ALL=C
 export LC_ALL
-tab=$(printf '\t')
-self=$(readlink /proc/self/ns/net 2>/dev/null)
-hostroot=$(stat -Lc %d:%i / 2>/dev/null)
+tab='	'  # a literal tab
 
-# Processes of this node, by pid: one listing of every network namespace link, one grep of cgroups.
-mine=$(
-  # shellcheck disable=SC2012  # /proc/PID names are digits
-  { ls -l /proc/[0-9]*/ns/net 2>/dev/null | awk -v ns="$self" '$NF == ns { split($(NF-2), p, "/"); print p[3] }'
-    grep -ls kubepods /proc/[0-9]*/cgroup 2>/dev/null | cut -d/ -f3; } | sort -u
-)
-cands=$(grep -alE 'nova-(compute|conductor|scheduler|api)|neutron-server|neutron-ovn-metadata-agent|ovsdb-server|uwsgi' /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3 | sort -u)
-pids=$(printf '%s\n%s\n' "$mine" "$cands" | sort | uniq -d | sort -n)
+# Candidate service processes: one grep of every command line, printing `/proc/PID/cmdline:NAME`
+# (a uwsgi app by its ini: nova/uwsgi-api.ini, nova-api-uwsgi.ini).
+cands=$(grep -aoE 'nova-(compute|conductor|scheduler|api)|neutron-server|neutron-ovn-metadata-agent|nova[a-z/-]*uwsgi[a-z-]*\.ini' /proc/[0-9]*/cmdline 2>/dev/null)
+# This node's among them, as " PID PID ": in this shell's network namespace, or in a Kubernetes
+# pod (its own namespace). One ls of their namespace links, one grep of their cgroups.
+mine=' '
+if [ -n "$cands" ]; then
+  nets="/proc/$$/ns/net"
+  cgs=''
+  for c in $cands; do
+    d=${c%%/cmdline:*}
+    nets="$nets $d/ns/net"
+    cgs="$cgs $d/cgroup"
+  done
+  # shellcheck disable=SC2012,SC2086  # /proc paths; the lists are meant to split
+  mine=$({ ls -l $nets; grep -ls kubepods $cgs; } 2>/dev/null | awk -v me="/proc/$$/ns/net" '
+    / -> / { if ($(NF-2) == me) self = $NF; else ns[$(NF-2)] = $NF; next }
+    { split($0, p, "/"); keep[p[3]] = 1 }
+    END { for (f in ns) if (ns[f] == self) { split(f, p, "/"); keep[p[3]] = 1 } printf " "; for (k in keep) printf "%s ", k }')
+fi
 
 # key<TAB>value of the wanted options, later files winning; secrets marked S for hashing below.
 # $1: the group (nova, neutron, metadata); the files follow.
@@ -127,16 +137,16 @@ nova=''
 compute=''
 neutron=''
 metadata=''
-ovsdb=''
-for pid in $pids; do
-  cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)
-  case $cmd in
+for c in $cands; do
+  pid=${c#/proc/}
+  pid=${pid%%/*}
+  case $mine in *" $pid "*) ;; *) continue ;; esac
+  case ${c#*/cmdline:} in
     # nova-compute first: on a node with more than one Nova service, the compute's view.
-    *nova-compute*) [ -n "$compute" ] || nova=$pid compute=1 ;;
-    *nova-conductor* | *nova-scheduler* | *nova-api* | *uwsgi*nova*) nova=${nova:-$pid} ;;
-    *neutron-server*) neutron=${neutron:-$pid} ;;
-    *neutron-ovn-metadata-agent*) metadata=${metadata:-$pid} ;;
-    *ovsdb-server*) ovsdb=${ovsdb:-$pid} ;;
+    nova-compute) [ -n "$compute" ] || nova=$pid compute=1 ;;
+    nova*) nova=${nova:-$pid} ;;
+    neutron-server) neutron=${neutron:-$pid} ;;
+    neutron-ovn-metadata-agent) metadata=${metadata:-$pid} ;;
   esac
 done
 
@@ -184,8 +194,18 @@ group metadata "$metadata" "/etc/neutron/neutron.conf /etc/neutron/neutron_ovn_m
 # Open vSwitch: this node's external_ids (the host's ovs-vsctl, else the one in ovsdb-server's
 # root), the map split on the commas outside quotes (ovn-remote lists several remotes).
 vsctl=''
-if command -v ovs-vsctl >/dev/null 2>&1; then vsctl=ovs-vsctl
-elif [ -n "$ovsdb" ]; then vsctl="chroot /proc/$ovsdb/root ovs-vsctl"
+if command -v ovs-vsctl >/dev/null 2>&1; then
+  vsctl=ovs-vsctl
+else
+  self=$(readlink /proc/$$/ns/net 2>/dev/null)
+  # shellcheck disable=SC2013  # /proc paths, one word each
+  for c in $(grep -al ovsdb-server /proc/[0-9]*/cmdline 2>/dev/null); do
+    d=${c%/cmdline}
+    if [ "$(readlink "$d/ns/net" 2>/dev/null)" = "$self" ] || grep -qs kubepods "$d/cgroup"; then
+      vsctl="chroot $d/root ovs-vsctl"
+      break
+    fi
+  done
 fi
 # shellcheck disable=SC2086  # $vsctl is a command and its arguments
 if [ -n "$vsctl" ] && ids=$($vsctl --timeout=5 get Open_vSwitch . external_ids 2>/dev/null); then
@@ -204,17 +224,17 @@ if [ -n "$vsctl" ] && ids=$($vsctl --timeout=5 get Open_vSwitch . external_ids 2
   function out(x,   k) {
     sub(/^ +/, "", x); k = substr(x, 1, index(x, "=") - 1)
     if (k ~ /^(ovn-remote|ovn-encap-type|ovn-encap-ip|ovn-bridge-mappings|ovn-cms-options|ovn-remote-probe-interval|ovn-openflow-probe-interval|ovn-monitor-all)$/) print "ovs.external_ids." k "\t" substr(x, index(x, "=") + 1)
-  }' | sort
+  }'
 else
   echo '== ovs: none'
 fi
 
 # Package versions: the host's, and those inside each service's own root (a container image).
 pkgs='nova-common python3-nova neutron-common python3-neutron ovn-common ovn-host ovn-central openvswitch-common openvswitch-switch python3-oslo.messaging libvirt-daemon qemu-system-x86 python3-ovsdbapp'
-# shellcheck disable=SC2086
-if command -v dpkg-query >/dev/null 2>&1 && out=$(dpkg-query -W -f '${db:Status-Abbrev}\t${Package}\t${Version}\n' $pkgs 2>/dev/null; true) && [ -n "$out" ]; then
+if command -v dpkg-query >/dev/null 2>&1; then
   echo '== packages: host dpkg'
-  printf '%s\n' "$out" | awk -F '\t' '$1 ~ /^ii/ { print "pkg." $2 "\t" $3 }'
+  # shellcheck disable=SC2086
+  dpkg-query -W -f '${db:Status-Abbrev}\t${Package}\t${Version}\n' $pkgs 2>/dev/null | awk -F '\t' '$1 ~ /^ii/ { print "pkg." $2 "\t" $3 }'
 fi
 if command -v rpm >/dev/null 2>&1 && [ -d /var/lib/rpm ] && ! command -v dpkg-query >/dev/null 2>&1; then
   echo '== packages: host rpm'
@@ -225,8 +245,8 @@ for g in "nova $nova" "neutron $neutron"; do
   set -- $g
   [ -n "${2:-}" ] || continue
   root=/proc/$2/root
-  [ "$(stat -Lc %d:%i "$root" 2>/dev/null)" != "$hostroot" ] || continue
   [ -r "$root/var/lib/dpkg/status" ] || continue
+  [ "$(stat -Lc %d:%i "$root" 2>/dev/null)" != "$(stat -Lc %d:%i / 2>/dev/null)" ] || continue
   echo "== packages: $1 container dpkg"
   # shellcheck disable=SC2086
   dpkg-query --admindir="$root/var/lib/dpkg" -W -f '${db:Status-Abbrev}\t${Package}\t${Version}\n' $pkgs 2>/dev/null |
@@ -234,7 +254,8 @@ for g in "nova $nova" "neutron $neutron"; do
 done
 
 # Kolla: the image of each container (its tag names the release), where /etc/kolla holds a service.
-if [ -n "$(ls -A /etc/kolla 2>/dev/null)" ]; then
+set -- /etc/kolla/*
+if [ -e "$1" ]; then
   for eng in docker podman; do
     command -v "$eng" >/dev/null 2>&1 || continue
     if out=$("$eng" ps --format '{{.Names}} {{.Image}}' 2>/dev/null); then
