@@ -168,9 +168,11 @@ group() {
       if [ -r "$f" ] && grep -qs "^[[:space:]]*${marker}[[:space:]]*=" "$f"; then
         d=${f%/*}
         files=$f
+        # What the distributions' units read after it (Ubuntu's nova-compute.conf), or before it.
         for extra in "$d/neutron.conf" "$d/ml2_conf.ini" "$d/plugins/ml2/ml2_conf.ini"; do
           [ "$extra" != "$f" ] && [ -r "$extra" ] && files="$extra $files"
         done
+        [ "$name" = nova ] && [ -r "$d/nova-compute.conf" ] && files="$files $d/nova-compute.conf"
         echo "== $name: file $files"
         break
       fi

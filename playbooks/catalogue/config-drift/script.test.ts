@@ -89,4 +89,26 @@ describe('config.sh', () => {
     expect(fs.filter((x) => x.severity === 'warning' || x.severity === 'critical' || x.status === 'SKIPPED')).toEqual([]);
     expect(fs.some((x) => x.check === 'config-drift.nova' && x.severity === 'ok')).toBe(true);
   });
+
+  it('without a running service: the packages path /etc/nova/nova.conf (with nova-compute.conf beside it) when it sets transport_url, never a bare sample', () => {
+    // A network namespace of its own: the stand-in services above are another node's there.
+    const etc = join(dir, 'etc-nova');
+    mkdirSync(etc, { recursive: true });
+    writeFileSync(join(etc, 'nova.conf'), `[DEFAULT]\ntransport_url = rabbit://nova:${SECRET}@192.0.2.11:5672/\n[libvirt]\ncpu_mode = host-model\n`);
+    writeFileSync(join(etc, 'nova-compute.conf'), '[libvirt]\nvirt_type = qemu\n');
+    const run = (): ReturnType<typeof spawnSync> =>
+      spawnSync('unshare', ['--mount', '--net', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /etc/nova && exec sh "$2"', 'fallback', etc, script], { encoding: 'utf8' });
+    let r = run();
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(String(r.stdout)).not.toContain(SECRET);
+    let f = parseConfig(String(r.stdout));
+    expect(f.found.get('nova')).toBe(`== nova: file /etc/nova/nova.conf /etc/nova/nova-compute.conf`);
+    expect(f.settings.get('nova.libvirt/virt_type')?.value).toBe('qemu');
+    expect(f.settings.get('nova.DEFAULT/transport_url.hosts')?.value).toBe('192.0.2.11:5672');
+    // A sample with every option commented out is no service's configuration.
+    writeFileSync(join(etc, 'nova.conf'), '[DEFAULT]\n#transport_url = <None>\n');
+    r = run();
+    f = parseConfig(String(r.stdout));
+    expect([f.complete, f.none.has('nova'), f.found.has('nova')]).toEqual([true, true, false]);
+  });
 });
