@@ -242,7 +242,7 @@ export const analyze: Analyzer = (input) => {
           severity: 'info',
           ...texts({ title: say('config-drift.not-here.title', { what: absent.map((g) => WHAT[g]).join(', ') }), explanation: say('config-drift.not-here.explanation', { what: absent.map((g) => WHAT[g]).join(', '), nodes: reads.map((r) => r.out.node).join(', ') }) }),
           // Each node's own word that it has none of them.
-          evidence: reads.map(({ out, f }) => evidence(out, lines(out.stdout).filter((l) => absent.some((g) => l === `== ${g}: none`) && f.none.size > 0))).filter((e) => e.lines.length),
+          evidence: reads.map(({ out }) => evidence(out, lines(out.stdout).filter((l) => absent.some((g) => l === `== ${g}: none`)))).filter((e) => e.lines.length),
         }),
       );
     }
