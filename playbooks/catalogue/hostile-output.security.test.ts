@@ -63,3 +63,32 @@ describe('every catalogue analyzer over hostile node output', () => {
     });
   }
 });
+
+/**
+ * config-drift compares secrets by the hash each node makes; a node that prints one in clear (an
+ * older script, a hand-run command, a hostile node) must not get it into a finding: not in a title,
+ * an explanation, a next step, nor as a quoted evidence line. Likewise transport_url's userinfo.
+ */
+describe('config-drift: secret-bearing config values never reach a finding', () => {
+  const id = 'config-drift';
+  const input = firstFixture(id);
+  const parsed = parsePlaybook(readFileSync(join(dir, id, 'playbook.yaml'), 'utf8'), join(dir, id, 'playbook.yaml'), id);
+  const analyze = analyzers[id];
+
+  it('clear secrets in secret keys, userinfo in the host list, on every node or on one', () => {
+    expect(input && 'def' in parsed && analyze).toBeTruthy();
+    if (!input || !('def' in parsed) || !analyze) return;
+    const leak = (s: string): string =>
+      s
+        .replace(/^(\S+\/(?:password|connection|metadata_proxy_shared_secret))\t.*$/gm, `$1\tmysql+pymysql://nova:${SECRET}@10.0.0.1/nova`)
+        .replace(/^(\S+transport_url\.credentials)\t.*$/gm, `$1\topenstack:${SECRET}`)
+        .replace(/^(\S+transport_url\.hosts)\t.*$/gm, `$1\topenstack:${SECRET}@10.0.0.1:5672,openstack:${SECRET}@10.0.0.2:5672`);
+    const one = input.outputs[0]?.node;
+    for (const change of [(o: StepOutput) => ({ stdout: leak(o.stdout) }), (o: StepOutput) => (o.node === one ? { stdout: leak(o.stdout) } : {})]) {
+      const fs = analyzeOutputs({ def: parsed.def, analyze }, withOutputs(input, change));
+      expect(problems(fs)).toEqual([]);
+      expect(fs.length).toBeGreaterThan(0);
+      for (const f of fs) expect(JSON.stringify(f), f.title).not.toContain(SECRET);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { analyze as certificates } from './certificates/analyzer.js';
 import { analyze as cephHealth } from './ceph-health/analyzer.js';
 import { analyze as cinderVolumes } from './cinder-volumes/analyzer.js';
 import { analyze as clockSync } from './clock-sync/analyzer.js';
+import { analyze as configDrift } from './config-drift/analyzer.js';
 import { analyze as galeraHealth } from './galera-health/analyzer.js';
 import { analyze as haproxyBackends } from './haproxy-backends/analyzer.js';
 import { analyze as k8sNodes } from './k8s-nodes/analyzer.js';
@@ -43,6 +44,7 @@ export const analyzers: Record<string, Analyzer> = {
   certificates,
   'cinder-volumes': cinderVolumes,
   'clock-sync': clockSync,
+  'config-drift': configDrift,
   'galera-health': galeraHealth,
   'haproxy-backends': haproxyBackends,
   'k8s-nodes': k8sNodes,

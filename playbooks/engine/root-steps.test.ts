@@ -26,6 +26,7 @@ describe('steps that need root', () => {
       'ceph-health/health',
       'ceph-health/status',
       'certificates/certs',
+      'config-drift/config',
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',
@@ -77,6 +78,6 @@ describe('steps that need root', () => {
   });
 
   it('openstack-helm: only what reads the host itself; kubectl exec into a pod needs the kubeconfig, not root', () => {
-    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['api-errors/haproxy-log', 'ceph-health/health', 'ceph-health/status', 'certificates/certs', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
+    expect(rootSteps(flavours.helm as ClusterProfile)).toEqual(['api-errors/haproxy-log', 'ceph-health/health', 'ceph-health/status', 'certificates/certs', 'config-drift/config', 'galera-health/grastate', 'haproxy-backends/haproxy', 'kernel-log/kernel']);
   });
 });

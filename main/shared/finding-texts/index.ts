@@ -41,11 +41,12 @@ import { placementTexts } from './placement.js';
 import { rabbitmqClusterTexts } from './rabbitmq-cluster.js';
 import { rabbitmqQueuesTexts } from './rabbitmq-queues.js';
 import { sysctlSettingsTexts } from './sysctl-settings.js';
+import { configDriftTexts } from './config-drift.js';
 
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts, ...configDriftTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
