@@ -12,7 +12,7 @@ export const neutronOvnSyncTexts: Record<string, Record<Lang, string>> = {
   [`${P}.kind.network`]: { en: 'network(s)', ko: '네트워크' },
   [`${P}.kind.port`]: { en: 'port(s)', ko: '포트' },
   [`${P}.kind.router`]: { en: 'router(s)', ko: '라우터' },
-  [`${P}.kind.security_group`]: { en: 'security group(s)', ko: '보안 그룹' },
+  [`${P}.kind.security-group`]: { en: 'security group(s)', ko: '보안 그룹' },
 
   [`${P}.no-neutron.title`]: { en: 'Not checked: this cloud runs no Neutron (no Neutron database)', ko: '점검 안 함: 이 클라우드는 Neutron을 운영하지 않음(Neutron 데이터베이스 없음)' },
   [`${P}.no-neutron.explanation`]: { en: 'As seen from {node}, no database schema holds Neutron’s ovn_hash_ring table: there is no Neutron whose sync with OVN could be checked.', ko: '{node}에서 보면 Neutron의 ovn_hash_ring 테이블을 가진 데이터베이스 스키마가 없습니다. OVN과의 동기화를 점검할 Neutron이 없습니다.' },
@@ -103,7 +103,7 @@ export const neutronOvnSyncTexts: Record<string, Record<Lang, string>> = {
     en: 'No {table} neutron-<id> exists for {count} router(s) created more than a minute ago: {ids}. Traffic between their subnets and to the outside (SNAT, floating IPs) is not routed.',
     ko: '1분 넘게 전에 만든 라우터 {count}개에 해당하는 {table} neutron-<id>가 없습니다: {ids}. 서브넷 사이와 외부로 가는 트래픽(SNAT, floating IP)이 라우팅되지 않습니다.',
   },
-  [`${P}.missing.security_group.explanation`]: {
+  [`${P}.missing.security-group.explanation`]: {
     en: 'No {table} pg_<id> exists for {count} security group(s) created more than a minute ago: {ids}. The rules of these groups are not in OVN: ports using them fall to the default drop (neutron_pg_drop) for what the rules should allow.',
     ko: '1분 넘게 전에 만든 보안 그룹 {count}개에 해당하는 {table} pg_<id>가 없습니다: {ids}. 이 그룹의 규칙이 OVN에 없어, 그룹을 쓰는 포트는 규칙이 허용해야 할 트래픽까지 기본 drop(neutron_pg_drop)에 걸립니다.',
   },

@@ -30,10 +30,11 @@ const perType = (counts: Record<string, number>): string =>
   Object.entries(counts)
     .map(([t, n]) => `${t} ${n}`)
     .join(', ');
-const kindName = (k: Kind): FindingMessage => say(`neutron-ovn-sync.kind.${k}`);
+const dashed = (k: Kind): string => k.replace('_', '-');
+const kindName = (k: Kind): FindingMessage => say(`neutron-ovn-sync.kind.${dashed(k)}`);
 
-function notChecked(check: string, out: StepOutput | undefined, any: StepOutput | undefined, what: 'db' | 'nb'): Finding {
-  const line = out ? firstLine(out) : '';
+function notChecked(check: string, out: StepOutput | undefined, any: StepOutput | undefined, what: 'db' | 'nb', quoted?: string[]): Finding {
+  const line = quoted?.at(-1) ?? (out ? firstLine(out) : '');
   const why = out && what === 'db' ? whyDbFailed(allText(out)) : 'other';
   const t = texts({
     title: say(`neutron-ovn-sync.${what}.failed.title`),
@@ -43,7 +44,7 @@ function notChecked(check: string, out: StepOutput | undefined, any: StepOutput 
     ...(why === 'access' || why === 'unreachable' ? { likelyCause: say(`neutron-ovn-sync.db.failed.cause.${why}`) } : {}),
     ...(out ? { nextStep: say(`neutron-ovn-sync.${what}.failed.next`) } : {}),
   });
-  const f = skipped(check, t.title, t.explanation, out && line ? [evidence(out, [line])] : []);
+  const f = skipped(check, t.title, t.explanation, out && line ? [evidence(out, quoted ?? [line])] : []);
   return { ...f, likelyCause: t.likelyCause, nextStep: t.nextStep, text: t.text };
 }
 
@@ -106,7 +107,7 @@ function ringFindings(db: NeutronDb, out: StepOutput): Finding[] {
           check: 'neutron-ovn.hash-ring-host',
           severity: gone ? 'info' : 'warning',
           ...texts({
-            title: say(`${key}.title`, { host: h }),
+            title: say(`${key}.title`, { host: h, hours: Number.isFinite(age) ? Math.round(age / 3600) : '?' }),
             explanation: say(`${key}.explanation`, { host: h, rows: hostRows.length, age: Number.isFinite(age) ? age : '?', hours: Number.isFinite(age) ? Math.round(age / 3600) : '?', live: liveHosts.join(', '), timeout: RING_TIMEOUT }),
             ...(gone ? {} : { likelyCause: say('neutron-ovn-sync.ring.host.cause', { host: h }) }),
             nextStep: say(`${key}.next`, { host: h }),
@@ -196,7 +197,7 @@ function compareFindings(db: NeutronDb, dbOut: StepOutput, nb: Record<NbTable, N
           severity: kind === 'security_group' ? 'warning' : 'critical',
           ...texts({
             title: say('neutron-ovn-sync.missing.title', { count: missing.length, kind: kindName(kind), total: db.objects[kind].length, table }),
-            explanation: say(`neutron-ovn-sync.missing.${kind}.explanation`, { count: missing.length, table, ids: ids(missing.map((o) => o.id)) }),
+            explanation: say(`neutron-ovn-sync.missing.${dashed(kind)}.explanation`, { count: missing.length, table, ids: ids(missing.map((o) => o.id)) }),
             likelyCause: say(`neutron-ovn-sync.missing.cause.${known === missing.length ? 'known' : known ? 'some' : 'none'}`, { known, count: missing.length }),
             nextStep: say('neutron-ovn-sync.missing.next', { table, name: nbName(kind, (missing[0] as { id: string }).id) }),
           }),
@@ -245,10 +246,11 @@ export const analyze: Analyzer = (input) => {
   const nbParsed = nbOut && nbOut.state === 'succeeded' ? parseNbObjects(nbOut.stdout) : null;
   const nbFailed = !nbParsed || !KINDS.every((k) => nbParsed[TABLE_OF[k]]?.exit === 0);
   if (nbFailed) {
-    const failedTable = nbParsed ? KINDS.map((k) => nbParsed[TABLE_OF[k]]).find((t) => t && t.exit !== 0) : undefined;
-    const f = notChecked('neutron-ovn.nb-objects', nbOut, outputsOf(input, NB)[0], 'nb');
-    // The failing table's own line says which query stopped (its error is on stderr).
-    found.push(failedTable?.exitLine && nbOut && !f.evidence.length ? { ...f, evidence: [evidence(nbOut, [failedTable.exitLine])] } : f);
+    // A table whose query failed inside a script that ran: its heading and exit, then ovn-nbctl's own words (stderr).
+    const failed = nbParsed ? KINDS.map((k) => TABLE_OF[k]).find((t) => nbParsed[t]?.exit !== 0) : undefined;
+    const why = nbOut ? lines(nbOut.stderr).find((l) => l.trim()) : undefined;
+    const quoted = failed && nbParsed?.[failed] ? [`== ${failed}`, ...(nbParsed[failed].exitLine ? [nbParsed[failed].exitLine as string] : []), ...(why ? [why] : [])] : undefined;
+    found.push(notChecked('neutron-ovn.nb-objects', nbOut, outputsOf(input, NB)[0], 'nb', quoted));
   }
   if (db && dbOut && nbParsed && nbOut && !nbFailed) {
     const compared = compareFindings(db, dbOut, nbParsed, nbOut);
