@@ -13,8 +13,9 @@ if [ -z "$db" ]; then
 fi
 echo "== schema $db"
 # Neutron writes these times with timeutils.utcnow() (UTC); ovn_revision_numbers' own columns are
-# the server's NOW() (sa.func.now()).
-exec mysql -N -B -D "$db" -e "
+# the server's NOW() (sa.func.now()). No `exec`: `mysql` may be the flavour's shell function (Kolla's
+# defaults file, openstack-helm's admin_user.cnf), and Kolla's trap must still remove that file.
+mysql -N -B -D "$db" -e "
 SELECT 'now', UTC_TIMESTAMP(), NOW();
 SELECT 'ring', group_name, hostname, node_uuid, TIMESTAMPDIFF(SECOND, updated_at, UTC_TIMESTAMP()) FROM ovn_hash_ring ORDER BY hostname, group_name, updated_at DESC;
 SELECT 'revisions', COUNT(*) FROM ovn_revision_numbers;

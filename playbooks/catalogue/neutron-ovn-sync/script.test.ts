@@ -45,6 +45,17 @@ describe('neutron-db.sh', () => {
   });
 });
 
+describe('neutron-db.sh under a flavour’s mysql function', () => {
+  it('calls the function both times (Kolla and openstack-helm define `mysql` to add their defaults file), never a mysql from PATH', () => {
+    const bin = withTools({ mysql: 'echo "mysql from PATH, without the defaults file" >&2; exit 7' });
+    const fn = `mysql() { case "$*" in *information_schema*) echo neutron ;; *) printf 'now\\t2026-12-05 10:00:00\\t2026-12-05 10:00:00\\nrevisions\\t0\\n' ;; esac; }`;
+    const r = spawnSync('sh', ['-c', `PATH=${bin}:/usr/bin:/bin; export PATH; ${fn}\n. ${join(import.meta.dirname, 'neutron-db.sh')}`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(parseNeutronDb(r.stdout)).toMatchObject({ schema: 'neutron', revisions: 0 });
+  });
+});
+
 describe('nb-objects.sh', () => {
   it('keeps the names of the rows with neutron:* external_ids, each table ending with its query’s exit', () => {
     const bin = withTools({
