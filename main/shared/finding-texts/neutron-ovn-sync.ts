@@ -68,8 +68,8 @@ export const neutronOvnSyncTexts: Record<string, Record<Lang, string>> = {
 
   [`${P}.drift.info.title`]: { en: '{count} resource(s) waiting for the maintenance task to sync them to OVN ({types})', ko: '유지보수 작업이 OVN에 동기화할 리소스 {count}개 대기 중({types})' },
   [`${P}.drift.info.explanation`]: {
-    en: 'Their OVN revision number differs from Neutron’s ({types}), for less than {minutes} min: an update that did not reach OVN. neutron-server’s maintenance task looks for exactly these every 5 minutes and pushes them again. Examples: {examples}.',
-    ko: 'OVN 리비전 번호가 Neutron과 다릅니다({types}). {minutes}분이 안 된 차이로, OVN에 닿지 못한 변경입니다. neutron-server의 유지보수 작업이 5분마다 바로 이런 리소스를 찾아 다시 밀어 넣습니다. 예: {examples}.',
+    en: 'Their OVN revision number differs from Neutron’s ({types}), for less than {minutes} min. Some changes bump a resource’s revision and leave OVN to neutron-server’s maintenance task (a subnet added to its network, a rule to its security group: seen on the lab right after its tenant was made), others are writes that failed; the task looks for exactly these every 5 minutes and pushes them. Examples: {examples}.',
+    ko: 'OVN 리비전 번호가 Neutron과 다릅니다({types}). {minutes}분이 안 된 차이입니다. 어떤 변경은 리소스의 리비전만 올리고 OVN 반영은 neutron-server 유지보수 작업에 맡기고(네트워크에 서브넷 추가, 보안 그룹에 규칙 추가: 랩에서 테넌트를 만든 직후 보임), 어떤 것은 실패한 쓰기입니다. 유지보수 작업이 5분마다 바로 이런 리소스를 찾아 밀어 넣습니다. 예: {examples}.',
   },
   [`${P}.drift.warning.title`]: { en: '{count} resource(s) out of sync between Neutron and OVN ({types})', ko: 'Neutron과 OVN 사이에 동기화되지 않은 리소스 {count}개({types})' },
   [`${P}.drift.warning.explanation`]: {
@@ -150,8 +150,8 @@ export const neutronOvnSyncTexts: Record<string, Record<Lang, string>> = {
   [`${SIG}.maintenance-fix-failed.next`]: { en: 'Read the traceback under the first line: it names the failing OVN command or the Neutron error; run ovn-health for the Northbound DB.', ko: '첫 줄 아래의 트레이스백을 읽으세요. 실패한 OVN 명령이나 Neutron 오류가 나옵니다. Northbound DB는 ovn-health로 점검하세요.' },
   [`${SIG}.maintenance-synced.title`]: { en: 'Neutron’s maintenance task repaired differences with OVN', ko: 'Neutron 유지보수 작업이 OVN과의 차이를 고침' },
   [`${SIG}.maintenance-synced.explanation`]: {
-    en: 'neutron-server writes "Maintenance task: Synchronization finished" only when it found resources out of sync with OVN and pushed them again: some writes to OVN had failed before. Now and then is normal; at every run (every 5 minutes) something keeps failing.',
-    ko: 'neutron-server는 OVN과 어긋난 리소스를 찾아 다시 밀어 넣었을 때만 "Maintenance task: Synchronization finished"를 씁니다. 그 전에 OVN 쓰기가 실패했었다는 뜻입니다. 가끔은 정상이지만, 매 실행(5분마다)마다 보이면 무언가가 계속 실패하고 있습니다.',
+    en: 'neutron-server writes "Maintenance task: Synchronization finished" only when it found resources whose OVN revision lagged Neutron’s and pushed them. After changes that leave OVN to this task (a subnet added to a network, rules added to a security group) that is routine; at every run (every 5 minutes) with nothing changing, writes to OVN keep failing.',
+    ko: 'neutron-server는 OVN 리비전이 Neutron보다 뒤처진 리소스를 찾아 밀어 넣었을 때만 "Maintenance task: Synchronization finished"를 씁니다. OVN 반영을 이 작업에 맡기는 변경(네트워크에 서브넷 추가, 보안 그룹에 규칙 추가) 뒤에는 일상적인 일이지만, 아무 변경이 없는데 매 실행(5분마다)마다 보이면 OVN 쓰기가 계속 실패하고 있습니다.',
   },
   [`${SIG}.maintenance-synced.next`]: { en: 'If it repeats, look for what fails the writes: "Failed to fix resource" lines, OVN timeouts or leader changes (openstack-log-signatures, ovn-health).', ko: '반복되면 쓰기 실패 원인을 찾으세요: "Failed to fix resource" 줄, OVN 타임아웃이나 리더 변경(openstack-log-signatures, ovn-health).' },
   [`${SIG}.hash-ring-empty.title`]: { en: 'neutron-server dropped OVN events: "HashRing is empty"', ko: 'neutron-server가 OVN 이벤트를 버림: "HashRing is empty"' },

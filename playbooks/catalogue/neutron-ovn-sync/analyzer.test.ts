@@ -28,6 +28,46 @@ describe('neutron-ovn-sync', () => {
     expect([idOfNbName('security_group', 'neutron_pg_drop'), idOfNbName('port', 'provnet-8d2c'), idOfNbName('router', 'op-lr')]).toEqual([null, null, null]);
   });
 
+  it('lab, healthy (after the maintenance task ran): ring and sync ok, the task’s sync line info, nothing bad', () => {
+    const input = load('lab-packages-healthy');
+    expect(brief(analyze(input))).toEqual([
+      ['neutron-ovn.hash-ring', 'ok', 'OVN hash ring: neutron-server workers on 1 host(s) heartbeat (mechanism_driver)'],
+      ['neutron-ovn.sync', 'ok', 'Neutron and the OVN Northbound DB agree'],
+    ]);
+    const fs = all(input);
+    expect(bad(fs)).toEqual([]);
+    expect(fs.find((f) => f.check === 'neutron-ovn-sync.maintenance-synced' && f.status !== 'SKIPPED')?.severity).toBe('info');
+    verbatim(input, fs);
+  });
+
+  it('lab, a minute after lab up: revisions the maintenance task has yet to push are info, not a fault', () => {
+    const input = load('lab-packages-fresh-drift');
+    const fs = analyze(input);
+    expect(brief(fs)).toEqual([
+      ['neutron-ovn.hash-ring', 'ok', 'OVN hash ring: neutron-server workers on 1 host(s) heartbeat (mechanism_driver)'],
+      ['neutron-ovn.revision-drift', 'info', '3 resource(s) waiting for the maintenance task to sync them to OVN (networks 2, security_groups 1)'],
+      ['neutron-ovn.sync', 'ok', 'Neutron and the OVN Northbound DB agree'],
+    ]);
+    // The one older than a minute is shown; the two younger are counted, not quoted.
+    expect(fs[1]?.evidence[0]?.lines).toEqual(['drift\tnetworks\t89ca37a9-81c0-4e8b-8dc7-2693e4c86058\t1\t2\t62']);
+    expect(bad(all(input))).toEqual([]);
+    verbatim(input, all(input));
+  });
+
+  it('lab, an LSP deleted by hand, a stray router and the ring’s heartbeat stopped: two criticals and a warning', () => {
+    const input = load('lab-packages-lsp-deleted-ring-stale');
+    const fs = all(input);
+    expect(brief(bad(fs))).toEqual([
+      ['neutron-ovn.hash-ring', 'critical', 'No neutron-server heartbeats the OVN hash ring (mechanism_driver): OVN events are dropped'],
+      ['neutron-ovn.missing-in-nb', 'critical', '1 of 8 Neutron port(s) missing from the OVN Northbound DB (Logical_Switch_Port)'],
+      ['neutron-ovn.orphan-in-nb', 'warning', '1 Northbound row(s) made by Neutron that Neutron no longer has (Logical_Router 1)'],
+    ]);
+    expect(bad(fs)[0]?.explanation).toContain('were last touched 92 s ago');
+    expect(bad(fs)[1]?.explanation).toContain('71d5836c-da05-41f6-8c0a-f028352ddb9c');
+    expect(bad(fs)[2]?.evidence[0]?.lines).toEqual(['neutron-0d5c7a3e-9b1f-4e2a-8c6d-3f7a1b9e2c40']);
+    verbatim(input, fs);
+  });
+
   it('public: an LSP deleted by hand is critical, and said to be out of the maintenance task’s reach', () => {
     const input = load('public-lsp-deleted-by-hand');
     const fs = all(input);
