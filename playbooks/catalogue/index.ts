@@ -20,6 +20,7 @@ import { analyze as hostBasics } from './host-basics/analyzer.js';
 import { analyze as memcached } from './memcached/analyzer.js';
 import { analyze as mtu } from './mtu/analyzer.js';
 import { analyze as neutronAgents } from './neutron-agents/analyzer.js';
+import { analyze as neutronOvnSync } from './neutron-ovn-sync/analyzer.js';
 import { analyze as instancesStuck } from './instances-stuck/analyzer.js';
 import { analyze as novaCells } from './nova-cells/analyzer.js';
 import { analyze as novaComputeLog } from './nova-compute-log/analyzer.js';
@@ -55,6 +56,7 @@ export const analyzers: Record<string, Analyzer> = {
   memcached,
   mtu,
   'neutron-agents': neutronAgents,
+  'neutron-ovn-sync': neutronOvnSync,
   'instances-stuck': instancesStuck,
   'nova-cells': novaCells,
   'nova-compute-log': novaComputeLog,
