@@ -134,7 +134,7 @@ describe('Neutron ML2/OVN in the full control plane', () => {
     const down = await agentList();
     expect(down.find((a) => a.Host === 'compute-1' && a['Agent Type'] === 'OVN Metadata agent')?.Alive).toBe(false);
     expect(down.find((a) => a.Host === 'compute-2' && a['Agent Type'] === 'OVN Metadata agent')?.Alive).toBe(true);
-    await expectSweepNamesInjected(t, () => t.lab, 'metadata-agent-down', { names: /metadata agent/i, node: 'compute-1' });
+    await expectSweepNamesInjected(t, () => t.lab, 'metadata-agent-down', { names: /metadata[- ]agent/i, node: 'compute-1' });
     await healFault(t.lab, 'metadata-agent-down');
     await waitUntil('the metadata agent of compute-1 alive in the CLI', async () => (await agentList()).find((a) => a.Host === 'compute-1' && a['Agent Type'] === 'OVN Metadata agent')?.Alive === true, 120_000);
   }, 300_000);
