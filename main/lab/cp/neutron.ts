@@ -276,6 +276,7 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   }));
   noteSchemaStart(ctx.state, how);
   ctx.log(`    neutron schema (${how === 'warm' ? 'restored from the cache' : 'neutron-db-manage upgrade heads'})`);
+  await ensurePgDrop(l);
   const c = serverComponent(l);
   launch(c);
   ctx.add([c]);
@@ -289,6 +290,21 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   // Its RPC, maintenance and periodic workers come later (the tenant waits for them before plugging ports).
   ctx.state.cloud = { ...ctx.state.cloud, neutron: { auth: keystone ? 'keystone' : 'noauth' } };
   saveState(ctx.state);
+}
+
+/**
+ * neutron_pg_drop (the port group every port with port security joins, whose two ACLs drop all IP),
+ * made as ML2/OVN's create_default_drop_port_group makes it. Zed's neutron-server makes it in its
+ * parent before forking (pre_fork_initialize) over a short-lived NB connection; when that connection
+ * lands on a raft follower, the parent blocks in eventlet's hub for two minutes and dies with "do not
+ * call blocking functions from the mainloop", and the group is never made while the API answers
+ * from its worker (seen in CI at load 5 and on a quiet e2e lab at load 2). Made first, Neutron finds
+ * it and skips its transaction; it carries no neutron:* ids, so nothing of Neutron's is written here.
+ */
+async function ensurePgDrop(l: LabLayout): Promise<void> {
+  const pg = 'neutron_pg_drop';
+  if ((await nbctl(l, ['--bare', '--columns=name', 'find', 'Port_Group', `name=${pg}`])).trim() === pg) return;
+  await nbctl(l, ['pg-add', pg, '--', 'acl-add', pg, 'from-lport', '1001', `inport == @${pg} && ip`, 'drop', '--', 'acl-add', pg, 'to-lport', '1001', `outport == @${pg} && ip`, 'drop']);
 }
 
 // ---------------------------------------------------------------------------------------------
