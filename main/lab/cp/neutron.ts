@@ -566,7 +566,16 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
 /** Stop and start neutron-server, then wait for its API and its workers' hash ring, as after any start. */
 async function restartServer(l: LabLayout): Promise<void> {
   const server = serverComponent(l);
-  await halt(server);
+  const workers = childrenOf(readPid(server.pidFile));
+  try {
+    await halt(server);
+  } catch {
+    // A parent stuck in eventlet's hub (the pre-fork NB stall above) never acts on SIGTERM: kill it
+    // and the workers it forked, which would otherwise keep the API port.
+    for (const pid of workers) signal(pid, 'SIGKILL');
+    await halt(server, 'SIGKILL');
+    await waitUntil('the killed neutron-server workers to be gone', () => !workers.some(isAlive), 30_000);
+  }
   launch(server);
   await waitUntil(`neutron-server to answer again`, async () => (await fetch(`${neutronEndpoint(l)}/`, { signal: AbortSignal.timeout(5000) })).status === 200, 180_000, server.logFile);
   await waitWorkers(l, server);
