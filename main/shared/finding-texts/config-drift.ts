@@ -72,6 +72,11 @@ export const configDriftTexts: Record<string, Record<Lang, string>> = {
     en: 'Of the {role} nodes that answered, only {node} runs {what} or has its configuration; with one copy there is no drift to see.',
     ko: '응답한 {role} 노드 중 {node}에서만 {what}이 돌거나 그 설정이 있습니다. 사본이 하나뿐이라 어긋남을 볼 수 없습니다.',
   },
+  'config-drift.stopped.title': { en: '{what} on {nodes} ({role}): the service is not running there, its files are not compared', ko: '{nodes}({role})의 {what}: 서비스가 돌고 있지 않아 파일을 비교하지 않음' },
+  'config-drift.stopped.explanation': {
+    en: 'On other {role} nodes the service runs and its configuration was read from the files its process was started with. On {nodes} it does not run, so only the files on disk could be read, and they need not be the set it runs with (an extra --config-file is not known). They are left out of the comparison rather than reported as a difference; start the service (or find why it stopped) and check again.',
+    ko: '다른 {role} 노드에서는 서비스가 돌고 있어 프로세스가 시작될 때 받은 파일에서 설정을 읽었습니다. {nodes}에서는 돌고 있지 않아 디스크의 파일만 읽을 수 있었고, 그것이 실제로 쓰는 파일 묶음이라는 보장이 없습니다(추가 --config-file을 알 수 없음). 그래서 차이로 보고하지 않고 비교에서 뺍니다. 서비스를 시작하거나 멈춘 이유를 찾은 뒤 다시 확인하세요.',
+  },
   'config-drift.versions-agree.title': { en: 'Package and image versions: {keys} agree across {count} {role} node(s)', ko: '패키지·이미지 버전: {role} 노드 {count}개에서 {keys}개가 일치' },
   'config-drift.versions-agree.explanation': {
     en: 'The {keys} packages and container images found on more than one {role} node have the same version on {nodes}.',

@@ -34,6 +34,18 @@ describe('config-drift', () => {
     verbatim(input, fs);
   });
 
+  it('a compute whose nova-compute is stopped is named and left out: its files on disk are not what the running ones were started with', () => {
+    const input = load('lab-full-compute-stopped');
+    const fs = analyze(input);
+    expect(bad(fs)).toEqual([]);
+    const stopped = fs.find((f) => f.title.startsWith('nova.conf on compute-1'));
+    expect(stopped?.severity).toBe('info');
+    expect(stopped?.title).toBe('nova.conf on compute-1 (compute): the service is not running there, its files are not compared');
+    expect(stopped?.evidence.map((e) => [e.node, e.lines])).toEqual([['compute-1', ['== nova: file /etc/nova/nova.conf /etc/nova/nova-compute.conf']]]);
+    expect(fs.some((f) => f.title === 'nova.conf read on one compute node only (compute-2): nothing to compare it with')).toBe(true);
+    verbatim(input, fs);
+  });
+
   it('the light lab: no Nova or Neutron is "not here" (info), OVS and packages agree, nothing alarming', () => {
     const input = load('lab-light-healthy');
     const fs = analyze(input);

@@ -194,6 +194,9 @@ function versionFindings(role: string, reads: Read[]): Finding[] {
   return found;
 }
 
+/** A group header of a service read from its running process (`== nova: pid N …`). */
+const RUNNING = /^== \w+: pid \d+ /;
+
 export const analyze: Analyzer = (input) => {
   const findings: Finding[] = [];
   const reads: Read[] = [];
@@ -215,7 +218,25 @@ export const analyze: Analyzer = (input) => {
   for (const role of roles) {
     const ofRole = reads.filter((r) => rolesOf(r.out.node).includes(role));
     for (const group of GROUPS) {
-      const withIt = ofRole.filter((r) => r.f.found.has(group));
+      const found = ofRole.filter((r) => r.f.found.has(group));
+      // Where the service runs on some nodes of the role, a node where it does not was read from its
+      // files on disk (`== nova: file …`), which need not be what it ran with (the lab's compute reads
+      // a compute.conf the packages path does not name): compared, it made a false difference when
+      // nova-compute was stopped. It is named instead, and left out of the comparison.
+      const running = found.filter((r) => RUNNING.test(r.f.found.get(group) ?? ''));
+      const stopped = running.length ? found.filter((r) => !running.includes(r)) : [];
+      const withIt = running.length ? running : found;
+      if (stopped.length) {
+        const nodes = stopped.map((r) => r.out.node).join(', ');
+        findings.push(
+          finding({
+            check: `config-drift.${group}`,
+            severity: 'info',
+            ...texts({ title: say('config-drift.stopped.title', { role, what: FILES[group], nodes }), explanation: say('config-drift.stopped.explanation', { role, what: FILES[group], nodes }) }),
+            evidence: stopped.map(({ out, f }) => evidence(out, [f.found.get(group) ?? ''].filter(Boolean))),
+          }),
+        );
+      }
       if (withIt.length >= 2) findings.push(...settingFindings(role, group, withIt));
       else if (withIt.length === 1 && withIt[0]) {
         const { out, f } = withIt[0];
