@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openRunbook, runStep, shot, understand } from './runbook-steps.js';
 import { breakFault, faultById, healFault } from '../main/lab/faults.js';
 import { waitUntil } from '../main/lab/proc.js';
@@ -79,6 +79,22 @@ test.afterAll(async () => {
 const output = (result: Locator, node: string) => result.getByTestId(`runbook-output-${node}`);
 const problems = (result: Locator) => result.locator('[data-testid="finding"][data-severity="critical"], [data-testid="finding"][data-severity="warning"]');
 
+/** The runbook's last two steps on a whole cluster: rabbitmq-cluster finds it healthy, and the client's queue has its consumer. */
+async function verifyWhole(page: Page, area: Locator): Promise<Locator> {
+  const verify = area.getByTestId('runbook-step-verify');
+  const verified = await runStep(page, verify);
+  await expect(verified.locator('[data-testid="finding"][data-check="rabbitmq.cluster"]')).toContainText('RabbitMQ: 3 of 3 nodes running, no partition, no alarm');
+  await expect(problems(verified)).toHaveCount(0);
+  await expect(verify.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
+  await understand(verify);
+  const consumers = area.getByTestId('runbook-step-consumers');
+  const queues = (await runStep(page, consumers)).locator('[data-testid="finding"][data-check="rabbitmq.queues"]');
+  await expect(queues).toHaveAttribute('data-severity', 'ok');
+  await expect(consumers.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
+  await understand(consumers);
+  return queues;
+}
+
 test('a memory alarm: recognised, the alarmed node and the blocked client found, the watermark set back from the runbook, cluster and client back', async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   const started = Date.now();
@@ -143,17 +159,7 @@ test('a memory alarm: recognised, the alarmed node and the blocked client found,
     await understand(partitions);
 
     // 7–8. The cluster has no alarm left, and the client's queue has its consumer.
-    const verify = area.getByTestId('runbook-step-verify');
-    const verified = await runStep(page, verify);
-    await expect(verified.locator('[data-testid="finding"][data-check="rabbitmq.cluster"]')).toContainText('RabbitMQ: 3 of 3 nodes running, no partition, no alarm');
-    await expect(problems(verified)).toHaveCount(0);
-    await expect(verify.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
-    await understand(verify);
-    const consumers = area.getByTestId('runbook-step-consumers');
-    const consumed = await runStep(page, consumers);
-    await expect(consumed.locator('[data-testid="finding"][data-check="rabbitmq.queues"]')).toContainText('RabbitMQ queues: none waits without a consumer');
-    await expect(consumers.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
-    await understand(consumers);
+    await expect(await verifyWhole(page, area)).toContainText('RabbitMQ queues: none waits without a consumer');
     await expect(area.getByTestId('runbook-progress')).toHaveText('8 of 9 steps understood · 8 run');
     await expect(area.getByTestId('runbook-step-restart-minority')).toHaveAttribute('data-ran', 'false');
     await shot(page, area.getByTestId(`runbook-${RUNBOOK}`), testInfo.outputPath('runbook-rabbitmq-alarm-en.png'));
@@ -226,16 +232,7 @@ test('a partition: which nodes see which, the minority restarted from the runboo
     await waitUntil('controller-1 to list no partition', async () => Object.keys((await rabbitClusterStatus(t.lab.layout, c1Node))?.partitions ?? { x: 1 }).length === 0, 90_000);
 
     // 4–5. Whole again, and the client's queue still has its consumer.
-    const verify = area.getByTestId('runbook-step-verify');
-    const verified = await runStep(page, verify);
-    await expect(verified.locator('[data-testid="finding"][data-check="rabbitmq.cluster"]')).toContainText('RabbitMQ: 3 of 3 nodes running, no partition, no alarm');
-    await expect(problems(verified)).toHaveCount(0);
-    await expect(verify.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
-    await understand(verify);
-    const consumers = area.getByTestId('runbook-step-consumers');
-    await expect((await runStep(page, consumers)).locator('[data-testid="finding"][data-check="rabbitmq.queues"]')).toHaveAttribute('data-severity', 'ok');
-    await expect(consumers.getByTestId('runbook-match')).toHaveAttribute('data-match', 'healthy');
-    await understand(consumers);
+    await verifyWhole(page, area);
     await expect(area.getByTestId('runbook-progress')).toHaveText('5 of 9 steps understood · 5 run');
     expect(await clientState()).toMatch(/\brunning\b/);
 
