@@ -276,7 +276,6 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   }));
   noteSchemaStart(ctx.state, how);
   ctx.log(`    neutron schema (${how === 'warm' ? 'restored from the cache' : 'neutron-db-manage upgrade heads'})`);
-  await ensurePgDrop(l);
   const c = serverComponent(l);
   launch(c);
   ctx.add([c]);
@@ -292,19 +291,11 @@ export async function startNeutron(ctx: ControlPlaneContext): Promise<void> {
   saveState(ctx.state);
 }
 
-/**
- * neutron_pg_drop (the port group every port with port security joins, whose two ACLs drop all IP),
- * made as ML2/OVN's create_default_drop_port_group makes it. Zed's neutron-server makes it in its
- * parent before forking (pre_fork_initialize) over a short-lived NB connection; when that connection
- * lands on a raft follower, the parent blocks in eventlet's hub for two minutes and dies with "do not
- * call blocking functions from the mainloop", and the group is never made while the API answers
- * from its worker (seen in CI at load 5 and on a quiet e2e lab at load 2). Made first, Neutron finds
- * it and skips its transaction; it carries no neutron:* ids, so nothing of Neutron's is written here.
- */
-async function ensurePgDrop(l: LabLayout): Promise<void> {
-  const pg = 'neutron_pg_drop';
-  if ((await nbctl(l, ['--bare', '--columns=name', 'find', 'Port_Group', `name=${pg}`])).trim() === pg) return;
-  await nbctl(l, ['pg-add', pg, '--', 'acl-add', pg, 'from-lport', '1001', `inport == @${pg} && ip`, 'drop', '--', 'acl-add', pg, 'to-lport', '1001', `outport == @${pg} && ip`, 'drop']);
+const PG_DROP = 'neutron_pg_drop';
+
+/** Whether the NB has neutron_pg_drop (any member: a follower's copy is enough to wait on). */
+async function hasPgDrop(l: LabLayout): Promise<boolean> {
+  return (await nbctl(l, ['--no-leader-only', '--bare', '--columns=name', 'find', 'Port_Group', `name=${PG_DROP}`])).trim() === PG_DROP;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,18 +382,20 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
     serverComponent(l).logFile,
   ));
   // The tenant's project: Keystone's demo project (the Nova part boots the servers there).
-  // ML2/OVN makes its neutron_pg_drop port group once at start (before forking its workers); a port
-  // made before it is there fails (HTTP 500, seen under load). Once, in CI, the parent's short-lived
-  // NB connection stalled (the NB dropped it on its inactivity probe) and the group never came while
-  // the API answered: nothing in Neutron retries it but a restart, so the lab restarts neutron-server
-  // after 60 s, as an operator would.
-  const pgDrop = async (): Promise<boolean> => (await nbctl(l, ['--no-leader-only', '--bare', '--columns=name', 'find', 'Port_Group', 'name=neutron_pg_drop'])).trim() === 'neutron_pg_drop';
+  // ML2/OVN makes its neutron_pg_drop port group once at start, in its parent before forking the RPC
+  // and maintenance workers (pre_fork_initialize); a port made before it is there fails (HTTP 500).
+  // That parent's short-lived NB connection sometimes stalls 87-88 s in eventlet's hub (seen in CI and
+  // on quiet labs, whichever NB member it reached), then either goes on or dies with "do not call
+  // blocking functions from the mainloop", leaving no group and no workers. Making the group first did
+  // not help: the stall is in the connection. So the lab waits past the stall, and restarts
+  // neutron-server (killing a stuck parent) when the group still has not come, as an operator would.
+  const pgDrop = (): Promise<boolean> => hasPgDrop(l);
   try {
-    await timed(st, 'tenant: neutron_pg_drop', () => waitUntil('Port_Group neutron_pg_drop in the OVN NB', pgDrop, 60_000, serverComponent(l).logFile));
+    await timed(st, 'tenant: neutron_pg_drop', () => waitUntil('Port_Group neutron_pg_drop in the OVN NB', pgDrop, 100_000, serverComponent(l).logFile));
   } catch {
-    ctx.log('    no neutron_pg_drop in the NB 60 s after neutron-server started (its start-up NB transaction was lost); restarting neutron-server, as an operator would');
+    ctx.log('    no neutron_pg_drop in the NB 100 s after neutron-server started (its parent stalled or died before forking); restarting neutron-server, as an operator would');
     await restartServer(l);
-    await timed(st, 'tenant: neutron_pg_drop after a restart', () => waitUntil('Port_Group neutron_pg_drop in the OVN NB after a neutron-server restart', pgDrop, 120_000, serverComponent(l).logFile));
+    await timed(st, 'tenant: neutron_pg_drop after a restart', () => waitUntil('Port_Group neutron_pg_drop in the OVN NB after a neutron-server restart', pgDrop, 150_000, serverComponent(l).logFile));
   }
   const project = (st.cloud?.keystone as { demoProjectId?: string } | undefined)?.demoProjectId ?? t.projectId;
   const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => neutronApi<T>(st, method, path, body);
