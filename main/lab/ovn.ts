@@ -13,9 +13,19 @@ import type { LabTenant } from './tenant.js';
  * controller, with a Neutron-like logical topology in the NB.
  */
 const dbs = [
-  { kind: 'ovn-nb', file: 'ovnnb_db', schema: '/usr/share/ovn/ovn-nb.ovsschema', model: 'OVN_Northbound', port: 6641, raft: 6643, pod: 'ovn-ovsdb-nb', kolla: 'ovn_nb_db' },
-  { kind: 'ovn-sb', file: 'ovnsb_db', schema: '/usr/share/ovn/ovn-sb.ovsschema', model: 'OVN_Southbound', port: 6642, raft: 6644, pod: 'ovn-ovsdb-sb', kolla: 'ovn_sb_db' },
+  { kind: 'ovn-nb', file: 'ovnnb_db', schema: '/usr/share/ovn/ovn-nb.ovsschema', model: 'OVN_Northbound', global: 'NB_Global', ctl: 'ovn-nbctl', port: 6641, raft: 6643, pod: 'ovn-ovsdb-nb', kolla: 'ovn_nb_db' },
+  { kind: 'ovn-sb', file: 'ovnsb_db', schema: '/usr/share/ovn/ovn-sb.ovsschema', model: 'OVN_Southbound', global: 'SB_Global', ctl: 'ovn-sbctl', port: 6642, raft: 6644, pod: 'ovn-ovsdb-sb', kolla: 'ovn_sb_db' },
 ] as const;
+
+/**
+ * The clients' TCP remote, as Kolla-Ansible and most deployments configure it: a Connection row
+ * (`set-connection`) with a 60 s inactivity probe, not the server's 5 s default. With 5 s, a client
+ * that runs its IDL seldom loses its connection before it is usable: Zed neutron-server's parent
+ * makes neutron_pg_drop over a short-lived connection whose TRY_AGAIN loop runs the IDL only every
+ * 1-8 s, so when it first reached a follower it was dropped again and again, and stalled ~88 s or
+ * for good (seen with a stack dump of the parent, at load 15+ and in CI).
+ */
+const INACTIVITY_PROBE_MS = 60_000;
 
 function dbComponent(l: LabLayout, n: LabNode, db: (typeof dbs)[number]): LabComponent {
   const p = nodePaths(n);
@@ -34,7 +44,7 @@ function dbComponent(l: LabLayout, n: LabNode, db: (typeof dbs)[number]): LabCom
     argv: [
       'ovsdb-server',
       `--remote=punix:${join(p.ovn, `${db.file}.sock`)}`,
-      `--remote=ptcp:${db.port}:${n.ip}`,
+      `--remote=db:${db.model},${db.global},connections`,
       `--pidfile=${join(p.ovn, `${db.file}.pid`)}`,
       `--unixctl=${ctl}`,
       `--log-file=${join(p.log, `${db.file}.log`)}`,
@@ -72,6 +82,16 @@ export async function startOvnCentral(l: LabLayout): Promise<LabComponent[]> {
   for (const c of out) {
     const model = c.kind === 'ovn-nb' ? 'OVN_Northbound' : 'OVN_Southbound';
     await waitUntil(`${c.name} to join its raft cluster`, async () => /Status: cluster member/.test((await clusterStatus(c, model)) ?? ''), 60_000, c.logFile);
+  }
+  // The TCP remote, over the members' unix sockets (the client finds the leader); then every member listens.
+  for (const db of dbs) {
+    const sockets = ctls.map((n) => `unix:${join(nodePaths(n).ovn, `${db.file}.sock`)}`).join(',');
+    await run([db.ctl, `--db=${sockets}`, '--timeout=30', 'init', '--', `--inactivity-probe=${INACTIVITY_PROBE_MS}`, 'set-connection', `ptcp:${db.port}:0.0.0.0`]);
+  }
+  for (const c of out) {
+    const db = dbs.find((x) => x.kind === c.kind) as (typeof dbs)[number];
+    const n = ctls.find((x) => x.name === c.node) as LabNode;
+    await waitUntil(`${c.name} to listen on tcp:${n.ip}:${db.port}`, async () => (await run(['ss', '-Hltn', `sport = :${db.port}`], { netns: n.netns })).trim() !== '', 30_000, c.logFile);
   }
   const p = nodePaths(first);
   const northd: LabComponent = {

@@ -9,7 +9,7 @@ import { controllers, labUuid, nodeByName, nodePaths, novaComputeNodes, type Lab
 import { nbRemote, sbRemote } from '../nodes.js';
 import { nbctl, sbctl } from '../ovn.js';
 import { plugArgs, vsctl } from '../ovs.js';
-import { isAlive, LabError, readPid, run, signal, waitUntil } from '../proc.js';
+import { isAlive, LabError, readPid, run, signal, tail, waitUntil } from '../proc.js';
 import { rabbitUser, transportUrl } from '../rabbitmq.js';
 import { saveState, type LabComponent, type LabState } from '../state.js';
 import { timed } from '../timing.js';
@@ -314,7 +314,8 @@ export async function neutronApi<T = Record<string, unknown>>(st: LabState, meth
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(120_000),
   }).catch((e: Error) => {
-    throw new LabError(`Neutron ${method} /v2.0${path}: ${e.message} (see ${serverComponent(st.layout).logFile})`);
+    const log = serverComponent(st.layout).logFile;
+    throw new LabError(`Neutron ${method} /v2.0${path}: ${e.message}; last lines of ${log}:\n${tail(log, 25)}`);
   });
   const text = await r.text();
   if (!r.ok) throw new LabError(`Neutron ${method} /v2.0${path}: HTTP ${r.status} ${text.slice(0, 500)} (see ${serverComponent(st.layout).logFile})`);
