@@ -29,6 +29,19 @@ describe('summarizeFindings', () => {
     expect(s.ruledOut).toEqual([{ playbook: 'galera-health', checks: [{ check: 'galera.primary', title: 'all Primary', findingId: healthy.id }] }]);
   });
 
+  it('ranks a warning that explains a critical failure with the criticals, before other warnings (the cause of an instance in ERROR)', () => {
+    const stale = f('ovn-controller-log', 'ovn.probe', 'warning', 'a missed probe', { runId: 1 });
+    const server = f('instances-stuck', 'nova.instance-error', 'critical', 'Server big-1 is in ERROR: No valid host was found', { runId: 2, explainedBy: ['placement.flavors', 'nova.no-allocation-candidates'] });
+    const flavor = f('placement-capacity', 'placement.flavors', 'warning', 'Flavor m1.xxlarge fits on no compute', { runId: 3 });
+    const galera = f('galera-health', 'galera.mysqld-down', 'critical', 'mysqld is not running on controller-2', { runId: 4 });
+    const s = summarizeFindings([stale, server, flavor, galera]);
+    // The critical lead first, then the warning whose chain holds a critical, then the lone warning.
+    expect(s.problems.map((p) => p.lead.check)).toEqual(['galera.mysqld-down', 'placement.flavors', 'ovn.probe']);
+    expect(s.problems[1]?.consequences.map((p) => p.lead.check)).toEqual(['nova.instance-error']);
+    // Its own severity is still what its finding says.
+    expect(s.problems[1]?.severity).toBe('warning');
+  });
+
   it('survives a cycle of explanations', () => {
     const a = f('p', 'p.a', 'critical', 'A', { explainedBy: ['p.b'] });
     const b = f('p', 'p.b', 'warning', 'B', { explainedBy: ['p.a'] });

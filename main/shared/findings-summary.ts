@@ -89,7 +89,9 @@ function group<F extends SummaryFinding>(findings: F[], key: (f: F) => string): 
   });
 }
 
-const byWorst = (a: SummaryProblem<SummaryFinding>, b: SummaryProblem<SummaryFinding>): number => rank[a.severity] - rank[b.severity] || b.consequences.length - a.consequences.length || a.lead.id - b.lead.id;
+/** The worst severity of a problem and what it explains: a warning that causes a critical failure ranks with criticals. */
+const chainRank = (p: SummaryProblem<SummaryFinding>): number => Math.min(rank[p.severity], ...p.consequences.map(chainRank));
+const byWorst = (a: SummaryProblem<SummaryFinding>, b: SummaryProblem<SummaryFinding>): number => chainRank(a) - chainRank(b) || rank[a.severity] - rank[b.severity] || b.consequences.length - a.consequences.length || a.lead.id - b.lead.id;
 
 /**
  * The summary of a case's latest findings (older runs of a playbook are stale: a newer run of it

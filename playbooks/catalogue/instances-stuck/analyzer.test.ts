@@ -28,6 +28,9 @@ describe('instances-stuck', () => {
     expect(nvh?.nextStep).toContain('nova-services');
     expect(nvh?.explanation).toContain('result "Error"');
     expect(nvh?.evidence[0]?.lines).toContain('    "message": "No valid host was found. ",');
+    // Each recent fault names the checks that would explain it, so the summary puts the cause first.
+    expect(binding?.explainedBy).toContain('port-binding.binding-failed');
+    expect(nvh?.explainedBy).toEqual(expect.arrayContaining(['placement.flavors', 'nova.no-allocation-candidates', 'nova.service-down']));
     verbatim(input, fs);
   });
 
@@ -43,6 +46,8 @@ describe('instances-stuck', () => {
     expect(fs[0]?.explanation).toContain('(3 d 1 h ago by the clock of ctl-1)');
     expect(fs[0]?.explanation).toContain('more than a day old');
     expect(fs[0]?.nextStep).toContain('nova-compute-log');
+    // Three days old: what fails now does not explain it.
+    expect(fs[0]?.explainedBy).toBeUndefined();
     expect(fs[0]?.nextStep).toContain('openstack server event show 3e8f0a5b-7c9d-4f1b-8d4e-6a8c0b2d4f53 req-7d1e3c5a-9b2f-4e6d-8a0c-2f4b6d8e0a13');
     expect(fs[1]?.explanation).toContain('on host compute-03');
     expect(fs[1]?.nextStep).toContain('nova-compute on compute-03');

@@ -60,10 +60,24 @@ function serverEvidence(out: StepOutput, s: Shown): Evidence {
   return evidence(out, ev ? [...s.lines, ev] : s.lines);
 }
 
+/**
+ * The checks whose failure would explain a fault of this kind (Finding.explainedBy): the fault
+ * message itself points there. Only for a recent ERROR: one left over from days ago says nothing
+ * about what is failing now.
+ */
+const causesOf: Partial<Record<ReturnType<typeof faultKind>, string[]>> = {
+  'port-binding': ['port-binding.binding-failed', 'port-binding.host-without-chassis', 'neutron.agent-down', 'neutron.chassis-missing'],
+  'no-valid-host': ['nova.no-allocation-candidates', 'nova.scheduler-filtered', 'nova.service-down', 'nova.service-disabled', 'nova.no-compute', 'placement.flavor-fit', 'placement.flavors'],
+  network: ['port-binding.port-down', 'neutron.agent-down', 'neutron.chassis-missing'],
+  rpc: ['rabbitmq.*'],
+  retries: ['nova.compute-log-errors'],
+};
+
 function errorFinding(out: StepOutput, s: Shown, now: number | null): Finding {
   const kind = faultKind(s.faultMessage);
   const age = now !== null && s.updatedSec !== null ? now - s.updatedSec : null;
   const old = age !== null && age > RECENT_SEC;
+  const causes = old ? undefined : causesOf[kind];
   return finding({
     check: 'nova.instance-error',
     severity: old ? 'warning' : 'critical',
@@ -83,6 +97,7 @@ function errorFinding(out: StepOutput, s: Shown, now: number | null): Finding {
       nextStep: say(`instances-stuck.fault.${kind}.next`, { id: s.id, flavor: s.flavor || 'FLAVOR', request: s.events[0]?.requestId || s.id }),
     }),
     evidence: [serverEvidence(out, s)],
+    ...(causes ? { explainedBy: causes } : {}),
   });
 }
 
