@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openRunbook, runStep, shot, understand } from './runbook-steps.js';
 import { breakFault, faultById, healFault } from '../main/lab/faults.js';
 import { waitUntil } from '../main/lab/proc.js';
-import { rabbitClusterStatus, rabbitUser } from '../main/lab/rabbitmq.js';
+import { rabbitClusterStatus, rabbitUser, startAmqpClient, type AmqpClient } from '../main/lab/rabbitmq.js';
 import { controllers, type LabNode } from '../main/lab/layout.js';
 import { LAB_CLUSTER } from '../main/lab/register.js';
 import { startTestLab, type TestLab } from '../main/lab/test-lab.js';
@@ -20,7 +19,7 @@ import { startBrowserServer, type BrowserServer } from '../main/server/server.js
 // does the trainee's work (heal only clears the lab's record afterwards).
 let t: TestLab;
 let server: BrowserServer;
-let client: ChildProcess | undefined;
+let client: AmqpClient | undefined;
 const ALARM_CASE = 'RabbitMQ alarm drill';
 const PARTITION_CASE = 'RabbitMQ partition drill';
 const RUNBOOK = 'rabbitmq-alarm-partition';
@@ -45,33 +44,13 @@ test.beforeAll(async () => {
   // A service's client on controller-1's broker: its own queue, consumed, and a message published every 200 ms.
   const password = randomBytes(12).toString('hex');
   await rabbitUser(t.lab.layout, CLIENT_USER, password);
-  const script = [
-    'import amqp, os, socket, time',
-    "c = amqp.Connection(host=os.environ['H'] + ':5672', userid=os.environ['U'], password=os.environ['P'], connect_timeout=10)",
-    'c.connect()',
-    'ch = c.channel()',
-    "ch.queue_declare('stackscope-e2e', auto_delete=True)",
-    "ch.basic_consume('stackscope-e2e', callback=lambda m: None, no_ack=True)",
-    "print('connected', flush=True)",
-    'while True:',
-    "    ch.basic_publish(amqp.Message('x'), routing_key='stackscope-e2e')",
-    '    try:',
-    '        c.drain_events(timeout=0.2)',
-    '    except socket.timeout:',
-    '        pass',
-    '    time.sleep(0.2)',
-  ].join('\n');
-  let said = '';
-  client = spawn('/usr/bin/python3', ['-c', script], { env: { ...process.env, H: ip('controller-1'), U: CLIENT_USER, P: password }, stdio: ['ignore', 'pipe', 'pipe'] });
-  client.stdout?.on('data', (d: Buffer) => (said += d.toString()));
-  client.stderr?.on('data', (d: Buffer) => (said += d.toString()));
-  await waitUntil('the client to connect', () => said.includes('connected'), 60_000);
+  client = await startAmqpClient({ host: ip('controller-1'), user: CLIENT_USER, password, queue: 'stackscope-e2e', consume: true });
   expect(await clientState()).toMatch(/\brunning\b/);
 });
 
 test.afterAll(async () => {
   test.setTimeout(180_000);
-  client?.kill('SIGKILL');
+  client?.stop();
   await server?.close();
   await t?.close();
 });

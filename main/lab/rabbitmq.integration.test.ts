@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakFault, healFault } from './faults.js';
 import { currentLab } from './lab.js';
 import { waitUntil } from './proc.js';
-import { rabbitUser } from './rabbitmq.js';
+import { rabbitUser, startAmqpClient, type AmqpClient } from './rabbitmq.js';
 import { startTestLab, type TestLab } from './test-lab.js';
 import { expectSweepNamesInjected } from './test-check.js';
 
@@ -89,24 +88,9 @@ describe('a 3-node RabbitMQ cluster', () => {
     const user = 'stackscope-test';
     const password = randomBytes(12).toString('hex');
     await rabbitUser(t.lab.layout, user, password);
-    const script = [
-      'import amqp, os, time',
-      "c = amqp.Connection(host=os.environ['H'] + ':5672', userid=os.environ['U'], password=os.environ['P'], connect_timeout=10)",
-      'c.connect()',
-      'ch = c.channel()',
-      "ch.queue_declare('stackscope-test', auto_delete=True)",
-      "print('connected', flush=True)",
-      'while True:',
-      "    ch.basic_publish(amqp.Message('x'), routing_key='stackscope-test')",
-      '    time.sleep(0.2)',
-    ].join('\n');
-    let publisher: ChildProcess | undefined;
-    let output = '';
+    let publisher: AmqpClient | undefined;
     try {
-      publisher = spawn('/usr/bin/python3', ['-c', script], { env: { ...process.env, H: ip('controller-1'), U: user, P: password }, stdio: ['ignore', 'pipe', 'pipe'] });
-      publisher.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-      publisher.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-      await waitUntil('the publisher to connect', () => output.includes('connected'), 60_000);
+      publisher = await startAmqpClient({ host: ip('controller-1'), user, password, queue: 'stackscope-test' });
       const connections = async (): Promise<string> => (await onNode('controller-1', `rabbitmqctl -q list_connections user state | grep ${user} || true`)).stdout;
       expect(await connections()).toMatch(/running/);
 
@@ -138,7 +122,7 @@ describe('a 3-node RabbitMQ cluster', () => {
       await waitUntil('rabbitmq-cluster to find the cluster healthy again', async () => problems(await rabbitPlaybook()).length === 0, 120_000);
       await waitUntil('the publisher to run again', async () => /\brunning\b/.test(await connections()), 60_000);
     } finally {
-      publisher?.kill('SIGKILL');
+      publisher?.stop();
     }
   }, 600_000);
 

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -149,6 +150,63 @@ export function amqpAnswers(host: string, port = 5672, timeoutMs = 2000): Promis
     s.once('error', () => done(false));
     s.once('end', () => done(false));
   });
+}
+
+export interface AmqpClient {
+  child: ChildProcess;
+  /** What the client printed so far (stdout and stderr). */
+  output: () => string;
+  stop: () => void;
+}
+
+/**
+ * A service's client on a broker, from this machine, with py-amqp as oslo.messaging uses it: its
+ * own auto-delete queue, a message published every 200 ms and, with `consume`, a consumer on that
+ * queue (so a blocked publisher or a queue without its consumer shows as it would for Nova).
+ * Resolves once connected.
+ */
+export async function startAmqpClient(opts: { host: string; user: string; password: string; queue: string; consume?: boolean }): Promise<AmqpClient> {
+  const script = [
+    'import amqp, os, socket, sys, time',
+    "c = amqp.Connection(host=os.environ['H'] + ':5672', userid=os.environ['U'], password=os.environ['P'], connect_timeout=10)",
+    'c.connect()',
+    'ch = c.channel()',
+    "q = os.environ['Q']",
+    'ch.queue_declare(q, auto_delete=True)',
+    "consume = os.environ.get('CONSUME') == '1'",
+    'if consume:',
+    '    ch.basic_consume(q, callback=lambda m: None, no_ack=True)',
+    "print('connected', flush=True)",
+    'while True:',
+    "    ch.basic_publish(amqp.Message('x'), routing_key=q)",
+    '    if consume:',
+    '        try:',
+    '            c.drain_events(timeout=0.2)',
+    '        except socket.timeout:',
+    '            pass',
+    '    time.sleep(0.2)',
+  ].join('\n');
+  let said = '';
+  // The password goes in the environment, never in argv (ps shows argv to every user).
+  const child = spawn('/usr/bin/python3', ['-c', script], {
+    env: { ...process.env, H: opts.host, U: opts.user, P: opts.password, Q: opts.queue, CONSUME: opts.consume ? '1' : '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (said += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (said += d.toString()));
+  const stop = (): void => {
+    child.kill('SIGKILL');
+  };
+  try {
+    await waitUntil(`an AMQP client of ${opts.user} to connect to ${opts.host}`, () => {
+      if (child.exitCode !== null) throw new LabError(`the AMQP client exited (${child.exitCode}): ${said.trim().slice(-500)}`);
+      return said.includes('connected');
+    }, 60_000);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { child, output: () => said, stop };
 }
 
 /** Wait until every broker runs; with three, join the others to the first and wait for a 3-node cluster. */
