@@ -197,11 +197,10 @@ export async function startAmqpClient(opts: { host: string; user: string; passwo
   const stop = (): void => {
     child.kill('SIGKILL');
   };
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new LabError(`the AMQP client of ${opts.user} exited (${code}): ${said.trim().slice(-500)}`))));
+  exited.catch(() => undefined);
   try {
-    await waitUntil(`an AMQP client of ${opts.user} to connect to ${opts.host}`, () => {
-      if (child.exitCode !== null) throw new LabError(`the AMQP client exited (${child.exitCode}): ${said.trim().slice(-500)}`);
-      return said.includes('connected');
-    }, 60_000);
+    await Promise.race([waitUntil(`an AMQP client of ${opts.user} to connect to ${opts.host}`, () => said.includes('connected'), 60_000), exited]);
   } catch (e) {
     stop();
     throw e;
