@@ -128,6 +128,28 @@ describe('log signatures in the engine', () => {
     expect(f[0]?.evidence[0]?.lines).toEqual([l('07:00'), l('08:00')]);
   });
 
+  it('leaves out the nodes where the service has no log at all, and says so; with no node left, nothing was checked', () => {
+    const def = load(`  - { id: amqp-unreachable, step: neutron-server-log, regex: 'unreachable', window: 6h, severity: warning }\n`);
+    const l = '2026-12-05 08:00:00.000 7 INFO neutron.wsgi [-] GET / HTTP/1.1 status: 200';
+    // As read on a packages lab (journalctl of a unit that never ran there), Kolla (no container) and a missing file.
+    const noJournal = out('neutron-server-log', 'controller-2', '-- No entries --\n');
+    const noContainer = out('neutron-server-log', 'controller-3', 'Error response from daemon: No such container: neutron_server\n', { state: 'failed', exitCode: 1 });
+    const noFile = out('neutron-server-log', 'controller-4', '', { state: 'failed', exitCode: 1, stderr: "tail: cannot open '/var/log/kolla/neutron/neutron-server.log' for reading: No such file or directory\n" });
+    const clocks = ['controller-1', 'controller-2', 'controller-3', 'controller-4'].map((n) => clock(n));
+    const f = evaluateSignatures(def, input([out('neutron-server-log', 'controller-1', `${l}\n`), noJournal, noContainer, noFile, ...clocks]));
+    expect(f.map((x) => `${x.status} ${x.severity}`)).toEqual(['OK ok']);
+    expect(f[0]?.explanation).toContain('on controller-1, by each node’s own clock');
+    expect(f[0]?.explanation).toContain('The service has no log at all on controller-2, controller-3 and controller-4');
+    // Nowhere to look: not checked, never ok.
+    const none = evaluateSignatures(def, input([noJournal, noContainer, ...clocks]));
+    expect(none.map((x) => `${x.status} ${x.title}`)).toEqual(['SKIPPED RabbitMQ unreachable from the service: not checked on controller-2 and controller-3']);
+    expect(none[0]?.explanation).toContain('controller-2: the service has no log there at all');
+    // A short log that happens to say something else is read as a log, not as an absent service.
+    const odd = evaluateSignatures(def, input([out('neutron-server-log', 'controller-2', '-- No entries --\nJournal file /var/log/journal/x.journal is truncated, ignoring file.\n'), ...clocks]));
+    expect(odd.map((x) => x.status)).toEqual(['SKIPPED']);
+    expect(odd[0]?.explanation).toContain('no line read carries a time');
+  });
+
   it('refuses a signature at file:line:col for each mistake', () => {
     expect(problems(`  - { id: amqp-unreachable, step: nope, regex: '(a+)+', window: 99d, severity: warning }\n`)).toEqual([
       'demo/playbook.yaml:10:35: log signature "amqp-unreachable" reads step "nope", which the playbook does not have (steps: nova-compute-log, neutron-server-log)',

@@ -167,6 +167,17 @@ function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeC
   return { count, undated, ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(covers !== undefined ? { covers } : {}) };
 }
 
+/**
+ * The whole output says the service has no log on this node at all: journalctl of a unit that
+ * never wrote there (and no log file), a container that does not exist, a log file that is not
+ * there. The service does not run on that node; a real log, even a short one, never reads so.
+ */
+const NOT_ON_NODE = /^(?:-- No entries --|Error(?: response from daemon)?: No such container: \S+|tail: cannot open '[^']+' for reading: No such file or directory)$/;
+function absentLine(out: StepOutput): string | null {
+  const said = `${out.stdout}\n${out.stderr}`.split('\n').filter((l) => l.trim());
+  return said.length === 1 && NOT_ON_NODE.test((said[0] as string).trim()) ? (said[0] as string) : null;
+}
+
 const parts = (xs: Array<FindingMessage | undefined>): FindingMessage => say('log-signatures.parts', { parts: xs.filter((x): x is FindingMessage => x !== undefined) });
 const complete = (o: StepOutput): boolean => o.state === 'succeeded' || o.state === 'failed';
 
@@ -197,8 +208,14 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
     const re = new RegExp(sig.regex, sig.ignoreCase ? 'i' : '');
     const counted: Array<NodeCount & { step: StepDef }> = [];
     const unread: Array<{ node: string; step: string; why: FindingMessage; evidence?: Evidence }> = [];
+    const absent: Array<{ node: string; step: string; evidence: Evidence }> = [];
     for (const step of def.steps.filter((s) => sig.steps.includes(s.id))) {
       for (const out of input.outputs.filter((o) => o.step === step.id && complete(o))) {
+        const none = absentLine(out);
+        if (none !== null) {
+          absent.push({ node: out.node, step: step.id, evidence: { node: out.node, step: out.step, lines: [none] } });
+          continue;
+        }
         if (out.state === 'failed') {
           const line = out.stderr.split('\n').filter(Boolean).at(-1) ?? out.stdout.split('\n').filter(Boolean).at(-1);
           unread.push({ node: out.node, step: step.id, why: say('log-signatures.why.log-failed', { code: out.exitCode ?? '?' }), ...(line ? { evidence: { node: out.node, step: out.step, lines: [line] } } : {}) });
@@ -265,6 +282,9 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
       );
     }
     const where = (c: { out: StepOutput; step: StepDef }): string => (sig.steps.length > 1 ? `${c.out.node} (${c.step.id})` : c.out.node);
+    // Where the service does not run there is nothing to count; with no node left at all, nothing was checked.
+    if (!counted.length && !unread.length) for (const a of absent) unread.push({ node: a.node, step: a.step, why: say('log-signatures.why.absent'), evidence: a.evidence });
+    const absentNodes = counted.length ? absent.map((a) => (sig.steps.length > 1 ? `${a.node} (${a.step})` : a.node)) : [];
     if (quiet.length) {
       const short = quiet.filter((c) => c.covers !== undefined);
       findings.push(
@@ -277,6 +297,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
             explanation: parts([
               say('log-signatures.none', { steps: { list: [...new Set(quiet.map((c) => c.step.id))] }, nodes: { list: quiet.map(where) }, window: sig.window }),
               short.length ? say('log-signatures.none.partial', { nodes: { list: short.map((c) => `${where(c)}: ${spanText(c.covers as number)}`) } }) : undefined,
+              absentNodes.length ? say('log-signatures.absent', { nodes: { list: absentNodes } }) : undefined,
             ]),
           }),
         }),

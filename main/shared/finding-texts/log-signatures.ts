@@ -37,6 +37,14 @@ export const logSignaturesTexts: Record<string, Record<Lang, string>> = {
     ko: '읽은 줄이 시간 범위보다 짧아({nodes}: 거슬러 올라간 시간) 그보다 오래된 일치는 보이지 않습니다.',
   },
   'log-signatures.skipped.node': { en: '{node}: {why}.', ko: '{node}: {why}.' },
+  'log-signatures.absent': {
+    en: 'The service has no log at all on {nodes} (no log file, no journal entry, no container): it does not run there, so those nodes were not looked at.',
+    ko: '{nodes}에는 이 서비스의 로그가 전혀 없습니다(로그 파일, 저널 항목, 컨테이너 모두 없음). 그곳에서는 서비스가 실행되지 않으므로 그 노드는 살펴보지 않았습니다.',
+  },
+  'log-signatures.why.absent': {
+    en: 'the service has no log there at all (no log file, no journal entry, no container)',
+    ko: '그 노드에는 서비스 로그가 전혀 없음(로그 파일, 저널 항목, 컨테이너 모두 없음)',
+  },
 
   'log-signatures.bug.affected': {
     en: 'This looks like LP#{lp}, fixed in {fixed}; installed here: {package} {installed}.',
