@@ -197,6 +197,19 @@ logSignatures:
     expect(problemsOf(`{ ${base}, regex: '[' }`)).toEqual([expect.stringMatching(/the regex is not a valid regular expression: Invalid regular expression/)]);
   });
 
+  it('refuses a start-up grace whose start line backtracks, is huge, or whose seconds are absurd, and any field it does not know', () => {
+    expect(problemsOf(`{ ${base}, regex: x, startGrace: { line: 'service started', seconds: 300 } }`)).toEqual([]);
+    for (const redos of ['(a+)+$', '(\\w+\\s?)+$']) {
+      expect(problemsOf(`{ ${base}, regex: x, startGrace: { line: '${redos}', seconds: 300 } }`), redos).toEqual([expect.stringMatching(/^sig\/playbook\.yaml:9:\d+: log signature "amqp-unreachable": the start line's regex repeats a group/)]);
+    }
+    expect(problemsOf(`{ ${base}, regex: x, startGrace: { line: '${'a'.repeat(257)}', seconds: 300 } }`)).toEqual([expect.stringMatching(/startGrace\.line must NOT have more than 256 characters$/)]);
+    for (const seconds of ['0', '9', '3601', '1e9', "'300'", '300; rm -rf /']) {
+      expect(problemsOf(`{ ${base}, regex: x, startGrace: { line: started, seconds: ${seconds} } }`), seconds).toEqual([expect.stringMatching(/startGrace\.seconds must/)]);
+    }
+    expect(problemsOf(`{ ${base}, regex: x, startGrace: { line: started, seconds: 60, run: 'id' } }`)).toEqual([expect.stringMatching(/unknown field "run" in logSignatures\.0\.startGrace$/)]);
+    expect(problemsOf(`{ ${base}, regex: x, startGrace: { seconds: 60 } }`)).toEqual(['sig/playbook.yaml:9:106: logSignatures.0.startGrace is missing the field "line"']);
+  });
+
   it('refuses injected fields, a shell in the package name, and absurd windows and counts', () => {
     expect(problemsOf(`{ ${base}, regex: x, run: 'rm -rf /' }`)).toEqual([expect.stringMatching(/unknown field "run" in logSignatures\.0$/)]);
     expect(problemsOf(`{ ${base}, regex: x, knownBug: { lp: 1, package: "p; touch /tmp/pwned", fixedIn: [{ line: '1', version: '1.0' }] } }`)).toEqual([expect.stringMatching(/logSignatures\.0\.knownBug\.package must match pattern/)]);

@@ -157,6 +157,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
             severity: g.severity,
             undated: g.undated ?? 'ignore',
             ...(g.explainedBy ? { explainedBy: [...g.explainedBy] } : {}),
+            ...(g.startGrace ? { startGrace: { line: g.startGrace.line, seconds: g.startGrace.seconds } } : {}),
             ...(g.knownBug ? { knownBug: { lp: g.knownBug.lp, package: g.knownBug.package, fixedIn: g.knownBug.fixedIn.map((f) => ({ line: f.line, version: f.version })) } } : {}),
           })),
         }
@@ -181,6 +182,8 @@ function signatureProblems(def: PlaybookDef, at: (path: Array<string | number>, 
     }
     const bad = regexProblem(g.regex, g.ignoreCase ? 'i' : '');
     if (bad) problems.push(at(['logSignatures', i, 'regex'], `${where}: the regex ${bad}`));
+    const badStart = g.startGrace ? regexProblem(g.startGrace.line, '') : null;
+    if (badStart) problems.push(at(['logSignatures', i, 'startGrace', 'line'], `${where}: the start line's regex ${badStart}`));
     if (!g.windowSec) problems.push(at(['logSignatures', i, 'window'], `${where}: window "${g.window}" must be between 1m and 30d (e.g. 30m, 6h, 7d)`));
     const missing = missingSignatureTexts(def.id, g.id);
     if (missing.length) problems.push(at(['logSignatures', i, 'id'], `${where} has no text in English and Korean for ${missing.join(', ')}: add them to main/shared/finding-texts/${def.id}.ts (a title, what it means, what to do)`));

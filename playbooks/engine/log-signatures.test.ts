@@ -128,6 +128,26 @@ describe('log signatures in the engine', () => {
     expect(f[0]?.evidence[0]?.lines).toEqual([l('07:00'), l('08:00')]);
   });
 
+  it('counts the burst right after a start apart (info), and what comes after the grace as the signature says', () => {
+    const def = load(`  - { id: amqp-unreachable, step: neutron-server-log, regex: 'HashRing is empty', window: 6h, severity: warning, startGrace: { line: 'Neutron service started, listening on', seconds: 300 } }\n`);
+    const at = (t: string, text: string): string => `2026-12-05 ${t}.000 7 INFO neutron.x [-] ${text}`;
+    const start = at('08:00:00', 'Neutron service started, listening on 198.18.1.11:9696');
+    const empty = (t: string): string => at(t, 'HashRing is empty, error: Hash Ring returned empty when hashing "b\'1\'"');
+    const burst = [start, empty('08:01:05'), empty('08:02:10'), empty('08:04:59')];
+    const f = evaluateSignatures(def, input([out('neutron-server-log', 'controller-1', `${burst.join('\n')}\n`), clock('controller-1')]));
+    expect(f.map((x) => `${x.status} ${x.severity} ${x.title}`)).toEqual(['INFO info RabbitMQ unreachable from the service on controller-1: 3 times right after the service started, none since']);
+    expect(f[0]?.explanation).toContain('3 matching lines came within 300 s after the service logged its start');
+    expect(f[0]?.evidence[0]?.lines).toEqual([empty('08:01:05'), empty('08:04:59')]);
+    // Still dropping 10 minutes after the start: the signature's own severity, the burst said too.
+    const later = evaluateSignatures(def, input([out('neutron-server-log', 'controller-1', `${[...burst, empty('08:10:00')].join('\n')}\n`), clock('controller-1')]));
+    expect(later.map((x) => `${x.severity} ${x.title}`)).toEqual(['warning RabbitMQ unreachable from the service on controller-1: 1 times in the last 6h']);
+    expect(later[0]?.explanation).toContain('3 matching lines came within 300 s after the service logged its start');
+    expect(later[0]?.evidence[0]?.lines).toEqual([empty('08:10:00')]);
+    // No start line in what was read (a long-running service): every match counts.
+    const noStart = evaluateSignatures(def, input([out('neutron-server-log', 'controller-1', `${burst.slice(1).join('\n')}\n`), clock('controller-1')]));
+    expect(noStart.map((x) => `${x.severity} ${x.title}`)).toEqual(['warning RabbitMQ unreachable from the service on controller-1: 3 times in the last 6h']);
+  });
+
   it('leaves out the nodes where the service has no log at all, and says so; with no node left, nothing was checked', () => {
     const def = load(`  - { id: amqp-unreachable, step: neutron-server-log, regex: 'unreachable', window: 6h, severity: warning }\n`);
     const l = '2026-12-05 08:00:00.000 7 INFO neutron.wsgi [-] GET / HTTP/1.1 status: 200';

@@ -119,6 +119,10 @@ interface NodeCount {
   last?: string;
   /** The lines read go back less than the window (the tail cut them): the count is a lower bound. */
   covers?: number;
+  /** Matches within the start-up grace after a start line (LogSignatureDef.startGrace), not in `count`. */
+  atStart: number;
+  firstAtStart?: string;
+  lastAtStart?: string;
 }
 
 /** A line a little ahead of the node's clock still counts (the clock read came first); further ahead is not "the last N hours". */
@@ -134,6 +138,21 @@ function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeC
   let undated = 0;
   let first: string | undefined;
   let last: string | undefined;
+  let atStart = 0;
+  let firstAtStart: string | undefined;
+  let lastAtStart: string | undefined;
+  // When the service started (its own start line), for the start-up grace.
+  const starts: number[] = [];
+  if (sig.startGrace) {
+    const startRe = new RegExp(sig.startGrace.line);
+    for (const line of lines) {
+      if (!startRe.test(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line)) continue;
+      const t = lineTime(line, clock);
+      if (t !== null) starts.push(t);
+    }
+  }
+  const grace = sig.startGrace?.seconds ?? 0;
+  const inGrace = (t: number): boolean => starts.some((s0) => t >= s0 && t <= s0 + grace);
   // Times are read only where needed (a match, the record before an undated match, the oldest line):
   // the regex is the cost of a line that does not match.
   const timeBefore = (i: number): number | null => {
@@ -155,6 +174,12 @@ function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeC
       } else undated++;
     }
     if (t !== null && (t < since || t > clock.now + FUTURE_SLACK_SEC)) return;
+    if (t !== null && starts.length && inGrace(t)) {
+      atStart++;
+      firstAtStart ??= line;
+      lastAtStart = line;
+      return;
+    }
     count++;
     first ??= line;
     last = line;
@@ -164,7 +189,16 @@ function countOn(out: StepOutput, sig: LogSignatureDef, re: RegExp, clock: NodeC
     const oldest = lines.reduce<number | null>((found, l) => found ?? lineTime(l, clock), null);
     if (oldest !== null && oldest > since) covers = Math.max(0, clock.now - oldest);
   }
-  return { count, undated, ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(covers !== undefined ? { covers } : {}) };
+  return {
+    count,
+    undated,
+    atStart,
+    ...(first !== undefined ? { first } : {}),
+    ...(last !== undefined ? { last } : {}),
+    ...(covers !== undefined ? { covers } : {}),
+    ...(firstAtStart !== undefined ? { firstAtStart } : {}),
+    ...(lastAtStart !== undefined ? { lastAtStart } : {}),
+  };
 }
 
 /**
@@ -241,14 +275,32 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
     }
     const quiet: typeof counted = [];
     for (const c of counted) {
+      const node = c.out.node;
+      const grace = sig.startGrace?.seconds ?? 0;
+      const startPart = c.atStart ? say('log-signatures.at-start', { count: c.atStart, seconds: grace }) : undefined;
+      if (c.count === 0 && c.atStart > 0) {
+        // Only right after the service started: the burst it logs before all its workers are up.
+        findings.push(
+          finding({
+            check,
+            severity: 'info',
+            evidence: [{ node, step: c.step.id, lines: [...new Set([c.firstAtStart as string, c.lastAtStart as string])] }, { node, step: CLOCK_STEP, lines: [c.clockLine] }],
+            ...texts({
+              title: say('log-signatures.title.at-start', { title, node, count: c.atStart }),
+              explanation: parts([say(ids.explanation), startPart, say('log-signatures.at-start.none-since', { window: sig.window })]),
+            }),
+          }),
+        );
+        continue;
+      }
       if (c.count === 0) {
         quiet.push(c);
         continue;
       }
-      const node = c.out.node;
       const seen = say('log-signatures.seen', { step: c.step.id, node, count: c.count, window: sig.window });
       const partial = c.covers !== undefined ? say('log-signatures.partial', { span: spanText(c.covers) }) : undefined;
       const undated = c.undated ? say('log-signatures.undated', { count: c.undated }) : undefined;
+      const alsoAtStart = startPart;
       const evidence: Evidence[] = [{ node, step: c.step.id, lines: [...new Set([c.first as string, c.last as string])] }, { node, step: CLOCK_STEP, lines: [c.clockLine] }];
       if (c.count < sig.minCount) {
         findings.push(
@@ -258,7 +310,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
             evidence,
             ...texts({
               title: say('log-signatures.title.below', { title, node, count: c.count, window: sig.window }),
-              explanation: parts([say(ids.explanation), seen, partial, undated, say('log-signatures.below', { min: sig.minCount, window: sig.window })]),
+              explanation: parts([say(ids.explanation), seen, partial, undated, alsoAtStart, say('log-signatures.below', { min: sig.minCount, window: sig.window })]),
             }),
           }),
         );
@@ -274,7 +326,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
           ...(sig.explainedBy ? { explainedBy: sig.explainedBy } : {}),
           ...texts({
             title: say('log-signatures.title.seen', { title, node, count: c.count, window: sig.window }),
-            explanation: parts([say(ids.explanation), seen, partial, undated, bug?.said]),
+            explanation: parts([say(ids.explanation), seen, partial, undated, alsoAtStart, bug?.said]),
             ...(bug?.cause ? { likelyCause: bug.cause } : {}),
             nextStep: parts([say(ids.next), bug?.next]),
           }),

@@ -98,6 +98,11 @@ export interface LogSignatureDef {
    */
   undated: 'ignore' | 'previous' | 'count';
   knownBug?: KnownBug;
+  /**
+   * Lines within `seconds` after a line matching `line` (the service's own start message) are a
+   * start-up burst, counted apart: info, not the signature's severity, unless it goes on after.
+   */
+  startGrace?: { line: string; seconds: number };
   /** Checks whose failure explains what this signature sees (Finding.explainedBy): `ovn.raft-no-leader`, `galera.*`. */
   explainedBy?: string[];
 }

@@ -37,6 +37,15 @@ export const logSignaturesTexts: Record<string, Record<Lang, string>> = {
     ko: '읽은 줄이 시간 범위보다 짧아({nodes}: 거슬러 올라간 시간) 그보다 오래된 일치는 보이지 않습니다.',
   },
   'log-signatures.skipped.node': { en: '{node}: {why}.', ko: '{node}: {why}.' },
+  'log-signatures.title.at-start': { en: '{title} on {node}: {count} times right after the service started, none since', ko: '{node}의 {title}: 서비스가 시작된 직후에만 {count}회, 그 뒤로는 없음' },
+  'log-signatures.at-start': {
+    en: '{count} matching lines came within {seconds} s after the service logged its start: the burst it is known to log before all its workers are up, counted apart.',
+    ko: '일치하는 줄 {count}개가 서비스가 시작을 기록한 뒤 {seconds}초 안에 나왔습니다. 모든 워커가 뜨기 전에 남기는 것으로 알려진 일시적 기록이라 따로 셉니다.',
+  },
+  'log-signatures.at-start.none-since': {
+    en: 'None came later, in the last {window}.',
+    ko: '최근 {window} 동안 그 뒤로는 나오지 않았습니다.',
+  },
   'log-signatures.absent': {
     en: 'The service has no log at all on {nodes} (no log file, no journal entry, no container): it does not run there, so those nodes were not looked at.',
     ko: '{nodes}에는 이 서비스의 로그가 전혀 없습니다(로그 파일, 저널 항목, 컨테이너 모두 없음). 그곳에서는 서비스가 실행되지 않으므로 그 노드는 살펴보지 않았습니다.',
