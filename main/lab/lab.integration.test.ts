@@ -282,7 +282,7 @@ const sweepNames: Record<string, FaultNamed | string> = {
   'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
   'ovn-chassis-missing': { names: /compute-2/, node: 'compute-2' },
   'ovs-port-missing-device': { names: /device does not exist|could not open network device/i, node: 'compute-1' },
-  'placement-no-capacity': 'placement-capacity names it with a flavor\'s size (the NoValidHost runbook\'s step); without one the sweep sees room left on each provider',
+  'placement-no-capacity': 'the light lab has no Nova, so no flavor to measure: on a full lab the sweep names the flavor that no longer fits (nova.integration), here only placement-capacity with a flavor\'s size does (the NoValidHost runbook\'s step)',
   'placement-orphan-allocation': { names: /old-worker|orphan/i },
   // Between two crashes the pod runs: the sweep may catch it restarting rather than in CrashLoopBackOff.
   'pod-crashloop': { names: /placement-api/, node: 'controller-1' },

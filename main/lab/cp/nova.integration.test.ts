@@ -119,4 +119,12 @@ describe('Nova and Glance (full control plane)', () => {
     await healFault(state(), 'novalidhost-real');
     await waitUntil('the server to be gone from server list', async () => !((await openstack(['server', 'list', '--all-projects'])) as Array<{ Name: string }>).some((s) => s.Name === NOVALIDHOST_SERVER), 60_000);
   }, 600_000);
+
+  it('placement-no-capacity: with no flavor asked, the sweep names the lab flavor that no longer fits anywhere', async () => {
+    await breakFault(state(), 'placement-no-capacity');
+    await expectSweepNamesInjected(t, state, 'placement-no-capacity', { names: /Flavor m1\.large .*fits on no compute/ });
+    await healFault(state(), 'placement-no-capacity');
+    const again = await t.runPlaybook('placement-capacity');
+    expect(again.run?.findings.find((f) => f.check === 'placement.flavors')?.severity).toBe('ok');
+  }, 600_000);
 });

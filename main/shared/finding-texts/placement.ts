@@ -256,4 +256,62 @@ export const placementTexts: Record<string, Record<Lang, string>> = {
   'placement.flavor.not-on': { en: ' Not on: {items}.', ko: ' 들어갈 수 없는 곳: {items}.' },
   'placement.flavor.not-on.item': { en: '{name} ({limits})', ko: '{name}(이유: {limits})' },
   'placement.flavor.not-on.then': { en: '{prev} | {name} ({limits})', ko: '{prev} | {name}(이유: {limits})' },
+  // Every enabled flavor, when no flavor was asked for (flavors.ts).
+  'placement.flavors.skipped.title': { en: "Flavors not checked: Nova's flavors not read on {node}", ko: 'flavor를 확인하지 않음: {node}에서 Nova의 flavor를 읽지 못함' },
+  'placement.flavors.skipped.no-step': {
+    en: "The nova-instances step did not complete, so Nova's flavors could not be compared with the computes.",
+    ko: 'nova-instances 단계가 끝나지 않아 Nova의 flavor를 compute와 비교하지 못했습니다.',
+  },
+  'placement.flavors.skipped.no-table': {
+    en: 'The database {node} reads has no nova_api.flavors table (no Nova API database there), so no flavor was compared with the computes.',
+    ko: '{node}에서 읽는 데이터베이스에 nova_api.flavors 테이블이 없어(Nova API 데이터베이스가 없음) 어떤 flavor도 compute와 비교하지 못했습니다.',
+  },
+  'placement.flavors.skipped.error': {
+    en: 'Reading nova_api.flavors on {node} failed (the step\'s output says why), so no flavor was compared with the computes.',
+    ko: '{node}에서 nova_api.flavors를 읽지 못해(이유는 단계 출력에 있음) 어떤 flavor도 compute와 비교하지 못했습니다.',
+  },
+  'placement.flavors.skipped.no-compute': {
+    en: 'None of the {count} resource provider(s) read has a VCPU or MEMORY_MB inventory to place a flavor on.',
+    ko: '읽은 resource provider {count}개 중 flavor를 놓을 VCPU나 MEMORY_MB 인벤토리를 가진 것이 없습니다.',
+  },
+  'placement.flavors.ok.title': { en: 'All {count} enabled flavor(s) fit on at least one of {computes} compute(s)', ko: '사용 가능한 flavor {count}개가 모두 compute {computes}개 중 적어도 하나에 들어감' },
+  'placement.flavors.ok.explanation': {
+    en: "Each enabled flavor's VCPU, MEMORY_MB and DISK_GB (root + ephemeral + swap, what nova-scheduler asks for an image-backed server) was compared with every compute provider's free capacity ((total − reserved) × allocation_ratio − used, within max_unit). {largest}{special}",
+    ko: '사용 가능한 각 flavor의 VCPU, MEMORY_MB, DISK_GB(root + ephemeral + swap, 이미지로 부팅하는 서버에 nova-scheduler가 요청하는 양)를 모든 compute provider의 여유 용량((total − reserved) × allocation_ratio − 사용량, max_unit 이내)과 비교했습니다. {largest}{special}',
+  },
+  'placement.flavors.largest': { en: 'The largest, {name} ({flavor}), fits on {names}.', ko: '가장 큰 {name}({flavor})은(는) {names}에 들어갑니다.' },
+  'placement.flavors.none': { en: 'No flavor asks for VCPU or RAM.', ko: 'VCPU나 RAM을 요청하는 flavor가 없습니다.' },
+  'placement.flavors.special': {
+    en: ' Not judged by size: {names} (their resources:* or hw:cpu_policy extra specs change what they ask).',
+    ko: ' 크기로 판단하지 않음: {names}(resources:* 또는 hw:cpu_policy extra spec이 요청하는 자원을 바꿈).',
+  },
+  'placement.flavors.nowhere.title': { en: 'Flavor {name} ({flavor}) fits on no compute: {limiting}', ko: 'flavor {name}({flavor})이(가) 어느 compute에도 들어가지 않음: {limiting}' },
+  'placement.flavors.nowhere.explanation': {
+    en: 'A new server of flavor {name} would end in ERROR with "No valid host was found": {when}. {detail}{disk} This compares numbers only; `stackscope run placement-capacity --param vcpu={vcpus} --param memory_mb={memory} --param disk_gb={disk_gb}` asks Placement itself.',
+    ko: 'flavor {name}(으)로 새 서버를 만들면 "No valid host was found"와 함께 ERROR가 됩니다: {when}. {detail}{disk} 이 검사는 숫자만 비교합니다. `stackscope run placement-capacity --param vcpu={vcpus} --param memory_mb={memory} --param disk_gb={disk_gb}`로 Placement에 직접 물어보세요.',
+  },
+  'placement.flavors.when.never': { en: 'no compute could take it even empty, so it never fits', ko: '비어 있는 compute조차 받을 수 없어 절대 들어가지 않습니다' },
+  'placement.flavors.when.now': { en: 'the computes are too full for it now', ko: '지금은 compute가 너무 차 있습니다' },
+  'placement.flavors.disk-only': {
+    en: ' Only DISK_GB stops it: a server booted from a volume (which asks no DISK_GB) still fits.',
+    ko: ' DISK_GB만 막고 있습니다: 볼륨으로 부팅하는 서버(DISK_GB를 요청하지 않음)는 들어갑니다.',
+  },
+  'placement.flavors.nowhere.next': {
+    en: 'openstack flavor show {name} ; openstack allocation candidate list --resource VCPU={vcpus} --resource MEMORY_MB={memory} --resource DISK_GB={disk_gb} ; then free capacity (migrate/delete instances, add computes), fix reserved_host_* / *_allocation_ratio in nova.conf, or retire the flavor (openstack flavor set --private, or delete it)',
+    ko: 'openstack flavor show {name} ; openstack allocation candidate list --resource VCPU={vcpus} --resource MEMORY_MB={memory} --resource DISK_GB={disk_gb} 로 확인한 뒤, 용량을 확보하거나(인스턴스 마이그레이션/삭제, compute 추가), nova.conf의 reserved_host_* / *_allocation_ratio를 고치거나, flavor를 거두세요(openstack flavor set --private 또는 삭제)',
+  },
+  'placement.flavors.many.item': { en: '{name} ({flavor}): {limiting}', ko: '{name}({flavor})의 한계: {limiting}' },
+  'placement.flavors.many.title': { en: '{count} flavors fit on no compute: {names}', ko: 'flavor {count}개가 어느 compute에도 들어가지 않음: {names}' },
+  'placement.flavors.many.explanation': {
+    en: '{count} of {of} enabled flavors would end in ERROR with "No valid host was found" ({never} of them even on an empty compute): {items}.',
+    ko: '사용 가능한 flavor {of}개 중 {count}개는 "No valid host was found"와 함께 ERROR가 됩니다(그중 {never}개는 비어 있는 compute에도 들어가지 않음): {items}.',
+  },
+  'placement.flavors.many.cause': {
+    en: 'The computes are full, or reserved_host_* and *_allocation_ratio in nova.conf leave less than these flavors ask; flavors bigger than any host never fit.',
+    ko: 'compute가 가득 찼거나, nova.conf의 reserved_host_*와 *_allocation_ratio 때문에 이 flavor들이 요청하는 것보다 적게 남습니다. 어느 호스트보다 큰 flavor는 절대 들어가지 않습니다.',
+  },
+  'placement.flavors.many.next': {
+    en: 'stackscope run placement-capacity with one flavor\'s --param vcpu/memory_mb/disk_gb for the per-provider detail; then free capacity, fix the reserve/ratios, or retire the flavors that can never fit',
+    ko: '한 flavor의 --param vcpu/memory_mb/disk_gb로 stackscope run placement-capacity를 실행해 provider별 내용을 본 뒤, 용량을 확보하거나 reserved/비율을 고치거나, 절대 들어갈 수 없는 flavor를 거두세요',
+  },
 };

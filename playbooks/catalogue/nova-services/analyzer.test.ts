@@ -111,6 +111,8 @@ describe('nova-services on outputs quoted in public sources', () => {
     const [f] = byCheck(fs, 'nova.no-allocation-candidates');
     expect(f?.severity).toBe('warning');
     expect(f?.nextStep).toContain('placement-capacity');
+    // A flavor that fits nowhere in placement-capacity explains it: the summary shows it under that.
+    expect(f?.explainedBy).toContain('placement.flavors');
     expect(byCheck(fs, 'nova.scheduler-filtered')).toEqual([]);
     expectVerbatim('public-no-candidates', fs);
   });

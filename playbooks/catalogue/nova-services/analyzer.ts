@@ -203,6 +203,8 @@ function schedulerFindings(input: AnalyzerInput, downComputes: Service[]): Findi
             nextStep: say('nova-services.no-candidates.next'),
           }),
           evidence: [evidence(out, distinct(f.noCandidates).slice(-3))],
+          // The scheduler's own words: Placement had no room, which placement-capacity explains per flavor.
+          explainedBy: ['placement.flavors', 'placement.flavor-fit', 'placement.over-capacity'],
         }),
       );
     }

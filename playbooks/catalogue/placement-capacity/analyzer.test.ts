@@ -197,3 +197,80 @@ describe('placement-capacity edge cases (from the healthy lab output)', () => {
     expect(caps[0]?.evidence).toHaveLength(20);
   });
 });
+
+describe('placement-capacity without a flavor: every enabled Nova flavor (Kolla lab, full control plane)', () => {
+  it('healthy: all three flavors fit, the largest on both computes', () => {
+    const input = fixture('lab-kolla-full-healthy');
+    const fs = analyze(input);
+    expect(bad(fs)).toEqual([]);
+    expect(fs.filter((f) => f.status === 'SKIPPED')).toEqual([]);
+    const ok = one(fs, 'placement.flavors', 'ok');
+    expect(ok.title).toBe('All 3 enabled flavor(s) fit on at least one of 2 compute(s)');
+    expect(ok.explanation).toContain('The largest, m1.large (4 VCPU, 8192 MB RAM, 80 GB disk), fits on compute-1, compute-2.');
+    expect(fs.some((f) => f.check === 'placement.flavor-fit')).toBe(false);
+    expectVerbatim(input, fs);
+  });
+
+  it('placement-no-capacity: m1.large fits nowhere now, MEMORY_MB on both computes; the smaller flavors still fit', () => {
+    const input = fixture('lab-kolla-full-no-capacity');
+    const fs = analyze(input);
+    expect(bad(fs).map((f) => `${f.check} ${f.severity} ${f.title}`)).toEqual([
+      'placement.flavors warning Flavor m1.large (4 VCPU, 8192 MB RAM, 80 GB disk) fits on no compute: MEMORY_MB runs out on every provider (compute-1, compute-2)',
+    ]);
+    const f = bad(fs)[0] as Finding;
+    expect(f.explanation).toContain('the computes are too full for it now');
+    expect(f.explanation).toContain('compute-1: MEMORY_MB: asks 8192 but only 2048 free (capacity 8192 = (16384 − 8192) × 1, used 6144)');
+    expect(f.likelyCause).toContain('reserved_host_memory_mb');
+    expect(f.nextStep).toContain('openstack flavor show m1.large');
+    expect(f.evidence[0]?.lines).toEqual(['flavor\t0ac1df35-2707-47cb-bc8a-a31694b3ecdc\tm1.large\t4\t8192\t80\t0\t0\t0']);
+    expectVerbatim(input, fs);
+  });
+
+  it('novalidhost-real: m1.xxlarge never fits (above max_unit whatever is free)', () => {
+    const input = fixture('lab-kolla-full-novalidhost');
+    const fs = analyze(input);
+    const f = one(fs, 'placement.flavors', 'warning');
+    expect(f.title).toBe('Flavor m1.xxlarge (16 VCPU, 32768 MB RAM, 160 GB disk) fits on no compute: VCPU+MEMORY_MB+DISK_GB runs out on every provider (compute-1, compute-2)');
+    expect(f.explanation).toContain('no compute could take it even empty, so it never fits');
+    expect(f.explanation).toContain('VCPU: asks 16 but max_unit is 8');
+    expect(f.likelyCause).toContain('bigger than any single host');
+    expectVerbatim(input, fs);
+  });
+
+  it('flavors whose extra specs change what they ask are not judged by size; DISK_GB alone still lets a volume-backed server fit', () => {
+    const input = fixture('lab-kolla-full-healthy');
+    const edit = (add: string): AnalyzerInput => ({
+      ...input,
+      outputs: input.outputs.map((o) => (o.step === 'nova-instances' ? { ...o, stdout: o.stdout.replace(/flavors read: 3\n/, `${add}flavors read: 4\n`) } : o)),
+    });
+    // A pinned flavor (hw:cpu_policy=dedicated asks PCPU): bigger than any VCPU inventory, yet not called unplaceable.
+    const pinned = analyze(edit('flavor\tp1\tpinned.huge\t64\t8192\t20\t0\t0\t1\n'));
+    expect(bad(pinned)).toEqual([]);
+    expect(one(pinned, 'placement.flavors', 'ok').explanation).toContain('Not judged by size: pinned.huge');
+    // 4 VCPU, 4 GB and a 500 GB root disk: only DISK_GB stops it.
+    const disky = analyze(edit('flavor\td1\tm1.disky\t4\t4096\t500\t0\t0\t0\n'));
+    const f = one(disky, 'placement.flavors', 'warning');
+    expect(f.title).toContain('m1.disky');
+    expect(f.explanation).toContain('a server booted from a volume (which asks no DISK_GB) still fits');
+    // Six that never fit share one finding.
+    const many = analyze(edit(Array.from({ length: 6 }, (_, i) => `flavor\tb${i}\tbig.${i}\t${32 + i}\t65536\t20\t0\t0\t0\n`).join('')));
+    const m = one(many, 'placement.flavors', 'warning');
+    expect(m.title).toBe('6 flavors fit on no compute: big.0, big.1, big.2, big.3, big.4, big.5');
+    expect(m.explanation).toContain('6 of 9 enabled flavors would end in ERROR');
+  });
+
+  it('what could not be read is said, never ok: no step, no nova_api database, the query failing', () => {
+    const input = fixture('lab-kolla-full-healthy');
+    const without = analyze({ ...input, outputs: input.outputs.filter((o) => o.step !== 'nova-instances') });
+    expect(one(without, 'placement.flavors').status).toBe('SKIPPED');
+    const noTable = analyze(withStep(input, 'nova-instances', { stdout: 'no table nova_api.flavors: flavors not checked\n' }));
+    expect(one(noTable, 'placement.flavors').explanation).toContain('has no nova_api.flavors table');
+    const failed = analyze(withStep(input, 'nova-instances', { stdout: input.outputs.find((o) => o.step === 'nova-instances')?.stdout.replace(/^flavor.*\n|^flavors read.*\n/gm, '') ?? '', stderr: "ERROR 1142 (42000): SELECT command denied to user 'nova'@'localhost' for table 'flavors'\n" }));
+    const skipped = one(failed, 'placement.flavors');
+    expect(skipped.status).toBe('SKIPPED');
+    expect(skipped.evidence[0]?.lines).toEqual(["ERROR 1142 (42000): SELECT command denied to user 'nova'@'localhost' for table 'flavors'"]);
+    // The older light-lab captures have no flavor lines: not checked, not ok.
+    expect(one(analyze(fixture('healthy')), 'placement.flavor-fit', 'ok')).toBeTruthy();
+    expect(one(analyze({ ...fixture('healthy'), params: {} }), 'placement.flavors').status).toBe('SKIPPED');
+  });
+});

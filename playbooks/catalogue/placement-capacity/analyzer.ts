@@ -3,13 +3,13 @@
  * allocation_ratio against usage; "why would this flavor fit nowhere?"; allocations whose
  * consumer is no live Nova instance (and live instances with no allocation).
  */
-import type { FindingMessage } from '../../../main/contract/types.js';
 import { say, texts } from '../../../main/shared/finding-texts/index.js';
-import { completed, finding, lines, skipped } from '../../engine/analyze-kit.js';
-import type { Analyzer, Evidence, Finding, StepOutput } from '../../engine/types.js';
+import { completed, finding, lines } from '../../engine/analyze-kit.js';
+import type { Analyzer, Finding, StepOutput } from '../../engine/types.js';
 import { flavorFindings, requestedOf } from './flavor.js';
 import { parseNova, parsePlacement, usageRows, type PlacementDump, type Provider } from './parse.js';
-import { evidenceOf, knobFor, label, pct, rowText, semicolons } from './report.js';
+import { everyFlavorFindings } from './flavors.js';
+import { evidenceOf, knobFor, label, pct, rowText, semicolons, skippedSaying } from './report.js';
 
 const STEP = 'placement-providers';
 const NOVA_STEP = 'nova-instances';
@@ -19,11 +19,6 @@ const DB_ERROR = /WSREP has not yet prepared node[^"\n]*|\((?:pymysql|MySQLdb)\.
 /** Above this many healthy providers, they share one ok finding. */
 const COLLAPSE = 20;
 
-/** A check that could not be made, its title and reason given as messages. */
-function skippedSaying(check: string, title: FindingMessage, reason: FindingMessage, ev: Evidence[] = []): Finding {
-  const t = texts({ title, explanation: reason });
-  return { ...skipped(check, t.title, t.explanation, ev), text: t.text };
-}
 
 /** The API answered, or why not (then nothing else can be judged). */
 function apiFinding(out: StepOutput, dump: PlacementDump): { finding: Finding; usable: boolean } {
@@ -259,7 +254,7 @@ export const analyze: Analyzer = (input) => {
       ...perProvider.filter((f) => !fine.includes(f)),
     );
   } else findings.push(...perProvider);
-  findings.push(...flavorFindings(input, out, dump));
+  findings.push(...(requestedOf(input.params).length ? flavorFindings(input, out, dump) : everyFlavorFindings(out, dump, completed(input, NOVA_STEP)[0])));
   findings.push(...orphanFindings(input, out, dump));
   return findings;
 };

@@ -23,13 +23,13 @@ export function requestedOf(params: AnalyzerInput['params']): Array<[string, num
   return asked.filter(([, n]) => Number.isFinite(n) && n > 0);
 }
 
-interface Verdict {
+export interface Verdict {
   p: Provider;
   /** Resource classes that stop the flavor here, with the numbers (placement.limit.KIND). */
   limits: Array<{ rc: string; kind: 'none' | 'max-unit' | 'min-unit' | 'step-size' | 'free'; why: FindingMessage }>;
 }
 
-function judge(p: Provider, asked: Array<[string, number]>): Verdict {
+export function judge(p: Provider, asked: Array<[string, number]>): Verdict {
   const rows = new Map(usageRows(p).map((r) => [r.rc, r]));
   const limits: Verdict['limits'] = [];
   for (const [rc, n] of asked) {

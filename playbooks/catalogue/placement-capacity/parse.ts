@@ -188,6 +188,52 @@ export function parseNova(stdout: string): NovaFacts {
   return facts;
 }
 
+/** An enabled Nova flavor as nova_api.flavors holds it, with what it asks of Placement. */
+export interface NovaFlavor {
+  id: string;
+  name: string;
+  vcpus: number;
+  memoryMb: number;
+  /** root_gb + ephemeral_gb + swap rounded up to GB: the DISK_GB nova-scheduler asks for an image-backed server. */
+  diskGb: number;
+  /** resources:* or hw:cpu_policy extra specs change what it asks (PCPU, custom classes): not judged by its size. */
+  special: boolean;
+  line: { index: number; text: string };
+}
+
+export interface FlavorFacts {
+  /** False when nova_api.flavors is not there to read (the step says so) or the step printed no flavor line. */
+  checked: boolean;
+  flavors: NovaFlavor[];
+}
+
+const WHOLE = /^\d{1,9}$/;
+
+/** The `flavor` lines of the nova-instances step (tab-separated, as `mysql -N -B` prints them). */
+export function parseFlavors(stdout: string): FlavorFacts {
+  const facts: FlavorFacts = { checked: false, flavors: [] };
+  let noTable = false;
+  lines(stdout).forEach((text, index) => {
+    if (/^no table nova_api\.flavors/.test(text)) noTable = true;
+    if (/^flavors read: \d+$/.test(text)) facts.checked = true;
+    const f = text.split('\t');
+    if (f[0] !== 'flavor' || f.length !== 9) return;
+    const [, id = '', name = '', vcpus = '', mem = '', root = '', eph = '', swap = '', special = ''] = f;
+    if (![vcpus, mem, root, eph, swap, special].every((x) => WHOLE.test(x))) return;
+    facts.flavors.push({
+      id,
+      name: name || id,
+      vcpus: Number(vcpus),
+      memoryMb: Number(mem),
+      diskGb: Number(root) + Number(eph) + Math.ceil(Number(swap) / 1024),
+      special: Number(special) > 0,
+      line: { index, text },
+    });
+  });
+  if (noTable) facts.checked = false;
+  return facts;
+}
+
 /** Placement's own rule: capacity = int((total − reserved) × allocation_ratio). */
 export function capacityOf(inv: Inventory): number {
   return Math.floor((inv.total - inv.reserved) * inv.allocation_ratio);

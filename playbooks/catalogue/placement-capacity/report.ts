@@ -1,7 +1,8 @@
 /** Wording and evidence shared by the capacity and flavor checks. */
 import type { FindingMessage } from '../../../main/contract/types.js';
-import { say } from '../../../main/shared/finding-texts/index.js';
-import type { Evidence, StepOutput } from '../../engine/types.js';
+import { say, texts } from '../../../main/shared/finding-texts/index.js';
+import { skipped } from '../../engine/analyze-kit.js';
+import type { Evidence, Finding, StepOutput } from '../../engine/types.js';
 import type { Provider, Response, UsageRow } from './parse.js';
 
 /** Verbatim body and marker lines of these responses, in output order. */
@@ -43,3 +44,9 @@ export const knobFor = (rc: string): FindingMessage => say(`placement.knob.${Obj
 
 /** Messages joined with "; ", as the English always was. */
 export const semicolons = (ms: FindingMessage[]): FindingMessage | string => ms.reduce<FindingMessage | string>((a, b) => (a === '' ? b : say('placement.join.semicolon', { a, b })), '');
+
+/** A check that could not be made, its title and reason given as messages. */
+export function skippedSaying(check: string, title: FindingMessage, reason: FindingMessage, ev: Evidence[] = []): Finding {
+  const t = texts({ title, explanation: reason });
+  return { ...skipped(check, t.title, t.explanation, ev), text: t.text };
+}

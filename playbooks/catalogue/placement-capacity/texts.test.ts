@@ -43,6 +43,10 @@ const edits: Array<[string, string, (stdout: string) => string]> = [
   ['an instance gone from the table', NOVA, (t) => t.replace(/^live\t.*\n/m, '')],
   ['migrations read', NOVA, (t) => t.replace(/^no table nova\.migrations.*\n/m, '')],
   ['an instance migrating', NOVA, (t) => t.replace(/^live\t/m, 'migration\t')],
+  ['no Nova API database', NOVA, (t) => t.replace(/^flavor\t.*\n|^flavors read.*\n/gm, '').concat('no table nova_api.flavors: flavors not checked\n')],
+  ['flavors only by extra specs or of no size', NOVA, (t) => t.replace(/^flavor\t.*\n|^flavors read.*\n/gm, '').concat('flavor\tp1\tpinned\t64\t1024\t1\t0\t0\t1\nflavor\tz0\tzero\t0\t0\t0\t0\t0\t0\nflavors read: 2\n')],
+  ['a flavor stopped by its disk alone', NOVA, (t) => t.replace(/^flavors read: \d+\n/m, 'flavor\td1\tm1.disky\t1\t512\t900000\t0\t0\t0\nflavors read: 9\n')],
+  ['six flavors that never fit', NOVA, (t) => t.replace(/^flavors read: \d+\n/m, `${Array.from({ length: 6 }, (_, i) => `flavor\tb${i}\tbig.${i}\t${1000 + i}\t99999999\t1\t0\t0\t0\n`).join('')}flavors read: 9\n`)],
 ];
 
 function variants(input: AnalyzerInput): Array<[string, AnalyzerInput]> {
