@@ -276,8 +276,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
     const quiet: typeof counted = [];
     for (const c of counted) {
       const node = c.out.node;
-      const grace = sig.startGrace?.seconds ?? 0;
-      const startPart = c.atStart ? say('log-signatures.at-start', { count: c.atStart, seconds: grace }) : undefined;
+      const startPart = c.atStart ? say('log-signatures.at-start', { count: c.atStart, seconds: sig.startGrace?.seconds ?? 0 }) : undefined;
       if (c.count === 0 && c.atStart > 0) {
         // Only right after the service started: the burst it logs before all its workers are up.
         findings.push(
@@ -300,7 +299,6 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
       const seen = say('log-signatures.seen', { step: c.step.id, node, count: c.count, window: sig.window });
       const partial = c.covers !== undefined ? say('log-signatures.partial', { span: spanText(c.covers) }) : undefined;
       const undated = c.undated ? say('log-signatures.undated', { count: c.undated }) : undefined;
-      const alsoAtStart = startPart;
       const evidence: Evidence[] = [{ node, step: c.step.id, lines: [...new Set([c.first as string, c.last as string])] }, { node, step: CLOCK_STEP, lines: [c.clockLine] }];
       if (c.count < sig.minCount) {
         findings.push(
@@ -310,7 +308,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
             evidence,
             ...texts({
               title: say('log-signatures.title.below', { title, node, count: c.count, window: sig.window }),
-              explanation: parts([say(ids.explanation), seen, partial, undated, alsoAtStart, say('log-signatures.below', { min: sig.minCount, window: sig.window })]),
+              explanation: parts([say(ids.explanation), seen, partial, undated, startPart, say('log-signatures.below', { min: sig.minCount, window: sig.window })]),
             }),
           }),
         );
@@ -326,7 +324,7 @@ export function evaluateSignatures(def: Pick<PlaybookDef, 'id' | 'steps' | 'logS
           ...(sig.explainedBy ? { explainedBy: sig.explainedBy } : {}),
           ...texts({
             title: say('log-signatures.title.seen', { title, node, count: c.count, window: sig.window }),
-            explanation: parts([say(ids.explanation), seen, partial, undated, alsoAtStart, bug?.said]),
+            explanation: parts([say(ids.explanation), seen, partial, undated, startPart, bug?.said]),
             ...(bug?.cause ? { likelyCause: bug.cause } : {}),
             nextStep: parts([say(ids.next), bug?.next]),
           }),
