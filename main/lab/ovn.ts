@@ -18,8 +18,9 @@ const dbs = [
 ] as const;
 
 /**
- * The clients' TCP remote, as Kolla-Ansible and most deployments configure it: a Connection row
- * (`set-connection`) with a 60 s inactivity probe, not the server's 5 s default. With 5 s, a client
+ * The clients' TCP remote, as deployment tooling commonly sets it (puppet-ovn's
+ * ovn_nb_db_inactivity_probe, `set-connection … inactivity_probe=60000` in install scripts): a
+ * Connection row with a 60 s inactivity probe, not a command-line remote's 5 s default. With 5 s, a client
  * that runs its IDL seldom loses its connection before it is usable: Zed neutron-server's parent
  * makes neutron_pg_drop over a short-lived connection whose TRY_AGAIN loop runs the IDL only every
  * 1-8 s, so when it first reached a follower it was dropped again and again, and stalled ~88 s or
