@@ -6,7 +6,7 @@ import { novaComputeNodes, type LabNode } from '../layout.js';
 import { placement, providerUuid } from '../placement.js';
 import { LabError, waitUntil } from '../proc.js';
 import { component, type LabState } from '../state.js';
-import { bootServer, deleteServer, ensureFlavor, novaConf, novaLog, schedulerNode, server, services } from './nova.js';
+import { bootServer, deleteFlavor, deleteServer, ensureFlavor, novaConf, novaLog, schedulerNode, server, services } from './nova.js';
 
 /** Faults of Nova (full control plane): nova-compute-down, novalidhost-real. */
 
@@ -85,7 +85,9 @@ export const novaFaults: Fault[] = [
       const ctx = ctxOf(s);
       const id = undo.server as string | undefined;
       if (id) await deleteServer(ctx, id);
-      return `server ${NOVALIDHOST_SERVER} deleted`;
+      // The flavor too: left behind, it would be a flavor that fits nowhere in every later sweep.
+      await deleteFlavor(ctx, HUGE_FLAVOR.name);
+      return `server ${NOVALIDHOST_SERVER} and flavor ${HUGE_FLAVOR.name} deleted`;
     },
     async holds(s) {
       const id = s.faults['novalidhost-real']?.undo.server as string | undefined;

@@ -118,6 +118,8 @@ describe('Nova and Glance (full control plane)', () => {
 
     await healFault(state(), 'novalidhost-real');
     await waitUntil('the server to be gone from server list', async () => !((await openstack(['server', 'list', '--all-projects'])) as Array<{ Name: string }>).some((s) => s.Name === NOVALIDHOST_SERVER), 60_000);
+    // Its flavor is gone too: a flavor that fits nowhere would warn in every later sweep.
+    expect(((await openstack(['flavor', 'list', '--all'])) as Array<{ Name: string }>).map((f) => f.Name)).not.toContain(HUGE_FLAVOR.name);
   }, 600_000);
 
   it('placement-no-capacity: with no flavor asked, the sweep names the lab flavor that no longer fits anywhere', async () => {

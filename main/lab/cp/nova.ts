@@ -395,6 +395,17 @@ export async function ensureFlavor(ctx: ControlPlaneContext, name: string, r: { 
   return made.flavor.id;
 }
 
+/** Delete a flavor by name, if it is there (a fault that made one takes it away again). */
+export async function deleteFlavor(ctx: ControlPlaneContext, name: string): Promise<void> {
+  const url = `${novaEndpoint(ctx.layout)}/v2.1/flavors`;
+  const list = (await osApi(ctx, `${url}?is_public=None`, 'GET', undefined, computeVersion)) as { flavors: Array<{ id: string; name: string }> };
+  for (const f of list.flavors.filter((x) => x.name === name)) {
+    await osApi(ctx, `${url}/${f.id}`, 'DELETE', undefined, computeVersion).catch((e: Error) => {
+      if (!/HTTP 404/.test(e.message)) throw e;
+    });
+  }
+}
+
 export interface ServerView {
   id: string;
   name: string;
