@@ -190,6 +190,14 @@ export async function stopContainer(c: LabComponent, host: { dir: string }, sig:
  * Keep a container down when its process exits by itself next (e.g. `ovs-appctl exit`): Docker's
  * `unless-stopped` would start it again, as on a real Kolla host. `launch` puts the policy back.
  */
+/** Whether Docker runs the component's container (undefined: not a container, or Docker does not answer). */
+export async function containerRunning(c: LabComponent): Promise<boolean | undefined> {
+  const host = containerHost(c);
+  if (!host) return undefined;
+  const r = await dockerAsync(host.dir, ['inspect', '-f', '{{.State.Running}}', (c.container as NonNullable<LabComponent['container']>).name], 30_000);
+  return r.code === 0 ? r.stdout.trim() === 'true' : undefined;
+}
+
 export async function noRestart(c: LabComponent): Promise<void> {
   const host = containerHost(c);
   if (!host) return;

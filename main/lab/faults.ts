@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
-import { noRestart } from './containers.js';
+import { containerRunning, noRestart } from './containers.js';
 import { appctl, halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
 import { computes, controllers, labUuid, nodeByName, novaComputeNodes, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
 import { namespacePids } from './network.js';
@@ -164,7 +164,8 @@ const coreFaults: Fault[] = [
       // would start the container again (unless-stopped), as on a real host; it stays down here.
       await noRestart(c);
       await appctl(c, 'ovn-controller', ['exit'], 10_000);
-      await waitUntil(`${c.name} to exit`, () => !isRunning(c), 30_000, c.logFile);
+      // A Kolla container counts as exited when Docker says so, not only its pid file.
+      await waitUntil(`${c.name} to exit`, async () => !isRunning(c) && (await containerRunning(c)) !== true, 30_000, c.logFile);
       await waitUntil(`chassis ${n.name} to leave the SB`, async () => !(await chassisNames(s.layout)).includes(n.name), 30_000);
       return { undo: {}, summary: `chassis ${n.name} gone from the SB (ovn-controller stopped)` };
     },

@@ -256,8 +256,8 @@ describe('kolla flavour', () => {
   }, 420_000);
 
   it('ovn-chassis-missing: ovn_controller exits and stays down, ovn-health names it, heal runs it again', async () => {
-    await breakFault(state(), 'ovn-chassis-missing');
-    expect((await dockerPs('compute-1', true)).ovn_controller).toMatch(/^Exited \(0\)/);
+    const summary = await breakFault(state(), 'ovn-chassis-missing');
+    expect((await dockerPs('compute-1', true)).ovn_controller, `after the fault: ${summary}`).toMatch(/^Exited \(0\)/);
     const r = await t.runPlaybook('ovn-health');
     expect(r.run?.findings.filter((f) => f.severity === 'critical').map((f) => f.title)).toContain('compute-1 is not registered as a chassis in the OVN southbound database');
     await healFault(state(), 'ovn-chassis-missing');

@@ -28,9 +28,22 @@ function victim(s: LabState): { api: EdgeApi; c: LabComponent } {
 
 /** The status HAProxy on the VIP holder (or controller-1) gives one server of one proxy, e.g. "UP", "DOWN", "UP 1/2". */
 async function serverStatus(l: LabLayout, proxy: string, server: string): Promise<string | undefined> {
+  return (await serverStatuses(l, [proxy], server))[0];
+}
+
+/** The server's status in each of these proxies, as the VIP holder's HAProxy shows them. */
+async function serverStatuses(l: LabLayout, proxies: string[], server: string): Promise<Array<string | undefined>> {
   const holder = (await vipHolders(l))[0] ?? (controllers(l)[0] as LabNode).name;
   const rows = await haproxyStat(nodeByName(l, holder));
-  return rows.find((r) => r.pxname === proxy && r.svname === server)?.status;
+  return proxies.map((proxy) => rows.find((r) => r.pxname === proxy && r.svname === server)?.status);
+}
+
+/** The API's proxies that have this server: the internal one and, where the API has one, the public (external) one. */
+async function proxiesOf(l: LabLayout, internal: string, server: string): Promise<string[]> {
+  const holder = (await vipHolders(l))[0] ?? (controllers(l)[0] as LabNode).name;
+  const external = internal.replace(/_internal$/, '_external');
+  const rows = await haproxyStat(nodeByName(l, holder));
+  return [internal, external].filter((p, i) => i === 0 || (p !== internal && rows.some((r) => r.pxname === p && r.svname === server)));
 }
 
 const NFT_TABLE = 'stackscope_vrrp';
@@ -55,8 +68,10 @@ export const edgeFaults: Fault[] = [
     },
     async inject(s) {
       const { api, c } = victim(s);
+      const proxies = await proxiesOf(s.layout, api.name, c.node);
       await halt(c);
-      await waitUntil(`HAProxy to mark ${api.name}/${c.node} DOWN`, async () => (await serverStatus(s.layout, api.name, c.node)) === 'DOWN', 30_000);
+      // Every proxy of the API that has the server (the internal and the public VIP), each by its own health checks.
+      await waitUntil(`HAProxy to mark ${c.node} DOWN in ${proxies.join(' and ')}`, async () => (await serverStatuses(s.layout, proxies, c.node)).every((x) => x === 'DOWN'), 30_000);
       return { undo: { component: c.name, proxy: api.name }, summary: `${c.name} stopped: HAProxy shows ${api.name}/${c.node} DOWN` };
     },
     async heal(s, undo) {
