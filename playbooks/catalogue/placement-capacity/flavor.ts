@@ -50,6 +50,17 @@ export function judge(p: Provider, asked: Array<[string, number]>): Verdict {
   return { p, limits };
 }
 
+/** Why a verdict's provider cannot take the flavor: its limits, joined. */
+export const whysOf = (v: Verdict): FindingMessage | string => semicolons(v.limits.map((l) => l.why));
+
+/** "name: why; why | name: why | … and N more provider(s)", each step a message so that every language has words around the bars. */
+export function perProviderLimits(vs: Verdict[], detail: number): FindingMessage | string {
+  const lines = vs
+    .slice(0, detail)
+    .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.provider', { name: v.p.name, limits: whysOf(v) }) : say('placement.flavor.provider.then', { prev, name: v.p.name, limits: whysOf(v) })), '');
+  return vs.length > detail ? say('placement.flavor.more', { prev: lines, count: vs.length - detail }) : lines;
+}
+
 export function flavorFindings(input: AnalyzerInput, out: StepOutput, dump: PlacementDump): Finding[] {
   const asked = requestedOf(input.params);
   if (!asked.length) return [];
@@ -81,14 +92,8 @@ export function flavorFindings(input: AnalyzerInput, out: StepOutput, dump: Plac
 
   const provEvidence = (vs: Verdict[]): Evidence => evidenceOf(out, [...vs.slice(0, DETAIL).flatMap((v) => [v.p.responses.inventories, v.p.responses.usages]), cand?.response]);
   const unreadText = unread.length ? say('placement.flavor.unread', { names: unread.map((p) => p.name).join(', ') }) : '';
-  const whys = (v: Verdict): FindingMessage | string => semicolons(v.limits.map((l) => l.why));
-
   if (!fits) {
-    // "name: why; why | name: why | … and N more provider(s)", each step a message so that every language has words around the bars.
-    let lines = blocked
-      .slice(0, DETAIL)
-      .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.provider', { name: v.p.name, limits: whys(v) }) : say('placement.flavor.provider.then', { prev, name: v.p.name, limits: whys(v) })), '');
-    if (blocked.length > DETAIL) lines = say('placement.flavor.more', { prev: lines, count: blocked.length - DETAIL });
+    const lines = perProviderLimits(blocked, DETAIL);
     const byRc = new Map<string, string[]>();
     for (const v of blocked) for (const rc of new Set(v.limits.map((l) => l.rc))) byRc.set(rc, [...(byRc.get(rc) ?? []), v.p.name]);
     const sets = blocked.map((v) => [...new Set(v.limits.map((l) => l.rc))].join('+'));
@@ -128,7 +133,7 @@ export function flavorFindings(input: AnalyzerInput, out: StepOutput, dump: Plac
   const note = placementAnswered && !fitByNumbers.length ? say('placement.flavor.fits.combined') : '';
   const notOn = blocked
     .slice(0, DETAIL)
-    .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.not-on.item', { name: v.p.name, limits: whys(v) }) : say('placement.flavor.not-on.then', { prev, name: v.p.name, limits: whys(v) })), '');
+    .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.not-on.item', { name: v.p.name, limits: whysOf(v) }) : say('placement.flavor.not-on.then', { prev, name: v.p.name, limits: whysOf(v) })), '');
   const blockedText = notOn ? say('placement.flavor.not-on', { items: notOn }) : '';
   return [
     finding({

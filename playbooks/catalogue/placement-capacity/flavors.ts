@@ -9,7 +9,7 @@ import type { FindingMessage } from '../../../main/contract/types.js';
 import { say, texts } from '../../../main/shared/finding-texts/index.js';
 import { finding, lines } from '../../engine/analyze-kit.js';
 import type { Evidence, Finding, StepOutput } from '../../engine/types.js';
-import { judge, type Verdict } from './flavor.js';
+import { judge, perProviderLimits, type Verdict } from './flavor.js';
 import { parseFlavors, type NovaFlavor, type PlacementDump, type Provider } from './parse.js';
 import { evidenceOf, knobFor, semicolons, skippedSaying } from './report.js';
 
@@ -46,15 +46,6 @@ function limitingOf(n: Nowhere): FindingMessage | string {
   return semicolons(n.verdicts.slice(0, 4).map((v, i) => say('placement.flavor.limiting.on', { set: sets[i] ?? '', name: v.p.name })));
 }
 
-function perProvider(n: Nowhere): FindingMessage | string {
-  const whys = (v: Verdict): FindingMessage | string => semicolons(v.limits.map((l) => l.why));
-  let text = n.verdicts
-    .slice(0, DETAIL)
-    .reduce<FindingMessage | string>((prev, v) => (prev === '' ? say('placement.flavor.provider', { name: v.p.name, limits: whys(v) }) : say('placement.flavor.provider.then', { prev, name: v.p.name, limits: whys(v) })), '');
-  if (n.verdicts.length > DETAIL) text = say('placement.flavor.more', { prev: text, count: n.verdicts.length - DETAIL });
-  return text;
-}
-
 function evidence(out: StepOutput, nova: StepOutput, flavors: NovaFlavor[], providers: Provider[]): Evidence[] {
   return [
     { node: nova.node, step: nova.step, lines: flavors.map((f) => f.line.text) },
@@ -73,7 +64,7 @@ function nowhereFinding(out: StepOutput, nova: StepOutput, n: Nowhere): Finding 
       explanation: say('placement.flavors.nowhere.explanation', {
         name: f.name,
         when: say(n.never ? 'placement.flavors.when.never' : 'placement.flavors.when.now'),
-        detail: say('placement.flavor.per-provider', { lines: perProvider(n) }),
+        detail: say('placement.flavor.per-provider', { lines: perProviderLimits(n.verdicts, DETAIL) }),
         disk: n.diskOnly ? say('placement.flavors.disk-only') : '',
         vcpus: f.vcpus,
         memory: f.memoryMb,
