@@ -186,10 +186,6 @@ export async function stopContainer(c: LabComponent, host: { dir: string }, sig:
   await waitUntil(`${c.name} (container ${name}) to stop`, () => !isAlive(pid), 60_000, c.logFile);
 }
 
-/**
- * Keep a container down when its process exits by itself next (e.g. `ovs-appctl exit`): Docker's
- * `unless-stopped` would start it again, as on a real Kolla host. `launch` puts the policy back.
- */
 /** Whether Docker runs the component's container (undefined: not a container, or Docker does not answer). */
 export async function containerRunning(c: LabComponent): Promise<boolean | undefined> {
   const host = containerHost(c);
@@ -198,6 +194,10 @@ export async function containerRunning(c: LabComponent): Promise<boolean | undef
   return r.code === 0 ? r.stdout.trim() === 'true' : undefined;
 }
 
+/**
+ * Keep a container down when its process exits by itself next (e.g. `ovs-appctl exit`): Docker's
+ * `unless-stopped` would start it again, as on a real Kolla host. `launch` puts the policy back.
+ */
 export async function noRestart(c: LabComponent): Promise<void> {
   const host = containerHost(c);
   if (!host) return;

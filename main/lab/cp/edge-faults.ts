@@ -31,19 +31,23 @@ async function serverStatus(l: LabLayout, proxy: string, server: string): Promis
   return (await serverStatuses(l, [proxy], server))[0];
 }
 
+/** `show stat` of HAProxy on the VIP holder (or controller-1). */
+async function holderStat(l: LabLayout): Promise<Awaited<ReturnType<typeof haproxyStat>>> {
+  const holder = (await vipHolders(l))[0] ?? (controllers(l)[0] as LabNode).name;
+  return haproxyStat(nodeByName(l, holder));
+}
+
 /** The server's status in each of these proxies, as the VIP holder's HAProxy shows them. */
 async function serverStatuses(l: LabLayout, proxies: string[], server: string): Promise<Array<string | undefined>> {
-  const holder = (await vipHolders(l))[0] ?? (controllers(l)[0] as LabNode).name;
-  const rows = await haproxyStat(nodeByName(l, holder));
+  const rows = await holderStat(l);
   return proxies.map((proxy) => rows.find((r) => r.pxname === proxy && r.svname === server)?.status);
 }
 
 /** The API's proxies that have this server: the internal one and, where the API has one, the public (external) one. */
 async function proxiesOf(l: LabLayout, internal: string, server: string): Promise<string[]> {
-  const holder = (await vipHolders(l))[0] ?? (controllers(l)[0] as LabNode).name;
   const external = internal.replace(/_internal$/, '_external');
-  const rows = await haproxyStat(nodeByName(l, holder));
-  return [internal, external].filter((p, i) => i === 0 || (p !== internal && rows.some((r) => r.pxname === p && r.svname === server)));
+  const rows = await holderStat(l);
+  return external !== internal && rows.some((r) => r.pxname === external && r.svname === server) ? [internal, external] : [internal];
 }
 
 const NFT_TABLE = 'stackscope_vrrp';

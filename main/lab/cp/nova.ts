@@ -386,21 +386,24 @@ export async function discoverHosts(ctx: ControlPlaneContext): Promise<void> {
 /** The lab's flavors: tenant.ts's and the capacity fault's large one (faults.ts LARGE_FLAVOR), as Nova flavors. */
 export const labFlavors: Record<string, { VCPU: number; MEMORY_MB: number; DISK_GB: number }> = { ...flavors, 'm1.large': { VCPU: 4, MEMORY_MB: 8192, DISK_GB: 80 } };
 
+/** The ids of the flavors named `name` (public and private). */
+async function flavorIds(ctx: ControlPlaneContext, name: string): Promise<string[]> {
+  const list = (await osApi(ctx, `${novaEndpoint(ctx.layout)}/v2.1/flavors?is_public=None`, 'GET', undefined, computeVersion)) as { flavors: Array<{ id: string; name: string }> };
+  return list.flavors.filter((f) => f.name === name).map((f) => f.id);
+}
+
 export async function ensureFlavor(ctx: ControlPlaneContext, name: string, r: { VCPU: number; MEMORY_MB: number; DISK_GB: number }): Promise<string> {
   const url = `${novaEndpoint(ctx.layout)}/v2.1/flavors`;
-  const list = (await osApi(ctx, `${url}?is_public=None`, 'GET', undefined, computeVersion)) as { flavors: Array<{ id: string; name: string }> };
-  const found = list.flavors.find((f) => f.name === name);
-  if (found) return found.id;
+  const [found] = await flavorIds(ctx, name);
+  if (found) return found;
   const made = (await osApi(ctx, url, 'POST', { flavor: { name, vcpus: r.VCPU, ram: r.MEMORY_MB, disk: r.DISK_GB } }, computeVersion)) as { flavor: { id: string } };
   return made.flavor.id;
 }
 
 /** Delete a flavor by name, if it is there (a fault that made one takes it away again). */
 export async function deleteFlavor(ctx: ControlPlaneContext, name: string): Promise<void> {
-  const url = `${novaEndpoint(ctx.layout)}/v2.1/flavors`;
-  const list = (await osApi(ctx, `${url}?is_public=None`, 'GET', undefined, computeVersion)) as { flavors: Array<{ id: string; name: string }> };
-  for (const f of list.flavors.filter((x) => x.name === name)) {
-    await osApi(ctx, `${url}/${f.id}`, 'DELETE', undefined, computeVersion).catch((e: Error) => {
+  for (const id of await flavorIds(ctx, name)) {
+    await osApi(ctx, `${novaEndpoint(ctx.layout)}/v2.1/flavors/${id}`, 'DELETE', undefined, computeVersion).catch((e: Error) => {
       if (!/HTTP 404/.test(e.message)) throw e;
     });
   }
