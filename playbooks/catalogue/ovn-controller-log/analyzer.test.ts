@@ -123,6 +123,12 @@ describe('ovn-controller-log', () => {
     expect(analyze(flap(4)).filter((f) => f.check === 'ovn-controller-log.port-flapping')).toEqual([]);
   });
 
+  it('a localport released 10 times in the hour and never claimed does not flap (the lab logged it when its router gateway moved)', () => {
+    const port = '909e79b6-391c-4ec4-acf1-2195fd0100ef';
+    const input = editOut(load('lab-healthy'), 'compute-1', (s) => withLines(s, 10, (at, i) => `${at}|0040${i}|binding|INFO|Releasing lport ${port} from this chassis (sb_readonly=0)`));
+    expect(analyze(input).filter((f) => f.check === 'ovn-controller-log.port-flapping')).toEqual([]);
+  });
+
   it('a port changing chassis 3 times in a day is churn (warning); OpenFlow errors warn from 3', () => {
     const input = editOut(load('lab-healthy'), 'compute-1', (s) =>
       withLines(s, 6, (at, i) => (i < 3 ? `${at}|0030${i}|binding|INFO|Changing chassis for lport p9 from compute-2 to compute-1.` : `${at}|0030${i}|ofctrl|INFO|OpenFlow error: OFPT_ERROR (OF1.5) (xid=0x${i}): OFPBAC_BAD_OUT_GROUP`)),

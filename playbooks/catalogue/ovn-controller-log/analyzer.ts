@@ -11,7 +11,8 @@
  * - Southbound connection dropped or inactivity probe unanswered: 3 or more in 6 h is a warning
  *   (one or two: a leader change or a restarted SB member, info).
  * - The same lport claimed and released (`Claiming lport` / `Releasing lport`) 6 or more times in
- *   1 h on one node: a flapping binding (warning). Live migration claims and releases once.
+ *   1 h on one node, at least twice each: a flapping binding (warning). Live migration claims and releases once;
+ *   releases alone (a localport at each recompute) are not flapping.
  * - `Changing chassis for lport` 3 or more times for one lport in 24 h: the port moves back and
  *   forth between chassis (two chassis claim it), a warning.
  * - `ofctrl … OpenFlow error` (vswitchd refused flows): 3 or more in 24 h is a warning, 1–2 info.
@@ -142,7 +143,11 @@ function nodeFindings(out: StepOutput, f: ControllerFacts): Finding[] {
   }
 
   const hour = of(within(f, FLAP_WINDOW), 'claim', 'release');
-  const flapping = [...byKey(hour)].filter(([, es]) => es.length >= FLAP_EVENTS).sort((a, b) => b[1].length - a[1].length);
+  // A flapping binding is taken and given up again and again; releases alone are not (ovn-controller
+  // logs "Releasing lport" for a localport, Neutron's metadata port, at each recompute that touches
+  // it, and never claims one: seen on the lab when a router's gateway chassis changed).
+  const flaps = (es: Event[]): boolean => es.length >= FLAP_EVENTS && of(es, 'claim').length >= 2 && of(es, 'release').length >= 2;
+  const flapping = [...byKey(hour)].filter(([, es]) => flaps(es)).sort((a, b) => b[1].length - a[1].length);
   if (flapping.length) {
     const [port, es] = flapping[0] as [string, Event[]];
     found.push(
