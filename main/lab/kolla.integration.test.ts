@@ -8,7 +8,7 @@ import type { Cluster, ClusterHostKeyProbes, ClusterHostKeyTrust } from '../cont
 import { createCore } from '../core/core.js';
 import { tempDir } from '../core/testing/fixtures.js';
 import { breakFault, healFault } from './faults.js';
-import { computes, controllers, nodeByName, nodePaths } from './layout.js';
+import { computes, controllers, gatewayNode, nodeByName, nodePaths } from './layout.js';
 import { namespacePids } from './network.js';
 import { hostKeyFingerprint } from './nodes.js';
 import { waitUntil } from './proc.js';
@@ -146,9 +146,9 @@ describe('kolla flavour', () => {
       expect(applied).toMatchObject({ created: true, added: ['controller-1', 'controller-2', 'controller-3', 'compute-1'] });
       const cluster = applied.cluster;
       expect(cluster.deployment).toBe('kolla');
-      // Roles from the groups: the controllers are [control]; the computes are [compute] and, as the lab's gateway chassis, [network].
+      // Roles from the groups: the controllers are [control]; the computes are [compute] and the lab's gateway chassis also [network].
       expect(cluster.nodes.map((n) => [n.name, n.host, n.port, n.user, [...n.roles].sort().join(','), n.auth.method === 'key' ? n.auth.keyPath : n.auth.method, n.jumpNodeId]).sort()).toEqual(
-        l.nodes.map((n) => [n.name, n.ip, 22, 'root', n.role === 'compute' ? 'compute,network' : 'controller', l.keyFile, null]).sort(),
+        l.nodes.map((n) => [n.name, n.ip, 22, 'root', n.role === 'compute' ? (n.name === gatewayNode(l).name ? 'compute,network' : 'compute') : 'controller', l.keyFile, null]).sort(),
       );
 
       // Nothing runs on a node whose key nobody accepted.
@@ -219,7 +219,7 @@ describe('kolla flavour', () => {
       expect(preview.status).toBe(2);
       expect(preview.stdout).toContain(`Import into kolla-lab (new kolla cluster) from ${file}`);
       for (const n of l.nodes) {
-        expect(preview.stdout).toMatch(new RegExp(`^add\\s+${n.name}\\s+${n.ip.replaceAll('.', '\\.')}:22\\s+root\\s+${n.role === 'compute' ? 'compute,network' : 'controller'}\\s+key ${l.keyFile}\\s+-\\s+-$`, 'm'));
+        expect(preview.stdout).toMatch(new RegExp(`^add\\s+${n.name}\\s+${n.ip.replaceAll('.', '\\.')}:22\\s+root\\s+${n.role === 'compute' ? (n.name === gatewayNode(l).name ? 'compute,network' : 'compute') : 'controller'}\\s+key ${l.keyFile}\\s+-\\s+-$`, 'm'));
       }
       expect(preview.stdout).toContain(`${file}:`);
       expect(preview.stdout).toContain('localhost skipped: ansible_connection=local');

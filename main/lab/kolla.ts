@@ -5,7 +5,7 @@ import { mapBounded } from '../../playbooks/engine/bounded.js';
 import { BASE_IMAGE, DOCKER, DOCKERD, dockerAsync, dockerHostOf, dockerSocket } from './containers.js';
 import { sql } from './galera.js';
 import { launch } from './launch.js';
-import { computes, controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { computes, controllers, gatewayNode, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { nodeEnv } from './nodes.js';
 import { LabError, isAlive, readPid, run, signal, waitUntil } from './proc.js';
 import { saveState, type LabComponent, type LabState } from './state.js';
@@ -274,8 +274,8 @@ export OS_PLACEMENT_API_VERSION='1.39'
 
 /**
  * Kolla-Ansible's multinode inventory for the lab's nodes, with the groups its playbooks use, saying
- * where things really run: the computes are the lab's OVN gateway chassis (enable-chassis-as-gw,
- * ovs.ts), so they are its network nodes; HAProxy and keepalived are on the controllers; the lab
+ * where things really run: the first compute is the lab's OVN gateway chassis (enable-chassis-as-gw,
+ * ovs.ts, layout.ts gatewayNode), so it is its network node; HAProxy and keepalived are on the controllers; the lab
  * has no storage service, so [storage] is there (Kolla wants the group) but empty. An import gives
  * roles from these groups, and a playbook then looks for OVS on the network nodes.
  */
@@ -290,7 +290,7 @@ export function multinodeInventory(l: LabLayout): string {
     ...ctl,
     '',
     '[network]',
-    ...cmp,
+    host(gatewayNode(l)),
     '',
     '[compute]',
     ...cmp,

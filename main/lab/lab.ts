@@ -153,7 +153,7 @@ export async function labUp(opts: LabUpOptions): Promise<LabState> {
       const central = await timed(state, 'ovn central', () => startOvnCentral(layout));
       add(central);
       // Full control plane: Neutron writes the tenant into the NB and the lab plugs its ports later (cp/neutron.ts).
-      if (!full) await nbctlBatch(layout, topologyCommands(tenant));
+      if (!full) await nbctlBatch(layout, topologyCommands(layout, tenant));
       log(`  OVN NB/SB raft clusters, ovn-northd${full ? '' : ' and the tenant topology'} (${secs(started)})`);
       await timed(state, 'ovs computes', () => mapBounded(computes(layout), 8, async (n) => add(await startCompute(layout, n, full ? { ...tenant, instances: [] } : tenant))));
       log(`  Open vSwitch and ovn-controller on ${computes(layout).length} computes (${secs(started)})`);

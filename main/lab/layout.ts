@@ -108,6 +108,13 @@ export function planLab(opts: {
 
 export const controllers = (l: LabLayout): LabNode[] => l.nodes.filter((n) => n.role === 'controller');
 export const computes = (l: LabLayout): LabNode[] => l.nodes.filter((n) => n.role === 'compute');
+/**
+ * The lab's one gateway chassis (enable-chassis-as-gw, the router's external port): the first
+ * compute. One, not every compute: the lab's userspace tunnels carry no packets, so BFD between two
+ * gateway chassis stays down and, by OVN's rule against split brain, neither would claim the
+ * gateway (the ovn-gateway-bfd-down fault makes exactly that).
+ */
+export const gatewayNode = (l: LabLayout): LabNode => computes(l)[0] as LabNode;
 
 export function nodeByName(l: LabLayout, name: string): LabNode {
   const n = l.nodes.find((x) => x.name === name);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { controllers, nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { controllers, gatewayNode, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { appctl, launch } from './launch.js';
 import { nbRemote, sbRemote } from './nodes.js';
 import { LabError, run, waitUntil } from './proc.js';
@@ -132,7 +132,7 @@ export const nbctl = (l: LabLayout, args: string[]): Promise<string> => run(['ov
 export const sbctl = (l: LabLayout, args: string[]): Promise<string> => run(['ovn-sbctl', `--db=${sbRemote(l)}`, '--timeout=20', ...args]);
 
 /** The Neutron-like topology, as the Neutron OVN driver would write it (names, external_ids). */
-export function topologyCommands(t: LabTenant): string[][] {
+export function topologyCommands(l: LabLayout, t: LabTenant): string[][] {
   const cmds: string[][] = [];
   const net = `neutron-${t.network.id}`;
   const pub = `neutron-${t.publicNetwork.id}`;
@@ -162,7 +162,7 @@ export function topologyCommands(t: LabTenant): string[][] {
   cmds.push(['lr-add', router], ['set', 'logical_router', router, `external_ids:"neutron:router_name"=${t.router.name}`]);
   cmds.push(['lrp-add', router, lrpPriv, t.router.privateMac, `${t.network.gateway}/24`]);
   cmds.push(['lrp-add', router, lrpPub, t.router.publicMac, `${t.publicNetwork.routerIp}/24`]);
-  cmds.push(['lrp-set-gateway-chassis', lrpPub, 'compute-1', '1']);
+  cmds.push(['lrp-set-gateway-chassis', lrpPub, gatewayNode(l).name, '1']);
   for (const [ls, lrp, name] of [
     [net, lrpPriv, 'router-private'],
     [pub, lrpPub, 'router-gateway'],

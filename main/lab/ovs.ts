@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
+import { gatewayNode, labUuid, nodePaths, type LabLayout, type LabNode } from './layout.js';
 import { launch } from './launch.js';
 import { ovsEnv, sbRemote } from './nodes.js';
 import { run, waitUntil, type RunOptions } from './proc.js';
@@ -99,7 +99,7 @@ export async function startCompute(l: LabLayout, n: LabNode, t: LabTenant): Prom
     'external_ids:ovn-bridge=br-int',
     'external_ids:ovn-bridge-datapath-type=netdev',
     `external_ids:ovn-bridge-mappings=${t.publicNetwork.physnet}:br-ex`,
-    'external_ids:ovn-cms-options=enable-chassis-as-gw',
+    ...(n.name === gatewayNode(l).name ? ['external_ids:ovn-cms-options=enable-chassis-as-gw'] : []),
     '--',
     '--may-exist',
     'add-br',

@@ -77,10 +77,10 @@ describe('the catalogue on a healthy openstack-helm lab', () => {
 });
 
 describe('Neutron ML2/OVN in the full control plane', () => {
-  it('lists an alive OVN controller (gateway) agent and an alive metadata agent on each compute', async () => {
+  it('lists an alive OVN controller agent (a gateway agent on the gateway chassis, compute-1) and an alive metadata agent on each compute', async () => {
     const agents = await agentList();
     for (const host of ['compute-1', 'compute-2']) {
-      expect(agents.find((a) => a.Host === host && a['Agent Type'] === 'OVN Controller Gateway agent')?.Alive).toBe(true);
+      expect(agents.find((a) => a.Host === host && a['Agent Type'] === (host === 'compute-1' ? 'OVN Controller Gateway agent' : 'OVN Controller agent'))?.Alive).toBe(true);
       expect(agents.find((a) => a.Host === host && a['Agent Type'] === 'OVN Metadata agent')?.Alive).toBe(true);
     }
     const server = memoryOf(/neutron-server/);

@@ -5,7 +5,7 @@ import type { ControlPlaneContext } from '../controlplane.js';
 import { serviceDatabase } from '../controlplane.js';
 import { halt, launch } from '../launch.js';
 import { sql } from '../galera.js';
-import { controllers, labUuid, nodeByName, nodePaths, novaComputeNodes, type LabLayout, type LabNode } from '../layout.js';
+import { controllers, gatewayNode, labUuid, nodeByName, nodePaths, novaComputeNodes, type LabLayout, type LabNode } from '../layout.js';
 import { nbRemote, sbRemote } from '../nodes.js';
 import { nbctl, sbctl } from '../ovn.js';
 import { plugArgs, vsctl } from '../ovs.js';
@@ -372,12 +372,14 @@ export async function startNeutronTenant(ctx: ControlPlaneContext): Promise<void
   const l = ctx.layout;
   const started = Date.now();
   const computeNames = l.nodes.filter((x) => x.role === 'compute').map((x) => x.name);
-  // The OVN agents of every chassis, alive: ML2/OVN is connected to the SB and sees the gateway option.
+  // The OVN agents of every chassis, alive: ML2/OVN is connected to the SB and sees the gateway
+  // option on the gateway chassis (its router gateway is scheduled there, so it must be seen first).
+  const agentType = (host: string): string => (host === gatewayNode(l).name ? 'OVN Controller Gateway agent' : 'OVN Controller agent');
   await timed(st, 'tenant: gateway agents alive', () => waitUntil(
-    'neutron-server to list an alive OVN Controller Gateway agent per compute',
+    `neutron-server to list an alive OVN Controller agent per compute (a Gateway agent on ${gatewayNode(l).name})`,
     async () => {
       const a = await agents(st);
-      return computeNames.every((h) => a.some((x) => x.host === h && x.alive && x.agent_type === 'OVN Controller Gateway agent'));
+      return computeNames.every((h) => a.some((x) => x.host === h && x.alive && x.agent_type === agentType(h)));
     },
     120_000,
     serverComponent(l).logFile,
