@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql, waitSynced, wsrepStatus } from './galera.js';
 import { containerRunning, noRestart } from './containers.js';
 import { appctl, halt, isRunning, launch, supervisorPid, supervisorState, componentPid } from './launch.js';
-import { computes, controllers, labUuid, nodeByName, novaComputeNodes, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
+import { computes, controllers, gatewayNode, labUuid, nodeByName, novaComputeNodes, type LabFlavor, type LabLayout, type LabNode } from './layout.js';
 import { namespacePids } from './network.js';
 import { waitForSshd } from './nodes.js';
 import { aclAddCommand, nbctl, sbctl } from './ovn.js';
@@ -180,6 +180,40 @@ const coreFaults: Fault[] = [
     },
   },
   {
+    id: 'ovn-gateway-bfd-down',
+    affects: (l) => [gatewayNode(l).name, secondGateway(l).name],
+    shows: {
+      command: 'ovn-sbctl --columns=logical_port,chassis find Port_Binding type=chassisredirect; ovs-vsctl --columns=name,bfd_status find Interface bfd:enable=true (on the gateway chassis)',
+      healthy: "cr-lrp-… bound to compute-1's chassis; no BFD (one gateway chassis)",
+      broken: 'cr-lrp-… bound to no chassis; BFD state=down on the tunnel between compute-1 and compute-2',
+    },
+    description:
+      "the router's external port gets a second gateway chassis (compute-2, priority 2) and BFD between the two never comes up (the lab's tunnels carry no packets, as when a firewall drops geneve between network nodes): neither chassis claims the gateway, so SNAT and floating IPs stop",
+    async inject(s) {
+      const second = secondGateway(s.layout);
+      const ports = await gatewayPorts(s.layout);
+      if (!ports.length) throw new LabError('the lab router has no port with a gateway chassis');
+      for (const lrp of ports) await nbctl(s.layout, ['lrp-set-gateway-chassis', lrp, second.name, '2']);
+      await waitUntil('the router gateway to be bound to no chassis', async () => (await gatewayBindings(s.layout)).every((b) => !b.chassis), 60_000);
+      return { undo: {}, summary: `${second.name} added as gateway chassis (priority 2) of ${ports.join(', ')}; BFD between it and ${gatewayNode(s.layout).name} is down, the gateway is bound nowhere` };
+    },
+    async heal(s) {
+      const second = secondGateway(s.layout);
+      // lrp-del-gateway-chassis has no --if-exists: only the ports whose gateway_chassis still hold one of its rows.
+      const rows = (await nbctl(s.layout, ['--bare', '--columns=_uuid', 'find', 'gateway_chassis', `chassis_name=${second.name}`])).split('\n').map((x) => x.trim()).filter(Boolean);
+      for (const lrp of await gatewayPorts(s.layout)) {
+        const held = await nbctl(s.layout, ['--bare', '--columns=gateway_chassis', 'list', 'logical_router_port', lrp]);
+        if (rows.some((r) => held.includes(r))) await nbctl(s.layout, ['lrp-del-gateway-chassis', lrp, second.name]);
+      }
+      await waitUntil('the router gateway to be bound again', async () => (await gatewayBindings(s.layout)).every((b) => b.chassis), 60_000);
+      return `${second.name} removed from the gateway chassis; the gateway is bound to ${gatewayNode(s.layout).name} again`;
+    },
+    async holds(s) {
+      const names = await nbctl(s.layout, ['--bare', '--columns=name', 'find', 'gateway_chassis', `chassis_name=${secondGateway(s.layout).name}`]);
+      return names.trim() !== '';
+    },
+  },
+  {
     id: 'ovs-port-missing-device',
     affects: (l) => [(computes(l)[0] as LabNode).name],
     shows: { command: "ovs-vsctl show (on compute-1)", healthy: "no error lines", broken: "error: \\\"could not open network device tap\u2026 (No such device)\\\"" },
@@ -313,6 +347,31 @@ function ghostInstance(host: string): LabInstance {
     flavor: 'm1.small',
     port: { id, name: `${ORPHAN}-port`, tap: `tap${id.slice(0, 11)}`, mac: 'fa:16:3e:de:ad:01', ip: '10.0.0.250', securityGroups: ['default'] },
   };
+}
+
+/** The compute the gateway fault adds as a second gateway chassis. */
+function secondGateway(l: LabLayout): LabNode {
+  const n = computes(l).find((c) => c.name !== gatewayNode(l).name);
+  if (!n) throw new LabError('ovn-gateway-bfd-down needs two computes; this lab has one (stackscope lab up --computes 2)');
+  return n;
+}
+
+/** The router ports that have gateway chassis (Neutron's, or the light lab's own). */
+async function gatewayPorts(l: LabLayout): Promise<string[]> {
+  const out = await nbctl(l, ['--bare', '--columns=name', 'find', 'logical_router_port', 'gateway_chassis!=[]']);
+  return out.split('\n').map((x) => x.trim()).filter(Boolean);
+}
+
+/** The chassisredirect (gateway) port bindings in the SB, with the chassis row each is bound to ('' when none). */
+async function gatewayBindings(l: LabLayout): Promise<Array<{ port: string; chassis: string }>> {
+  // chassis holds at most one row: no comma inside a CSV field.
+  const out = await sbctl(l, ['--format=csv', '--no-headings', '--columns=logical_port,chassis', 'find', 'port_binding', 'type=chassisredirect']);
+  const rows = out.split('\n').filter((x) => x.trim()).map((line) => {
+    const [port, chassis] = line.split(',').map((x) => x.replace(/[[\]"]/g, '').trim());
+    return { port: port ?? '', chassis: chassis ?? '' };
+  });
+  if (!rows.length) throw new LabError('the SB has no chassisredirect port: the lab router has no gateway');
+  return rows;
 }
 
 export async function chassisNames(l: LabLayout): Promise<string[]> {

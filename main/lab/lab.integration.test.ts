@@ -171,6 +171,7 @@ describe('practice lab', () => {
       'galera-quorum-lost',
       'ovn-acl-drop',
       'ovn-chassis-missing',
+      'ovn-gateway-bfd-down',
       'ovs-port-missing-device',
       'placement-no-capacity',
       'placement-orphan-allocation',
@@ -228,6 +229,16 @@ const checks: Record<string, (broken: boolean) => Promise<void>> = {
     const r = await onNode('controller-1', 'ovn-sbctl --columns=name --bare list chassis');
     expect(r.stdout.split('\n').includes('compute-2')).toBe(!broken);
   },
+  'ovn-gateway-bfd-down': async (broken) => {
+    // The router's gateway: bound to compute-1's chassis, or to none while BFD between the two gateway chassis is down.
+    const bound = (await onNode('controller-1', 'ovn-sbctl --bare --columns=chassis find port_binding type=chassisredirect')).stdout.trim();
+    const compute1 = (await onNode('controller-1', 'ovn-sbctl --bare --columns=_uuid find chassis name=compute-1')).stdout.trim();
+    expect(compute1).not.toBe('');
+    expect(bound).toBe(broken ? '' : compute1);
+    const bfd = await onNode('compute-1', 'ovs-vsctl --bare --columns=bfd_status find Interface bfd:enable=true');
+    if (broken) expect(bfd.stdout).toMatch(/state=down/);
+    else expect(bfd.stdout.trim()).toBe('');
+  },
   'ovs-port-missing-device': async (broken) => {
     const tap = `tap${labUuid('port:old-worker').slice(0, 11)}`;
     const r = await onNode('compute-1', 'ovs-vsctl show');
@@ -281,6 +292,8 @@ const sweepNames: Record<string, FaultNamed | string> = {
   'galera-quorum-lost': { names: /Primary/i, node: 'controller-1' },
   'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
   'ovn-chassis-missing': { names: /compute-2/, node: 'compute-2' },
+  // BFD down first, the router's gateway bound nowhere under it.
+  'ovn-gateway-bfd-down': { names: /BFD is down on 1 tunnel\(s\): compute-[12] ↔ compute-[12]/, node: 'compute-1' },
   'ovs-port-missing-device': { names: /device does not exist|could not open network device/i, node: 'compute-1' },
   'placement-no-capacity': 'the light lab has no Nova, so no flavor to measure: on a full lab the sweep names the flavor that no longer fits (nova.integration), here only placement-capacity with a flavor\'s size does (the NoValidHost runbook\'s step)',
   'placement-orphan-allocation': { names: /old-worker|orphan/i },
