@@ -40,7 +40,15 @@ export const services: Record<ServiceId, ServiceProfile> = {
   'ovn-northd': { helm: helm('ovn', 'ovn-northd', 'northd'), kolla: 'ovn_northd', kollaLog: '/var/log/kolla/openvswitch/ovn-northd.log', hostLog: '/var/log/ovn/ovn-northd.log', unit: 'ovn-northd' },
   'ovn-controller': { helm: helm('ovn', 'ovn-controller', 'controller'), kolla: 'ovn_controller', kollaLog: '/var/log/kolla/openvswitch/ovn-controller.log', hostLog: '/var/log/ovn/ovn-controller.log', unit: 'ovn-controller', everyNode: true },
   // openvswitch: one daemonset with db + vswitchd containers (newer charts) or two daemonsets (older): match the application only.
-  ovs: { helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' }, kolla: 'openvswitch_vswitchd', unit: 'ovs-vswitchd', everyNode: true },
+  ovs: {
+    helm: { selector: { application: 'openvswitch' }, container: 'openvswitch-vswitchd' },
+    kolla: 'openvswitch_vswitchd',
+    // ovs-vswitchd's file log (INFO and up); the journal gets only its errors.
+    kollaLog: '/var/log/kolla/openvswitch/ovs-vswitchd.log',
+    hostLog: '/var/log/openvswitch/ovs-vswitchd.log',
+    unit: 'ovs-vswitchd',
+    everyNode: true,
+  },
   database: {
     helm: helm('mariadb', 'server', 'mariadb'),
     kolla: 'mariadb',
