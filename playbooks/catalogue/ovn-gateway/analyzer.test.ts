@@ -52,6 +52,29 @@ describe('ovn-gateway on the practice lab (packages, full control plane)', () =>
   });
 });
 
+describe('ovn-gateway on the practice lab (kolla, through the containers)', () => {
+  it('lab-kolla-healthy: the same as on packages, from Kolla\'s containers and log files', () => {
+    const input = load('lab-kolla-healthy');
+    const fs = analyze(input);
+    expect(sev(fs).map(([c, s]) => [c, s])).toEqual([
+      ['ovn-gateway.no-failover', 'info'],
+      ['ovn-gateway.gateways', 'ok'],
+    ]);
+    expectVerbatim(input, fs);
+  });
+
+  it('lab-kolla-bfd-down: the gateway bound nowhere under BFD down between compute-1 and compute-2', () => {
+    const input = load('lab-kolla-bfd-down');
+    const fs = analyze(input);
+    expect(sev(fs).filter(([, s]) => s !== 'info')).toEqual([
+      ['ovn-gateway.bfd-down', 'warning', 'BFD is down on 1 tunnel(s): compute-1 ↔ compute-2'],
+      ['ovn-gateway.unbound', 'critical', 'Router router1: its external gateway is active on no chassis'],
+    ]);
+    expect(fs.find((f) => f.check === 'ovn-gateway.unbound')?.explainedBy).toEqual(['ovn-gateway.bfd-down']);
+    expectVerbatim(input, fs);
+  });
+});
+
 describe('ovn-gateway: why a gateway is where it is', () => {
   it('bound to the lower-priority chassis while the preferred one is registered: failed over (warning), explained by BFD when it is down', () => {
     const input = edit(load('lab-packages-bfd-down'), 'sb-gateways', (s) => s.replace('chassis             : []', `chassis             : ${COMPUTE_1}`));
