@@ -7,7 +7,7 @@
 //              [-r] [--no-pager] [-q] [-e] [-x] [-a] [-b] [--no-hostname]
 // A unit with no log lines (or unknown here, as with the real journalctl) prints `-- No entries --`.
 // Lines carry the time their own timestamp says (a line without one, the time of the line before).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { units } from './units.mjs';
@@ -146,6 +146,19 @@ function componentsOf(raw) {
   return unit ? unit.kinds.flatMap((k) => here.filter((c) => c.kind === k)) : [];
 }
 const comps = [...new Set(opts.unit.length ? opts.unit.flatMap(componentsOf) : here.filter((c) => c.kind !== 'sshd'))];
+
+// The unit names this node has a component for, one per line, for the wrapper's fast path (nodes.ts):
+// written once the lab is up (its components no longer change), read by `grep -x`.
+const unitsFile = join(lab, node, 'journal-units');
+if (state.readyAt && !existsSync(unitsFile)) {
+  const names = units.filter((u) => u.kinds.some((k) => here.some((c) => c.kind === k))).flatMap((u) => u.names);
+  try {
+    writeFileSync(`${unitsFile}.${process.pid}`, names.map((n) => `${n}\n`).join(''));
+    renameSync(`${unitsFile}.${process.pid}`, unitsFile);
+  } catch {
+    // A node folder that went away (lab down): the wrapper keeps starting this script.
+  }
+}
 
 const pidOf = (file) => {
   try {
