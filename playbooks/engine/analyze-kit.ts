@@ -28,6 +28,28 @@ export function lines(text: string): string[] {
   return all;
 }
 
+/** A `== HEAD` section of a step script's output: the heading's text, then its lines up to the next heading. */
+export interface MarkedSection {
+  head: string;
+  body: string;
+  lines: string[];
+}
+
+/** The `== HEAD` sections step scripts print, in order (lines before the first heading are left out). */
+export function markedSections(text: string): MarkedSection[] {
+  const out: MarkedSection[] = [];
+  let cur: MarkedSection | null = null;
+  for (const l of lines(text)) {
+    const m = /^== (.+)$/.exec(l);
+    if (m) {
+      cur = { head: m[1] ?? '', body: '', lines: [] };
+      out.push(cur);
+    } else if (cur) cur.lines.push(l);
+  }
+  for (const s of out) s.body = s.lines.join('\n');
+  return out;
+}
+
 /** The exact lines of `text` that match, verbatim. */
 export function matching(text: string, re: RegExp): string[] {
   return lines(text).filter((l) => re.test(l));

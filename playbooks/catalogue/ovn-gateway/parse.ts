@@ -3,31 +3,15 @@
  * and `ovs-vsctl find Interface bfd:enable=true` on each node. Every record keeps its verbatim
  * lines for evidence.
  */
-import { lines } from '../../engine/analyze-kit.js';
+import { markedSections } from '../../engine/analyze-kit.js';
 import { map, parseRecords, str, type OvsRecord, type OvsValue } from '../../engine/ovsdb.js';
 
 /** The records of each `== TABLE` section; `end` is there when the script read every table. */
 export function sections(text: string): { tables: Map<string, OvsRecord[]>; complete: boolean } {
   const tables = new Map<string, OvsRecord[]>();
-  let name: string | null = null;
-  let body: string[] = [];
-  let complete = false;
-  const flush = (): void => {
-    if (name) tables.set(name, [...(tables.get(name) ?? []), ...parseRecords(body.join('\n'))]);
-    body = [];
-  };
-  for (const l of lines(text)) {
-    const m = /^== (\w+)$/.exec(l);
-    if (m) {
-      flush();
-      name = m[1] as string;
-      if (name === 'end') complete = true;
-      continue;
-    }
-    body.push(l);
-  }
-  flush();
-  return { tables, complete };
+  const marked = markedSections(text);
+  for (const s of marked) tables.set(s.head, [...(tables.get(s.head) ?? []), ...parseRecords(s.body)]);
+  return { tables, complete: marked.some((s) => s.head === 'end') };
 }
 
 const list = (v: OvsValue | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);

@@ -3,28 +3,9 @@
  * cliff JSON document (`-f json`: one key per line); `ovn-sbctl list Chassis` prints one
  * `column : value` block per chassis.
  */
-import { lines, parseJson } from '../../engine/analyze-kit.js';
+import { lines, markedSections, parseJson, type MarkedSection } from '../../engine/analyze-kit.js';
 
-export interface Section {
-  head: string;
-  body: string;
-  lines: string[];
-}
-
-/** The `== head` sections of ports.sh's output, in order. */
-export function sections(stdout: string): Section[] {
-  const out: Section[] = [];
-  let cur: Section | null = null;
-  for (const l of lines(stdout)) {
-    const m = /^== (.+)$/.exec(l);
-    if (m) {
-      cur = { head: m[1] ?? '', body: '', lines: [] };
-      out.push(cur);
-    } else if (cur) cur.lines.push(l);
-  }
-  for (const s of out) s.body = s.lines.join('\n');
-  return out;
-}
+type Section = MarkedSection;
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -102,7 +83,7 @@ export interface PortsFacts {
 
 export function parsePorts(stdout: string): PortsFacts {
   const f: PortsFacts = { failed: null, servers: [], ports: [], serverShows: [], portShows: new Map(), networks: new Map() };
-  for (const s of sections(stdout)) {
+  for (const s of markedSections(stdout)) {
     if (s.head === 'server list' || s.head === 'port list') {
       const objs = objects(s);
       if (!objs) {
