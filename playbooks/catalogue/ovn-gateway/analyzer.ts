@@ -58,12 +58,12 @@ interface Ctx {
   chassis: SbChassis[];
   sbOut: StepOutput;
   nbOut: StepOutput;
-  /** BFD sessions read, by node; nodes whose read failed are absent. */
+  /** BFD sessions read, by the node's chassis name (the node's name where it has none); nodes whose read failed are absent. */
   bfd: Map<string, { out: StepOutput; sessions: BfdSession[] }>;
   down: Down[];
 }
 
-const chassisOfNode = (ctx: Ctx, node: string): SbChassis | undefined => ctx.chassis.find((c) => c.name === node || c.hostname === node || c.hostname.split('.')[0] === node);
+const chassisOfNode = (chassis: SbChassis[], node: string): SbChassis | undefined => chassis.find((c) => c.name === node || c.hostname === node || c.hostname.split('.')[0] === node);
 const peerName = (ctx: Ctx, ip: string): string => ctx.chassis.find((c) => c.encapIps.includes(ip))?.name ?? ip;
 const registered = (ctx: Ctx, name: string): SbChassis | undefined => ctx.chassis.find((c) => c.name === name);
 const chassisList = (p: GatewayPort): string => p.chassis.map((c) => `${c.chassis} (${c.priority})`).join(', ');
@@ -71,8 +71,7 @@ const chassisList = (p: GatewayPort): string => p.chassis.map((c) => `${c.chassi
 /** BFD sessions that are not up, each pair once (seen from either end). */
 function bfdDown(ctx: Ctx): Down[] {
   const found: Down[] = [];
-  for (const [node, { out, sessions }] of ctx.bfd) {
-    const self = chassisOfNode(ctx, node)?.name ?? node;
+  for (const [self, { out, sessions }] of ctx.bfd) {
     for (const s of sessions) {
       if (s.state === 'up') continue;
       const peer = peerName(ctx, s.remoteIp);
@@ -99,7 +98,7 @@ function unboundWhy(ctx: Ctx, p: GatewayPort): { cause: FindingMessage; next: Fi
       const pairs = between.map((d) => `${d.node} ↔ ${d.peer}`).join(', ');
       return { cause: say(`${P}.unbound.cause.bfd`, { pairs, count: names.length }), next: say(`${P}.unbound.next.bfd`, { node: between[0]?.node ?? '?' }), explainedBy: [`${P}.bfd-down`], ev: bfdEvidence(between) };
     }
-    const unread = present.filter((n) => !ctx.bfd.has(n) && ![...ctx.bfd.keys()].some((k) => chassisOfNode(ctx, k)?.name === n));
+    const unread = present.filter((n) => !ctx.bfd.has(n));
     if (unread.length) return { cause: say(`${P}.unbound.cause.bfd-unread`, { count: names.length, nodes: unread.join(', ') }), next: say(`${P}.unbound.next.bfd`, { node: unread[0] ?? '?' }), ev: [] };
   }
   const top = present[0] as string;
@@ -302,7 +301,7 @@ export const analyze: Analyzer = (input) => {
   const bfd = new Map<string, { out: StepOutput; sessions: BfdSession[] }>();
   const unreadBfd: StepOutput[] = [];
   for (const o of outputsOf(input, 'bfd')) {
-    if (o.state === 'succeeded') bfd.set(o.node, { out: o, sessions: parseBfd(o.stdout) });
+    if (o.state === 'succeeded') bfd.set(chassisOfNode(sb.chassis, o.node)?.name ?? o.node, { out: o, sessions: parseBfd(o.stdout) });
     else unreadBfd.push(o);
   }
   const ctx: Ctx = { chassis: sb.chassis, sbOut, nbOut, bfd, down: [] };
