@@ -6,12 +6,12 @@
 import { markedSections } from '../../engine/analyze-kit.js';
 import { map, parseRecords, str, type OvsRecord, type OvsValue } from '../../engine/ovsdb.js';
 
-/** The records of each `== TABLE` section; `end` is there when the script read every table. */
+/** The records of each `== TABLE` section; complete when the last heading is the script's `== end` (it read every table). */
 export function sections(text: string): { tables: Map<string, OvsRecord[]>; complete: boolean } {
   const tables = new Map<string, OvsRecord[]>();
   const marked = markedSections(text);
   for (const s of marked) tables.set(s.head, [...(tables.get(s.head) ?? []), ...parseRecords(s.body)]);
-  return { tables, complete: marked.some((s) => s.head === 'end') };
+  return { tables, complete: marked.at(-1)?.head === 'end' };
 }
 
 const list = (v: OvsValue | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
