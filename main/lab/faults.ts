@@ -181,7 +181,8 @@ const coreFaults: Fault[] = [
   },
   {
     id: 'ovn-gateway-bfd-down',
-    affects: (l) => [gatewayNode(l).name, secondGateway(l).name],
+    // The gateway chassis and the compute it gets as a second one (none on a one-compute lab: the fault needs two).
+    affects: (l) => computes(l).slice(0, 2).map((n) => n.name),
     shows: {
       command: 'ovn-sbctl --columns=logical_port,chassis find Port_Binding type=chassisredirect; ovs-vsctl --columns=name,bfd_status find Interface bfd:enable=true (on the gateway chassis)',
       healthy: "cr-lrp-… bound to compute-1's chassis; no BFD (one gateway chassis)",
