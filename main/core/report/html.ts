@@ -43,7 +43,7 @@ h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;border-bottom:2px solid
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}h4{margin:1rem 0 .3rem}
 .meta{color:#5b6577;margin:0 0 1rem}.utc{color:#7a8496;font-size:.85em}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f1f3f7}table.kv th{width:12rem}
+th{background:#f1f3f7}table.kv th{width:12rem}table.timeline td:first-child{white-space:nowrap}
 pre{background:#f6f8fa;border:1px solid #d8dde6;padding:.5rem;white-space:pre-wrap;word-break:break-all;font:12px/1.4 ui-monospace,"DejaVu Sans Mono",monospace}
 code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;background:#f1f3f7;padding:0 .2rem;word-break:break-all}
 .sev{display:inline-block;border-radius:3px;padding:0 .4rem;color:#fff;font-weight:600;font-size:.8em;text-transform:uppercase}
@@ -86,7 +86,7 @@ export function renderHtml(r: ReportData, o: { withCommands?: boolean } = {}): s
   );
   const factors = r.contributing.text.split('\n').filter((l) => l.trim());
   out.push(`<section><h2>${esc(w.contributing)}</h2>${factors.length ? `<ul>${factors.map((l) => `<li>${esc(l.replace(/^\s*[-*]\s+/, ''))}</li>`).join('')}</ul>` : `<p class="template">${esc(w.noContributing)}</p>`}</section>`);
-  out.push(`<section><h2>${w.timeline}</h2><table><thead><tr><th>${esc(w.time(r.timeZone))}</th><th>${w.what}</th><th>${w.who}</th></tr></thead><tbody>`);
+  out.push(`<section><h2>${w.timeline}</h2><table class="timeline"><thead><tr><th>${esc(w.time(r.timeZone))}</th><th>${w.what}</th><th>${w.who}</th></tr></thead><tbody>`);
   for (const t of r.timeline) out.push(`<tr><td>${when(t.at)}</td><td><strong>${esc(w.kinds[t.kind])}</strong> ${esc(t.text).replace(/\n/g, '<br>')}</td><td>${esc(t.author ?? '–')}</td></tr>`);
   out.push(`</tbody></table></section><section><h2>${w.findings}</h2>`);
   const sum = reportSummary(r);
