@@ -201,7 +201,7 @@ const coreFaults: Fault[] = [
     async heal(s) {
       const second = secondGateway(s.layout);
       // lrp-del-gateway-chassis has no --if-exists: only the ports whose gateway_chassis still hold one of its rows.
-      const rows = (await nbctl(s.layout, ['--bare', '--columns=_uuid', 'find', 'gateway_chassis', `chassis_name=${second.name}`])).split('\n').map((x) => x.trim()).filter(Boolean);
+      const rows = await gatewayChassisRows(s.layout, second.name);
       for (const lrp of await gatewayPorts(s.layout)) {
         const held = await nbctl(s.layout, ['--bare', '--columns=gateway_chassis', 'list', 'logical_router_port', lrp]);
         if (rows.some((r) => held.includes(r))) await nbctl(s.layout, ['lrp-del-gateway-chassis', lrp, second.name]);
@@ -210,8 +210,7 @@ const coreFaults: Fault[] = [
       return `${second.name} removed from the gateway chassis; the gateway is bound to ${gatewayNode(s.layout).name} again`;
     },
     async holds(s) {
-      const names = await nbctl(s.layout, ['--bare', '--columns=name', 'find', 'gateway_chassis', `chassis_name=${secondGateway(s.layout).name}`]);
-      return names.trim() !== '';
+      return (await gatewayChassisRows(s.layout, secondGateway(s.layout).name)).length > 0;
     },
   },
   {
@@ -360,6 +359,12 @@ function secondGateway(l: LabLayout): LabNode {
 /** The router ports that have gateway chassis (Neutron's, or the light lab's own). */
 async function gatewayPorts(l: LabLayout): Promise<string[]> {
   const out = await nbctl(l, ['--bare', '--columns=name', 'find', 'logical_router_port', 'gateway_chassis!=[]']);
+  return out.split('\n').map((x) => x.trim()).filter(Boolean);
+}
+
+/** The Gateway_Chassis rows (uuids) that name this chassis. */
+async function gatewayChassisRows(l: LabLayout, chassis: string): Promise<string[]> {
+  const out = await nbctl(l, ['--bare', '--columns=_uuid', 'find', 'gateway_chassis', `chassis_name=${chassis}`]);
   return out.split('\n').map((x) => x.trim()).filter(Boolean);
 }
 
