@@ -1,5 +1,5 @@
 import { becomeDefaults, type Become, type Cluster, type ClusterNode } from '../contract/types.js';
-import { credentialsRefusal } from '../../playbooks/engine/credentials.js';
+import { credentialsRefusal, NO_CATALOG } from '../../playbooks/engine/credentials.js';
 import { wrapRemoteCommand, wrapSudoCommand } from './ssh/shell.js';
 
 /** A step that ran but proves nothing: why (a few words), the step error to record, what to do. */
@@ -17,6 +17,14 @@ export interface NotChecked {
 export function credentialsNotChecked(cluster: string, node: string, step: string, exitCode: number | null, stderr: string): NotChecked | null {
   const why = credentialsRefusal(exitCode, stderr);
   if (why === null) return null;
+  if (why === NO_CATALOG) {
+    return {
+      why,
+      error: `could not check ${step} on ${node}: ${why}`,
+      likelyCause: 'The credentials found for the openstack client are a token for one service endpoint (a noauth or bootstrap setup): without Keystone there is no catalog, and the client would send every request to that one endpoint.',
+      nextStep: `Say where admin credentials with a Keystone auth URL are: stackscope cluster update ${cluster} --credentials openrc|clouds-yaml|helm-secret …`,
+    };
+  }
   return {
     why,
     error: `could not check ${step} on ${node}: ${why}`,

@@ -66,6 +66,20 @@ describe('summarizeFindings', () => {
     expect(s.counts).toEqual({ critical: 0, warning: 0, notChecked: 1, ok: 0 });
   });
 
+  it('makes one not-checked line of a step refused on each node it tried for the same reason, and keeps other reasons apart', () => {
+    const why = 'the credentials are a token pinned to one endpoint (OS_ENDPOINT), with no Keystone catalog to find the API this step asks';
+    const refused = (node: string, id: number, reason = why) =>
+      f('nova-services', 'engine.could-not-check', 'warning', `Could not check "Nova services and their state" on ${node}: ${reason}`, { id, status: 'SKIPPED', evidence: ev(node), skippedReason: `${node}: ${reason}` });
+    const s = summarizeFindings([refused('controller-1', 1), refused('controller-2', 2), refused('controller-3', 3), refused('controller-3', 4, 'sudo needs a password')]);
+    expect(s.notChecked.map((p) => p.title)).toEqual([
+      `Could not check "Nova services and their state" on controller-1, controller-2 and controller-3: ${why}`,
+      'Could not check "Nova services and their state" on controller-3: sudo needs a password',
+    ]);
+    expect(s.notChecked[0]?.nodes).toEqual(['controller-1', 'controller-2', 'controller-3']);
+    expect(s.counts.notChecked).toBe(2);
+    expect(s.counts.ok).toBe(0);
+  });
+
   it('reads only the latest run of each playbook', () => {
     const old = f('galera-health', 'galera.bootstrap', 'critical', 'No Primary', { latest: false });
     const now = f('galera-health', 'galera.primary', 'ok', 'all Primary', { runId: 9 });

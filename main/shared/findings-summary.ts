@@ -70,9 +70,24 @@ function unreachableKey(f: SummaryFinding): string | null {
   return node && why ? `node\u0000${node}\u0000${why}` : null;
 }
 
+/**
+ * A step that could not be checked for the same reason on several nodes ("Could not check "Nova
+ * services" on controller-1: …" on each controller a `one` step tried): one problem naming them all.
+ */
+function sameStepKey(f: SummaryFinding): string | null {
+  if (f.check !== 'engine.could-not-check') return null;
+  const node = f.evidence[0]?.node ?? /^([^:]+): /.exec(f.skippedReason ?? '')?.[1];
+  const at = node ? f.title.indexOf(` on ${node}: `) : -1;
+  if (!node || at < 0) return null;
+  return `step\u0000${f.title.slice(0, at)}\u0000${f.title.slice(at + ` on ${node}: `.length)}`;
+}
+
+const listed = (xs: string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
 /** A node that did not answer any playbook is one problem named after the node, not after the first step that tried. */
-function titleOf(key: string, lead: SummaryFinding): string {
+function titleOf(key: string, lead: SummaryFinding, nodes: string[]): string {
   const [kind, node, why] = key.split('\u0000');
+  if (kind === 'step' && node !== undefined && why !== undefined) return nodes.length ? `${node} on ${listed(nodes)}: ${why}` : lead.title;
   if (kind !== 'node' || !node) return lead.title;
   const reason = lead.skippedReason?.startsWith(`${node}: `) ? lead.skippedReason.slice(node.length + 2) : (why ?? '');
   // The connection error names the node itself ("compute-1 (root@10.0.0.5:22): connection refused…").
@@ -85,7 +100,8 @@ function group<F extends SummaryFinding>(findings: F[], key: (f: F) => string): 
   for (const f of findings) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), f]);
   return [...byKey].map(([k, fs]) => {
     const [lead, ...also] = [...fs].sort((a, b) => rank[a.severity] - rank[b.severity] || b.runId - a.runId || a.id - b.id) as [F, ...F[]];
-    return { title: titleOf(k, lead), lead, also, severity: lead.severity, nodes: nodesOf(fs), consequences: [] };
+    const nodes = nodesOf(fs);
+    return { title: titleOf(k, lead, nodes), lead, also, severity: lead.severity, nodes, consequences: [] };
   });
 }
 
@@ -102,7 +118,7 @@ export function summarizeFindings<F extends SummaryFinding>(all: F[]): FindingsS
   const failed = latest.filter((f) => f.status === 'FAILED' && (f.severity === 'critical' || f.severity === 'warning'));
   const skipped = latest.filter((f) => f.status === 'SKIPPED');
   const problems = group(failed, (f) => `${f.check}\u0000${f.title}`);
-  const notChecked = group(skipped, (f) => unreachableKey(f) ?? `${f.check}\u0000${f.title}`);
+  const notChecked = group(skipped, (f) => unreachableKey(f) ?? sameStepKey(f) ?? `${f.check}\u0000${f.title}`);
 
   // Causes before symptoms: a problem whose lead names a failed check sits under the root of that check's chain.
   const explainer = (p: SummaryProblem<F>): SummaryProblem<F> | undefined =>

@@ -102,6 +102,20 @@ export function clientPrelude(credentials: ServiceCredentials, namespace: string
   }
 }
 
+/**
+ * After the prelude, for a step that finds its APIs through Keystone's catalog: credentials that
+ * are a token pinned to one endpoint (OS_TOKEN with OS_ENDPOINT or the older OS_URL, and no
+ * OS_AUTH_URL or OS_CLOUD: a noauth or bootstrap setup) have no catalog, and the client would send
+ * every request, whatever its API, to that one endpoint (`server list` asked of Placement fails
+ * with a Python error, after a second of the client starting). The step is could-not-check instead.
+ */
+export function catalogGuard(): string {
+  return `[ -n "$OS_AUTH_URL$OS_CLOUD" ] || [ -z "$OS_ENDPOINT$OS_URL" ] || ${refuse(NO_CATALOG)}`;
+}
+
+/** catalogGuard's refusal, as credentialsRefusal reads it back. */
+export const NO_CATALOG = 'the credentials are a token pinned to one endpoint (OS_ENDPOINT), with no Keystone catalog to find the API this step asks';
+
 /** The node a `client: openstack` step must run on, by name; null: any of the step's own nodes. */
 export function credentialsNode(credentials: ServiceCredentials, kubeAccessNode: string | null): string | null {
   if (credentials.kind === 'openrc' || credentials.kind === 'clouds-yaml') return credentials.node;

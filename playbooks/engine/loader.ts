@@ -143,6 +143,7 @@ function withDefaults(raw: Record<string, unknown>): PlaybookDef {
       mutating: s.mutating ?? false,
       root: s.root ?? false,
       ...(s.client ? { client: s.client } : {}),
+      ...(s.withoutCatalog ? { withoutCatalog: true } : {}),
     })),
     ...(r.logSignatures?.length
       ? {
@@ -265,6 +266,7 @@ export function parsePlaybook(text: string, file: string, folder?: string, dir =
     // The credentials are loaded in the node's own shell, where the client runs; inside a container they would not be.
     if (s.client && s.service !== 'host') problems.push(at(['steps', i, 'client'], `step "${s.id}" says client: ${s.client}, which runs on the host: give it service: host`));
     if (s.client && s.logs) problems.push(at(['steps', i, 'client'], `step "${s.id}" reads a log: it calls no client`));
+    if (s.withoutCatalog !== undefined && !s.client) problems.push(at(['steps', i, 'withoutCatalog'], `step "${s.id}" says withoutCatalog but calls no client: it goes with client: openstack`));
     if (s.script) {
       const read = readStepScript(join(dir, s.script.file), s.id, [...paramNames]);
       if ('text' in read) s.script.text = read.text;

@@ -3,7 +3,7 @@
  * playbook never says `kubectl` or `docker`; this table does, once.
  */
 import { defaultCredentials, type ContainerEngine, type Deployment, type KollaPasswords, type ServiceCredentials } from '../../main/contract/types.js';
-import { clientPrelude, kollaDbCommand } from './credentials.js';
+import { catalogGuard, clientPrelude, kollaDbCommand } from './credentials.js';
 import { shCommand, shellQuote } from './shell.js';
 import type { ServiceId, StepDef } from './types.js';
 
@@ -101,8 +101,9 @@ export function credentialsOf(profile: Pick<ClusterProfile, 'deployment' | 'cred
 }
 
 /** A `client: openstack` step's script with the credentials prelude in front (credentials.ts). */
-export function withClient(profile: ClusterProfile, step: Pick<StepDef, 'client'>, script: string): string {
-  return step.client === 'openstack' ? `${clientPrelude(credentialsOf(profile), profile.namespace)}\n${script}` : script;
+export function withClient(profile: ClusterProfile, step: Pick<StepDef, 'client' | 'withoutCatalog'>, script: string): string {
+  if (step.client !== 'openstack') return script;
+  return [clientPrelude(credentialsOf(profile), profile.namespace), ...(step.withoutCatalog ? [] : [catalogGuard()]), script].join('\n');
 }
 
 /** A pod as discovery found it (openstack-helm). */

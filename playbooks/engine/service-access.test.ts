@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { credentialsRefusal, CREDENTIALS_EXIT } from './credentials.js';
 import { formatProblem, parsePlaybook, type LoadedPlaybook } from './loader.js';
@@ -112,5 +116,41 @@ describe('service access: where steps run', () => {
     expect(credentialsRefusal(CREDENTIALS_EXIT, 'stackscope-credentials: the admin openrc /x is missing\n')).toBe('the admin openrc /x is missing');
     expect(credentialsRefusal(1, 'stackscope-credentials: the admin openrc /x is missing\n')).toBeNull();
     expect(credentialsRefusal(CREDENTIALS_EXIT, 'some other failure\n')).toBeNull();
+  });
+  it('says withoutCatalog goes with client: openstack', () => {
+    const text = `id: sa\ntitle: ${t('SA')}\ndescription: ${t('SA')}\nappliesTo: [kolla]\nroles: [controller]\nparams: []\nsteps:\n  - { id: c, title: ${t('C')}, service: host, withoutCatalog: true, run: "curl -s x" }\n`;
+    const parsed = parsePlaybook(text, 'sa.yaml');
+    expect('problems' in parsed && parsed.problems.map(formatProblem)).toEqual(['sa.yaml:8:74: step "c" says withoutCatalog but calls no client: it goes with client: openstack']);
+    // Only a boolean: a string that looks like one, or carries shell, is refused at load.
+    for (const value of ['"true; touch /tmp/pwned"', "'yes'", '1', `"${'x'.repeat(100_000)}"`]) {
+      const hostile = parsePlaybook(text.replace('service: host, withoutCatalog: true', `service: host, client: openstack, withoutCatalog: ${value}`), 'sa.yaml');
+      expect('problems' in hostile && hostile.problems.map(formatProblem), value.slice(0, 40)).toEqual([expect.stringMatching(/^sa\.yaml:8:\d+: steps\.0\.withoutCatalog must be boolean$/)]);
+    }
+  });
+
+  it('refuses a catalog step when the credentials are a token pinned to one endpoint, before the client runs; a withoutCatalog step runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ss-catalog-'));
+    try {
+      const profile: ClusterProfile = { deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' };
+      const catalog = (await plan(profile, load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, run: "echo client ran" }`]))).jobs[0]?.command ?? '';
+      const own = (await plan(profile, load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, withoutCatalog: true, run: "echo client ran" }`]))).jobs[0]?.command ?? '';
+      const sh = (command: string, env: Record<string, string>) => {
+        const r = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...env } });
+        return { status: r.status, stdout: r.stdout, refusal: credentialsRefusal(r.status, r.stderr), stderr: r.stderr };
+      };
+      // A hostile endpoint value is only tested for being empty: never run, never quoted back.
+      const pinned = { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: 's3cret-token', OS_ENDPOINT: '$(touch pwned)`touch pwned2`' };
+      const refused = sh(catalog, pinned);
+      expect([refused.status, refused.stdout, refused.refusal]).toEqual([CREDENTIALS_EXIT, '', 'the credentials are a token pinned to one endpoint (OS_ENDPOINT), with no Keystone catalog to find the API this step asks']);
+      expect(refused.stderr).not.toMatch(/s3cret|touch/);
+      expect(sh(catalog, { OS_TOKEN: 's3cret-token', OS_URL: 'http://192.0.2.1:8774' }).status).toBe(CREDENTIALS_EXIT);
+      expect(existsSync(join(dir, 'pwned')) || existsSync(join(dir, 'pwned2'))).toBe(false);
+      // Keystone (an auth URL or a cloud) has a catalog, even when an endpoint is also pinned.
+      expect(sh(catalog, { ...pinned, OS_AUTH_URL: 'http://192.0.2.1:5000/v3' }).stdout).toBe('client ran\n');
+      expect(sh(catalog, { OS_CLOUD: 'admin' }).stdout).toBe('client ran\n');
+      expect(sh(own, pinned).stdout).toBe('client ran\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

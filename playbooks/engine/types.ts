@@ -71,6 +71,12 @@ export interface StepDef {
    * first, where they live (profile.ts clientPrelude), so no playbook carries its own sourcing.
    */
   client?: 'openstack';
+  /**
+   * With `client`: the step also works with a token pinned to one endpoint (OS_TOKEN and
+   * OS_ENDPOINT, no Keystone catalog) and reads them itself. Otherwise such credentials make it
+   * could-not-check before the client runs (credentials.ts catalogGuard).
+   */
+  withoutCatalog?: boolean;
 }
 
 /**
