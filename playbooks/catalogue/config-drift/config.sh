@@ -17,9 +17,15 @@ LC_ALL=C
 export LC_ALL
 tab='	'  # a literal tab
 
-# Candidate service processes: one grep of every command line, printing `/proc/PID/cmdline:NAME`
-# (a uwsgi app by its ini: nova/uwsgi-api.ini, nova-api-uwsgi.ini).
-cands=$(grep -aoE 'nova-(compute|conductor|scheduler|api)|neutron-server|neutron-ovn-metadata-agent|nova[a-z/-]*uwsgi[a-z-]*\.ini' /proc/[0-9]*/cmdline 2>/dev/null)
+# Candidate service processes: one grep of every command line, one argument a line (-z), printing
+# `/proc/PID/cmdline:NAME`. A service is its program or interpreted script (argument 1 or 2:
+# python3 /usr/bin/nova-compute), a uwsgi app its ini (nova/uwsgi-api.ini, nova-api-uwsgi.ini):
+# whole arguments only, so a shell whose script mentions nova-compute (this one's, an operator's
+# `journalctl -u nova-compute` is argument 3) is no candidate.
+cands=$(grep -sazHnE '^([^ ]*/)?(nova-(compute|conductor|scheduler|api)|neutron-server|neutron-ovn-metadata-agent)$|^[^ ]*nova[a-z/-]*uwsgi[a-z-]*\.ini$' /proc/[0-9]*/cmdline |
+  tr '\0' '\n' | awk -F : '{ a = substr($0, length($1) + length($2) + 3); sub(/.*\//, "", a) }
+    a ~ /\.ini$/ { print $1 ":nova-uwsgi"; next }
+    $2 <= 2 && a ~ /^(nova|neutron)-/ { print $1 ":" a }' | sort -u)
 # This node's among them, as " PID PID ": in this shell's network namespace, or in a Kubernetes
 # pod (its own namespace). One ls of their namespace links, one grep of their cgroups.
 mine=' '

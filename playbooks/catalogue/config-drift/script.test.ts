@@ -15,10 +15,18 @@ const script = join(import.meta.dirname, 'config.sh');
 const SECRET = 'Rabb1t-S3cret/x';
 let dir = '';
 const procs: ChildProcess[] = [];
+const decoys: ChildProcess[] = [];
+let nova: ChildProcess | undefined;
 
-/** A process whose argv[0] is `argv0` and whose arguments follow (perl sleeps; it ignores them after --). */
-function service(argv0: string, args: string[]): ChildProcess {
-  const p = spawn('bash', ['-c', 'exec -a "$0" perl -e "sleep 60" -- "$@"', argv0, ...args], { stdio: 'ignore' });
+/**
+ * A process with the argv an interpreted service has: `argv0` (python3), the program's path (a
+ * perl script named `program` that sleeps), then `args`.
+ */
+function service(argv0: string, program: string, args: string[]): ChildProcess {
+  const path = join(dir, 'svc', program);
+  mkdirSync(join(dir, 'svc'), { recursive: true });
+  writeFileSync(path, 'sleep 60;\n');
+  const p = spawn('bash', ['-c', 'exec -a "$0" perl "$@"', argv0, path, ...args], { stdio: 'ignore' });
   procs.push(p);
   return p;
 }
@@ -38,12 +46,16 @@ beforeAll(async () => {
     `#!/bin/sh\necho '{hostname=cmp-1, ovn-bridge-mappings="physnet1:br-ex", ovn-encap-ip="192.0.2.21", ovn-encap-type=geneve, ovn-remote="tcp:192.0.2.11:6642,tcp:192.0.2.12:6642", system-id=cmp-1}'\n`,
   );
   chmodSync(join(dir, 'bin', 'ovs-vsctl'), 0o755);
-  service('/usr/bin/python3', ['/usr/bin/nova-compute', '--config-file', join(dir, 'nova.conf'), `--config-file=${join(dir, 'nova-compute.conf')}`]);
-  service('/usr/bin/python3', ['/usr/bin/neutron-ovn-metadata-agent', '--config-file', join(dir, 'metadata.ini')]);
+  // Decoys started first (lower pids, listed first): a shell whose script names the services (the
+  // step's own shell is one), an operator's journalctl of nova-compute. Neither is a service.
+  decoys.push(service('sh', 'sleeper', ['-c', 'echo nova-compute; neutron-server --config-file /etc/neutron/neutron.conf']), service('journalctl', 'sleeper', ['-u', 'nova-compute']));
+  nova = service('/usr/bin/python3', 'nova-compute', ['--config-file', join(dir, 'nova.conf'), `--config-file=${join(dir, 'nova-compute.conf')}`]);
+  service('/usr/bin/python3', 'neutron-ovn-metadata-agent', ['--config-file', join(dir, 'metadata.ini')]);
   // Wait until both have exec'd (their /proc argv is the service's), not for a fixed time.
   const execd = (p: ChildProcess): boolean => {
     try {
-      return /nova-compute|neutron-ovn-metadata-agent/.test(readFileSync(`/proc/${p.pid}/cmdline`, 'utf8'));
+      // Before the exec, bash's own argv names the program too: its argv[0] is what tells.
+      return !readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').startsWith('bash\0');
     } catch {
       return false;
     }
@@ -67,6 +79,8 @@ describe('config.sh', () => {
     const f = parseConfig(r.stdout);
     expect(f.complete).toBe(true);
     expect(f.found.get('nova')).toMatch(/^== nova: pid \d+ nova-compute reads \S+\/nova\.conf \S+\/nova-compute\.conf $/);
+    // The service, not a decoy that names it in its arguments.
+    expect(f.found.get('nova')).toContain(`pid ${nova?.pid} `);
     const v = (k: string): string | undefined => f.settings.get(k)?.value;
     expect(v('nova.DEFAULT/transport_url.hosts')).toBe('192.0.2.11:5672,192.0.2.12:5672');
     expect(v('nova.DEFAULT/transport_url.vhost')).toBe('openstack');
