@@ -4,7 +4,7 @@
 // playbook uses on a packages install, for the units of the node it runs on ($STACKSCOPE_LAB_NODE),
 // from those files, in journalctl's own formats:
 //   journalctl [-u UNIT]... [-n N|--lines=N] [-S|--since T] [-U|--until T] [-o short|short-iso|short-precise|cat]
-//              [-r] [--no-pager] [-q] [-e] [-x] [-a] [-b] [--no-hostname]
+//              [-r] [--no-pager] [-q] [-e] [-x] [-a] [-b] [--no-hostname] [-k|--dmesg: no entries]
 // A unit with no log lines (or unknown here, as with the real journalctl) prints `-- No entries --`.
 // Lines carry the time their own timestamp says (a line without one, the time of the line before).
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -29,9 +29,9 @@ if (!lab || !node || !existsSync(join(lab, 'state.json'))) {
 
 // ---- arguments (getopt-like: -uX, -u X, --unit=X, --unit X) ----
 const withValue = { u: 'unit', n: 'lines', S: 'since', U: 'until', o: 'output' };
-const flags = { r: 'reverse', q: 'quiet', e: 'pager-end', x: 'catalog', a: 'all', b: 'boot', l: 'full', m: 'merge' };
+const flags = { r: 'reverse', q: 'quiet', e: 'pager-end', x: 'catalog', a: 'all', b: 'boot', l: 'full', m: 'merge', k: 'dmesg' };
 const longWithValue = new Set(['unit', 'lines', 'since', 'until', 'output']);
-const longFlags = new Set(['no-pager', 'reverse', 'quiet', 'pager-end', 'catalog', 'all', 'boot', 'full', 'no-full', 'no-hostname', 'merge', 'system']);
+const longFlags = new Set(['no-pager', 'reverse', 'quiet', 'pager-end', 'catalog', 'all', 'boot', 'full', 'no-full', 'no-hostname', 'merge', 'system', 'dmesg']);
 const opts = { unit: [], lines: undefined, since: undefined, until: undefined, output: 'short', reverse: false, 'no-hostname': false };
 const argv = process.argv.slice(2);
 const set = (name, value) => {
@@ -50,7 +50,7 @@ for (let i = 0; i < argv.length; i++) {
       else if (i + 1 < argv.length) set(name, argv[++i]);
       else fail(`journalctl: option '--${name}' requires an argument`);
     } else if (longFlags.has(name)) {
-      if (name === 'reverse' || name === 'no-hostname') opts[name] = true;
+      if (name === 'reverse' || name === 'no-hostname' || name === 'dmesg') opts[name] = true;
     } else fail(`journalctl: unrecognized option '${a}'`);
     continue;
   }
@@ -68,10 +68,18 @@ for (let i = 0; i < argv.length; i++) {
       if (ch === 'b' && /^-?\d+$|^[0-9a-f]{32}$/.test(a.slice(j + 1))) break; // -b0, -b-1: the lab knows one boot
       if (!flags[ch]) fail(`journalctl: invalid option -- '${ch}'`);
       if (ch === 'r') opts.reverse = true;
+      if (ch === 'k') opts.dmesg = true;
     }
     continue;
   }
   fail(`journalctl: the lab's journalctl filters by unit only (-u UNIT); it does not take matches like '${a}'`);
+}
+
+// -k: the kernel's messages. Lab nodes share this machine's kernel and have no journal of it
+// (a playbook then reads dmesg, as on a host whose journal holds no kernel lines).
+if (opts.dmesg) {
+  out('-- No entries --');
+  process.exit(0);
 }
 
 let lines = Infinity;
