@@ -8,6 +8,8 @@ export interface NotChecked {
   error: string;
   nextStep: string;
   likelyCause?: string;
+  /** Another node would say the same (the cluster's setup, not this node): see StepOutput.notChecked. */
+  settled?: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export function credentialsNotChecked(cluster: string, node: string, step: strin
       error: `could not check ${step} on ${node}: ${why}`,
       likelyCause: 'The credentials found for the openstack client are a token for one service endpoint (a noauth or bootstrap setup): without Keystone there is no catalog, and the client would send every request to that one endpoint.',
       nextStep: `Say where admin credentials with a Keystone auth URL are: stackscope cluster update ${cluster} --credentials openrc|clouds-yaml|helm-secret …`,
+      settled: true,
     };
   }
   return {

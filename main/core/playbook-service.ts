@@ -147,7 +147,7 @@ export class PlaybookService {
           command: r.command,
           startedAt: r.startedAt,
           endedAt: r.endedAt,
-          ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep, ...(verdict.likelyCause ? { likelyCause: verdict.likelyCause } : {}) } } : {}),
+          ...(verdict ? { notChecked: { why: verdict.why, nextStep: verdict.nextStep, ...(verdict.likelyCause ? { likelyCause: verdict.likelyCause } : {}), ...(verdict.settled ? { settled: true } : {}) } } : {}),
         };
       },
     };

@@ -67,7 +67,7 @@ describe('summarizeFindings', () => {
   });
 
   it('makes one not-checked line of a step refused on each node it tried for the same reason, and keeps other reasons apart', () => {
-    const why = 'the credentials are a token pinned to one endpoint (OS_ENDPOINT), with no Keystone catalog to find the API this step asks';
+    const why = 'the admin openrc /root/admin-openrc.sh is missing or not readable by this user on this node';
     const refused = (node: string, id: number, reason = why) =>
       f('nova-services', 'engine.could-not-check', 'warning', `Could not check "Nova services and their state" on ${node}: ${reason}`, { id, status: 'SKIPPED', evidence: ev(node), skippedReason: `${node}: ${reason}` });
     const s = summarizeFindings([refused('controller-1', 1), refused('controller-2', 2), refused('controller-3', 3), refused('controller-3', 4, 'sudo needs a password')]);
@@ -78,6 +78,10 @@ describe('summarizeFindings', () => {
     expect(s.notChecked[0]?.nodes).toEqual(['controller-1', 'controller-2', 'controller-3']);
     expect(s.counts.notChecked).toBe(2);
     expect(s.counts.ok).toBe(0);
+    // Other steps (other playbooks) refused for the same reason join the line: how many, and where.
+    const other = f('cinder-volumes', 'engine.could-not-check', 'warning', `Could not check "Cinder services" on controller-1: sudo needs a password`, { id: 5, status: 'SKIPPED', evidence: ev('controller-1'), skippedReason: 'controller-1: sudo needs a password' });
+    const merged = summarizeFindings([refused('controller-3', 4, 'sudo needs a password'), other]);
+    expect(merged.notChecked.map((p) => [p.title, [p.lead, ...p.also].map((x) => x.playbook).sort()])).toEqual([['Could not check 2 steps on controller-1 and controller-3: sudo needs a password', ['cinder-volumes', 'nova-services']]]);
   });
 
   it('reads only the latest run of each playbook', () => {

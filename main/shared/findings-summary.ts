@@ -71,23 +71,36 @@ function unreachableKey(f: SummaryFinding): string | null {
 }
 
 /**
- * A step that could not be checked for the same reason on several nodes ("Could not check "Nova
- * services" on controller-1: …" on each controller a `one` step tried): one problem naming them all.
+ * Steps that could not be checked for the same reason ("Could not check "Nova services" on
+ * controller-1: sudo needs a password", the same on each node and for other steps): one problem
+ * for the reason, naming the step when it is one, else how many, and every node.
  */
-function sameStepKey(f: SummaryFinding): string | null {
+function sameReasonKey(f: SummaryFinding): string | null {
+  const parts = reasonParts(f);
+  return parts ? `why\u0000${parts.why}` : null;
+}
+
+/** `Could not check "STEP" on NODE: WHY` as its step part and its reason. */
+function reasonParts(f: SummaryFinding): { step: string; why: string } | null {
   if (f.check !== 'engine.could-not-check') return null;
   const node = f.evidence[0]?.node ?? /^([^:]+): /.exec(f.skippedReason ?? '')?.[1];
   const at = node ? f.title.indexOf(` on ${node}: `) : -1;
   if (!node || at < 0) return null;
-  return `step\u0000${f.title.slice(0, at)}\u0000${f.title.slice(at + ` on ${node}: `.length)}`;
+  return { step: f.title.slice(0, at), why: f.title.slice(at + ` on ${node}: `.length) };
 }
 
 const listed = (xs: string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** A node that did not answer any playbook is one problem named after the node, not after the first step that tried. */
-function titleOf(key: string, lead: SummaryFinding, nodes: string[]): string {
+function titleOf(key: string, fs: SummaryFinding[], nodes: string[]): string {
+  const lead = fs[0] as SummaryFinding;
   const [kind, node, why] = key.split('\u0000');
-  if (kind === 'step' && node !== undefined && why !== undefined) return nodes.length ? `${node} on ${listed(nodes)}: ${why}` : lead.title;
+  if (kind === 'why') {
+    const steps = [...new Set(fs.map((f) => reasonParts(f)?.step))];
+    const reason = node ?? '';
+    const where = [...nodes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return `${steps.length === 1 ? steps[0] : `Could not check ${steps.length} steps`} on ${listed(where)}: ${reason}`;
+  }
   if (kind !== 'node' || !node) return lead.title;
   const reason = lead.skippedReason?.startsWith(`${node}: `) ? lead.skippedReason.slice(node.length + 2) : (why ?? '');
   // The connection error names the node itself ("compute-1 (root@10.0.0.5:22): connection refused…").
@@ -101,7 +114,7 @@ function group<F extends SummaryFinding>(findings: F[], key: (f: F) => string): 
   return [...byKey].map(([k, fs]) => {
     const [lead, ...also] = [...fs].sort((a, b) => rank[a.severity] - rank[b.severity] || b.runId - a.runId || a.id - b.id) as [F, ...F[]];
     const nodes = nodesOf(fs);
-    return { title: titleOf(k, lead, nodes), lead, also, severity: lead.severity, nodes, consequences: [] };
+    return { title: titleOf(k, [lead, ...also], nodes), lead, also, severity: lead.severity, nodes, consequences: [] };
   });
 }
 
@@ -118,7 +131,7 @@ export function summarizeFindings<F extends SummaryFinding>(all: F[]): FindingsS
   const failed = latest.filter((f) => f.status === 'FAILED' && (f.severity === 'critical' || f.severity === 'warning'));
   const skipped = latest.filter((f) => f.status === 'SKIPPED');
   const problems = group(failed, (f) => `${f.check}\u0000${f.title}`);
-  const notChecked = group(skipped, (f) => unreachableKey(f) ?? sameStepKey(f) ?? `${f.check}\u0000${f.title}`);
+  const notChecked = group(skipped, (f) => unreachableKey(f) ?? sameReasonKey(f) ?? `${f.check}\u0000${f.title}`);
 
   // Causes before symptoms: a problem whose lead names a failed check sits under the root of that check's chain.
   const explainer = (p: SummaryProblem<F>): SummaryProblem<F> | undefined =>

@@ -251,7 +251,7 @@ async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepO
       const out = await o.runner.run({ step: job.step.id, node: c.node, command: c.command, timeoutSec: job.step.timeoutSec, root: needsRoot(o.profile, job.step), ...(c.via ? { via: c.via } : {}) }, o.signal);
       attempts.push(out);
       outputs.push(out);
-      if (completeStates.has(out.state) || out.state === 'cancelled') break;
+      if (completeStates.has(out.state) || out.state === 'cancelled' || out.notChecked?.settled) break;
     }
     const done = attempts.find((a) => completeStates.has(a.state));
     for (const a of attempts.filter((x) => !completeStates.has(x.state) && x.state !== 'cancelled')) {
@@ -259,7 +259,8 @@ async function run(o: RunPlaybookOptions, jobs: Job[]): Promise<{ outputs: StepO
         findings.push(ranElsewhere(job.step, a, done));
         continue;
       }
-      complete = false;
+      // Not checked either way; a settled answer (nothing here to check with this cluster's setup) still completes the run.
+      if (!a.notChecked?.settled) complete = false;
       findings.push(couldNotCheck(job.step, a, job.candidates.find((c) => c.node.name === a.node)?.command ?? ''));
     }
   });

@@ -153,4 +153,23 @@ describe('service access: where steps run', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('a settled not-checked (no catalog) ends a one step on the first node and keeps the run complete; a sudo refusal tries the next node and leaves it incomplete', async () => {
+    const pb = load([`{ id: c, title: ${t('C')}, service: host, on: one, client: openstack, run: "openstack server list" }`]);
+    const profile: ClusterProfile = { deployment: 'packages', containerEngine: 'docker', namespace: 'openstack' };
+    const attempt = (settled: boolean) => {
+      const tried: string[] = [];
+      const runner: CommandRunner = {
+        run: async (job) => {
+          tried.push(job.node.name);
+          return { step: job.step, node: job.node.name, state: 'error', exitCode: CREDENTIALS_EXIT, stdout: '', stderr: '', error: 'could not check', command: job.command, notChecked: { why: settled ? 'no catalog' : 'sudo needs a password', nextStep: 'x', ...(settled ? { settled: true } : {}) } };
+        },
+      };
+      return runPlaybook({ playbook: pb, profile, targets, nodes, params: {}, runner, concurrency: 1, signal: new AbortController().signal }).then((o) => ({ tried, complete: o.complete, skipped: o.findings.filter((f) => f.status === 'SKIPPED').map((f) => f.title) }));
+    };
+    expect(await attempt(true)).toEqual({ tried: ['ctl-1'], complete: true, skipped: ['Could not check "C" on ctl-1: no catalog'] });
+    const refused = await attempt(false);
+    expect(refused.tried).toEqual(['ctl-1', 'ctl-2', 'ctl-3']);
+    expect(refused.complete).toBe(false);
+    expect(refused.skipped).toHaveLength(3);
+  });
 });

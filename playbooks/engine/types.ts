@@ -158,7 +158,16 @@ export interface StepOutput {
    * The command ran but proves nothing (sudo refused, or it needed root the login did not have):
    * why, in a few words, and what to do. The engine reports it as could-not-check, never as a result.
    */
-  notChecked?: { why: string; nextStep: string; likelyCause?: string };
+  notChecked?: {
+    why: string;
+    nextStep: string;
+    likelyCause?: string;
+    /**
+     * The node's answer is final: this cluster's setup offers nothing to check here (credentials
+     * with no Keystone catalog), so another node would say the same and the run is complete.
+     */
+    settled?: boolean;
+  };
 }
 
 export interface AnalyzerInput {
