@@ -29,6 +29,7 @@ import { analyze as novaServices } from './nova-services/analyzer.js';
 import { analyze as openstackLogSignatures } from './openstack-log-signatures/analyzer.js';
 import { analyze as ovnControllerLog } from './ovn-controller-log/analyzer.js';
 import { analyze as ovnGateway } from './ovn-gateway/analyzer.js';
+import { analyze as droppedTraffic } from './dropped-traffic/analyzer.js';
 import { analyze as ovnHealth } from './ovn-health/analyzer.js';
 import { analyze as ovnTrace } from './ovn-trace/analyzer.js';
 import { analyze as ovsHealth } from './ovs-health/analyzer.js';
@@ -66,6 +67,7 @@ export const analyzers: Record<string, Analyzer> = {
   'openstack-log-signatures': openstackLogSignatures,
   'ovn-controller-log': ovnControllerLog,
   'ovn-gateway': ovnGateway,
+  'dropped-traffic': droppedTraffic,
   'ovn-health': ovnHealth,
   'ovn-trace': ovnTrace,
   'ovs-health': ovsHealth,

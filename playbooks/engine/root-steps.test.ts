@@ -27,6 +27,8 @@ describe('steps that need root', () => {
       'ceph-health/status',
       'certificates/certs',
       'config-drift/config',
+      'dropped-traffic/datapath',
+      'dropped-traffic/ports',
       'galera-health/app-query',
       'galera-health/grastate',
       'galera-health/wsrep-status',

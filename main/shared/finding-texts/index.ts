@@ -26,6 +26,7 @@ import { keystoneHealthTexts } from './keystone-health.js';
 import { logSignaturesTexts } from './log-signatures.js';
 import { memcachedTexts } from './memcached.js';
 import { mtuTexts } from './mtu.js';
+import { droppedTrafficTexts } from './dropped-traffic.js';
 import { neutronAgentsTexts } from './neutron-agents.js';
 import { neutronOvnSyncTexts } from './neutron-ovn-sync.js';
 import { novaCellsTexts } from './nova-cells.js';
@@ -48,7 +49,7 @@ import { configDriftTexts } from './config-drift.js';
 export type MessageTable = Record<string, Record<Lang, string>>;
 
 /** Every table, by analyzer; an analyzer adopting messages adds its own. */
-export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnGatewayTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts, ...configDriftTexts, ...neutronOvnSyncTexts };
+export const findingTexts: MessageTable = { ...galeraTexts, ...galeraBootstrapTexts, ...k8sPodsTexts, ...novaServicesTexts, ...placementTexts, ...ovnHealthTexts, ...ovnGatewayTexts, ...ovnTraceTexts, ...ovsHealthTexts, ...logSignaturesTexts, ...openstackLogSignaturesTexts, ...cephHealthTexts, ...clockSyncTexts, ...kernelLogTexts, ...cinderVolumesTexts, ...rabbitmqClusterTexts, ...rabbitmqQueuesTexts, ...haproxyBackendsTexts, ...kollaContainersTexts, ...k8sNodesTexts, ...sysctlSettingsTexts, ...apiErrorsTexts, ...hostBasicsTexts, ...memcachedTexts, ...mtuTexts, ...ovsVswitchdLogTexts, ...ovnControllerLogTexts, ...neutronAgentsTexts, ...portBindingTexts, ...instancesStuckTexts, ...novaComputeLogTexts, ...novaCellsTexts, ...keystoneHealthTexts, ...certificatesTexts, ...catalogEndpointsTexts, ...configDriftTexts, ...neutronOvnSyncTexts, ...droppedTrafficTexts };
 
 const joinList: Record<Lang, (items: string[]) => string> = {
   en: (xs) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) ?? ''}`),
