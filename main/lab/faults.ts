@@ -18,6 +18,7 @@ import { novaFaults, placementMemory, setComputeMemory, type ComputeMemory } fro
 import { deleteSshRule, neutronFaults, restoreSshRule } from './cp/neutron-faults.js';
 import { copyChassisOptions } from './cp/neutron.js';
 import { rabbitFaults } from './rabbitmq-faults.js';
+import { retryUndo, startSshRetry, stopSshRetry } from './ssh-retry.js';
 
 /**
  * Faults a trainee (or a test) can inject into the lab and undo. Each one is made the way it
@@ -128,21 +129,28 @@ const coreFaults: Fault[] = [
   {
     id: 'ovn-acl-drop',
     affects: (l) => computes(l).map((n) => n.name),
-    shows: { command: "ovn-trace (the ovn-trace playbook) of tcp/22 between two instances", healthy: "allowed by the default group's tcp/22 rule", broken: "dropped by neutron_pg_drop (no allow rule for tcp/22)" },
-    description: 'security group "default" loses its tcp/22 ingress rule: SSH between the VMs is dropped by neutron_pg_drop',
+    shows: { command: "the dropped-traffic playbook (the sweep), then ovn-trace of tcp/22 from web-1-port to db-1", healthy: "nothing dropped between instances; ovn-trace: allowed by the default group's tcp/22 rule", broken: "web-1 → db-1 TCP dropped on compute-1; ovn-trace: dropped by neutron_pg_drop (no allow rule for tcp/22)" },
+    description:
+      'security group "default" loses its tcp/22 ingress rule: SSH between the VMs is dropped by neutron_pg_drop; a user keeps retrying (a SYN a second from web-1 to db-1 where they share a compute), so the drops show in that compute\'s datapath',
     async inject(s) {
-      // Full control plane: the rule is deleted through Neutron, which removes its ACL from the port group.
-      if (s.layout.controlPlane === 'full') return deleteSshRule(s);
-      const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
-      const rule = sg?.rules.find((r) => r.port === 22);
-      if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
-      const add = aclAddCommand(sg, rule);
-      // acl-del PG DIRECTION PRIORITY MATCH, from the same words acl-add used.
-      const [, , , , , pg, direction, priority, match] = add;
-      await nbctl(s.layout, ['--type=port-group', 'acl-del', pg as string, direction as string, priority as string, match as string]);
-      return { undo: {}, summary: `ACL ${rule.aclName} removed from port group ${sg.portGroup}` };
+      const removed = await (async () => {
+        // Full control plane: the rule is deleted through Neutron, which removes its ACL from the port group.
+        if (s.layout.controlPlane === 'full') return deleteSshRule(s);
+        const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
+        const rule = sg?.rules.find((r) => r.port === 22);
+        if (!sg || !rule) throw new LabError('the lab tenant has no ssh rule in security group default');
+        const add = aclAddCommand(sg, rule);
+        // acl-del PG DIRECTION PRIORITY MATCH, from the same words acl-add used.
+        const [, , , , , pg, direction, priority, match] = add;
+        await nbctl(s.layout, ['--type=port-group', 'acl-del', pg as string, direction as string, priority as string, match as string]);
+        return { undo: {}, summary: `ACL ${rule.aclName} removed from port group ${sg.portGroup}` };
+      })();
+      const retry = await startSshRetry(s);
+      if (!retry) return { ...removed, summary: `${removed.summary}; no two instances share a compute, so no one retries SSH where a drop could be seen` };
+      return { undo: { ...removed.undo, ...retryUndo(retry) }, summary: `${removed.summary}; ${retry.from} retries SSH to ${retry.to} on ${retry.node} every second` };
     },
-    async heal(s) {
+    async heal(s, undo) {
+      await stopSshRetry(s, undo);
       if (s.layout.controlPlane === 'full') return restoreSshRule(s);
       const sg = s.tenant.securityGroups.find((g) => g.name === 'default');
       const rule = sg?.rules.find((r) => r.port === 22);

@@ -290,7 +290,8 @@ const sweepNames: Record<string, FaultNamed | string> = {
   'rabbitmq-memory-alarm': 'rabbitmq-cluster names it (main/lab/rabbitmq.integration.test.ts); not swept here yet',
   'galera-node-down': { names: /controller-3/, node: 'controller-3' },
   'galera-quorum-lost': { names: /Primary/i, node: 'controller-1' },
-  'ovn-acl-drop': 'only ovn-trace names the dropping ACL, and it needs a source and a destination: the sweep leaves it out (the vm-unreachable-ssh runbook runs it)',
+  // The lab's user keeps retrying SSH from web-1 to db-1 (both on compute-1): dropped-traffic names the pair; ovn-trace then names the ACL.
+  'ovn-acl-drop': { names: /from web-1-port \(10\.0\.0\.10\) to db-1-port \(10\.0\.0\.12\)/, node: 'compute-1' },
   'ovn-chassis-missing': { names: /compute-2/, node: 'compute-2' },
   // BFD down first, the router's gateway bound nowhere under it.
   'ovn-gateway-bfd-down': { names: /BFD is down on 1 tunnel\(s\): compute-[12] ↔ compute-[12]/, node: 'compute-1' },
