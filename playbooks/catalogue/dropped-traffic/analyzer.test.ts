@@ -50,9 +50,10 @@ describe('dropped-traffic where the drop ACL logs (the light lab; Neutron securi
     expect(fs[0]?.evidence[0]?.lines.every((l) => /acl_log.*name="neutron-pg-drop-ingress", verdict=drop/.test(l))).toBe(true);
     expect(fs[0]?.nextStep).toMatch(/source web-1-port, destination_ip 10\.0\.0\.12, protocol tcp, destination_port 22\./);
     expect(evidenceNotInOutput(input, fs)).toEqual([]);
-    // Ten minutes later the same log is old news: nothing dropped now.
-    const later = { ...input, outputs: input.outputs.map((o) => (o.step === 'datapath' ? { ...o, stdout: o.stdout.replace(/^== now (\d+)/m, (_, n: string) => `== now ${Number(n) + 601}`) } : o)) };
-    expect(analyze(later).map((f) => f.severity)).toEqual(['ok']);
+    // Read 11 s later (the client stopped, the rule back): dropped before, not now.
+    const later = (s: number) => ({ ...input, outputs: input.outputs.map((o) => (o.step === 'datapath' ? { ...o, stdout: o.stdout.replace(/^== now (\d+)/m, (_, n: string) => `== now ${Number(n) + s}`) } : o)) });
+    expect(analyze(later(9)).map((f) => f.severity)).toEqual(['warning']);
+    expect(analyze(later(11)).map((f) => f.severity)).toEqual(['ok']);
   });
 });
 

@@ -12,7 +12,7 @@
  * - anything else (scans from outside, a tap's own IPv6, a router's traffic) is counted only.
  * With security-group logging (log=true on the ACL) the datapath hands such packets to
  * ovn-controller instead of dropping them itself; its `acl_log … verdict=drop` lines of the last
- * 10 minutes name the same conversations, and the ACL.
+ * 10 minutes name the same conversations, and the ACL, when the newest is at most 10 s old.
  * Never ok from a node whose flows were not read, nor when the ports were not read.
  */
 import { say, texts } from '../../../main/shared/finding-texts/index.js';
@@ -25,8 +25,13 @@ export const WARN_PACKETS = 5;
 /** Conversations named one by one; the rest are counted. */
 const SHOWN = 10;
 const FRESH_SEC = 60;
-/** ACL log lines are rate-limited and read from a tail: the last 10 minutes of them. */
+/** ACL log lines are rate-limited and read from a tail: the last 10 minutes of them are counted… */
 const LOG_WINDOW_SEC = 600;
+/**
+ * …for a conversation whose newest line is this recent: dropped now, not before a fix. A datapath
+ * flow is gone after 10 s without a packet (OVS's max-idle), so its drops are this recent too.
+ */
+const LOG_NOW_SEC = 10;
 
 interface Conversation {
   out: StepOutput;
@@ -182,7 +187,7 @@ export const analyze: Analyzer = (input) => {
     skip('unread', { nodes: unread.map((o) => o.node).join(', '), why }, unread.flatMap((o) => (said(o) ? [evidence(o, [said(o) as string])] : [])));
   }
 
-  const conv = merged(all);
+  const conv = merged(all).filter((c) => !c.acl || c.usedSec <= LOG_NOW_SEC);
   conv.slice(0, SHOWN).forEach((c) => {
     const warn = c.packets >= WARN_PACKETS;
     const p = {
