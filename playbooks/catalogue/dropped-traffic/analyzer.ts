@@ -67,7 +67,12 @@ const first = <T>(path: DpFlow[], get: (f: DpFlow) => T | null): T | null => pat
 
 function conversations(out: StepOutput, node: NodeDrops, byMac: Map<string, CloudPort>, byIp: Map<string, CloudPort>): { found: Conversation[]; other: number } {
   const parents = new Map<string, DpFlow[]>();
-  for (const f of node.flows) if (f.recircTo) parents.set(f.recircTo, [...(parents.get(f.recircTo) ?? []), f]);
+  for (const f of node.flows) {
+    if (!f.recircTo) continue;
+    const list = parents.get(f.recircTo);
+    if (list) list.push(f);
+    else parents.set(f.recircTo, [f]);
+  }
   const found: Conversation[] = [];
   let other = 0;
   for (const drop of node.flows.filter((f) => f.drop && f.packets > 0 && f.usedSec !== null && f.usedSec <= FRESH_SEC)) {
