@@ -72,5 +72,13 @@ export async function stopSshRetry(s: LabState, undo: Record<string, unknown>): 
   if (pid && cmdline.includes('ssh-retry.py')) signal(pid, 'SIGTERM');
   const node = typeof undo.sshRetryNode === 'string' ? s.layout.nodes.find((n) => n.name === undo.sshRetryNode) : undefined;
   const taps = Array.isArray(undo.sshRetryTaps) ? undo.sshRetryTaps.filter((t): t is string => typeof t === 'string' && /^[\w.-]{1,15}$/.test(t)) : [];
-  if (node) for (const tap of taps) await run(['ip', 'link', 'set', tap, 'down'], { netns: node.netns }).catch(() => undefined);
+  if (!node) return;
+  for (const tap of taps) await run(['ip', 'link', 'set', tap, 'down'], { netns: node.netns }).catch(() => undefined);
+  // Healed once the user's last SYN is gone from the datapath (10 s idle): a check right after sees
+  // nothing dropped now, as after a real fix once the client gave up or got through.
+  const pair = sshRetryPair(s);
+  if (!pair) return;
+  const vswitchd = component(s, 'ovs-vswitchd', node.name);
+  const from = new RegExp(`eth\\(src=${pair.client.port.mac}[,)]`);
+  await waitUntil(`the datapath of ${node.name} to forget the SYNs from ${pair.client.name}`, async () => !from.test((await appctl(vswitchd, 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? ''), 30_000);
 }

@@ -27,6 +27,7 @@ describe('steps that need root', () => {
       'ceph-health/status',
       'certificates/certs',
       'config-drift/config',
+      'dropped-traffic/controller-log',
       'dropped-traffic/datapath',
       'dropped-traffic/ports',
       'galera-health/app-query',
