@@ -76,11 +76,13 @@ export function ranElsewhere(step: StepDef, missed: StepOutput, done: StepOutput
 /** The step never completed on this node (timeout, unreachable, dropped): its health there is unknown. */
 export function couldNotCheck(step: StepDef, a: StepOutput, command: string): Finding {
   if (a.notChecked) {
-    // It ran, but as a user that could not do what it needed (sudo refused, no root).
+    // It ran, but as a user that could not do what it needed (sudo refused, no root); or the
+    // cluster's setup offers nothing to check here (settled: info, as a service the cluster does
+    // not run; still not checked, never ok).
     return {
       ...finding({
         check: 'engine.could-not-check',
-        severity: 'warning',
+        severity: a.notChecked.settled ? 'info' : 'warning',
         title: `Could not check "${step.title.en}" on ${a.node}: ${a.notChecked.why}`,
         explanation: `${a.error ?? a.notChecked.why}. Nothing from this step on ${a.node} was analyzed, so its health there is unknown.`,
         evidence: [{ node: a.node, step: a.step, lines: [a.error ?? a.notChecked.why, ...a.stderr.split('\n').filter(Boolean).slice(-3)] }],
