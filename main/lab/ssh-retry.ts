@@ -50,8 +50,15 @@ export async function startSshRetry(s: LabState): Promise<SshRetry | null> {
   // of its SYNs (dropped there, or handed to ovn-controller where the drop ACL logs).
   const vswitchd = component(s, 'ovs-vswitchd', node.name);
   const seen = new RegExp(`^recirc_id\\(0\\),.*eth\\(src=${pair.client.port.mac},dst=${pair.target.port.mac}\\).* packets:(\\d+), `, 'm');
-  await waitUntil(`the datapath of ${node.name} to see ${RETRIES_SEEN} SYNs from ${pair.client.name}`, async () => Number(seen.exec((await appctl(vswitchd, 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? '')?.[1] ?? 0) >= RETRIES_SEEN, 30_000, logFile);
-  return { pid, node: node.name, from: pair.client.name, to: pair.target.name, taps: [from, to] };
+  const retry = { pid, node: node.name, from: pair.client.name, to: pair.target.name, taps: [from, to] };
+  await waitUntil(`the datapath of ${node.name} to see ${RETRIES_SEEN} SYNs from ${pair.client.name}`, async () => Number(seen.exec((await appctl(vswitchd, 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? '')?.[1] ?? 0) >= RETRIES_SEEN, 30_000, logFile).catch(
+    async (e: unknown) => {
+      // No user left retrying behind a fault that did not take.
+      await stopSshRetry(s, retryUndo(retry));
+      throw e;
+    },
+  );
+  return retry;
 }
 
 /** As many as dropped-traffic needs to call it a warning (WARN_PACKETS), and one more. */
