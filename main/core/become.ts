@@ -19,18 +19,17 @@ export interface NotChecked {
 export function credentialsNotChecked(cluster: string, node: string, step: string, exitCode: number | null, stderr: string): NotChecked | null {
   const why = credentialsRefusal(exitCode, stderr);
   if (why === null) return null;
+  const said = { why, error: `could not check ${step} on ${node}: ${why}` };
   if (why === NO_CATALOG) {
     return {
-      why,
-      error: `could not check ${step} on ${node}: ${why}`,
+      ...said,
       likelyCause: 'The credentials found for the openstack client are a token for one service endpoint (a noauth or bootstrap setup): without Keystone there is no catalog, and the client would send every request to that one endpoint.',
       nextStep: `Say where admin credentials with a Keystone auth URL are: stackscope cluster update ${cluster} --credentials openrc|clouds-yaml|helm-secret …`,
       settled: true,
     };
   }
   return {
-    why,
-    error: `could not check ${step} on ${node}: ${why}`,
+    ...said,
     likelyCause: 'The service credentials are not where the cluster settings say, or this login user cannot read them.',
     nextStep: `Check the file or Secret on ${node} (as the login user, or enable become when only root may read it), or say where the credentials are: stackscope cluster update ${cluster} --credentials … / --kolla-passwords-node …`,
   };

@@ -48,10 +48,9 @@ export async function startSshRetry(s: LabState): Promise<SshRetry | null> {
   const pid = startDaemon(['python3', labScript('ssh-retry.py'), from, pair.client.port.mac, pair.target.port.mac, pair.client.port.ip, pair.target.port.ip, '22'], { netns: node.netns, logFile });
   // Returned once the user has been retrying for a few seconds: the datapath has counted that many
   // of its SYNs (dropped there, or handed to ovn-controller where the drop ACL logs).
-  const vswitchd = component(s, 'ovs-vswitchd', node.name);
   const seen = new RegExp(`^recirc_id\\(0\\),.*eth\\(src=${pair.client.port.mac},dst=${pair.target.port.mac}\\).* packets:(\\d+), `, 'm');
   const retry = { pid, node: node.name, from: pair.client.name, to: pair.target.name, taps: [from, to] };
-  await waitUntil(`the datapath of ${node.name} to see ${RETRIES_SEEN} SYNs from ${pair.client.name}`, async () => Number(seen.exec((await appctl(vswitchd, 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? '')?.[1] ?? 0) >= RETRIES_SEEN, 30_000, logFile).catch(
+  await waitUntil(`the datapath of ${node.name} to see ${RETRIES_SEEN} SYNs from ${pair.client.name}`, async () => Number(seen.exec(await datapathFlows(s, node.name))?.[1] ?? 0) >= RETRIES_SEEN, 30_000, logFile).catch(
     async (e: unknown) => {
       // No user left retrying behind a fault that did not take.
       await stopSshRetry(s, retryUndo(retry));
@@ -59,6 +58,11 @@ export async function startSshRetry(s: LabState): Promise<SshRetry | null> {
     },
   );
   return retry;
+}
+
+/** The node's datapath flows as ovs-vswitchd lists them ('' when it does not answer). */
+async function datapathFlows(s: LabState, node: string): Promise<string> {
+  return (await appctl(component(s, 'ovs-vswitchd', node), 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? '';
 }
 
 /** As many as dropped-traffic needs to call it a warning (WARN_PACKETS), and one more. */
@@ -85,7 +89,6 @@ export async function stopSshRetry(s: LabState, undo: Record<string, unknown>): 
   // nothing dropped now, as after a real fix once the client gave up or got through.
   const pair = sshRetryPair(s);
   if (!pair) return;
-  const vswitchd = component(s, 'ovs-vswitchd', node.name);
   const from = new RegExp(`eth\\(src=${pair.client.port.mac}[,)]`);
-  await waitUntil(`the datapath of ${node.name} to forget the SYNs from ${pair.client.name}`, async () => !from.test((await appctl(vswitchd, 'ovs-vswitchd', ['dpctl/dump-flows'])) ?? ''), 30_000);
+  await waitUntil(`the datapath of ${node.name} to forget the SYNs from ${pair.client.name}`, async () => !from.test(await datapathFlows(s, node.name)), 30_000);
 }

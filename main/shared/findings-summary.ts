@@ -96,8 +96,9 @@ function titleOf(key: string, fs: SummaryFinding[], nodes: string[]): string {
   const lead = fs[0] as SummaryFinding;
   const [kind, node, why] = key.split('\u0000');
   if (kind === 'why') {
-    const steps = [...new Set(fs.map((f) => reasonParts(f)?.step))];
+    // A reason key is `why\0REASON`: its second part is the reason, not a node.
     const reason = node ?? '';
+    const steps = [...new Set(fs.map((f) => reasonParts(f)?.step))];
     const where = [...nodes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     return `${steps.length === 1 ? steps[0] : `Could not check ${steps.length} steps`} on ${listed(where)}: ${reason}`;
   }

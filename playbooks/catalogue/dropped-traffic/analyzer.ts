@@ -65,7 +65,17 @@ function chains(drop: DpFlow, parents: Map<string, DpFlow[]>): DpFlow[][] {
 
 const first = <T>(path: DpFlow[], get: (f: DpFlow) => T | null): T | null => path.map(get).find((v) => v !== null) ?? null;
 
-function conversations(out: StepOutput, node: NodeDrops, byMac: Map<string, CloudPort>, byIp: Map<string, CloudPort>): { found: Conversation[]; other: number } {
+/** The cloud's instance ports by MAC and by address: an end of a conversation is the port with its MAC, else with its address. */
+interface Ports {
+  byMac: Map<string, CloudPort>;
+  byIp: Map<string, CloudPort>;
+}
+const portOf = (ports: Ports, mac: string | null, ip: string | null): CloudPort | undefined => (mac ? ports.byMac.get(mac) : undefined) ?? (ip ? ports.byIp.get(ip) : undefined);
+
+/** TCP, UDP and SCTP have ports. */
+const hasPorts = (proto: number | null): boolean => proto === 6 || proto === 17 || proto === 132;
+
+function conversations(out: StepOutput, node: NodeDrops, ports: Ports): { found: Conversation[]; other: number } {
   const parents = new Map<string, DpFlow[]>();
   for (const f of node.flows) {
     if (!f.recircTo) continue;
@@ -81,8 +91,8 @@ function conversations(out: StepOutput, node: NodeDrops, byMac: Map<string, Clou
       const dstMac = first(path, (f) => f.ethDst);
       const srcIp = first(path, (f) => f.ipSrc);
       const dstIp = first(path, (f) => f.ipDst);
-      const from = (srcMac ? byMac.get(srcMac) : undefined) ?? (srcIp ? byIp.get(srcIp) : undefined);
-      const to = (dstMac ? byMac.get(dstMac) : undefined) ?? (dstIp ? byIp.get(dstIp) : undefined);
+      const from = portOf(ports, srcMac, srcIp);
+      const to = portOf(ports, dstMac, dstIp);
       if (!from || !to || from === to) {
         other++;
         continue;
@@ -108,17 +118,17 @@ function conversations(out: StepOutput, node: NodeDrops, byMac: Map<string, Clou
 const PROTO_NUMBER: Record<string, number> = { icmp: 1, tcp: 6, udp: 17, icmp6: 58, sctp: 132 };
 
 /** Drops an ACL logged (verdict=drop) in the last 10 minutes between two ports of the cloud. */
-function logged(out: StepOutput, log: StepOutput, node: NodeDrops, byMac: Map<string, CloudPort>, byIp: Map<string, CloudPort>): Conversation[] {
+function logged(out: StepOutput, log: StepOutput, node: NodeDrops, ports: Ports): Conversation[] {
   const clock = node.clock;
   if (!clock) return [];
   const found: Conversation[] = [];
   for (const e of parseAclLog(log.stdout, clock)) {
     if (e.verdict !== 'drop' || e.time < clock.now - LOG_WINDOW_SEC) continue;
-    const from = (e.dlSrc ? byMac.get(e.dlSrc) : undefined) ?? (e.nwSrc ? byIp.get(e.nwSrc) : undefined);
-    const to = (e.dlDst ? byMac.get(e.dlDst) : undefined) ?? (e.nwDst ? byIp.get(e.nwDst) : undefined);
+    const from = portOf(ports, e.dlSrc, e.nwSrc);
+    const to = portOf(ports, e.dlDst, e.nwDst);
     if (!from || !to || from === to) continue;
     const proto = PROTO_NUMBER[e.proto] ?? null;
-    found.push({ out, from, to, srcIp: e.nwSrc ?? from.ips[0] ?? null, dstIp: e.nwDst ?? to.ips[0] ?? null, proto, family: e.proto === 'icmp6' || e.proto.endsWith('6') ? 'ipv6' : 'ipv4', dport: proto === 6 || proto === 17 || proto === 132 ? e.tpDst : null, packets: 1, usedSec: Math.max(0, clock.now - e.time), lines: [e.line], acl: { name: e.name, out: log } });
+    found.push({ out, from, to, srcIp: e.nwSrc ?? from.ips[0] ?? null, dstIp: e.nwDst ?? to.ips[0] ?? null, proto, family: e.proto.endsWith('6') ? 'ipv6' : 'ipv4', dport: hasPorts(proto) ? e.tpDst : null, packets: 1, usedSec: Math.max(0, clock.now - e.time), lines: [e.line], acl: { name: e.name, out: log } });
   }
   return found;
 }
@@ -126,7 +136,7 @@ function logged(out: StepOutput, log: StepOutput, node: NodeDrops, byMac: Map<st
 const PROTO: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP', 58: 'ICMPv6', 132: 'SCTP' };
 const what = (c: Pick<Conversation, 'proto' | 'dport' | 'family'>): string => {
   const name = c.proto === null ? (c.family === 'ipv6' ? 'IPv6' : 'IP') : (PROTO[c.proto] ?? `IP protocol ${c.proto}`);
-  return c.dport !== null && (c.proto === 6 || c.proto === 17 || c.proto === 132) ? `${name} port ${c.dport}` : name;
+  return c.dport !== null && hasPorts(c.proto) ? `${name} port ${c.dport}` : name;
 };
 const end = (p: CloudPort, ip: string | null): string => (ip ? `${p.label} (${ip})` : p.label);
 
@@ -161,11 +171,10 @@ export const analyze: Analyzer = (input) => {
     skip('ports-unread', {}, any ? [evidence(any, [any.error ?? any.stderr.split('\n').find(Boolean) ?? `exit ${any.exitCode}`])] : []);
     return findings;
   }
-  const byMac = new Map<string, CloudPort>();
-  const byIp = new Map<string, CloudPort>();
+  const cloud: Ports = { byMac: new Map(), byIp: new Map() };
   for (const p of ports.ports) {
-    for (const m of p.macs) byMac.set(m, p);
-    for (const ip of p.ips) byIp.set(ip.toLowerCase(), p);
+    for (const m of p.macs) cloud.byMac.set(m, p);
+    for (const ip of p.ips) cloud.byIp.set(ip.toLowerCase(), p);
   }
 
   const read: StepOutput[] = [];
@@ -179,11 +188,11 @@ export const analyze: Analyzer = (input) => {
       continue;
     }
     read.push(out);
-    const c = conversations(out, node, byMac, byIp);
+    const c = conversations(out, node, cloud);
     all.push(...c.found);
     other += c.other;
     const log = completed(input, 'controller-log').find((o) => o.node === out.node && o.state === 'succeeded');
-    if (log) all.push(...logged(out, log, node, byMac, byIp));
+    if (log) all.push(...logged(out, log, node, cloud));
   }
   if (unread.length) {
     // What each node said, quoted only from its output: its error, else the last line it printed.
