@@ -57,6 +57,16 @@ describe('dropped-traffic where the drop ACL logs (the light lab; Neutron securi
   });
 });
 
+describe('dropped-traffic from an IPv6 ACL log line', () => {
+  it('reads tcp6 as TCP with its port, and the IPv6 addresses', () => {
+    const input = load('lab-helm-light-acl-logged');
+    const v6 = (s: string) =>
+      s.replace(/: tcp,vlan_tci=0x0000,dl_src=fa:16:3e:10:00:01,dl_dst=fa:16:3e:10:00:03,nw_src=10\.0\.0\.10,nw_dst=10\.0\.0\.12,/g, ': tcp6,vlan_tci=0x0000,dl_src=fa:16:3e:10:00:01,dl_dst=fa:16:3e:10:00:03,ipv6_src=fd00::10,ipv6_dst=fd00::12,');
+    const fs = analyze(edit(input, 'controller-log', v6));
+    expect(fs.map((f) => f.title)).toEqual([expect.stringMatching(/^Traffic from web-1-port \(fd00::10\) to db-1-port \(fd00::12\) \(TCP port 22\) is being dropped on compute-1 by ACL neutron-pg-drop-ingress: 126 logged/)]);
+  });
+});
+
 describe('dropped-traffic on a kernel datapath (public-kernel-mysql-dropped)', () => {
   it('names the MySQL drop with its port, the ping over the tunnel as info, leaves the scan out, and cmp-2 (cut) not checked', () => {
     const input = load('public-kernel-mysql-dropped');

@@ -115,7 +115,8 @@ function conversations(out: StepOutput, node: NodeDrops, ports: Ports): { found:
   return { found, other };
 }
 
-const PROTO_NUMBER: Record<string, number> = { icmp: 1, tcp: 6, udp: 17, icmp6: 58, sctp: 132 };
+/** The protocol word OVS prints first in a flow: IPv6's carry a 6 (tcp6, udp6, icmp6). */
+const PROTO_NUMBER: Record<string, number> = { icmp: 1, tcp: 6, udp: 17, sctp: 132, icmp6: 58, tcp6: 6, udp6: 17, sctp6: 132 };
 
 /** Drops an ACL logged (verdict=drop) in the last 10 minutes between two ports of the cloud. */
 function logged(out: StepOutput, log: StepOutput, node: NodeDrops, ports: Ports): Conversation[] {
